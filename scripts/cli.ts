@@ -1,0 +1,32 @@
+// Operator CLI: `npm run -s cli -- <command> [options]`. Each command prints one JSON object on stdout.
+// Bad arguments exit with code 2 and a one-line error on stderr.
+import { CliError } from './cli/args'
+
+const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<unknown> }>> = {
+  deadline: () => import('./cli/deadline'),
+  route: () => import('./cli/route'),
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  const load = name ? COMMANDS[name] : undefined
+  if (!load) {
+    throw new CliError(`unknown command ${JSON.stringify(name ?? '')}; expected one of: ${Object.keys(COMMANDS).join(', ')}`)
+  }
+  const command = await load()
+  const output = await command.run(rest)
+  process.stdout.write(JSON.stringify(output) + '\n')
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`error: ${error.message}\n`)
+      process.exit(2)
+    }
+    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exit(1)
+  },
+)
