@@ -11,7 +11,9 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   const load = name ? COMMANDS[name] : undefined
   if (!load) {
-    throw new CliError(`unknown command ${JSON.stringify(name ?? '')}; expected one of: ${Object.keys(COMMANDS).join(', ')}`)
+    throw new CliError(
+      `unknown command ${JSON.stringify(name ?? '')}; expected one of: ${Object.keys(COMMANDS).join(', ')}`,
+    )
   }
   const command = await load()
   const output = await command.run(rest)
@@ -26,7 +28,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`error: ${error.message}\n`)
       process.exit(2)
     }
-    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(
+      `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     process.exit(1)
   },
 )

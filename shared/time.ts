@@ -19,7 +19,8 @@ export type Instant = Date | string | number
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** ISO 8601 with an explicit offset (`Z` or `±hh:mm`): the only timestamp format the API accepts. */
-export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+export const ISO_WITH_OFFSET =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/
 
 /** The instant seen on a Shanghai wall clock. */
 export function inShanghai(instant: Instant): Dayjs {
@@ -45,8 +46,10 @@ export function isLocalDate(value: string): value is LocalDate {
   return LOCAL_DATE.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value
 }
 
+/** A real instant: `2026-02-30T…` is refused (Date.parse would roll it into March). */
 export function isIsoWithOffset(value: string): boolean {
-  return ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value))
+  const match = ISO_WITH_OFFSET.exec(value)
+  return match !== null && isLocalDate(match[1]!) && !Number.isNaN(Date.parse(value))
 }
 
 /** Midnight at the start of a Shanghai calendar date, as an instant. */

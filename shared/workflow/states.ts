@@ -14,11 +14,12 @@ export const CASE_STATES = {
   rectifying: { category: 'open', label: '整改中' },
   'pending-head-approval': { category: 'open', label: '待科室审核' }, // S1 第十一条, S2 第十七条
   'pending-leader-approval': { category: 'open', label: '待领导审批' },
+  'reply-approved': { category: 'open', label: '待答复' }, // approved, to be sent (S1 第十一条 确认同意回复后录入)
   replied: { category: 'open', label: '已答复' }, // awaiting rating / review request (S2 第二十条)
   'under-review': { category: 'open', label: '复查中' }, // 复查 S2 第十九条, 条例 第三十五条
   'review-decided': { category: 'open', label: '已复查' },
   'under-re-review': { category: 'open', label: '复核中' }, // 复核 条例 第三十六条
-  closed: { category: 'closed', label: '已办结' },
+  closed: { category: 'closed', label: '已办结' }, // reporter satisfied, no objection in time, or 复核 final
   archived: { category: 'closed', label: '已归档' }, // S3 第二十四条
 } as const satisfies Record<string, { category: 'open' | 'closed'; label: string }>
 

@@ -1,0 +1,264 @@
+// Deadline clocks of a case: for each clock its due date (the last on-time day, Asia/Shanghai), its reminder
+// date, and its state as of a given instant, derived from the policy profile and the case's facts.
+//
+// Where several rules bind one clock (the profile's and the national baseline's), each is computed and the
+// stricter wins: the earliest date for a duty of the bureau, the latest for a window the reporter acts in.
+import {
+  addWorkingDays,
+  endOfNaturalDayPeriod,
+  naturalDaysAfter,
+  shanghaiDateOf,
+  subtractWorkingDays,
+  workingDayOnOrAfter,
+  type CalendarDate,
+  type DaySkip,
+  type WorkingCalendar,
+} from '@shared/calendar'
+import {
+  CLOCK_KIND_KEYS,
+  CLOCK_KINDS,
+  effectivePolicy,
+  rulesFor,
+  type ClockKind,
+  type ClockNature,
+  type DayUnit,
+  type PolicyProfile,
+  type ProfileId,
+  type SourcedClockRule,
+} from '@shared/policy'
+import { addLocalDays, type Instant, type LocalDate } from '@shared/time'
+import type { HistoryEntry } from '@shared/workflow/actors'
+import { clockFactsFromHistory, type ClockFacts, type ClockPause } from './facts'
+
+export type ClockState = 'running' | 'paused' | 'completed' | 'cancelled'
+
+/** One rule's result, kept for audit: why the winning rule won. */
+export interface ClockCandidate {
+  basis: string
+  origin: ProfileId
+  due: LocalDate | null
+  provisional: boolean
+}
+
+export interface CaseClock {
+  clock: ClockKind
+  label: string
+  nature: ClockNature
+  /** Citation of the rule that set the due date: seed label and article. */
+  basis: string
+  origin: ProfileId
+  note: string | null
+  days: number
+  unit: DayUnit
+  /** The instant the clock counts from, and its Shanghai date (not counted). */
+  startedAt: string
+  start: LocalDate
+  /** Last on-time day (Shanghai). Null while paused with days still to run. */
+  due: LocalDate | null
+  /** 催办 date, where the profile asks for one. */
+  reminder: LocalDate | null
+  reminderBasis: string | null
+  state: ClockState
+  completedAt: string | null
+  /** For a completed duty: done on or before the due date. */
+  metDeadline: boolean | null
+  /** A duty past its due date and not done (as of `asOf`). */
+  overdue: boolean
+  /** A window past its last day and not used (as of `asOf`). */
+  elapsed: boolean
+  /** On or after the reminder date and still running (as of `asOf`). */
+  reminderDue: boolean
+  extendedBy: number
+  /** A date this clock depends on lies in a year without a published holiday notice. */
+  provisional: boolean
+  considered: readonly ClockCandidate[]
+}
+
+export interface ClockInput {
+  profile: PolicyProfile
+  calendar: WorkingCalendar
+  facts: ClockFacts
+  /** The instant to judge overdue/elapsed/reminder against; null gives due dates only. */
+  asOf: Instant | null
+}
+
+const instantMs = (instant: string) => Date.parse(instant)
+
+/** Days in (from, to] are not counted; an open pause stops counting after its first day. */
+function pauseSkip(
+  pauses: readonly ClockPause[],
+  after: string,
+): { skip: DaySkip | undefined; openFrom: LocalDate | null } {
+  const closed: Array<[LocalDate, LocalDate]> = []
+  let openFrom: LocalDate | null = null
+  for (const pause of pauses) {
+    if (pause.to !== null && instantMs(pause.to) < instantMs(after)) continue
+    if (pause.to === null) openFrom = shanghaiDateOf(pause.from)
+    else closed.push([shanghaiDateOf(pause.from), shanghaiDateOf(pause.to)])
+  }
+  const skip: DaySkip | undefined =
+    closed.length === 0 ? undefined : (date) => closed.some(([from, to]) => date > from && date <= to)
+  return { skip, openFrom }
+}
+
+interface Evaluation {
+  rule: SourcedClockRule
+  startedAt: string
+  start: LocalDate
+  due: LocalDate | null
+  provisional: boolean
+  extendedBy: number
+}
+
+function evaluate(rule: SourcedClockRule, facts: ClockFacts, calendar: WorkingCalendar): Evaluation | null {
+  let startedAt = facts.starts[rule.from]
+  if (rule.clock === 'handling' && facts.handlingRestartedAt) startedAt = facts.handlingRestartedAt
+  if (!startedAt) return null
+  const start = shanghaiDateOf(startedAt)
+  const { skip, openFrom } = pauseSkip(facts.pauses, startedAt)
+  const extendedBy = rule.clock === 'handling' ? facts.extensionDays : 0
+
+  let last: CalendarDate
+  if (rule.unit === 'working') {
+    last = addWorkingDays(calendar, start, rule.days, skip)
+  } else {
+    last = { date: naturalDaysAfter(start, rule.days, skip), provisional: false }
+  }
+  // Still waiting for supplementary material and the period had not run out before the wait began.
+  if (openFrom !== null && last.date > openFrom)
+    return { rule, startedAt, start, due: null, provisional: false, extendedBy }
+
+  // An extension adds natural days to the last day of the original period (S3 第十一条, S1 第十二条).
+  let end = extendedBy > 0 ? addLocalDays(last.date, extendedBy) : last.date
+  let provisional = last.provisional
+  const roll = rule.unit === 'working' ? extendedBy > 0 : rule.rollOverRestDays !== false
+  if (roll) {
+    const rolled =
+      rule.unit === 'working' ? workingDayOnOrAfter(calendar, end) : endOfNaturalDayPeriod(calendar, end, 0)
+    end = rolled.date
+    provisional ||= rolled.provisional
+  }
+  return { rule, startedAt, start, due: end, provisional, extendedBy }
+}
+
+/** Duties: the earliest date binds; windows: the latest. A paused candidate has no date yet. */
+function pickWinner(nature: ClockNature, evaluations: readonly Evaluation[]): Evaluation {
+  const [first, ...rest] = evaluations
+  if (!first) throw new Error('no candidate')
+  if (nature === 'window' && evaluations.some((e) => e.due === null)) {
+    return evaluations.find((e) => e.due === null) ?? first
+  }
+  let best = first
+  for (const candidate of rest) {
+    if (candidate.due === null) continue
+    if (best.due === null) best = candidate
+    else if (nature === 'duty' ? candidate.due < best.due : candidate.due > best.due) best = candidate
+  }
+  return best
+}
+
+function firstAfter(instants: readonly string[] | undefined, startedAt: string): string | null {
+  const start = instantMs(startedAt)
+  return instants?.find((instant) => instantMs(instant) >= start) ?? null
+}
+
+export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): CaseClock[] {
+  const policy = effectivePolicy(profile)
+  const today = asOf === null ? null : shanghaiDateOf(asOf)
+  const clocks: CaseClock[] = []
+
+  for (const kind of CLOCK_KIND_KEYS) {
+    const evaluations = rulesFor(policy, kind, facts)
+      .map((rule) => evaluate(rule, facts, calendar))
+      .filter((e): e is Evaluation => e !== null)
+    if (evaluations.length === 0) continue
+    const { nature, label } = CLOCK_KINDS[kind]
+    const winner = pickWinner(nature, evaluations)
+    const { rule, startedAt, start, due } = winner
+
+    const completedAt = firstAfter(facts.completions[kind], startedAt)
+    const cancelled =
+      completedAt === null && facts.endedAt !== null && instantMs(facts.endedAt) >= instantMs(startedAt)
+    const paused = facts.pauses.some((p) => p.to === null && instantMs(p.from) >= instantMs(startedAt))
+    const state: ClockState = completedAt
+      ? 'completed'
+      : cancelled
+        ? 'cancelled'
+        : paused
+          ? 'paused'
+          : 'running'
+
+    let reminder: CalendarDate | null = null
+    const reminderRule = policy.reminders.find((r) => r.clock === kind)
+    if (reminderRule && due !== null) {
+      const before = subtractWorkingDays(calendar, due, reminderRule.workingDaysBefore)
+      reminder = before.date < start ? { date: start, provisional: before.provisional } : before
+    }
+
+    const pending = state === 'running' || state === 'paused'
+    const pastDue = today !== null && due !== null && today > due
+    clocks.push({
+      clock: kind,
+      label,
+      nature,
+      basis: rule.basis,
+      origin: rule.origin,
+      note: rule.note ?? null,
+      days: rule.days,
+      unit: rule.unit,
+      startedAt,
+      start,
+      due,
+      reminder: reminder?.date ?? null,
+      reminderBasis: reminder ? (reminderRule?.basis ?? null) : null,
+      state,
+      completedAt,
+      metDeadline: completedAt && due !== null ? shanghaiDateOf(completedAt) <= due : null,
+      overdue: nature === 'duty' && pending && pastDue,
+      elapsed: nature === 'window' && pending && pastDue,
+      reminderDue: state === 'running' && today !== null && reminder !== null && today >= reminder.date,
+      extendedBy: winner.extendedBy,
+      provisional: winner.provisional || (reminder?.provisional ?? false),
+      considered: evaluations.map((e) => ({
+        basis: e.rule.basis,
+        origin: e.rule.origin,
+        due: e.due,
+        provisional: e.provisional,
+      })),
+    })
+  }
+  return clocks
+}
+
+/** Clocks of a stored case: facts folded from its history. */
+export function caseClocks(input: {
+  profile: PolicyProfile
+  calendar: WorkingCalendar
+  history: readonly HistoryEntry[]
+  asOf: Instant | null
+}): CaseClock[] {
+  return computeClocks({ ...input, facts: clockFactsFromHistory(input.history) })
+}
+
+export function findClock(clocks: readonly CaseClock[], kind: ClockKind): CaseClock | undefined {
+  return clocks.find((clock) => clock.clock === kind)
+}
+
+/**
+ * The next moment a timer should look at the case: the earliest reminder or due date still ahead, as a Shanghai
+ * date. A timer running daily just after midnight can query cases by this field.
+ */
+export function nextClockDate(clocks: readonly CaseClock[], asOf: Instant): LocalDate | null {
+  const today = shanghaiDateOf(asOf)
+  const dates: LocalDate[] = []
+  for (const clock of clocks) {
+    if (clock.state !== 'running') continue
+    if (clock.reminder !== null && clock.reminder >= today) dates.push(clock.reminder)
+    // Overdue/elapsed becomes true the day after the due date.
+    if (clock.due !== null) {
+      const after = addLocalDays(clock.due, 1)
+      if (after >= today) dates.push(after)
+    }
+  }
+  return dates.sort()[0] ?? null
+}

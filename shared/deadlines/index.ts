@@ -1,0 +1,20 @@
+// Deadline clocks derived from a policy profile and a case's history, on the working-day calendar.
+export {
+  caseClocks,
+  computeClocks,
+  findClock,
+  nextClockDate,
+  type CaseClock,
+  type ClockCandidate,
+  type ClockInput,
+  type ClockState,
+} from './clocks'
+export { clockFactsFor, clockFactsFromHistory, type ClockFacts, type ClockPause } from './facts'
+export {
+  CASE_ENDING_EVENTS,
+  CLOCK_COMPLETED_BY,
+  CLOCK_START_EVENTS,
+  completedClocks,
+  endsCase,
+  startedBy,
+} from './lifecycle'

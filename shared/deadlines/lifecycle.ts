@@ -1,0 +1,65 @@
+// When clocks start and stop, in terms of case events. The same tables drive the clocks derived from a history
+// (facts.ts) and the start/stop effects the workflow returns, so the two cannot disagree.
+import type { ClockKind, ClockStart } from '@shared/policy'
+import type { CaseEvent, CaseEventType } from '@shared/workflow/events'
+
+/** The event that marks each clock start. `received` is the register event's `receivedAt`, not its entry time. */
+export const CLOCK_START_EVENTS = {
+  received: 'register',
+  accepted: 'accept',
+  'out-of-remit-found': 'find-out-of-remit',
+  replied: 'send-reply',
+  'review-requested': 'request-review',
+  'review-decided': 'decide-review',
+  're-review-requested': 'request-re-review',
+} as const satisfies Record<ClockStart, CaseEventType>
+
+/** `transfer` to another region or department ends the case here; to another unit it does not. */
+export type ClockEventKey = Exclude<CaseEventType, 'transfer'> | 'transfer-out' | 'transfer-to-unit'
+
+export function clockEventKey(event: CaseEvent): ClockEventKey {
+  if (event.type === 'transfer') return event.target === 'unit' ? 'transfer-to-unit' : 'transfer-out'
+  return event.type
+}
+
+/** The events that satisfy a clock: the first one after the clock started stops it. */
+export const CLOCK_COMPLETED_BY = {
+  acceptance: ['accept', 'not-accept', 'merge', 'transfer-out'],
+  assignment: ['assign', 'transfer-out'],
+  'transfer-out': ['transfer-out', 'not-accept'],
+  // Replying closes the investigation steps: nothing can be investigated for this reply afterwards.
+  investigation: ['record-site-visit', 'send-reply'],
+  'initial-opinion': ['record-initial-opinion', 'send-reply'],
+  handling: ['send-reply'],
+  'review-window': ['request-review', 'accept-reply', 'deem-closed'],
+  review: ['decide-review'],
+  // A second 复查 by the same unit (S4 四(五)) also uses this window.
+  're-review-window': ['request-re-review', 'request-review', 'accept-reply', 'deem-closed'],
+  're-review': ['decide-re-review'],
+  'return-visit': ['record-return-visit'],
+} as const satisfies Record<ClockKind, readonly ClockEventKey[]>
+
+/** Events after which the case is no longer handled here: clocks still running are cancelled. */
+export const CASE_ENDING_EVENTS = [
+  'not-accept',
+  'merge',
+  'transfer-out',
+] as const satisfies readonly ClockEventKey[]
+
+export function completedClocks(event: CaseEvent): ClockKind[] {
+  const key = clockEventKey(event)
+  // A spot check by the upper level (S3 第十四条) is not the handling unit's own return visit (S4 四(七)).
+  if (event.type === 'record-return-visit' && event.kind !== 'return-visit') return []
+  return (Object.keys(CLOCK_COMPLETED_BY) as ClockKind[]).filter((clock) =>
+    (CLOCK_COMPLETED_BY[clock] as readonly ClockEventKey[]).includes(key),
+  )
+}
+
+export function endsCase(event: CaseEvent): boolean {
+  return (CASE_ENDING_EVENTS as readonly ClockEventKey[]).includes(clockEventKey(event))
+}
+
+export function startedBy(event: CaseEvent): ClockStart | null {
+  const entry = Object.entries(CLOCK_START_EVENTS).find(([, type]) => type === event.type)
+  return entry ? (entry[0] as ClockStart) : null
+}

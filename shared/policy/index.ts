@@ -1,0 +1,11 @@
+// Policy profiles: each jurisdiction's rules as versioned data with citations, on a national baseline.
+export * from './types'
+export { getPolicyProfile, isProfileId, POLICY_PROFILES, profileInEffect } from './registry'
+export {
+  effectivePolicy,
+  ruleApplies,
+  rulesFor,
+  type ClockCaseFacts,
+  type EffectivePolicy,
+  type SourcedClockRule,
+} from './effective'

@@ -1,0 +1,38 @@
+// All profiles, every version. A case is handled under the version in effect on the day it was received and
+// keeps it (store `profileId` + `profileVersion` on the case).
+import type { LocalDate } from '@shared/time'
+import { CHONGQING_JIULONGPO_V1 } from './profiles/chongqing-jiulongpo'
+import { HAIDONG_V1 } from './profiles/haidong'
+import { JIAOZUO_12345_V1 } from './profiles/jiaozuo-12345'
+import { NATIONAL_V1 } from './profiles/national'
+import { TIANJIN_12369_V1 } from './profiles/tianjin-12369'
+import { PROFILE_IDS, type PolicyProfile, type ProfileId } from './types'
+
+/** Versions of each profile, oldest first. */
+export const POLICY_PROFILES: Readonly<Record<ProfileId, readonly PolicyProfile[]>> = {
+  national: [NATIONAL_V1],
+  'jiaozuo-12345': [JIAOZUO_12345_V1],
+  'tianjin-12369': [TIANJIN_12369_V1],
+  'chongqing-jiulongpo': [CHONGQING_JIULONGPO_V1],
+  haidong: [HAIDONG_V1],
+}
+
+export function isProfileId(value: string): value is ProfileId {
+  return (PROFILE_IDS as readonly string[]).includes(value)
+}
+
+/** A given version, or the latest. Throws on an unknown version: a stored case must never silently change rules. */
+export function getPolicyProfile(id: ProfileId, version?: number): PolicyProfile {
+  const versions = POLICY_PROFILES[id]
+  const found =
+    version === undefined ? versions[versions.length - 1] : versions.find((p) => p.version === version)
+  if (!found) throw new RangeError(`policy profile ${id} has no version ${String(version)}`)
+  return found
+}
+
+/** The version in effect on a date, or null before the first one took effect. */
+export function profileInEffect(id: ProfileId, date: LocalDate): PolicyProfile | null {
+  let current: PolicyProfile | null = null
+  for (const profile of POLICY_PROFILES[id]) if (profile.effectiveFrom <= date) current = profile
+  return current
+}

@@ -1,0 +1,24 @@
+// Case workflow: the state table, the events, the pure transition function and its guards and effects.
+export * from './states'
+export * from './events'
+export * from './actors'
+export * from './machine-types'
+export { GUARD_NAMES, GUARDS, type GuardInput, type GuardName } from './guards'
+export {
+  HANDLING_STATES,
+  TRANSITIONS,
+  type CaseUpdate,
+  type RowInput,
+  type TransitionRow,
+  type TransitionTable,
+} from './transitions'
+export {
+  allowedEvents,
+  contextFor,
+  openCase,
+  policyOf,
+  replayHistory,
+  rolesForEvent,
+  transition,
+  type ReplayResult,
+} from './machine'

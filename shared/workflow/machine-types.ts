@@ -1,0 +1,134 @@
+// The case as the state machine sees it: plain JSON the cloud function stores next to the history, the effects a
+// transition asks for, and the error it gives when an event is illegal.
+import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { CaseClock } from '@shared/deadlines'
+import type { StaffRole } from '@shared/deployment'
+import type { ApprovalStep, ClockKind, NonAcceptanceReasonKey, ProfileId } from '@shared/policy'
+import type { LocalDate } from '@shared/time'
+import type { HistoryEntry } from './actors'
+import type { CaseEventType, IntakeChannel, ReplyContent } from './events'
+import type { GuardName } from './guards'
+import type { CaseStateKey } from './states'
+
+/** What registration established; `important` may be set later (mark-important). */
+export interface CaseFacts {
+  requestType: RequestTypeKey
+  channel: IntakeChannel
+  important: boolean
+  emergency: boolean
+  referred: boolean
+  /** The citizen following the case; null for a staff-entered anonymous report. */
+  reporterId: string | null
+}
+
+export interface CaseFlags {
+  /** 一次性告知: asked once, with every missing item (S3 第九条(一)). */
+  supplement: { requestedAt: string; missingItems: readonly string[]; suppliedAt: string | null } | null
+  outOfRemit: 'other-department' | 'other-region' | null
+  /** Handling units; several offices have a lead office that replies for all (S2 第十六条). */
+  assignment: { unitIds: readonly string[]; leadUnitId: string } | null
+  siteVisits: number
+  initialOpinionRecorded: boolean
+  rectification: { dueDate: LocalDate; completed: boolean } | null
+  reply: { draft: ReplyContent; approvals: readonly ApprovalStep[]; sentAt: string | null } | null
+  extension: { pending: { days: number; reason: string; requestedAt: string } | null; grantedDays: number }
+  reminders: number
+  /** 督办 (S3 第十五条, S2 第十八条). */
+  supervised: boolean
+  /** 提级办理 (S0 第十一条). */
+  escalated: boolean
+  reviewRounds: number
+  /** 复核 decided: the same facts and reasons are not accepted again (S2 第十九条, 条例 第三十六条). */
+  finalDecision: boolean
+  lastCheck: { kind: 'return-visit' | 'spot-check'; problemRecurred: boolean; at: string } | null
+  reopenCount: number
+  /** Why a case left this bureau's hands. */
+  outcome:
+    | { kind: 'not-accepted'; reason: NonAcceptanceReasonKey; guidance: string }
+    | { kind: 'merged'; intoCaseId: string }
+    | { kind: 'transferred'; target: 'region' | 'department'; to: string }
+    | null
+}
+
+export interface CaseMachineState {
+  status: CaseStateKey
+  /** The profile version the case is handled under (the one in effect when it was received). */
+  profile: { id: ProfileId; version: number }
+  facts: CaseFacts
+  flags: CaseFlags
+}
+
+export interface TransitionContext {
+  /** When the event happens (ISO 8601 with offset); it becomes the history entry's `at`. */
+  now: string
+  /** The case's clocks as of `now`: `caseClocks({ profile, calendar, history, asOf: now })`. */
+  clocks: readonly CaseClock[]
+}
+
+export type ReporterNotice =
+  | 'registered'
+  | 'supplement-requested'
+  | 'accepted'
+  | 'not-accepted'
+  | 'merged'
+  | 'transferred'
+  | 'extension-granted'
+  | 'reply'
+  | 'review-decision'
+  | 're-review-decision'
+  | 'reopened'
+  | 'closed'
+
+export type StaffNotice =
+  | 'new-case'
+  | 'supplement-received'
+  | 'to-assign'
+  | 'out-of-remit'
+  | 'important-case'
+  | 'assigned'
+  | 'approval-needed'
+  | 'reply-approved'
+  | 'reply-sent-back'
+  | 'extension-requested'
+  | 'extension-decided'
+  | 'reminder'
+  | 'supervision'
+  | 'escalated'
+  | 'review-requested'
+  | 're-review-requested'
+  | 'reopened'
+
+/** What a transition asks the caller to do. Nothing is executed by the workflow itself. */
+export type Effect =
+  | { type: 'notify-reporter'; notice: ReporterNotice }
+  | { type: 'notify-units'; unitIds: readonly string[]; notice: StaffNotice }
+  | { type: 'notify-roles'; roles: readonly StaffRole[]; notice: StaffNotice }
+  | { type: 'start-clock'; clock: ClockKind }
+  | { type: 'stop-clock'; clock: ClockKind }
+  | { type: 'pause-clocks' }
+  | { type: 'resume-clocks' }
+  | { type: 'extend-clock'; clock: 'handling'; days: number }
+
+export type IllegalReason = 'not-allowed-in-state' | 'role-not-allowed' | 'guard-failed'
+
+export interface IllegalTransition {
+  code: 'ILLEGAL_TRANSITION'
+  /** null when opening a case. */
+  state: CaseStateKey | null
+  event: CaseEventType
+  reason: IllegalReason
+  guard: GuardName | null
+  /** Chinese, for the person who tried. */
+  message: string
+}
+
+export type TransitionResult =
+  | { ok: true; state: CaseMachineState; effects: readonly Effect[]; entry: HistoryEntry }
+  | { ok: false; error: IllegalTransition }
+
+export class IllegalTransitionError extends Error {
+  constructor(readonly detail: IllegalTransition) {
+    super(detail.message)
+    this.name = 'IllegalTransitionError'
+  }
+}

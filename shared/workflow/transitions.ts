@@ -1,0 +1,527 @@
+// The transition table: for each event, the states it is legal in, the roles that may send it, its guards, the
+// next state, the flags it records and the notifications it asks for. Clock start/stop effects are added by the
+// machine from shared/deadlines' lifecycle tables. Where jurisdictions differ (approval chain, extension
+// approver, review loop) the row reads the policy; there are no profile-id branches.
+import type { StaffRole } from '@shared/deployment'
+import type { ApprovalStep, EffectivePolicy } from '@shared/policy'
+import type { Actor, ActorRole } from './actors'
+import type { CaseEventType, EventOf } from './events'
+import type { GuardName } from './guards'
+import type {
+  CaseFacts,
+  CaseFlags,
+  CaseMachineState,
+  Effect,
+  StaffNotice,
+  TransitionContext,
+} from './machine-types'
+import type { CaseStateKey } from './states'
+
+export interface RowInput<T extends CaseEventType> {
+  state: CaseMachineState
+  event: EventOf<T>
+  actor: Actor
+  ctx: TransitionContext
+  policy: EffectivePolicy
+}
+
+export interface CaseUpdate {
+  facts?: Partial<CaseFacts>
+  flags?: Partial<CaseFlags>
+}
+
+export interface TransitionRow<T extends CaseEventType> {
+  from: readonly CaseStateKey[]
+  /** For events whose payload decides the row (transfer to a unit vs out of the bureau). */
+  match?: (event: EventOf<T>) => boolean
+  roles: readonly ActorRole[] | ((policy: EffectivePolicy) => readonly ActorRole[])
+  guards?: readonly GuardName[]
+  /** Absent: the state does not change. */
+  to?: CaseStateKey | ((input: RowInput<T>) => CaseStateKey)
+  update?: (input: RowInput<T>) => CaseUpdate
+  effects?: (input: RowInput<T>, next: CaseMachineState) => Effect[]
+}
+
+export type TransitionTable = { readonly [T in CaseEventType]: readonly TransitionRow<T>[] }
+
+/** Being handled by the bureau, before the reply is sent. */
+export const HANDLING_STATES = [
+  'accepted',
+  'assigned',
+  'investigating',
+  'rectifying',
+  'pending-head-approval',
+  'pending-leader-approval',
+  'reply-approved',
+] as const satisfies readonly CaseStateKey[]
+
+const BEFORE_REPLY = ['registered', 'awaiting-supplement', ...HANDLING_STATES] as const
+/** The bureau's move: reminders and supervision make sense. */
+const STAFF_TURN = ['registered', ...HANDLING_STATES, 'under-review', 'under-re-review'] as const
+/** A reply is out; the reporter may object, accept, or stay silent. */
+const AWAITING_REPORTER = ['replied', 'review-decided'] as const
+
+const APPROVAL_STATES = {
+  'office-head': 'pending-head-approval',
+  leader: 'pending-leader-approval',
+} as const satisfies Record<ApprovalStep, CaseStateKey>
+
+function stepOf(status: CaseStateKey): ApprovalStep | null {
+  const entry = Object.entries(APPROVAL_STATES).find(([, state]) => state === status)
+  return entry ? (entry[0] as ApprovalStep) : null
+}
+
+/** The state after the current approval step: the next approver, or approved. */
+function afterApproval(status: CaseStateKey, policy: EffectivePolicy): CaseStateKey {
+  const chain = policy.replyApproval.chain
+  const step = stepOf(status)
+  const next = step === null ? undefined : chain[chain.indexOf(step) + 1]
+  return next ? APPROVAL_STATES[next] : 'reply-approved'
+}
+
+/** The handling units, or the dispatchers when nobody has the case yet. */
+function handlers(state: CaseMachineState, notice: StaffNotice): Effect {
+  const units = state.flags.assignment?.unitIds ?? []
+  return units.length > 0
+    ? { type: 'notify-units', unitIds: units, notice }
+    : { type: 'notify-roles', roles: ['dispatcher'], notice }
+}
+
+const roles = (...list: StaffRole[]): readonly StaffRole[] => list
+
+export const TRANSITIONS: TransitionTable = {
+  // Registration opens a case (`openCase`); on an existing case it is always illegal.
+  register: [],
+
+  'request-supplement': [
+    {
+      from: ['registered'],
+      roles: ['intake'],
+      guards: ['supplementNotYetRequested'],
+      to: 'awaiting-supplement',
+      update: ({ event, ctx }) => ({
+        flags: { supplement: { requestedAt: ctx.now, missingItems: event.missingItems, suppliedAt: null } },
+      }),
+      effects: () => [{ type: 'notify-reporter', notice: 'supplement-requested' }, { type: 'pause-clocks' }],
+    },
+  ],
+
+  'supply-supplement': [
+    {
+      from: ['awaiting-supplement'],
+      roles: ['reporter', 'intake'],
+      guards: ['actorIsCaseReporter'],
+      to: 'registered',
+      update: ({ state, ctx }) => ({
+        flags: { supplement: state.flags.supplement && { ...state.flags.supplement, suppliedAt: ctx.now } },
+      }),
+      effects: () => [
+        { type: 'notify-roles', roles: roles('intake'), notice: 'supplement-received' },
+        { type: 'resume-clocks' },
+      ],
+    },
+  ],
+
+  accept: [
+    {
+      from: ['registered'],
+      roles: ['intake'],
+      to: 'accepted',
+      effects: () => [
+        { type: 'notify-reporter', notice: 'accepted' },
+        { type: 'notify-roles', roles: roles('dispatcher'), notice: 'to-assign' },
+      ],
+    },
+  ],
+
+  'not-accept': [
+    {
+      from: ['registered', 'awaiting-supplement'],
+      roles: ['intake'],
+      guards: ['reasonAvailableInProfile', 'evidenceRequestedOnceFirst'],
+      to: 'not-accepted',
+      update: ({ event }) => ({
+        flags: { outcome: { kind: 'not-accepted', reason: event.reason, guidance: event.guidance } },
+      }),
+      effects: () => [{ type: 'notify-reporter', notice: 'not-accepted' }],
+    },
+  ],
+
+  merge: [
+    {
+      from: ['registered', 'awaiting-supplement', 'accepted'],
+      roles: ['intake', 'dispatcher'],
+      to: 'merged',
+      update: ({ event }) => ({ flags: { outcome: { kind: 'merged', intoCaseId: event.intoCaseId } } }),
+      effects: () => [{ type: 'notify-reporter', notice: 'merged' }],
+    },
+  ],
+
+  'find-out-of-remit': [
+    {
+      from: ['registered', 'awaiting-supplement', 'accepted', 'assigned', 'investigating'],
+      roles: ['intake', 'dispatcher', 'officer'],
+      guards: ['remitNotYetQuestioned'],
+      update: ({ event }) => ({ flags: { outOfRemit: event.finding } }),
+      effects: () => [{ type: 'notify-roles', roles: roles('dispatcher'), notice: 'out-of-remit' }],
+    },
+  ],
+
+  'mark-important': [
+    {
+      from: BEFORE_REPLY,
+      roles: ['intake', 'dispatcher', 'leader'],
+      guards: ['notAlreadyImportant'],
+      update: () => ({ facts: { important: true } }),
+      // S2 第十条: important cases are reported at once to the leader in charge.
+      effects: () => [{ type: 'notify-roles', roles: roles('leader'), notice: 'important-case' }],
+    },
+  ],
+
+  assign: [
+    {
+      from: ['accepted'],
+      roles: ['dispatcher'],
+      guards: ['leadUnitNamedForMultiUnit'],
+      to: 'assigned',
+      update: ({ event }) => ({
+        flags: {
+          assignment: { unitIds: event.unitIds, leadUnitId: event.leadUnitId ?? event.unitIds[0] ?? '' },
+        },
+      }),
+      effects: (_input, next) => [handlers(next, 'assigned')],
+    },
+  ],
+
+  transfer: [
+    {
+      // Within the bureau: another handling unit takes the case over.
+      from: ['assigned', 'investigating', 'rectifying'],
+      match: (event) => event.target === 'unit',
+      roles: ['dispatcher'],
+      guards: ['transferTargetIsNewUnit'],
+      to: 'assigned',
+      update: ({ event }) => ({ flags: { assignment: { unitIds: [event.to], leadUnitId: event.to } } }),
+      effects: (_input, next) => [handlers(next, 'assigned')],
+    },
+    {
+      // Out: another region's authority (S3 第十条) or another department (S1 第八条, S4 四(四)); reporter told.
+      from: ['registered', 'awaiting-supplement', 'accepted', 'assigned', 'investigating'],
+      match: (event) => event.target !== 'unit',
+      roles: ['intake', 'dispatcher'],
+      guards: ['transferMatchesFinding'],
+      to: 'transferred-out',
+      update: ({ event }) => ({
+        flags: {
+          outcome: {
+            kind: 'transferred',
+            target: event.target === 'region' ? 'region' : 'department',
+            to: event.to,
+          },
+        },
+      }),
+      effects: () => [{ type: 'notify-reporter', notice: 'transferred' }],
+    },
+  ],
+
+  'start-investigation': [{ from: ['assigned'], roles: ['officer'], to: 'investigating' }],
+
+  'record-site-visit': [
+    {
+      from: ['investigating', 'rectifying'],
+      roles: ['officer'],
+      update: ({ state }) => ({ flags: { siteVisits: state.flags.siteVisits + 1 } }),
+    },
+  ],
+
+  'record-initial-opinion': [
+    {
+      from: ['assigned', 'investigating', 'rectifying'],
+      roles: ['officer'],
+      guards: ['initialOpinionNotYetRecorded'],
+      update: () => ({ flags: { initialOpinionRecorded: true } }),
+    },
+  ],
+
+  'order-rectification': [
+    {
+      from: ['investigating'],
+      roles: ['officer'],
+      guards: ['siteVisitRecorded'],
+      to: 'rectifying',
+      update: ({ event }) => ({ flags: { rectification: { dueDate: event.dueDate, completed: false } } }),
+    },
+  ],
+
+  'complete-rectification': [
+    {
+      from: ['rectifying'],
+      roles: ['officer'],
+      to: 'investigating',
+      update: ({ state }) => ({
+        flags: {
+          rectification: state.flags.rectification && { ...state.flags.rectification, completed: true },
+        },
+      }),
+    },
+  ],
+
+  'draft-reply': [
+    {
+      from: ['investigating'],
+      roles: ['officer'],
+      guards: ['siteVisitRecordedForComplaint'],
+      to: ({ policy }) => APPROVAL_STATES[policy.replyApproval.chain[0]],
+      update: ({ event }) => ({ flags: { reply: { draft: event.reply, approvals: [], sentAt: null } } }),
+      effects: ({ policy }) => [
+        { type: 'notify-roles', roles: [policy.replyApproval.chain[0]], notice: 'approval-needed' },
+      ],
+    },
+  ],
+
+  // S1 第十一条, S2 第十七条: 科室负责人 then 分管领导, as the profile's chain says.
+  'approve-reply': (['office-head', 'leader'] as const).map((step) => ({
+    from: [APPROVAL_STATES[step]],
+    roles: [step],
+    to: ({ state, policy }: RowInput<'approve-reply'>) => afterApproval(state.status, policy),
+    update: ({ state }: RowInput<'approve-reply'>) => ({
+      flags: {
+        reply: state.flags.reply && {
+          ...state.flags.reply,
+          approvals: [...state.flags.reply.approvals, step],
+        },
+      },
+    }),
+    effects: (_input: RowInput<'approve-reply'>, next: CaseMachineState): Effect[] => {
+      const nextStep = stepOf(next.status)
+      return nextStep
+        ? [{ type: 'notify-roles', roles: [nextStep], notice: 'approval-needed' }]
+        : [handlers(next, 'reply-approved')]
+    },
+  })),
+
+  'send-back-reply': (['office-head', 'leader'] as const).map((step) => ({
+    from: [APPROVAL_STATES[step]],
+    roles: [step],
+    to: 'investigating' as const,
+    update: ({ state }: RowInput<'send-back-reply'>) => ({
+      flags: { reply: state.flags.reply && { ...state.flags.reply, approvals: [] } },
+    }),
+    effects: ({ state }: RowInput<'send-back-reply'>): Effect[] => [handlers(state, 'reply-sent-back')],
+  })),
+
+  'send-reply': [
+    {
+      from: ['reply-approved'],
+      roles: ['officer', 'intake'],
+      to: 'replied',
+      update: ({ state, ctx }) => ({
+        flags: { reply: state.flags.reply && { ...state.flags.reply, sentAt: ctx.now } },
+      }),
+      // S0 第七条(三): the reporter gets the findings and the handling opinion.
+      effects: () => [{ type: 'notify-reporter', notice: 'reply' }],
+    },
+  ],
+
+  'request-extension': [
+    {
+      from: HANDLING_STATES,
+      roles: ['officer', 'office-head'],
+      guards: ['noExtensionPending', 'beforeHandlingDue', 'withinExtensionCap'],
+      update: ({ state, event, ctx }) => ({
+        flags: {
+          extension: {
+            ...state.flags.extension,
+            pending: { days: event.days, reason: event.reason, requestedAt: ctx.now },
+          },
+        },
+      }),
+      effects: ({ policy }) => [
+        { type: 'notify-roles', roles: policy.extension.approverRoles, notice: 'extension-requested' },
+      ],
+    },
+  ],
+
+  'approve-extension': [
+    {
+      from: HANDLING_STATES,
+      roles: (policy) => policy.extension.approverRoles,
+      guards: ['extensionPending', 'approvedDaysWithinRequest'],
+      update: ({ state, event }) => ({
+        flags: { extension: { pending: null, grantedDays: state.flags.extension.grantedDays + event.days } },
+      }),
+      effects: ({ state, event, policy }) => [
+        { type: 'extend-clock', clock: 'handling', days: event.days },
+        handlers(state, 'extension-decided'),
+        // S3 第十一条, S4 四(四): the reporter is told the reason.
+        ...(policy.extension.notifyReporter
+          ? [{ type: 'notify-reporter', notice: 'extension-granted' } as const]
+          : []),
+      ],
+    },
+  ],
+
+  'reject-extension': [
+    {
+      from: HANDLING_STATES,
+      roles: (policy) => policy.extension.approverRoles,
+      guards: ['extensionPending'],
+      update: ({ state }) => ({ flags: { extension: { ...state.flags.extension, pending: null } } }),
+      effects: ({ state }) => [handlers(state, 'extension-decided')],
+    },
+  ],
+
+  // 催办 (S2 第十八条, S3 第十三条).
+  remind: [
+    {
+      from: STAFF_TURN,
+      roles: ['system', 'supervisor', 'dispatcher'],
+      guards: ['reminderDueForTimer'],
+      update: ({ state }) => ({ flags: { reminders: state.flags.reminders + 1 } }),
+      effects: ({ state }) => [handlers(state, 'reminder')],
+    },
+  ],
+
+  // 督办 (S3 第十五条; overdue: S2 第十八条).
+  supervise: [
+    {
+      from: STAFF_TURN,
+      roles: ['system', 'supervisor'],
+      guards: ['supervisionGrounded'],
+      update: () => ({ flags: { supervised: true } }),
+      effects: ({ state }) => [
+        handlers(state, 'supervision'),
+        { type: 'notify-roles', roles: roles('leader'), notice: 'supervision' },
+      ],
+    },
+  ],
+
+  // 提级办理 (S0 第十一条): the head of the branch leads the site visit, the city supervises.
+  escalate: [
+    {
+      from: BEFORE_REPLY,
+      roles: ['supervisor', 'leader'],
+      guards: ['notAlreadyEscalated'],
+      update: () => ({ flags: { escalated: true } }),
+      effects: () => [{ type: 'notify-roles', roles: roles('leader', 'supervisor'), notice: 'escalated' }],
+    },
+  ],
+
+  'request-review': [
+    {
+      from: ['replied'],
+      roles: ['reporter', 'intake'],
+      guards: ['actorIsCaseReporter', 'withinReviewWindow'],
+      to: 'under-review',
+      update: ({ state }) => ({ flags: { reviewRounds: state.flags.reviewRounds + 1 } }),
+      effects: ({ state }) => [
+        handlers(state, 'review-requested'),
+        { type: 'notify-roles', roles: roles('leader'), notice: 'review-requested' },
+      ],
+    },
+    {
+      // S4 四(五): another 复查 by the same unit, within the period the 条例 gives for 复核.
+      from: ['review-decided'],
+      roles: ['reporter', 'intake'],
+      guards: ['actorIsCaseReporter', 'sameUnitReviewLoopAllowed', 'withinReReviewWindow'],
+      to: 'under-review',
+      update: ({ state }) => ({ flags: { reviewRounds: state.flags.reviewRounds + 1 } }),
+      effects: ({ state }) => [
+        handlers(state, 'review-requested'),
+        { type: 'notify-roles', roles: roles('leader'), notice: 'review-requested' },
+      ],
+    },
+  ],
+
+  'decide-review': [
+    {
+      from: ['under-review'],
+      roles: ['leader'],
+      to: 'review-decided',
+      effects: () => [{ type: 'notify-reporter', notice: 'review-decision' }],
+    },
+  ],
+
+  'request-re-review': [
+    {
+      from: ['review-decided'],
+      roles: ['reporter', 'intake'],
+      guards: ['actorIsCaseReporter', 'withinReReviewWindow'],
+      to: 'under-re-review',
+      effects: () => [
+        { type: 'notify-roles', roles: roles('leader', 'supervisor'), notice: 're-review-requested' },
+      ],
+    },
+  ],
+
+  'decide-re-review': [
+    {
+      from: ['under-re-review'],
+      roles: ['leader', 'supervisor'],
+      to: 'closed',
+      update: () => ({ flags: { finalDecision: true } }),
+      effects: () => [{ type: 'notify-reporter', notice: 're-review-decision' }],
+    },
+  ],
+
+  'accept-reply': [
+    {
+      from: AWAITING_REPORTER,
+      roles: ['reporter', 'intake'],
+      guards: ['actorIsCaseReporter'],
+      to: 'closed',
+    },
+  ],
+
+  // S2 第二十条: no objection within 30 日 → 视为办结.
+  'deem-closed': [
+    {
+      from: AWAITING_REPORTER,
+      roles: ['system'],
+      guards: ['objectionWindowElapsed'],
+      to: 'closed',
+      effects: () => [{ type: 'notify-reporter', notice: 'closed' }],
+    },
+  ],
+
+  // 回访 (S0 第八条, S4 四(七)) and the upper level's 抽查 (S3 第十四条, S2 第二十二条).
+  'record-return-visit': [
+    {
+      from: [...AWAITING_REPORTER, 'closed'],
+      roles: ['officer', 'supervisor', 'office-head'],
+      update: ({ event, ctx }) => ({
+        flags: { lastCheck: { kind: event.kind, problemRecurred: event.problemRecurred, at: ctx.now } },
+      }),
+    },
+  ],
+
+  // S0 第八条 进一步办理并反馈; S3 第十四条 要求改正或重新办理.
+  reopen: [
+    {
+      from: [...AWAITING_REPORTER, 'closed'],
+      roles: ['supervisor', 'office-head', 'leader'],
+      guards: ['lastCheckFoundRecurrence'],
+      to: 'assigned',
+      update: ({ state }) => ({
+        flags: {
+          reopenCount: state.flags.reopenCount + 1,
+          reply: null,
+          lastCheck: null,
+          extension: { pending: null, grantedDays: 0 },
+          finalDecision: false,
+        },
+      }),
+      effects: ({ state }) => [handlers(state, 'reopened'), { type: 'notify-reporter', notice: 'reopened' }],
+    },
+  ],
+
+  // S3 第二十四条.
+  archive: [
+    {
+      from: ['closed', 'not-accepted', 'merged', 'transferred-out'],
+      roles: ['intake', 'admin', 'system'],
+      guards: ['returnVisitDoneIfRequired'],
+      to: 'archived',
+    },
+  ],
+}

@@ -1,0 +1,269 @@
+// Each named guard refuses the event it protects, and the error names it. Guards that need time read the
+// context's `now` and the clocks computed from the history.
+import { getPolicyProfile } from '@shared/policy'
+import {
+  GUARD_NAMES,
+  GUARDS,
+  openCase,
+  type Actor,
+  type CaseEventInput,
+  type GuardName,
+  type TransitionResult,
+} from '@shared/workflow'
+import { actors, CaseDriver, ev, REPLY, SITE_VISIT } from './driver'
+import { caseIn, T0 } from './paths'
+
+const later = (driver: CaseDriver, hours = 1) =>
+  new Date(Date.parse(driver.lastAt) + hours * 3_600_000).toISOString()
+
+const failures: Record<GuardName, () => TransitionResult> = {
+  reporterFilesOwnCase: () =>
+    openCase({
+      event: ev({
+        type: 'register',
+        channel: 'mini-program',
+        requestType: 'report',
+        receivedAt: T0,
+        reporterId: 'someone-else',
+      }),
+      actor: actors.reporter,
+      profile: getPolicyProfile('national'),
+      ctx: { now: T0, clocks: [] },
+    }),
+  receivedNotInFuture: () =>
+    openCase({
+      event: ev({
+        type: 'register',
+        channel: 'letter',
+        requestType: 'report',
+        receivedAt: '2026-03-05T09:00:00+08:00',
+      }),
+      actor: actors.intake,
+      profile: getPolicyProfile('national'),
+      ctx: { now: T0, clocks: [] },
+    }),
+  supplementNotYetRequested: () => {
+    const driver = caseIn('awaiting-supplement')
+    driver.apply({ type: 'supply-supplement', content: '照片' }, actors.reporter, later(driver))
+    return driver.attempt(
+      { type: 'request-supplement', missingItems: ['再补一次'] },
+      actors.intake,
+      later(driver, 2),
+    )
+  },
+  actorIsCaseReporter: () =>
+    caseIn('replied').attempt(
+      { type: 'request-review', grounds: '我也不满意' },
+      actors.stranger,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  evidenceRequestedOnceFirst: () =>
+    caseIn('registered').attempt(
+      { type: 'not-accept', reason: 'no-valid-evidence', guidance: '请补充证据后重新举报' },
+      actors.intake,
+      '2026-03-02T10:00:00+08:00',
+    ),
+  reasonAvailableInProfile: () =>
+    caseIn('registered').attempt(
+      { type: 'not-accept', reason: 'outside-channel-scope', guidance: '请通过 12345 反映' },
+      actors.intake,
+      '2026-03-02T10:00:00+08:00',
+    ),
+  remitNotYetQuestioned: () => {
+    const driver = caseIn('accepted')
+    driver.apply(
+      { type: 'find-out-of-remit', finding: 'other-region', note: '邻市' },
+      actors.intake,
+      later(driver),
+    )
+    return driver.attempt(
+      { type: 'find-out-of-remit', finding: 'other-department', note: '住建' },
+      actors.intake,
+      later(driver, 2),
+    )
+  },
+  notAlreadyImportant: () => {
+    const driver = new CaseDriver('national', { receivedAt: T0, important: true })
+    return driver.attempt({ type: 'mark-important', ground: 'joint-report' }, actors.leader, later(driver))
+  },
+  leadUnitNamedForMultiUnit: () =>
+    caseIn('accepted').attempt(
+      { type: 'assign', unitIds: ['unit-a', 'unit-b'] },
+      actors.dispatcher,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  transferTargetIsNewUnit: () =>
+    caseIn('assigned').attempt(
+      { type: 'transfer', target: 'unit', to: 'unit-a', reason: '重新交办' },
+      actors.dispatcher,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  transferMatchesFinding: () =>
+    caseIn('accepted').attempt(
+      { type: 'transfer', target: 'department', to: '市住建局', reason: '属住建' },
+      actors.dispatcher,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  siteVisitRecorded: () =>
+    caseIn('investigating').attempt(
+      { type: 'order-rectification', measures: '整改', dueDate: '2026-03-20', responsibleParty: '某厂' },
+      actors.officer,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  siteVisitRecordedForComplaint: () =>
+    caseIn('investigating').attempt(REPLY, actors.officer, '2026-03-03T10:00:00+08:00'),
+  initialOpinionNotYetRecorded: () => {
+    const driver = caseIn('investigating')
+    driver.apply({ type: 'record-initial-opinion', opinion: '属实' }, actors.officer, later(driver))
+    return driver.attempt(
+      { type: 'record-initial-opinion', opinion: '再录一次' },
+      actors.officer,
+      later(driver, 2),
+    )
+  },
+  noExtensionPending: () => {
+    const driver = caseIn('investigating')
+    driver.apply({ type: 'request-extension', days: 10, reason: '等待检测' }, actors.officer, later(driver))
+    return driver.attempt(
+      { type: 'request-extension', days: 5, reason: '仍在等待检测' },
+      actors.officer,
+      later(driver, 2),
+    )
+  },
+  // 60 日 from 03-02 end 05-06 (劳动节 moves 05-01): on 05-07 it is too late to ask.
+  beforeHandlingDue: () =>
+    caseIn('investigating').attempt(
+      { type: 'request-extension', days: 10, reason: '等待检测' },
+      actors.officer,
+      '2026-05-07T09:00:00+08:00',
+    ),
+  withinExtensionCap: () =>
+    caseIn('investigating').attempt(
+      { type: 'request-extension', days: 31, reason: '等待检测' },
+      actors.officer,
+      '2026-03-10T09:00:00+08:00',
+    ),
+  extensionPending: () =>
+    caseIn('investigating').attempt(
+      { type: 'approve-extension', days: 10 },
+      actors.leader,
+      '2026-03-10T09:00:00+08:00',
+    ),
+  approvedDaysWithinRequest: () => {
+    const driver = caseIn('investigating')
+    driver.apply({ type: 'request-extension', days: 10, reason: '等待检测' }, actors.officer, later(driver))
+    return driver.attempt({ type: 'approve-extension', days: 20 }, actors.leader, later(driver, 2))
+  },
+  reminderDueForTimer: () =>
+    caseIn('investigating').attempt({ type: 'remind' }, actors.system, '2026-03-10T09:00:00+08:00'),
+  supervisionGrounded: () =>
+    caseIn('investigating').attempt(
+      { type: 'supervise', reason: 'falsified', instructions: '核查' },
+      actors.system,
+      '2026-05-20T09:00:00+08:00',
+    ),
+  notAlreadyEscalated: () => {
+    const driver = caseIn('assigned')
+    driver.apply({ type: 'escalate', reason: 'repeat-reports' }, actors.supervisor, later(driver))
+    return driver.attempt({ type: 'escalate', reason: 'key-case' }, actors.leader, later(driver, 2))
+  },
+  // Replied 2026-03-02 20:00; 30 日 end 04-01.
+  withinReviewWindow: () =>
+    caseIn('replied').attempt(
+      { type: 'request-review', grounds: '不满意' },
+      actors.reporter,
+      '2026-04-02T09:00:00+08:00',
+    ),
+  withinReReviewWindow: () =>
+    caseIn('review-decided').attempt(
+      { type: 'request-re-review', grounds: '不服' },
+      actors.reporter,
+      '2026-04-10T09:00:00+08:00',
+    ),
+  sameUnitReviewLoopAllowed: () =>
+    caseIn('review-decided').attempt(
+      { type: 'request-review', grounds: '再复查' },
+      actors.reporter,
+      '2026-03-03T09:00:00+08:00',
+    ),
+  objectionWindowElapsed: () =>
+    caseIn('replied').attempt({ type: 'deem-closed' }, actors.system, '2026-03-20T09:00:00+08:00'),
+  lastCheckFoundRecurrence: () => {
+    const driver = caseIn('closed')
+    driver.apply(
+      { type: 'record-return-visit', kind: 'return-visit', problemRecurred: false, note: '未反弹' },
+      actors.officer,
+      later(driver),
+    )
+    return driver.attempt({ type: 'reopen', reason: '想重办' }, actors.head, later(driver, 2))
+  },
+  // S4 四(七): a Haidong key case closed without its return visit.
+  returnVisitDoneIfRequired: () => {
+    const driver = new CaseDriver('haidong', { receivedAt: T0, important: true })
+    const steps: Array<[CaseEventInput, Actor]> = [
+      [{ type: 'accept' }, actors.intake],
+      [{ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher],
+      [{ type: 'start-investigation' }, actors.officer],
+      [SITE_VISIT, actors.officer],
+      [REPLY, actors.officer],
+      [{ type: 'approve-reply' }, actors.head],
+      [{ type: 'approve-reply' }, actors.leader],
+      [{ type: 'send-reply' }, actors.officer],
+      [{ type: 'accept-reply' }, actors.reporter],
+    ]
+    for (const [event, actor] of steps) driver.apply(event, actor, later(driver))
+    return driver.attempt({ type: 'archive' }, actors.intake, later(driver))
+  },
+}
+
+it('every guard has a test', () => {
+  expect(Object.keys(failures).sort()).toEqual([...GUARD_NAMES].sort())
+})
+
+describe.each(GUARD_NAMES.map((name) => [name]))('%s', (name) => {
+  it('refuses, naming the guard, with a Chinese message', () => {
+    const result = failures[name]()
+    expect(result.ok ? null : { reason: result.error.reason, guard: result.error.guard }).toEqual({
+      reason: 'guard-failed',
+      guard: name,
+    })
+    if (!result.ok) expect(result.error.message).toContain(GUARDS[name].failure)
+  })
+})
+
+describe('the same events pass when the guard holds', () => {
+  it('review within the window, re-review within its window, deemed closed after it', () => {
+    expect(
+      caseIn('replied').attempt(
+        { type: 'request-review', grounds: '不满意' },
+        actors.reporter,
+        '2026-04-01T23:59:00+08:00',
+      ).ok,
+    ).toBe(true)
+    expect(
+      caseIn('replied').attempt({ type: 'deem-closed' }, actors.system, '2026-04-02T00:00:00+08:00').ok,
+    ).toBe(true)
+  })
+
+  it('an extension requested on the last day', () => {
+    expect(
+      caseIn('investigating').attempt(
+        { type: 'request-extension', days: 30, reason: '等待检测' },
+        actors.officer,
+        '2026-05-06T23:00:00+08:00',
+      ).ok,
+    ).toBe(true)
+  })
+
+  it('a reporter files in their own name; intake files for anonymous callers', () => {
+    const register = ev({ type: 'register', channel: 'hotline-12369', requestType: 'report', receivedAt: T0 })
+    expect(
+      openCase({
+        event: register,
+        actor: actors.intake,
+        profile: getPolicyProfile('national'),
+        ctx: { now: T0, clocks: [] },
+      }).ok,
+    ).toBe(true)
+  })
+})

@@ -1,0 +1,182 @@
+// The machine around the table: replaying a stored history, the actions a user may see, event validation,
+// the state table.
+import {
+  allowedEvents,
+  CASE_STATE_KEYS,
+  contextFor,
+  CASE_STATES,
+  isOpenState,
+  OPEN_STATE_KEYS,
+  parseCaseEvent,
+  replayHistory,
+  rolesForEvent,
+  stateLabel,
+  transition,
+  type HistoryEntry,
+} from '@shared/workflow'
+import { getPolicyProfile } from '@shared/policy'
+import { actors, calendar, CaseDriver, ev } from './driver'
+import { caseIn } from './paths'
+
+describe('replayHistory', () => {
+  it('rebuilds the stored state from the history (JSON round trip included)', () => {
+    const driver = caseIn('under-re-review')
+    const stored = JSON.parse(JSON.stringify(driver.history)) as HistoryEntry[]
+    const replayed = replayHistory(stored, calendar, driver.profile)
+    expect(replayed).toMatchObject({ ok: true, state: driver.state })
+  })
+
+  it('finds the entry that could not have happened', () => {
+    const driver = caseIn('assigned')
+    const tampered = driver.history.filter((entry) => entry.event.type !== 'accept')
+    expect(replayHistory(tampered, calendar, driver.profile)).toMatchObject({
+      ok: false,
+      index: 1,
+      error: { state: 'registered', event: 'assign', reason: 'not-allowed-in-state' },
+    })
+  })
+
+  it('re-checks time guards against the clocks as they were at each step', () => {
+    const driver = caseIn('replied')
+    const late: HistoryEntry = {
+      at: '2026-04-10T09:00:00+08:00',
+      actor: { kind: 'reporter', id: driver.state.facts.reporterId ?? '' },
+      event: ev({ type: 'request-review', grounds: '不满意' }),
+    }
+    expect(replayHistory([...driver.history, late], calendar, driver.profile)).toMatchObject({
+      ok: false,
+      error: { guard: 'withinReviewWindow' },
+    })
+  })
+})
+
+describe('allowedEvents: which buttons to show', () => {
+  it.each([
+    [
+      'registered',
+      'intake',
+      [
+        'request-supplement',
+        'accept',
+        'not-accept',
+        'merge',
+        'find-out-of-remit',
+        'mark-important',
+        'transfer',
+      ],
+    ],
+    ['registered', 'reporter', []],
+    [
+      'assigned',
+      'officer',
+      ['find-out-of-remit', 'start-investigation', 'record-initial-opinion', 'request-extension'],
+    ],
+    ['replied', 'reporter', ['request-review', 'accept-reply']],
+    ['pending-head-approval', 'head', ['approve-reply', 'send-back-reply', 'request-extension']],
+    ['pending-head-approval', 'leader', ['mark-important', 'escalate']],
+  ] as const)('in %s, %s may: %j', (state, actor, expected) => {
+    const driver = caseIn(state)
+    const now = new Date(Date.parse(driver.lastAt) + 3_600_000).toISOString()
+    expect(allowedEvents(driver.state, actors[actor], { now, clocks: driver.clocks(now) }).sort()).toEqual(
+      [...expected].sort(),
+    )
+  })
+
+  it('hides what a time guard forbids (the review window has passed)', () => {
+    const driver = caseIn('replied')
+    const now = '2026-04-05T09:00:00+08:00'
+    expect(allowedEvents(driver.state, actors.reporter, { now, clocks: driver.clocks(now) })).toEqual([
+      'accept-reply',
+    ])
+  })
+})
+
+describe('transition is pure', () => {
+  it('leaves the input state untouched and needs now with an offset', () => {
+    const driver = caseIn('accepted')
+    const before = JSON.stringify(driver.state)
+    transition(driver.state, ev({ type: 'assign', unitIds: ['unit-a'] }), actors.dispatcher, {
+      now: '2026-03-03T09:00:00+08:00',
+      clocks: driver.clocks(),
+    })
+    expect(JSON.stringify(driver.state)).toBe(before)
+    expect(() =>
+      transition(driver.state, ev({ type: 'assign', unitIds: ['unit-a'] }), actors.dispatcher, {
+        now: '2026-03-03 09:00',
+        clocks: [],
+      }),
+    ).toThrow(RangeError)
+  })
+
+  it('records the role the staff member acted in', () => {
+    const driver = new CaseDriver('national', { receivedAt: '2026-03-02T09:00:00+08:00' })
+    const both = { kind: 'staff', id: 'zhang', roles: ['officer', 'intake'] } as const
+    driver.apply({ type: 'accept' }, both, '2026-03-02T10:00:00+08:00')
+    expect(driver.history.at(-1)?.actor).toEqual({ kind: 'staff', id: 'zhang', role: 'intake' })
+  })
+})
+
+describe('contextFor', () => {
+  it('gives the clocks of a stored case as of now, ready for transition', () => {
+    const driver = caseIn('accepted')
+    const now = '2026-03-03T09:00:00+08:00'
+    const ctx = contextFor({ profile: driver.profile, calendar, history: driver.history, now })
+    expect(ctx).toEqual({ now, clocks: driver.clocks(now) })
+    expect(
+      transition(driver.state, ev({ type: 'assign', unitIds: ['unit-a'] }), actors.dispatcher, ctx).ok,
+    ).toBe(true)
+  })
+})
+
+describe('rolesForEvent', () => {
+  it('reads the extension approver from the profile', () => {
+    expect(rolesForEvent('approve-extension', getPolicyProfile('tianjin-12369'))).toEqual(['leader'])
+    expect(rolesForEvent('register', getPolicyProfile('national'))).toEqual(['reporter', 'intake', 'system'])
+  })
+})
+
+describe('parseCaseEvent', () => {
+  it('applies defaults', () => {
+    expect(parseCaseEvent({ type: 'assign', unitIds: ['unit-a'] })).toEqual({
+      ok: true,
+      event: { type: 'assign', unitIds: ['unit-a'], leadUnitId: null },
+    })
+  })
+
+  it.each([
+    [{ type: 'request-supplement', missingItems: [] }, '请列出需要补充的全部内容'],
+    [{ type: 'not-accept', reason: 'too-busy', guidance: '请改日再来' }, '不予受理理由不在法定理由之列'],
+    [{ type: 'not-accept', reason: 'outside-remit', guidance: '' }, '对举报人的告知和引导'],
+    [{ type: 'assign', unitIds: ['unit-a', 'unit-a'] }, '承办单位重复'],
+    [{ type: 'request-extension', days: 0, reason: '等待检测结果' }, '延期天数至少 1 天'],
+    [
+      { type: 'register', channel: 'fax', requestType: 'report', receivedAt: '2026-03-02T09:00:00+08:00' },
+      '来源渠道不正确',
+    ],
+    [
+      { type: 'register', channel: 'letter', requestType: 'report', receivedAt: '2026-03-02 09:00' },
+      '收到时间格式不正确',
+    ],
+    [{ type: 'fly-away' }, '未知的操作'],
+  ])('rejects %j with a Chinese message', (input, message) => {
+    const parsed = parseCaseEvent(input)
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.message)).toContainEqual(
+      expect.stringContaining(message),
+    )
+  })
+})
+
+describe('the state table', () => {
+  it('keeps registered as the initial, open state', () => {
+    expect(CASE_STATES.registered).toEqual({ category: 'open', label: '已登记' })
+  })
+
+  it('gives every state a category and a distinct Chinese label', () => {
+    const labels = CASE_STATE_KEYS.map(stateLabel)
+    expect(new Set(labels).size).toBe(labels.length)
+    expect(OPEN_STATE_KEYS).toEqual(CASE_STATE_KEYS.filter(isOpenState))
+    expect(CASE_STATE_KEYS.filter((k) => !isOpenState(k)).sort()).toEqual(
+      ['archived', 'closed', 'merged', 'not-accepted', 'transferred-out'].sort(),
+    )
+  })
+})

@@ -1,0 +1,310 @@
+// Canonical ways to bring a case into each state, and a canonical legal move for every transition row. The
+// exhaustive tests walk these tables; the expected next state is written here by hand, independently of the
+// transition table it checks.
+import type { ProfileId } from '@shared/policy'
+import type { CaseEventInput, CaseEventType, CaseStateKey } from '@shared/workflow'
+import { actors, CaseDriver, REPLY, SITE_VISIT } from './driver'
+
+export type ActorKey = keyof typeof actors
+export type Step = readonly [CaseEventInput, ActorKey]
+
+export const T0 = '2026-03-02T09:00:00+08:00'
+/** T0 plus some hours, as an ISO instant. */
+export const hoursAfterT0 = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString()
+
+const ASSIGNED: Step[] = [
+  [{ type: 'accept' }, 'intake'],
+  [{ type: 'assign', unitIds: ['unit-a'] }, 'dispatcher'],
+]
+const INVESTIGATING: Step[] = [...ASSIGNED, [{ type: 'start-investigation' }, 'officer']]
+const DRAFTED: Step[] = [...INVESTIGATING, [SITE_VISIT, 'officer'], [REPLY, 'officer']]
+const APPROVED: Step[] = [
+  ...DRAFTED,
+  [{ type: 'approve-reply' }, 'head'],
+  [{ type: 'approve-reply' }, 'leader'],
+]
+const REPLIED: Step[] = [...APPROVED, [{ type: 'send-reply' }, 'officer']]
+const REVIEW_DECIDED: Step[] = [
+  ...REPLIED,
+  [{ type: 'request-review', grounds: '处理不到位' }, 'reporter'],
+  [{ type: 'decide-review', outcome: 'upheld', opinion: '维持原处理意见' }, 'leader'],
+]
+const CLOSED: Step[] = [...REPLIED, [{ type: 'accept-reply' }, 'reporter']]
+
+export const PATHS: Record<CaseStateKey, Step[]> = {
+  registered: [],
+  'awaiting-supplement': [[{ type: 'request-supplement', missingItems: ['现场照片'] }, 'intake']],
+  accepted: [[{ type: 'accept' }, 'intake']],
+  'not-accepted': [
+    [{ type: 'not-accept', reason: 'legal-proceedings', guidance: '请向人民法院提起诉讼' }, 'intake'],
+  ],
+  merged: [[{ type: 'merge', intoCaseId: 'CASE-0001' }, 'intake']],
+  'transferred-out': [
+    [{ type: 'find-out-of-remit', finding: 'other-region', note: '位于邻市' }, 'intake'],
+    [{ type: 'transfer', target: 'region', to: '410700', reason: '属新乡市管辖' }, 'intake'],
+  ],
+  assigned: ASSIGNED,
+  investigating: INVESTIGATING,
+  rectifying: [
+    ...INVESTIGATING,
+    [SITE_VISIT, 'officer'],
+    [
+      {
+        type: 'order-rectification',
+        measures: '密闭投料口',
+        dueDate: '2026-03-20',
+        responsibleParty: '某化工厂',
+      },
+      'officer',
+    ],
+  ],
+  'pending-head-approval': DRAFTED,
+  'pending-leader-approval': [...DRAFTED, [{ type: 'approve-reply' }, 'head']],
+  'reply-approved': APPROVED,
+  replied: REPLIED,
+  'under-review': [...REPLIED, [{ type: 'request-review', grounds: '处理不到位' }, 'reporter']],
+  'review-decided': REVIEW_DECIDED,
+  'under-re-review': [
+    ...REVIEW_DECIDED,
+    [{ type: 'request-re-review', grounds: '不服复查意见' }, 'reporter'],
+  ],
+  closed: CLOSED,
+  archived: [...CLOSED, [{ type: 'archive' }, 'intake']],
+}
+
+const prepared = new Map<string, CaseDriver>()
+
+/** A case of the given profile brought into `status`, one hour per step from T0 (a fresh copy each call). */
+export function caseIn(status: CaseStateKey, profile: ProfileId = 'national'): CaseDriver {
+  const key = `${profile}|${status}`
+  let driver = prepared.get(key)
+  if (!driver) {
+    driver = new CaseDriver(profile, { receivedAt: T0 })
+    for (const [index, [event, actor]] of PATHS[status].entries())
+      driver.apply(event, actors[actor], hoursAfterT0(index + 1))
+    if (driver.state.status !== status) throw new Error(`path to ${status} ended in ${driver.state.status}`)
+    prepared.set(key, driver)
+  }
+  return driver.fork()
+}
+
+export interface Move {
+  event: CaseEventInput
+  actor: ActorKey
+  /** Expected next state ('same' = unchanged). */
+  to: CaseStateKey | 'same'
+  /** Done in the same state first (self-transitions). */
+  setup?: Step[]
+  profile?: ProfileId
+  /** Hours after the last step (default 1). */
+  later?: number
+}
+
+type MoveFor = (status: CaseStateKey) => Move
+
+const approvalStep = (status: CaseStateKey): ActorKey =>
+  status === 'pending-head-approval' ? 'head' : 'leader'
+
+/** A legal move for each row of the transition table, by event type and row index. */
+export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFor[] } = {
+  'request-supplement': [
+    () => ({
+      event: { type: 'request-supplement', missingItems: ['照片'] },
+      actor: 'intake',
+      to: 'awaiting-supplement',
+    }),
+  ],
+  'supply-supplement': [
+    () => ({
+      event: { type: 'supply-supplement', content: '照片 3 张' },
+      actor: 'reporter',
+      to: 'registered',
+    }),
+  ],
+  accept: [() => ({ event: { type: 'accept' }, actor: 'intake', to: 'accepted' })],
+  'not-accept': [
+    () => ({
+      event: { type: 'not-accept', reason: 'outside-remit', guidance: '请向住建部门反映' },
+      actor: 'intake',
+      to: 'not-accepted',
+    }),
+  ],
+  merge: [() => ({ event: { type: 'merge', intoCaseId: 'CASE-0001' }, actor: 'dispatcher', to: 'merged' })],
+  'find-out-of-remit': [
+    () => ({
+      event: { type: 'find-out-of-remit', finding: 'other-department', note: '属住建部门' },
+      actor: 'intake',
+      to: 'same',
+    }),
+  ],
+  'mark-important': [
+    () => ({ event: { type: 'mark-important', ground: 'joint-report' }, actor: 'leader', to: 'same' }),
+  ],
+  assign: [
+    () => ({
+      event: { type: 'assign', unitIds: ['unit-a', 'unit-b'], leadUnitId: 'unit-b' },
+      actor: 'dispatcher',
+      to: 'assigned',
+    }),
+  ],
+  transfer: [
+    () => ({
+      event: { type: 'transfer', target: 'unit', to: 'unit-b', reason: '属二大队辖区' },
+      actor: 'dispatcher',
+      to: 'assigned',
+    }),
+    () => ({
+      event: { type: 'transfer', target: 'department', to: '市住建局', reason: '建筑施工扬尘属住建部门' },
+      actor: 'dispatcher',
+      to: 'transferred-out',
+      setup: [[{ type: 'find-out-of-remit', finding: 'other-department', note: '属住建部门' }, 'intake']],
+    }),
+  ],
+  'start-investigation': [
+    () => ({ event: { type: 'start-investigation' }, actor: 'officer', to: 'investigating' }),
+  ],
+  'record-site-visit': [() => ({ event: SITE_VISIT, actor: 'officer', to: 'same' })],
+  'record-initial-opinion': [
+    () => ({
+      event: { type: 'record-initial-opinion', opinion: '初步核实属实' },
+      actor: 'officer',
+      to: 'same',
+    }),
+  ],
+  'order-rectification': [
+    () => ({
+      event: {
+        type: 'order-rectification',
+        measures: '密闭投料口',
+        dueDate: '2026-03-20',
+        responsibleParty: '某化工厂',
+      },
+      actor: 'officer',
+      to: 'rectifying',
+      setup: [[SITE_VISIT, 'officer']],
+    }),
+  ],
+  'complete-rectification': [
+    () => ({
+      event: { type: 'complete-rectification', verification: '复查已密闭' },
+      actor: 'officer',
+      to: 'investigating',
+    }),
+  ],
+  'draft-reply': [
+    () => ({ event: REPLY, actor: 'officer', to: 'pending-head-approval', setup: [[SITE_VISIT, 'officer']] }),
+  ],
+  'approve-reply': [
+    () => ({ event: { type: 'approve-reply' }, actor: 'head', to: 'pending-leader-approval' }),
+    () => ({ event: { type: 'approve-reply' }, actor: 'leader', to: 'reply-approved' }),
+  ],
+  'send-back-reply': [
+    (status) => ({
+      event: { type: 'send-back-reply', reason: '事实不清' },
+      actor: approvalStep(status),
+      to: 'investigating',
+    }),
+    (status) => ({
+      event: { type: 'send-back-reply', reason: '事实不清' },
+      actor: approvalStep(status),
+      to: 'investigating',
+    }),
+  ],
+  'send-reply': [() => ({ event: { type: 'send-reply' }, actor: 'officer', to: 'replied' })],
+  'request-extension': [
+    () => ({
+      event: { type: 'request-extension', days: 15, reason: '需要检测报告' },
+      actor: 'officer',
+      to: 'same',
+    }),
+  ],
+  'approve-extension': [
+    () => ({
+      event: { type: 'approve-extension', days: 15 },
+      actor: 'leader',
+      to: 'same',
+      setup: [[{ type: 'request-extension', days: 15, reason: '需要检测报告' }, 'officer']],
+    }),
+  ],
+  'reject-extension': [
+    () => ({
+      event: { type: 'reject-extension', reason: '理由不充分' },
+      actor: 'leader',
+      to: 'same',
+      setup: [[{ type: 'request-extension', days: 15, reason: '需要检测报告' }, 'officer']],
+    }),
+  ],
+  remind: [() => ({ event: { type: 'remind' }, actor: 'supervisor', to: 'same' })],
+  supervise: [
+    () => ({
+      event: { type: 'supervise', reason: 'repeated-reports', instructions: '限期办结' },
+      actor: 'supervisor',
+      to: 'same',
+    }),
+  ],
+  escalate: [
+    () => ({ event: { type: 'escalate', reason: 'repeat-reports' }, actor: 'supervisor', to: 'same' }),
+  ],
+  'request-review': [
+    () => ({
+      event: { type: 'request-review', grounds: '处理不到位' },
+      actor: 'reporter',
+      to: 'under-review',
+    }),
+    () => ({
+      event: { type: 'request-review', grounds: '仍不满意' },
+      actor: 'reporter',
+      to: 'under-review',
+      profile: 'haidong',
+    }),
+  ],
+  'decide-review': [
+    () => ({
+      event: { type: 'decide-review', outcome: 'revised', opinion: '补充处理' },
+      actor: 'leader',
+      to: 'review-decided',
+    }),
+  ],
+  'request-re-review': [
+    () => ({
+      event: { type: 'request-re-review', grounds: '不服复查意见' },
+      actor: 'reporter',
+      to: 'under-re-review',
+    }),
+  ],
+  'decide-re-review': [
+    () => ({
+      event: { type: 'decide-re-review', outcome: 'upheld', opinion: '维持' },
+      actor: 'supervisor',
+      to: 'closed',
+    }),
+  ],
+  'accept-reply': [() => ({ event: { type: 'accept-reply', rating: 5 }, actor: 'reporter', to: 'closed' })],
+  'deem-closed': [() => ({ event: { type: 'deem-closed' }, actor: 'system', to: 'closed', later: 24 * 45 })],
+  'record-return-visit': [
+    () => ({
+      event: {
+        type: 'record-return-visit',
+        kind: 'spot-check',
+        problemRecurred: false,
+        note: '电话回访，满意',
+      },
+      actor: 'supervisor',
+      to: 'same',
+    }),
+  ],
+  reopen: [
+    () => ({
+      event: { type: 'reopen', reason: '回访发现反弹' },
+      actor: 'supervisor',
+      to: 'assigned',
+      setup: [
+        [
+          { type: 'record-return-visit', kind: 'return-visit', problemRecurred: true, note: '异味又出现' },
+          'officer',
+        ],
+      ],
+    }),
+  ],
+  archive: [() => ({ event: { type: 'archive' }, actor: 'admin', to: 'archived' })],
+}
