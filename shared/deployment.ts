@@ -1,6 +1,7 @@
 // A deployment = one jurisdiction (a city bureau with its county branches) under one policy profile.
 // Its data lives in `deployments/<id>/deployment.json`; the cloud functions are built for one deployment,
 // the local gateway picks one with GW_DEPLOYMENT (default `jiaozuo`).
+import type { RoutingConfig } from './routing/config'
 
 export const STAFF_ROLES = {
   intake: '受理员',
@@ -57,4 +58,9 @@ export interface DeploymentConfig {
   units: UnitConfig[]
   staff: StaffConfig[]
   personas: PersonaConfig[]
+  /**
+   * Where reports go: boundary file, special zones, routing rules, out-of-jurisdiction handling
+   * (shared/routing/config.ts). Optional so a deployment without it still loads; routing requires it.
+   */
+  routing?: RoutingConfig
 }

@@ -1,0 +1,10 @@
+// Routing and intake intelligence: pure functions over plain data (see each module's header).
+export * from './config'
+export * from './router'
+export * from './entity-names'
+export * from './report-facts'
+export * from './duplicates'
+export * from './repeats'
+export * from './early-warning'
+export * from './importance'
+export * from './intake-policy'

@@ -1,0 +1,173 @@
+// Repeat reports (重复举报) and what they set off. S0 第十一条: 对重复举报，要重点关注，专人督办；重复举报3次以上
+// 的，实行提级办理，各县（市、区）分局主要负责人要亲自带队现场查办，市级加强督办指导.
+//
+// What "3次以上" counts here (decided; the seeds are silent — see intake-policy.ts `repeat.basis`):
+// - per target: the named entity (normalised name, any category), or, for a report naming none, the place
+//   (reports of the same category within the category's radius, named or not);
+// - within the profile's window (90 days) before the new report;
+// - one count per reporter per Shanghai calendar day (the same person re-sending the same day is not a
+//   repeat; coming back another day is); each anonymous report counts once;
+// - "以上" includes the number: the report that makes the count 3 crosses the threshold.
+import type { CategoryKey } from '../contracts/categories'
+import type { UnitConfig } from '../deployment'
+import { distanceMetres } from '../geo/coordinates'
+import { localDateOf } from '../time'
+import type { RoutedDeployment } from './config'
+import { entityKey, isSameEntity, type EntityNameOptions } from './entity-names'
+import type { Basis, RepeatPolicy } from './intake-policy'
+import { daysBetweenInstants, type ReportFacts } from './report-facts'
+
+export type RepeatTarget =
+  { kind: 'entity'; key: string } | { kind: 'place'; category: CategoryKey; anchorReportId: string }
+
+export interface RepeatCount {
+  /** Stable while the target's first counted report stays in the window: `entity:恒通化工`, `place:noise:<id>`. */
+  targetKey: string
+  target: RepeatTarget
+  /** Reporter-days on the target in the window, the new report included. */
+  count: number
+  /** The same without the new report. */
+  countBefore: number
+  threshold: number
+  /** count ≥ threshold. */
+  reached: boolean
+  /** This report took the count to the threshold: act now (once). */
+  crossedNow: boolean
+  /** The reports counted, oldest first, the new one last. */
+  reportIds: string[]
+}
+
+function countingKey(report: ReportFacts): string {
+  return report.reporterKey
+    ? `${report.reporterKey}|${localDateOf(report.reportedAt)}`
+    : `anonymous|${report.id}`
+}
+
+function reporterDays(reports: readonly ReportFacts[]): number {
+  return new Set(reports.map(countingKey)).size
+}
+
+const byTime = (a: ReportFacts, b: ReportFacts) =>
+  a.reportedAt === b.reportedAt ? a.id.localeCompare(b.id) : daysBetweenInstants(b.reportedAt, a.reportedAt)
+
+/**
+ * Counts the reports on the new report's target. `prior` are earlier reports fetched by the entity key
+ * (`entityKey`) or, for unnamed reports, by the geo cells around the point (`nearbyCells` with
+ * `policy.placeRadiusMetres[category]`); anything else in it is ignored.
+ */
+export function countRepeats(
+  report: ReportFacts,
+  prior: readonly ReportFacts[],
+  policy: RepeatPolicy,
+  names: EntityNameOptions = {},
+): RepeatCount {
+  const inWindow = (r: ReportFacts) => {
+    const age = daysBetweenInstants(r.reportedAt, report.reportedAt)
+    return age >= 0 && age <= policy.windowDays
+  }
+  const key = entityKey(report.entityName, names)
+  let matching: ReportFacts[]
+  if (key && report.entityName) {
+    const name = report.entityName
+    matching = prior.filter(
+      (r) => r.id !== report.id && !!r.entityName && isSameEntity(name, r.entityName, names),
+    )
+  } else {
+    const radius = policy.placeRadiusMetres[report.category]
+    const here = report.position
+    matching = here
+      ? prior.filter(
+          (r) =>
+            r.id !== report.id &&
+            r.category === report.category &&
+            r.position !== null &&
+            distanceMetres(here, r.position) <= radius,
+        )
+      : []
+  }
+  const counted = matching.filter(inWindow).sort(byTime)
+  const all = [...counted, report]
+  const target: RepeatTarget = key
+    ? { kind: 'entity', key }
+    : { kind: 'place', category: report.category, anchorReportId: (counted[0] ?? report).id }
+  const count = reporterDays(all)
+  const countBefore = reporterDays(counted)
+  return {
+    targetKey:
+      target.kind === 'entity' ? `entity:${target.key}` : `place:${target.category}:${target.anchorReportId}`,
+    target,
+    count,
+    countBefore,
+    threshold: policy.threshold,
+    reached: count >= policy.threshold,
+    crossedNow: count >= policy.threshold && countBefore < policy.threshold,
+    reportIds: all.map((r) => r.id),
+  }
+}
+
+export type RepeatHandling =
+  /**
+   * 提级办理 as S0 第十一条 spells it out: the case is raised to the head of the handling unit (分局主要负责人
+   * 亲自带队现场查办) and the higher unit (市级) oversees it, through a named supervising officer (专人督办).
+   */
+  | {
+      kind: 'escalate'
+      handlingUnitId: string
+      /** The parent unit (市局) that oversees; the unit itself when it has no parent. */
+      higherUnitId: string
+      supervisingUnitId: string
+      /** Staff of the supervising unit with the supervisor role: one is named 专人督办. */
+      supervisorStaffIds: string[]
+      ledBy: string
+      supervision: string
+      basis: Basis
+    }
+  | { kind: 'supervise'; supervisingUnitId: string; supervisorStaffIds: string[]; basis: Basis }
+  | { kind: 'important-case'; basis: Basis }
+  | { kind: 'leader-case'; basis: Basis }
+
+function supervisorsOf(deployment: RoutedDeployment, unitId: string): string[] {
+  return deployment.staff
+    .filter((s) => s.roles.includes('supervisor') && s.unitIds.includes(unitId))
+    .map((s) => s.id)
+}
+
+/** What reaching the threshold sets off for a case handled by `handlingUnitId`; null below the threshold. */
+export function repeatHandling(
+  count: RepeatCount,
+  handlingUnitId: string,
+  deployment: RoutedDeployment,
+  policy: RepeatPolicy,
+): RepeatHandling | null {
+  if (!count.reached) return null
+  const basis = policy.basis.action
+  const supervisingUnitId = deployment.routing.supervisingUnitId
+  const action = policy.action
+  switch (action.kind) {
+    case 'escalate': {
+      const unit: UnitConfig | undefined = deployment.units.find((u) => u.id === handlingUnitId)
+      if (!unit) throw new Error(`unknown unit ${handlingUnitId}`)
+      return {
+        kind: 'escalate',
+        handlingUnitId: unit.id,
+        higherUnitId: unit.parentId ?? unit.id,
+        supervisingUnitId,
+        supervisorStaffIds: supervisorsOf(deployment, supervisingUnitId),
+        ledBy: action.ledBy,
+        supervision: action.supervision,
+        basis,
+      }
+    }
+    case 'supervise':
+      return {
+        kind: 'supervise',
+        supervisingUnitId,
+        supervisorStaffIds: supervisorsOf(deployment, supervisingUnitId),
+        basis,
+      }
+    case 'important-case':
+      return { kind: 'important-case', basis }
+    case 'leader-case':
+      return { kind: 'leader-case', basis }
+  }
+}
