@@ -6,7 +6,6 @@ const root = path.resolve(__dirname, '..', '..')
 // Taro build configuration (written by hand: `taro init` needs remote templates).
 // weapp output = the product (project.config.json points at it); h5 output = local mode and browser tests.
 export default defineConfig<'webpack5'>(async () => {
-  const isProd = process.env.NODE_ENV === 'production'
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'greenwhistle',
     date: '2026-11-21',
@@ -15,7 +14,10 @@ export default defineConfig<'webpack5'>(async () => {
     sourceRoot: 'src',
     outputRoot: path.join(root, 'dist', process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'),
     plugins: [],
-    defineConstants: {},
+    defineConstants: {
+      // The CloudBase environment the weapp build talks to (empty = the default environment of the AppID).
+      WEAPP_CLOUD_ENV_ID: JSON.stringify(process.env.WEAPP_CLOUD_ENV_ID ?? ''),
+    },
     alias: {
       '@shared': path.join(root, 'shared'),
     },
@@ -28,7 +30,10 @@ export default defineConfig<'webpack5'>(async () => {
       compile: { include: [path.join(root, 'shared')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       optimizeMainPackage: { enable: true },
     },
@@ -38,14 +43,20 @@ export default defineConfig<'webpack5'>(async () => {
       router: { mode: 'hash' },
       compile: { include: [path.join(root, 'shared')] },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       devServer: { host: '127.0.0.1' },
     },
   }
-  if (!isProd) config.mini = { ...config.mini }
   return config
 })

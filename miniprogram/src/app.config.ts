@@ -1,9 +1,54 @@
-export default defineAppConfig({
-  pages: ['pages/index/index'],
+// app.json. Staff pages beyond the workbench tab live in the `staff` subpackage so the citizen main
+// package stays small. `cloud: true` and the location declarations are weapp-only keys Taro's type lacks.
+const config = {
+  pages: [
+    'pages/index/index',
+    'pages/report/index',
+    'pages/mine/index',
+    'pages/case/index',
+    'pages/workbench/index',
+  ],
+  subPackages: [{ root: 'staff', pages: ['case/index'] }],
   window: {
     navigationBarTitleText: '绿哨',
     navigationBarBackgroundColor: '#1f7a4d',
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f4f6f5',
+    backgroundColor: '#f3f5f4',
+    backgroundTextStyle: 'dark',
   },
-})
+  tabBar: {
+    color: '#5b6b63',
+    selectedColor: '#1f7a4d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的反映',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+      {
+        pagePath: 'pages/workbench/index',
+        text: '工作台',
+        iconPath: 'assets/tab/work.png',
+        selectedIconPath: 'assets/tab/work-active.png',
+      },
+    ],
+  },
+  cloud: true,
+  lazyCodeLoading: 'requiredComponents',
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于确定问题发生的位置，以便交由属地环保部门办理' },
+  },
+  __usePrivacyCheck__: true,
+}
+
+export default defineAppConfig(config as Parameters<typeof defineAppConfig>[0])

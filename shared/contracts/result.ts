@@ -34,7 +34,11 @@ export function ok<T>(data: T): ApiResult<T> {
   return { ok: true, data }
 }
 
-export function fail(code: ErrorCode, message: string, fields?: Record<string, string>): { ok: false; error: ApiError } {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): { ok: false; error: ApiError } {
   return fields ? { ok: false, error: { code, message, fields } } : { ok: false, error: { code, message } }
 }
 

@@ -1,0 +1,134 @@
+// The thin router every cloud function is: envelope → action → validate (shared schema) → identity and
+// role → handler → `{ ok, data }` or `{ ok: false, error }`. Handlers throw AppError for expected failures;
+// anything else becomes INTERNAL and is logged, never leaked.
+import { safeParse, type $ZodError } from 'zod/v4/core'
+import {
+  AppError,
+  fail,
+  ok,
+  type ActionContract,
+  type ApiResult,
+  type FunctionContract,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../../shared/contracts'
+import type { StaffRole } from '../../shared/deployment'
+import { InvalidCursorError } from './db/query'
+import { findStaffByOpenid, type StaffRecord } from './staff-records'
+import { DocNotFoundError, DuplicateKeyError, VersionConflictError, type Caller, type Runtime } from './ports'
+
+export interface ActionContext {
+  runtime: Runtime
+  /** Platform identity: never taken from the request body. */
+  openid: string
+  /** The caller's staff record, when bound to one (always set for staff-only actions). */
+  staff: StaffRecord | null
+  now: Date
+}
+
+export interface StaffActionContext extends ActionContext {
+  staff: StaffRecord
+}
+
+type Handler<A> = (
+  input: ParsedInputOf<A>,
+  ctx: A extends { access: { who: 'staff' } } ? StaffActionContext : ActionContext,
+) => Promise<OutputOf<A>>
+
+export type Handlers<C extends FunctionContract> = { [K in keyof C]: Handler<C[K]> }
+
+/** Timer trigger event, as CloudBase delivers it (and the local scheduler imitates). */
+export interface TimerEvent {
+  Type: 'Timer'
+  TriggerName: string
+  Time: string
+}
+
+export type TimerHandler = (event: TimerEvent, runtime: Runtime) => Promise<unknown>
+
+export interface CloudFunction {
+  name: string
+  actions: readonly string[]
+  /** A call from a client (`wx.cloud.callFunction` / POST /api/fn/<name>). */
+  handle(event: unknown, caller: Caller, runtime: Runtime): Promise<ApiResult<unknown>>
+  /** A timer trigger; absent when the function has none. */
+  onTimer?: TimerHandler
+}
+
+export function isTimerEvent(event: unknown): event is TimerEvent {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+}
+
+/** Turns a zod error into one message for a toast plus per-field messages for the form. */
+export function validationFailure(error: $ZodError): ApiResult<never> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_'
+    fields[key] ??= issue.message
+  }
+  const first = error.issues[0]?.message ?? '输入有误'
+  return fail('VALIDATION_FAILED', `请检查填写的内容：${first}`, fields)
+}
+
+function hasRole(staff: StaffRecord, roles: readonly StaffRole[] | 'any'): boolean {
+  return roles === 'any' || staff.roles.some((r) => roles.includes(r))
+}
+
+export function toFailure(error: unknown, runtime: Runtime, where: string): ApiResult<never> {
+  if (error instanceof AppError) return fail(error.code, error.message, error.fields)
+  if (error instanceof VersionConflictError) return fail('CONFLICT', '这条记录刚被其他人更新过，请刷新后重试')
+  if (error instanceof DuplicateKeyError) return fail('CONFLICT', '记录已存在，请勿重复提交')
+  if (error instanceof DocNotFoundError) return fail('NOT_FOUND', '记录不存在或已被删除')
+  if (error instanceof InvalidCursorError) return fail('VALIDATION_FAILED', '分页参数无效，请刷新列表')
+  runtime.log.error('unhandled error', {
+    where,
+    error:
+      error instanceof Error
+        ? { name: error.name, message: error.message, stack: error.stack }
+        : String(error),
+  })
+  return fail('INTERNAL', '系统繁忙，请稍后重试；如多次失败，请拨打 12369 环保举报热线')
+}
+
+export function defineFunction<C extends FunctionContract>(
+  name: string,
+  contract: C,
+  handlers: Handlers<C>,
+  options: { onTimer?: TimerHandler } = {},
+): CloudFunction {
+  const actions = Object.keys(contract)
+
+  async function handle(event: unknown, caller: Caller, runtime: Runtime): Promise<ApiResult<unknown>> {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      return fail('BAD_REQUEST', '请求格式错误：请求体必须是 JSON 对象')
+    }
+    const { action: actionName, payload } = event as { action?: unknown; payload?: unknown }
+    if (typeof actionName !== 'string' || actionName === '') {
+      return fail('BAD_REQUEST', '请求格式错误：缺少 action')
+    }
+    if (!Object.prototype.hasOwnProperty.call(contract, actionName)) {
+      return fail('UNKNOWN_ACTION', `功能「${name}」没有操作「${actionName}」，请更新小程序后重试`)
+    }
+    const openid = caller.openid
+    if (!openid) return fail('UNAUTHENTICATED', '无法确认您的身份，请在微信中重新打开小程序')
+
+    const spec = contract[actionName] as ActionContract
+    const parsed = safeParse(spec.input, payload)
+    if (!parsed.success) return validationFailure(parsed.error)
+
+    try {
+      const staff = await findStaffByOpenid(runtime.db, openid)
+      if (spec.access.who === 'staff') {
+        if (!staff) return fail('FORBIDDEN', '此功能仅限已绑定的工作人员使用')
+        if (!hasRole(staff, spec.access.roles)) return fail('FORBIDDEN', '您的岗位没有此操作的权限')
+      }
+      const handler = handlers[actionName] as (input: unknown, ctx: ActionContext) => Promise<unknown>
+      const data = await handler(parsed.data, { runtime, openid, staff, now: runtime.clock.now() })
+      return ok(data)
+    } catch (error) {
+      return toFailure(error, runtime, `${name}.${actionName}`)
+    }
+  }
+
+  return { name, actions, handle, onTimer: options.onTimer }
+}

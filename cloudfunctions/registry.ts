@@ -1,0 +1,12 @@
+// All cloud functions, by name: the local gateway serves these; `scripts/build-functions.ts` bundles each
+// folder that has an index.ts and config.json.
+import { casesFunction } from './cases/handlers'
+import { filesFunction } from './files/handlers'
+import type { CloudFunction } from './common/router'
+import { staffFunction } from './staff/handlers'
+
+export const FUNCTIONS: Record<string, CloudFunction> = {
+  cases: casesFunction,
+  staff: staffFunction,
+  files: filesFunction,
+}

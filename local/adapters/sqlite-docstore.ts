@@ -1,0 +1,379 @@
+// DocStore on SQLite (better-sqlite3): one table per collection holding JSON documents, with the
+// indexes of database/indexes.json as expression indexes on json_extract(...). Versioned updates run
+// in IMMEDIATE transactions, so two processes on one file never lose an update.
+import Database from 'better-sqlite3'
+import {
+  applyPatch,
+  assertCollectionName,
+  assertFieldPath,
+  assertFindOptions,
+  assertNewDoc,
+  pageFilter,
+  toPage,
+  totalOrder,
+} from '../../cloudfunctions/common/db/query'
+import { INDEXES, type IndexCatalog } from '../../cloudfunctions/common/db/indexes'
+import {
+  DocNotFoundError,
+  DuplicateKeyError,
+  VersionConflictError,
+  type DocStore,
+  type FieldOps,
+  type Filter,
+  type FindOptions,
+  type NewDoc,
+  type Page,
+  type Patch,
+  type Scalar,
+  type Tx,
+  type WithId,
+} from '../../cloudfunctions/common/ports'
+import { randomUUID } from 'node:crypto'
+
+type Row = { id: string; version: number; doc: string }
+type Param = string | number | null
+
+const OPS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists'])
+
+/** SQL expression for a field; identical text in indexes and queries so SQLite uses the index. */
+function fieldExpr(path: string): string {
+  if (path === '_id') return 'id'
+  if (path === '_version') return 'version'
+  assertFieldPath(path)
+  return `json_extract(doc, '$.${path}')`
+}
+
+/** SQL that is NULL only when the field is absent (json_type says 'null' for a stored null). */
+function presenceExpr(path: string): string {
+  if (path === '_id' || path === '_version') return "'present'"
+  assertFieldPath(path)
+  return `json_type(doc, '$.${path}')`
+}
+
+function toParam(value: Scalar): Param {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value
+}
+
+function isOps(value: unknown): value is FieldOps {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export function compileFilter(filter: Filter | undefined, params: Param[]): string {
+  if (!filter) return '1'
+  const parts: string[] = []
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue
+    if (key === '$or' || key === '$and') {
+      const subs = (value as Filter[]).map((f) => `(${compileFilter(f, params)})`)
+      if (subs.length === 0) parts.push(key === '$or' ? '0' : '1')
+      else parts.push(`(${subs.join(key === '$or' ? ' OR ' : ' AND ')})`)
+      continue
+    }
+    const expr = fieldExpr(key)
+    if (!isOps(value)) {
+      parts.push(eq(expr, value as Scalar, params))
+      continue
+    }
+    for (const [op, operand] of Object.entries(value)) {
+      if (!OPS.has(op)) throw new Error(`unsupported operator ${op}`)
+      if (operand === undefined) continue
+      switch (op) {
+        case '$eq':
+          parts.push(eq(expr, operand as Scalar, params))
+          break
+        case '$ne':
+          if (operand === null) parts.push(`${expr} IS NOT NULL`)
+          else {
+            params.push(toParam(operand as Scalar))
+            parts.push(`(${expr} IS NULL OR ${expr} != ?)`)
+          }
+          break
+        case '$gt':
+        case '$gte':
+        case '$lt':
+        case '$lte': {
+          const sql = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op]
+          // Cursors on a boolean sort field compare booleans: bind them as SQLite stores them (1/0).
+          params.push(toParam(operand as Scalar))
+          parts.push(`${expr} ${sql} ?`)
+          break
+        }
+        case '$in':
+        case '$nin': {
+          const list = operand as Scalar[]
+          const nonNull = list.filter((v) => v !== null)
+          const hasNull = nonNull.length !== list.length
+          const inList = nonNull.length ? `${expr} IN (${nonNull.map(() => '?').join(',')})` : '0'
+          params.push(...nonNull.map(toParam))
+          const positive = hasNull ? `(${inList} OR ${expr} IS NULL)` : inList
+          if (op === '$in') parts.push(positive)
+          // Like MongoDB: $nin matches documents without the field, unless null is in the list.
+          else parts.push(hasNull ? `NOT ${positive}` : `(${expr} IS NULL OR NOT ${inList})`)
+          break
+        }
+        case '$exists':
+          // Like MongoDB: a field holding null exists; only an absent field does not.
+          parts.push(`${presenceExpr(key)} IS ${operand ? 'NOT ' : ''}NULL`)
+          break
+      }
+    }
+  }
+  return parts.length ? parts.join(' AND ') : '1'
+}
+
+function eq(expr: string, value: Scalar, params: Param[]): string {
+  if (value === null) return `${expr} IS NULL`
+  params.push(toParam(value))
+  return `${expr} = ?`
+}
+
+function table(collection: string): string {
+  assertCollectionName(collection)
+  return `"docs_${collection}"`
+}
+
+function hydrate<T>(row: Row): WithId<T> {
+  return { ...(JSON.parse(row.doc) as T), _id: row.id, _version: row.version }
+}
+
+function serialize(doc: object): string {
+  const { _id: _i, _version: _v, ...rest } = doc as Record<string, unknown>
+  return JSON.stringify(rest)
+}
+
+/** A transaction's work could not commit because something it read changed meanwhile. */
+class TxRetry extends Error {}
+
+const MAX_TX_ATTEMPTS = 8
+
+export class SqliteDocStore implements DocStore {
+  private readonly db: Database.Database
+  private readonly known = new Set<string>()
+
+  constructor(
+    file: string,
+    private readonly indexes: IndexCatalog = INDEXES,
+  ) {
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.pragma('synchronous = NORMAL')
+    for (const collection of Object.keys(indexes)) this.ensure(collection)
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  /** Collections that have a table (for tests and operator tools). */
+  collections(): string[] {
+    const rows = this.db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'docs\\_%' ESCAPE '\\'`)
+      .all() as Array<{ name: string }>
+    return rows.map((r) => r.name.slice('docs_'.length)).sort()
+  }
+
+  /** Creates the collection's table and indexes on first use. */
+  private ensure(collection: string): string {
+    const name = table(collection)
+    if (this.known.has(collection)) return name
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL)`,
+    )
+    for (const index of this.indexes[collection] ?? []) {
+      const columns = index.fields.map(([f, dir]) => `${fieldExpr(f)}${dir === -1 ? ' DESC' : ''}`)
+      // Every sort ends with `_id` (totalOrder) in the last field's direction: carrying it in the index lets
+      // SQLite read pages in order without a temporary sort. (Not for unique indexes: it would void them.)
+      const last = index.fields[index.fields.length - 1]
+      if (!index.unique && last && last[0] !== '_id') columns.push(last[1] === -1 ? 'id DESC' : 'id')
+      const cols = columns.join(', ')
+      const unique = index.unique ? 'UNIQUE ' : ''
+      this.db.exec(
+        `CREATE ${unique}INDEX IF NOT EXISTS "ix_${collection}_${index.name}" ON ${name} (${cols})`,
+      )
+    }
+    this.known.add(collection)
+    return name
+  }
+
+  private readRow(collection: string, id: string): Row | undefined {
+    return this.db.prepare(`SELECT id, version, doc FROM ${this.ensure(collection)} WHERE id = ?`).get(id) as
+      Row | undefined
+  }
+
+  async get<T extends object>(collection: string, id: string): Promise<WithId<T> | null> {
+    const row = this.readRow(collection, id)
+    return row ? hydrate<T>(row) : null
+  }
+
+  /** Used by EXPLAIN tests and benchmarks to prove a query uses an index. */
+  queryPlan(collection: string, options: FindOptions): string[] {
+    const { sql, params } = this.findSql(collection, options)
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map(
+      (r) => r.detail,
+    )
+  }
+
+  private findSql(collection: string, options: FindOptions): { sql: string; params: Param[] } {
+    assertFindOptions(options)
+    const params: Param[] = []
+    const where = compileFilter(pageFilter(options), params)
+    const order = totalOrder(options.orderBy)
+      .map(([f, dir]) => `${fieldExpr(f)} ${dir === 'desc' ? 'DESC' : 'ASC'}`)
+      .join(', ')
+    params.push(options.limit + 1)
+    return {
+      sql: `SELECT id, version, doc FROM ${this.ensure(collection)} WHERE ${where} ORDER BY ${order} LIMIT ?`,
+      params,
+    }
+  }
+
+  async find<T extends object>(collection: string, options: FindOptions): Promise<Page<WithId<T>>> {
+    const { sql, params } = this.findSql(collection, options)
+    const rows = this.db.prepare(sql).all(...params) as Row[]
+    return toPage(
+      rows.map((r) => hydrate<T>(r)),
+      options,
+    )
+  }
+
+  async count(collection: string, filter?: Filter): Promise<number> {
+    const params: Param[] = []
+    const where = compileFilter(filter, params)
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM ${this.ensure(collection)} WHERE ${where}`)
+      .get(...params) as {
+      n: number
+    }
+    return row.n
+  }
+
+  private insertSync(collection: string, doc: NewDoc<object>): string {
+    assertNewDoc(doc)
+    const id = doc._id ?? randomUUID().replace(/-/g, '')
+    try {
+      this.db
+        .prepare(`INSERT INTO ${this.ensure(collection)} (id, version, doc) VALUES (?, 1, ?)`)
+        .run(id, serialize(doc))
+    } catch (error) {
+      // Duck-typed, not `instanceof Database.SqliteError`: the native addon keeps the SqliteError class of the
+      // first module instance that loaded it, so in a second module registry (jest runs several test files
+      // per worker) instanceof is false and a duplicate would escape as a raw SqliteError.
+      const code = (error as { code?: unknown } | null)?.code
+      if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+        throw new DuplicateKeyError(collection, id)
+      }
+      throw error
+    }
+    return id
+  }
+
+  private updateSync(collection: string, id: string, patch: Patch<object>, expectedVersion: number): void {
+    const row = this.readRow(collection, id)
+    if (!row) throw new DocNotFoundError(collection, id)
+    if (row.version !== expectedVersion) throw new VersionConflictError(collection, id)
+    const next = applyPatch(JSON.parse(row.doc) as object, patch)
+    const result = this.db
+      .prepare(
+        `UPDATE ${this.ensure(collection)} SET version = version + 1, doc = ? WHERE id = ? AND version = ?`,
+      )
+      .run(serialize(next), id, expectedVersion)
+    if (result.changes !== 1) throw new VersionConflictError(collection, id)
+  }
+
+  private removeSync(collection: string, id: string): void {
+    this.db.prepare(`DELETE FROM ${this.ensure(collection)} WHERE id = ?`).run(id)
+  }
+
+  async insert<T extends object>(collection: string, doc: NewDoc<T>): Promise<string> {
+    return this.insertSync(collection, doc)
+  }
+
+  async update<T extends object>(collection: string, id: string, patch: Patch<T>, expectedVersion: number) {
+    this.db
+      .transaction(() => this.updateSync(collection, id, patch as Patch<object>, expectedVersion))
+      .immediate()
+  }
+
+  async remove(collection: string, id: string): Promise<void> {
+    this.removeSync(collection, id)
+  }
+
+  /**
+   * Optimistic transaction: `work` reads through `tx` (recording each version it saw) and buffers its
+   * writes; the commit re-checks every read inside one IMMEDIATE SQLite transaction and applies the
+   * writes, or retries `work` if anything it read has changed. No SQLite transaction stays open across
+   * an `await`, so concurrent requests in this process never see half a transaction.
+   */
+  async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const reads = new Map<string, number | null>()
+      // The first read of each document, returned again by later reads: a consistent snapshot.
+      const seen = new Map<string, WithId<object> | null>()
+      const writes: Array<() => void> = []
+      const staged = new Map<string, WithId<object> | null>()
+      const key = (c: string, id: string) => `${c}\u0000${id}`
+      const tx: Tx = {
+        get: async <T extends object>(collection: string, id: string) => {
+          const k = key(collection, id)
+          if (staged.has(k)) return (staged.get(k) ?? null) as WithId<T> | null
+          if (seen.has(k)) return (seen.get(k) ?? null) as WithId<T> | null
+          const row = this.readRow(collection, id)
+          const doc = row ? hydrate<T>(row) : null
+          reads.set(k, row ? row.version : null)
+          seen.set(k, doc)
+          return doc
+        },
+        insert: async <T extends object>(collection: string, doc: NewDoc<T>) => {
+          assertNewDoc(doc)
+          const id = doc._id ?? randomUUID().replace(/-/g, '')
+          const k = key(collection, id)
+          if (staged.get(k)) throw new DuplicateKeyError(collection, id)
+          // Read-your-writes returns what a read after commit would: the stored JSON form.
+          staged.set(k, { ...(JSON.parse(serialize(doc)) as object), _id: id, _version: 1 })
+          writes.push(() => this.insertSync(collection, { ...doc, _id: id }))
+          return id
+        },
+        update: async <T extends object>(
+          collection: string,
+          id: string,
+          patch: Patch<T>,
+          expectedVersion: number,
+        ) => {
+          const k = key(collection, id)
+          const current = staged.has(k) ? staged.get(k) : await tx.get(collection, id)
+          if (!current) throw new DocNotFoundError(collection, id)
+          if (current._version !== expectedVersion) throw new VersionConflictError(collection, id)
+          const next = JSON.parse(serialize(applyPatch(current, patch as Patch<object>))) as object
+          staged.set(k, { ...next, _id: id, _version: expectedVersion + 1 })
+          writes.push(() => this.updateSync(collection, id, patch as Patch<object>, expectedVersion))
+        },
+        remove: async (collection: string, id: string) => {
+          staged.set(key(collection, id), null)
+          writes.push(() => this.removeSync(collection, id))
+        },
+      }
+      // Writes inside the tx chain on each other: an update after an insert of the same doc sees version 1.
+      const result = await work(tx)
+      try {
+        this.db
+          .transaction(() => {
+            for (const [k, version] of reads) {
+              const [collection, id] = k.split('\u0000') as [string, string]
+              const row = this.readRow(collection, id)
+              if ((row ? row.version : null) !== version) throw new TxRetry()
+            }
+            for (const write of writes) write()
+          })
+          .immediate()
+        return result
+      } catch (error) {
+        if (error instanceof TxRetry && attempt < MAX_TX_ATTEMPTS) continue
+        if (error instanceof TxRetry)
+          throw new VersionConflictError('transaction', `after ${attempt} attempts`)
+        throw error
+      }
+    }
+  }
+}

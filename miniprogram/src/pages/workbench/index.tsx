@@ -1,0 +1,109 @@
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
+import { CATEGORIES } from '@shared/contracts/categories'
+import { REQUEST_TYPES } from '@shared/contracts/request-types'
+import { formatShanghai } from '@shared/time'
+import StateView from '../../components/state-view'
+import PersonaPicker from '../../components/persona-picker'
+import { getStaffProfile, listInbox } from '../../services/staff'
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'not-staff' }
+  | { status: 'ready'; profile: StaffProfile }
+
+export default function Workbench() {
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [scope, setScope] = useState<'open' | 'all'>('open')
+  const [items, setItems] = useState<InboxItem[]>([])
+  const [next, setNext] = useState<string | null>(null)
+
+  const refresh = useCallback(async (which: 'open' | 'all') => {
+    const me = await getStaffProfile()
+    if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
+    if (!me.data) return setLoad({ status: 'not-staff' })
+    const inbox = await listInbox(which)
+    Taro.stopPullDownRefresh()
+    if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
+    setItems(inbox.data.items)
+    setNext(inbox.data.next)
+    setLoad({ status: 'ready', profile: me.data })
+  }, [])
+
+  useDidShow(() => void refresh(scope))
+  usePullDownRefresh(() => void refresh(scope))
+  useReachBottom(async () => {
+    if (!next) return
+    const res = await listInbox(scope, next)
+    if (res.ok) {
+      setItems((list) => [...list, ...res.data.items])
+      setNext(res.data.next)
+    }
+  })
+
+  const switchScope = (which: 'open' | 'all') => {
+    setScope(which)
+    setLoad({ status: 'loading' })
+    void refresh(which)
+  }
+
+  return (
+    <View className="page">
+      <PersonaPicker onChange={() => void refresh(scope)} />
+      {load.status === 'loading' && <StateView kind="loading" />}
+      {load.status === 'error' && (
+        <StateView kind="error" text={load.message} onRetry={() => void refresh(scope)} />
+      )}
+      {load.status === 'not-staff' && (
+        <StateView
+          kind="empty"
+          text="工作台仅供环保部门工作人员使用。工作人员请使用单位发放的邀请码绑定身份。"
+        />
+      )}
+      {load.status === 'ready' && (
+        <>
+          <View className="card">
+            <Text className="card-title" data-testid="staff-name">
+              {load.profile.name} · {load.profile.title}
+            </Text>
+            <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
+          </View>
+          <View className="chips" style={{ marginBottom: '12px' }}>
+            <View className={`chip ${scope === 'open' ? 'active' : ''}`} onClick={() => switchScope('open')}>
+              待办
+            </View>
+            <View className={`chip ${scope === 'all' ? 'active' : ''}`} onClick={() => switchScope('all')}>
+              全部
+            </View>
+          </View>
+          {items.length === 0 && <StateView kind="empty" text="暂无案件" />}
+          {items.map((c) => (
+            <View key={c.caseId} className="list-item" data-testid="inbox-item">
+              <View className="row">
+                <Text className="ref-no">{c.refNo}</Text>
+                <Text className="tag">{c.statusLabel}</Text>
+              </View>
+              <Text className="card-title">
+                {REQUEST_TYPES[c.requestType]} · {CATEGORIES[c.category].label}
+              </Text>
+              <Text className="hint">{c.descriptionExcerpt}</Text>
+              <Text className="hint">{c.address}</Text>
+              <View className="row">
+                <Text className="muted">{formatShanghai(c.createdAt)}</Text>
+                <Text className="muted">
+                  {c.unitName} ·{' '}
+                  {c.reporter.mode === 'anonymous'
+                    ? '匿名'
+                    : `${c.reporter.name ?? ''} ${c.reporter.phone ?? ''}`}
+                </Text>
+              </View>
+            </View>
+          ))}
+        </>
+      )}
+    </View>
+  )
+}

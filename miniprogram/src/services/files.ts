@@ -1,0 +1,2 @@
+// Photos attached to reports.
+export { uploadImage as uploadPhoto } from '../platform/cloud'

@@ -1,0 +1,68 @@
+// Field schemas shared by several actions. Messages are written for the person filling in the form.
+import { isIsoWithOffset } from '../time'
+import * as z from './zod'
+
+export const idSchema = z
+  .string({ error: '缺少编号' })
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'))
+
+/** Generated on the device for each submission; a retried submit with the same id never creates a second case. */
+export const clientRequestIdSchema = z
+  .string({ error: '缺少请求编号，请重新提交' })
+  .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确，请重新提交'))
+
+/** `cloud://…` in production, `local://…` in local mode. */
+export const fileIdSchema = z
+  .string({ error: '缺少文件' })
+  .check(
+    z.maxLength(512, '文件编号过长'),
+    z.regex(/^(cloud|local):\/\/\S+$/, '文件编号格式不正确，请重新上传照片'),
+  )
+
+export const cursorSchema = z.nullish(z.string().check(z.maxLength(512, '分页参数无效，请刷新列表')))
+
+export const pageLimitSchema = (max = 20) =>
+  z._default(
+    z.int({ error: '每页条数必须是整数' }).check(z.gte(1, '每页至少 1 条'), z.lte(max, `每页最多 ${max} 条`)),
+    Math.min(20, max),
+  )
+
+export const isoWithOffsetSchema = z
+  .string({ error: '缺少时间' })
+  .check(z.refine(isIsoWithOffset, '时间格式不正确（需要带时区的 ISO 8601 时间）'))
+
+export const coordSystemSchema = z.enum(['gcj02', 'wgs84'], { error: '坐标系只能是 gcj02 或 wgs84' })
+
+export const locationSchema = z.object(
+  {
+    lat: z.number({ error: '纬度必须是数字' }).check(z.gte(-90, '纬度超出范围'), z.lte(90, '纬度超出范围')),
+    lng: z.number({ error: '经度必须是数字' }).check(z.gte(-180, '经度超出范围'), z.lte(180, '经度超出范围')),
+    /** Mini-program location APIs give GCJ-02; browser geolocation gives WGS-84. */
+    coordSystem: z._default(coordSystemSchema, 'gcj02'),
+    address: z
+      .string({ error: '请填写地址' })
+      .check(
+        z.trim(),
+        z.minLength(2, '请填写详细地址（至少 2 个字）'),
+        z.maxLength(200, '地址最多 200 个字'),
+      ),
+  },
+  { error: '请选择问题发生的位置' },
+)
+
+export type LocationInput = z.input<typeof locationSchema>
+export type Location = z.output<typeof locationSchema>
+
+/** Mainland mobile numbers. */
+export const mobileSchema = z
+  .string({ error: '请填写手机号' })
+  .check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '手机号格式不正确，请填写 11 位手机号'))
+
+export const personNameSchema = z
+  .string({ error: '请填写姓名' })
+  .check(
+    z.trim(),
+    z.minLength(2, '姓名至少 2 个字'),
+    z.maxLength(30, '姓名最多 30 个字'),
+    z.regex(/^[\p{L}·•. ]+$/u, '姓名只能包含文字和间隔号'),
+  )

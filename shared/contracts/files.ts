@@ -1,0 +1,32 @@
+// files: photos attached to reports.
+import { fileIdSchema } from './common'
+import { action, USER } from './define'
+import * as z from './zod'
+
+/** Photos are compressed on the device (target ≤ 500 KB); anything above this is refused. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const
+
+export interface UploadRecord {
+  fileId: string
+  size: number
+  contentType: string
+}
+
+export const registerUploadInput = z.object({ fileId: fileIdSchema })
+
+export const tempUrlsInput = z.object({
+  fileIds: z
+    .array(fileIdSchema)
+    .check(z.minLength(1, '至少需要一个文件'), z.maxLength(50, '一次最多获取 50 个文件')),
+})
+
+export const filesContract = {
+  /**
+   * weapp uploads go straight to cloud storage (`wx.cloud.uploadFile`); this registers the file to the
+   * caller after checking its size and that it really is an image. (Local mode: POST /api/files does both.)
+   */
+  registerUpload: action<UploadRecord>()(registerUploadInput, USER),
+  /** Download URLs for files the caller may see. */
+  tempUrls: action<Record<string, string>>()(tempUrlsInput, USER),
+}

@@ -1,0 +1,17 @@
+// Every cloud function and its actions. The gateway, the functions and the client all read this map.
+import { casesContract } from './cases'
+import { filesContract } from './files'
+import { staffContract } from './staff'
+
+export const CONTRACTS = {
+  cases: casesContract,
+  staff: staffContract,
+  files: filesContract,
+} as const
+
+export type Contracts = typeof CONTRACTS
+export type FunctionName = keyof Contracts
+export type ActionName<F extends FunctionName> = keyof Contracts[F] & string
+
+export * from './define'
+export * from './result'

@@ -1,0 +1,79 @@
+// The DocStore contract against every adapter, offline:
+//   (a) SqliteDocStore on a temp file (a second instance on the same file plays the concurrent writer);
+//   (b) CloudbaseDocStore over wx-server-sdk's `cloud.database()`;
+//   (c) CloudbaseDocStore over @cloudbase/node-sdk's `app.database()` (errors thrown, and returned);
+//   (d) the live run's harness, rehearsed offline;
+// (b) and (c) run the real @cloudbase/database query builder against the offline stub. No credentials, and
+// any attempt to open a network connection fails the suite. The live run is docstore.live.test.ts.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { SqliteDocStore } from '../../local/adapters/sqlite-docstore'
+import { installNetworkGuard, type NetworkGuard } from '../support/cloudbase-network-guard'
+import { nodeDatabase, nodeHarness, skipPlatformProbe, wxHarness } from '../support/cloudbase-harness'
+import { liveHarness } from '../support/cloudbase-live'
+import {
+  installOfflineCloudbase,
+  offlineCloudbase,
+  reqClassAssignments,
+  uninstallOfflineCloudbase,
+} from '../support/cloudbase-offline-stub'
+import { describeDocStoreContract, type DocStoreHarness } from './docstore.contract'
+
+let guard: NetworkGuard
+let restoreEnv: () => void
+
+beforeAll(() => {
+  guard = installNetworkGuard()
+  restoreEnv = skipPlatformProbe()
+  installOfflineCloudbase()
+})
+
+afterEach(() => {
+  expect(guard.attempts).toEqual([])
+})
+
+afterAll(() => {
+  // Every SDK database() call tried to put its real requester back; the stub kept its place each time.
+  expect(reqClassAssignments()).toBeGreaterThan(0)
+  uninstallOfflineCloudbase()
+  restoreEnv()
+  guard.uninstall()
+})
+
+async function sqliteHarness(): Promise<DocStoreHarness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gw-docstore-contract-'))
+  const file = path.join(dir, 'contract.sqlite')
+  const store = new SqliteDocStore(file)
+  const other = new SqliteDocStore(file)
+  return {
+    store,
+    other,
+    collection: (name) => name,
+    close: async () => {
+      store.close()
+      other.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+describeDocStoreContract('DocStore contract: SQLite (local adapter)', sqliteHarness)
+describeDocStoreContract(
+  'DocStore contract: CloudBase via wx-server-sdk cloud.database() (offline stub)',
+  wxHarness(),
+)
+describeDocStoreContract(
+  'DocStore contract: CloudBase via @cloudbase/node-sdk app.database() (offline stub)',
+  nodeHarness(),
+)
+describeDocStoreContract(
+  'DocStore contract: CloudBase via @cloudbase/node-sdk with setThrowOnCode(false) (offline stub)',
+  nodeHarness({ throwOnCode: false }),
+)
+// The live run's own harness (prefixed collections, emptied around each test), rehearsed on the stub: one
+// shared environment for the whole suite, as a real one would be.
+describeDocStoreContract('DocStore contract: the live-run harness on the offline stub', async () => {
+  offlineCloudbase('gw-offline-live-rehearsal')
+  return liveHarness(() => nodeDatabase('gw-offline-live-rehearsal'))()
+})

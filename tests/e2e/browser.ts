@@ -1,0 +1,104 @@
+// Browser tests: the H5 build (dist/h5) served by the real local gateway on a free port, driven in
+// headless Chromium (Debian's package; never a downloaded browser). Missing Chromium fails loudly.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startHarness, type Harness } from '../support/local-harness'
+
+export const H5_DIST = path.resolve(__dirname, '..', '..', 'dist', 'h5')
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+]
+
+export interface E2E {
+  harness: Harness
+  browser: Browser
+  baseUrl: string
+  /** A phone-like context: touch, zh-CN, a position in 山阳区 (WGS-84, as a browser reports it). */
+  newPhone(options?: {
+    geolocation?: { latitude: number; longitude: number }
+  }): Promise<{ context: BrowserContext; page: Page }>
+  close(): Promise<void>
+}
+
+export async function startE2E(options: { now?: string } = {}): Promise<E2E> {
+  const executablePath = CHROMIUM_CANDIDATES.find((p) => p && existsSync(p))
+  if (!executablePath) {
+    throw new Error(
+      'Chromium is required for the browser tests: `node scripts/ensure-chromium.mjs` installs it (npm test runs it).',
+    )
+  }
+  if (!existsSync(path.join(H5_DIST, 'index.html'))) {
+    throw new Error(`no H5 build at ${H5_DIST}: run \`npm run build:h5\` first (npm test does)`)
+  }
+  const harness = await startHarness({ now: options.now, staticDir: H5_DIST })
+  await harness.app.listen({ host: '127.0.0.1', port: 0 })
+  const address = harness.app.server.address()
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  return {
+    harness,
+    browser,
+    baseUrl,
+    async newPhone(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        permissions: ['geolocation'],
+        geolocation: opts.geolocation ?? { latitude: 35.3, longitude: 113.27 },
+      })
+      const page = await context.newPage()
+      page.on('pageerror', (error) => {
+        throw error
+      })
+      return { context, page }
+    },
+    async close() {
+      await browser.close()
+      await harness.close()
+    },
+  }
+}
+
+/** Taro H5 renders <Input>/<Textarea> as custom elements wrapping the native control. */
+export function field(page: Page, testId: string) {
+  return page
+    .locator(
+      `[data-testid="${testId}"] input, [data-testid="${testId}"] textarea, input[data-testid="${testId}"], textarea[data-testid="${testId}"]`,
+    )
+    .first()
+}
+
+/**
+ * The page on screen. Taro H5 keeps earlier pages (and tab pages) in the DOM, hidden, so selectors are
+ * scoped to the visible page.
+ */
+export function screen(page: Page) {
+  return page.locator('.taro_page').filter({ visible: true })
+}
+
+/** Navigates by hash route and waits until that page is the one on screen. */
+export async function open(page: Page, route: string, ready: string) {
+  await page.goto(`/#${route}`)
+  await screen(page).getByText(ready).first().waitFor()
+}

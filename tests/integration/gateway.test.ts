@@ -1,0 +1,370 @@
+// The local gateway and the cloud functions behind it, on the real embedded SQLite store.
+// Bad input of every kind gets a clear `{ ok: false, error }` with a 4xx status, and writes nothing.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { DEV_OPENID_HEADER } from '../../local/gateway'
+import { productionEnvPresent } from '../../local/main'
+import { startHarness, type Harness } from '../support/local-harness'
+import { multipartBody, oversizedJpeg } from '../support/images'
+
+const PHOTO = readFileSync(path.join(__dirname, '..', 'fixtures', 'photo.jpg'))
+const CITIZEN = 'dev-citizen'
+const OFFICER = 'dev-officer'
+
+type Ok<T> = { ok: true; data: T }
+type Err = { ok: false; error: { code: string; message: string; fields?: Record<string, string> } }
+
+let h: Harness
+beforeEach(async () => {
+  h = await startHarness()
+})
+afterEach(async () => {
+  await h.close()
+})
+
+async function upload(openid: string | null, file: Buffer, name = 'photo.jpg', type = 'image/jpeg') {
+  const { payload, headers } = multipartBody(file, name, type)
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    payload,
+    headers: { ...headers, ...(openid ? { [DEV_OPENID_HEADER]: openid } : {}) },
+  })
+  return { status: res.statusCode, body: res.json() as Ok<{ fileId: string; size: number }> | Err }
+}
+
+function report(photos: string[], overrides: Record<string, unknown> = {}) {
+  return {
+    clientRequestId: 'req-0001-abcdef',
+    requestType: 'complaint',
+    category: 'noise',
+    description: '每晚十一点以后工地还在打桩，噪声很大，影响周边居民休息。',
+    photos,
+    // 山阳区 (in the demo boundary data), GCJ-02 as chooseLocation gives it.
+    location: {
+      lat: 35.29958,
+      lng: 113.27638,
+      coordSystem: 'gcj02',
+      address: '焦作市山阳区人民路与塔南路交叉口',
+    },
+    reporter: { mode: 'real-name', name: '张三', phone: '13800138000' },
+    consent: true,
+    ...overrides,
+  }
+}
+
+describe('health and static', () => {
+  it('GET /healthz answers 200 with the deployment', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/healthz' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ ok: true, data: { status: 'ok', deployment: 'jiaozuo' } })
+  })
+
+  it('lists the personas of the demo deployment for the picker', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/dev/personas' })
+    const keys = (res.json() as Ok<{ personas: Array<{ key: string }> }>).data.personas.map((p) => p.key)
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'citizen',
+        'citizen-anon',
+        'officer',
+        'office-head',
+        'leader',
+        'supervisor',
+        'reward-admin',
+        'admin',
+      ]),
+    )
+  })
+})
+
+describe('the vertical slice through the API', () => {
+  it('a citizen uploads a photo, files a report, sees it in My reports; the officer sees it in the inbox', async () => {
+    const up = await upload(CITIZEN, PHOTO)
+    expect(up.status).toBe(200)
+    const fileId = (up.body as Ok<{ fileId: string }>).data.fileId
+    expect(fileId).toMatch(/^local:\/\/uploads\/2026\/11\/[0-9a-f-]+\.jpg$/)
+
+    const filed = await h.call<Ok<{ caseId: string; refNo: string; status: string; queryCode: null }>>(
+      'cases',
+      'submitReport',
+      report([fileId]),
+      CITIZEN,
+    )
+    expect(filed.status).toBe(200)
+    expect(filed.body.data.refNo).toBe('JZ-20261121-0001')
+    expect(filed.body.data.status).toBe('registered')
+
+    const mine = await h.call<Ok<{ items: Array<{ refNo: string; statusLabel: string }> }>>(
+      'cases',
+      'listMine',
+      {},
+      CITIZEN,
+    )
+    expect(mine.body.data.items).toEqual([
+      expect.objectContaining({ refNo: 'JZ-20261121-0001', statusLabel: '已登记' }),
+    ])
+
+    const detail = await h.call<Ok<{ photos: Array<{ url: string }> }>>(
+      'cases',
+      'getMine',
+      { caseId: filed.body.data.caseId },
+      CITIZEN,
+    )
+    const url = detail.body.data.photos[0]!.url
+    const download = await h.app.inject({ method: 'GET', url })
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-type']).toBe('image/jpeg')
+    expect(download.rawPayload.equals(PHOTO)).toBe(true)
+
+    const inbox = await h.call<
+      Ok<{ items: Array<{ refNo: string; reporter: { name: string; phone: string } }> }>
+    >('staff', 'inbox', {}, OFFICER)
+    expect(inbox.status).toBe(200)
+    const item = inbox.body.data.items.find((i) => i.refNo === 'JZ-20261121-0001')
+    // Staff see the reporter masked, never in clear.
+    expect(item?.reporter).toEqual({ mode: 'real-name', name: '张*', phone: '138****8000' })
+    expect(JSON.stringify(inbox.body)).not.toContain('13800138000')
+  })
+
+  it('numbers cases per Shanghai day: the sequence restarts after midnight Asia/Shanghai', async () => {
+    h.clock.set('2026-11-21T15:59:00Z') // 23:59 Shanghai
+    const a = await h.call<Ok<{ refNo: string }>>(
+      'cases',
+      'submitReport',
+      report([], { clientRequestId: 'req-late-0001' }),
+      CITIZEN,
+    )
+    h.clock.set('2026-11-21T16:01:00Z') // 00:01 on the 22nd in Shanghai, still the 21st in UTC
+    const b = await h.call<Ok<{ refNo: string }>>(
+      'cases',
+      'submitReport',
+      report([], { clientRequestId: 'req-early-0002' }),
+      CITIZEN,
+    )
+    expect(a.body.data.refNo).toBe('JZ-20261121-0001')
+    expect(b.body.data.refNo).toBe('JZ-20261122-0001')
+  })
+
+  it('a retried submit (same clientRequestId) never creates a second case', async () => {
+    const first = await h.call<Ok<{ caseId: string; replayed: boolean }>>(
+      'cases',
+      'submitReport',
+      report([]),
+      CITIZEN,
+    )
+    const [again, concurrent] = await Promise.all([
+      h.call<Ok<{ caseId: string; replayed: boolean }>>('cases', 'submitReport', report([]), CITIZEN),
+      h.call<Ok<{ caseId: string; replayed: boolean }>>('cases', 'submitReport', report([]), CITIZEN),
+    ])
+    expect(first.body.data.replayed).toBe(false)
+    expect(again.body.data).toMatchObject({ caseId: first.body.data.caseId, replayed: true })
+    expect(concurrent.body.data.caseId).toBe(first.body.data.caseId)
+    expect(await h.runtime.db.count('cases')).toBe(1)
+  })
+
+  it('an anonymous report gets a query code, shown again on a retried submit', async () => {
+    const input = report([], { reporter: { mode: 'anonymous' }, clientRequestId: 'req-anon-0001' })
+    const first = await h.call<Ok<{ queryCode: string }>>('cases', 'submitReport', input, 'dev-citizen-anon')
+    expect(first.body.data.queryCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/)
+    const retry = await h.call<Ok<{ queryCode: string }>>('cases', 'submitReport', input, 'dev-citizen-anon')
+    expect(retry.body.data.queryCode).toBe(first.body.data.queryCode)
+  })
+
+  it('stores the reporter name and phone encrypted', async () => {
+    const filed = await h.call<Ok<{ caseId: string }>>('cases', 'submitReport', report([]), CITIZEN)
+    const doc = await h.runtime.db.get<{ reporter: Record<string, string> }>('cases', filed.body.data.caseId)
+    const raw = JSON.stringify(doc)
+    expect(raw).not.toContain('张三')
+    expect(raw).not.toContain('13800138000')
+    expect(doc?.reporter.nameSealed).toMatch(/^v1\./)
+  })
+
+  it("one citizen cannot read another's case", async () => {
+    const filed = await h.call<Ok<{ caseId: string }>>('cases', 'submitReport', report([]), CITIZEN)
+    const other = await h.call<Err>('cases', 'getMine', { caseId: filed.body.data.caseId }, 'someone-else')
+    expect(other.status).toBe(404)
+    expect(other.body.error.code).toBe('NOT_FOUND')
+  })
+})
+
+describe('bad input: a clear 4xx error and nothing written', () => {
+  async function expectNothingWritten(act: () => Promise<void>) {
+    const before = await h.snapshot()
+    await act()
+    expect(await h.snapshot()).toEqual(before)
+  }
+
+  it('unknown function → 404 UNKNOWN_FUNCTION', async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.call<Err>('nope', 'submitReport', {}, CITIZEN)
+      expect(res.status).toBe(404)
+      expect(res.body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FUNCTION' } })
+      expect(res.body.error.message).toMatch(/云函数/)
+    })
+  })
+
+  it('unknown action → 404 UNKNOWN_ACTION', async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.call<Err>('cases', 'dropTable', {}, CITIZEN)
+      expect(res.status).toBe(404)
+      expect(res.body.error.code).toBe('UNKNOWN_ACTION')
+    })
+  })
+
+  it('malformed JSON → 400 BAD_REQUEST', async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/fn/cases',
+        headers: { 'content-type': 'application/json', [DEV_OPENID_HEADER]: CITIZEN },
+        payload: '{"action": "submitReport", "payload": {',
+      })
+      expect(res.statusCode).toBe(400)
+      expect(res.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    })
+  })
+
+  it('a body that is not an object, or has no action → 400 BAD_REQUEST', async () => {
+    for (const payload of ['[1,2]', '"text"', '{}', '{"action": 7}']) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/fn/cases',
+        headers: { 'content-type': 'application/json', [DEV_OPENID_HEADER]: CITIZEN },
+        payload,
+      })
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.code).toBe('BAD_REQUEST')
+    }
+  })
+
+  it('missing identity → 401 UNAUTHENTICATED', async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.call<Err>('cases', 'submitReport', report([]), null)
+      expect(res.status).toBe(401)
+      expect(res.body.error.code).toBe('UNAUTHENTICATED')
+    })
+  })
+
+  it('a malformed identity header → 401', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/fn/cases',
+      headers: { [DEV_OPENID_HEADER]: 'x'.repeat(65) },
+      payload: { action: 'listMine', payload: {} },
+    })
+    expect(res.statusCode).toBe(401)
+  })
+
+  it('a wrong-typed field → 400 VALIDATION_FAILED naming the field, in Chinese', async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.call<Err>(
+        'cases',
+        'submitReport',
+        report([], { location: { lat: '35.2', lng: 113.25, address: '焦作市山阳区' } }),
+        CITIZEN,
+      )
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('VALIDATION_FAILED')
+      expect(res.body.error.fields).toHaveProperty(['location.lat'], '纬度必须是数字')
+      expect(res.body.error.message).toMatch(/^请检查填写的内容/)
+    })
+  })
+
+  it('missing consent, short description, bad phone → field messages', async () => {
+    const res = await h.call<Err>(
+      'cases',
+      'submitReport',
+      report([], {
+        consent: false,
+        description: '太吵',
+        reporter: { mode: 'real-name', name: '张三', phone: '123' },
+      }),
+      CITIZEN,
+    )
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.error.fields ?? {}).sort()).toEqual([
+      'consent',
+      'description',
+      'reporter.phone',
+    ])
+  })
+
+  it('a staff-only action called by a citizen → 403', async () => {
+    const res = await h.call<Err>('staff', 'inbox', {}, CITIZEN)
+    expect(res.status).toBe(403)
+    expect(res.body.error.code).toBe('FORBIDDEN')
+  })
+
+  it('attaching a photo someone else uploaded → refused, nothing written', async () => {
+    const up = await upload('dev-citizen-anon', PHOTO)
+    const fileId = (up.body as Ok<{ fileId: string }>).data.fileId
+    await expectNothingWritten(async () => {
+      const res = await h.call<Err>('cases', 'submitReport', report([fileId]), CITIZEN)
+      expect(res.status).toBe(400)
+      expect(res.body.error.fields).toHaveProperty('photos')
+    })
+  })
+
+  it('rejected content (content check says risky) → 422, nothing written', async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.call<Err>(
+        'cases',
+        'submitReport',
+        report([], { description: '这里有人开设赌博网站，还在工地旁边大声喧哗扰民。' }),
+        CITIZEN,
+      )
+      expect(res.status).toBe(422)
+      expect(res.body.error.code).toBe('CONTENT_REJECTED')
+    })
+  })
+
+  it('an oversized upload → 413 FILE_TOO_LARGE, nothing stored', async () => {
+    await expectNothingWritten(async () => {
+      const res = await upload(CITIZEN, oversizedJpeg(5 * 1024 * 1024 + 1))
+      expect(res.status).toBe(413)
+      expect((res.body as Err).error.code).toBe('FILE_TOO_LARGE')
+    })
+  })
+
+  it('a non-image upload (even named .jpg) → 415 UNSUPPORTED_FILE_TYPE, nothing stored', async () => {
+    await expectNothingWritten(async () => {
+      const res = await upload(CITIZEN, Buffer.from('#!/bin/sh\nrm -rf /\n'), 'photo.jpg', 'image/jpeg')
+      expect(res.status).toBe(415)
+      expect((res.body as Err).error.code).toBe('UNSUPPORTED_FILE_TYPE')
+    })
+  })
+
+  it('an upload without identity → 401', async () => {
+    const res = await upload(null, PHOTO)
+    expect(res.status).toBe(401)
+  })
+
+  it('a file URL with a bad or expired signature → 403', async () => {
+    const up = await upload(CITIZEN, PHOTO)
+    const fileId = (up.body as Ok<{ fileId: string }>).data.fileId
+    const urls = await h.runtime.blobs.tempUrls([fileId], 60)
+    const url = urls[fileId]!
+    expect(
+      (await h.app.inject({ method: 'GET', url: url.replace(/sig=[^&]+/, 'sig=forged') })).statusCode,
+    ).toBe(403)
+    h.clock.advance(61_000)
+    expect((await h.app.inject({ method: 'GET', url })).statusCode).toBe(403)
+  })
+
+  it('an unknown route → 404 in the same envelope', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/nothing-here' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+})
+
+describe('local mode refuses production', () => {
+  it('detects production cloud environment variables', () => {
+    expect(productionEnvPresent({ PATH: '/usr/bin' })).toEqual([])
+    expect(productionEnvPresent({ TCB_ENV: 'prod-1a2b', TENCENTCLOUD_SECRETID: 'AKID…' })).toEqual([
+      'TCB_ENV',
+      'TENCENTCLOUD_SECRETID',
+    ])
+  })
+})

@@ -1,0 +1,76 @@
+// A local system for tests: a fresh data directory, the real SQLite store, seeded demo deployment,
+// a controlled clock, and the gateway driven in-process (fastify inject) or on a real port.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { ControlledClock } from '../../cloudfunctions/common/clock'
+import { silentLogger } from '../../cloudfunctions/common/log'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { loadDeployment } from '../../local/deployments'
+import { buildGateway, DEV_OPENID_HEADER } from '../../local/gateway'
+import { createLocalRuntime, type LocalRuntime } from '../../local/runtime'
+import { seedDeployment } from '../../local/seed'
+
+export interface Harness {
+  runtime: LocalRuntime
+  clock: ControlledClock
+  app: FastifyInstance
+  dataDir: string
+  /** POST /api/fn/<fn> as a persona openid (or anonymous when null). */
+  call<T = unknown>(
+    fn: string,
+    action: string,
+    payload: unknown,
+    openid: string | null,
+  ): Promise<{ status: number; body: T }>
+  /** Every document of every collection, for "nothing was written" assertions. */
+  snapshot(): Promise<Record<string, number>>
+  close(): Promise<void>
+}
+
+export async function startHarness(
+  options: { now?: string; deployment?: string; staticDir?: string } = {},
+): Promise<Harness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-test-'))
+  const clock = new ControlledClock(options.now ?? '2026-11-21T10:00:00+08:00')
+  const runtime = createLocalRuntime({
+    dataDir,
+    clock,
+    log: silentLogger,
+    deployment: loadDeployment(options.deployment ?? 'jiaozuo'),
+  })
+  await seedDeployment(runtime.db, runtime.deployment)
+  const app = await buildGateway({ runtime, functions: FUNCTIONS, staticDir: options.staticDir })
+  await app.ready()
+  return {
+    runtime,
+    clock,
+    app,
+    dataDir,
+    async call<T>(fn: string, action: string, payload: unknown, openid: string | null) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/fn/${fn}`,
+        headers: openid ? { [DEV_OPENID_HEADER]: openid } : {},
+        payload: { action, payload } as object,
+      })
+      return { status: res.statusCode, body: res.json() as T }
+    },
+    async snapshot() {
+      const counts: Record<string, number> = {}
+      for (const c of runtime.db.collections()) counts[c] = await runtime.db.count(c)
+      counts['<stored files>'] = countFiles(path.join(dataDir, 'files'))
+      return counts
+    },
+    async close() {
+      await app.close()
+      runtime.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+function countFiles(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+}
