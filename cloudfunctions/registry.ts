@@ -4,9 +4,13 @@ import { casesFunction } from './cases/handlers'
 import { filesFunction } from './files/handlers'
 import type { CloudFunction } from './common/router'
 import { staffFunction } from './staff/handlers'
+import { adminFunction } from './admin/handlers'
+import { timersFunction } from './timers/handlers'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   cases: casesFunction,
   staff: staffFunction,
   files: filesFunction,
+  admin: adminFunction,
+  timers: timersFunction,
 }

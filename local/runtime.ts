@@ -52,13 +52,14 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
   const clock = options.clock ?? systemClock
   const db = new SqliteDocStore(path.join(dataDir, 'greenwhistle.sqlite'))
   const deployment = options.deployment ?? loadDeployment()
+  const blobs = new FsBlobStore(path.join(dataDir, 'files'), Buffer.from(secrets.signingKey, 'base64'), clock)
   return {
     mode: 'local',
     dataDir,
     db,
-    blobs: new FsBlobStore(path.join(dataDir, 'files'), Buffer.from(secrets.signingKey, 'base64'), clock),
+    blobs,
     notifier: new OutboxNotifier(db, clock),
-    contentCheck: new KeywordContentCheck(),
+    contentCheck: new KeywordContentCheck((fileId) => blobs.read(fileId)),
     clock,
     log: options.log ?? jsonLogger({ mode: 'local' }),
     secrets: { identityKey: Buffer.from(secrets.identityKey, 'base64') },

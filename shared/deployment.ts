@@ -1,6 +1,7 @@
 // A deployment = one jurisdiction (a city bureau with its county branches) under one policy profile.
 // Its data lives in `deployments/<id>/deployment.json`; the cloud functions are built for one deployment,
 // the local gateway picks one with GW_DEPLOYMENT (default `jiaozuo`).
+import type { LocalRestDay } from './calendar/types'
 import type { RoutingConfig } from './routing/config'
 
 export const STAFF_ROLES = {
@@ -63,4 +64,6 @@ export interface DeploymentConfig {
    * (shared/routing/config.ts). Optional so a deployment without it still loads; routing requires it.
    */
   routing?: RoutingConfig
+  /** Rest days set by local government (e.g. ethnic holidays, 全国年节及纪念日放假办法 第四条). */
+  localRestDays?: LocalRestDay[]
 }

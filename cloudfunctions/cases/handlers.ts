@@ -1,19 +1,46 @@
-// cases: filing a report and following it, for the citizen who filed it.
-import { casesContract, type SubmitReportResult } from '../../shared/contracts/cases'
+// cases: filing a report and following it, for citizens.
+import {
+  casesContract,
+  type CaseDetailForReporter,
+  type ReportPreview,
+  type SubmitReportResult,
+} from '../../shared/contracts/cases'
 import { AppError } from '../../shared/contracts/result'
+import { clockFactsFor, computeClocks, findClock } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
-import { stateLabel } from '../../shared/workflow/states'
+import { isOpenState, openCase, stateLabel, type Actor, type RegisterEvent } from '../../shared/workflow'
+import { calendarFor } from '../common/calendar'
 import {
   caseIdFor,
   formatRefNo,
+  lastSeq,
   toCaseSummary,
   toReporterDetail,
   type CaseDoc,
   type CaseRecord,
   type ReporterRecord,
 } from '../common/case-records'
+import { applyCaseEvent, clocksOf, nextCheckOnOf, profileForNewCase } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
+import {
+  followId,
+  followInTx,
+  getFollow,
+  unfollowInTx,
+  type FollowDoc,
+  type FollowRecord,
+} from '../common/follows'
+import {
+  afterRegistration,
+  assessNewReport,
+  entityKeyOf,
+  intakeRecordOf,
+  reporterKeyOf,
+  similarOpenCases,
+} from '../common/intake'
+import { sendCaseNotices } from '../common/notifications'
 import type { Runtime } from '../common/ports'
+import { consumeRateLimit } from '../common/rate-limit'
 import {
   decryptField,
   encryptField,
@@ -25,7 +52,9 @@ import {
 import { routeReport } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { unitNames } from '../common/staff-records'
-import { assertOwnUploads } from '../common/uploads'
+import { ownUploads, type UploadDoc } from '../common/uploads'
+
+const reporterActor = (openid: string): Actor => ({ kind: 'reporter', id: openid })
 
 function submitResult(doc: CaseRecord, runtime: Runtime, replayed: boolean): SubmitReportResult {
   const sealed = doc.reporter.queryCodeSealed
@@ -37,24 +66,116 @@ function submitResult(doc: CaseRecord, runtime: Runtime, replayed: boolean): Sub
     createdAt: doc.createdAt,
     queryCode: sealed ? decryptField(runtime.secrets.identityKey, sealed) : null,
     replayed,
+    contentPending: doc.screening === 'pending',
   }
 }
 
-async function loadOwnCase(runtime: Runtime, openid: string, caseId: string): Promise<CaseRecord> {
-  const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-  // Someone else's case looks exactly like a missing one: no probing of case ids.
-  if (!doc || doc.reporter.openid !== openid)
-    throw new AppError('NOT_FOUND', '没有找到这条反映，可能已被删除或不属于您')
-  return doc
+/** The case as one citizen sees it: the reporter, a follower, or (by query code) neither. */
+async function citizenView(
+  runtime: Runtime,
+  doc: CaseRecord,
+  follow: FollowRecord | null,
+): Promise<CaseDetailForReporter> {
+  const calendar = await calendarFor(runtime)
+  const clocks = clocksOf(doc, calendar, runtime.clock.now())
+  const names = await unitNames(runtime.db, [doc.unitId])
+  const ownPhotos = follow?.relation === 'reporter' && doc.photos.length > 0
+  return toReporterDetail(doc, {
+    unitName: (id) => names.get(id) ?? runtime.deployment.units.find((u) => u.id === id)?.name ?? id,
+    follow: follow ? { relation: follow.relation, lastReadSeq: follow.lastReadSeq } : null,
+    clocks,
+    photoUrls: ownPhotos ? await runtime.blobs.tempUrls(doc.photos) : {},
+  })
+}
+
+/** A case this citizen follows (as reporter or follower). Someone else's case looks exactly like a missing one. */
+async function followedCase(runtime: Runtime, openid: string, caseId: string) {
+  const follow = await getFollow(runtime.db, caseId, openid)
+  const doc = follow ? await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId) : null
+  if (!follow || !doc) throw new AppError('NOT_FOUND', '没有找到这条反映，可能已被删除或不属于您')
+  return { follow, doc }
+}
+
+async function reportersCase(runtime: Runtime, openid: string, caseId: string) {
+  const found = await followedCase(runtime, openid, caseId)
+  if (found.follow.relation !== 'reporter') throw new AppError('FORBIDDEN', '只有反映人本人可以进行此操作')
+  return found
+}
+
+/** After the action: the fresh view of the case for its reporter. */
+async function viewAfter(runtime: Runtime, openid: string, caseId: string) {
+  const { follow, doc } = await followedCase(runtime, openid, caseId)
+  return citizenView(runtime, doc, follow)
 }
 
 export const casesFunction = defineFunction('cases', casesContract, {
+  async clientConfig(_input, { runtime }) {
+    return {
+      deploymentName: runtime.deployment.name,
+      profileId: runtime.deployment.profileId,
+      subscribeTemplates: runtime.subscribeTemplates ?? {},
+      localMode: runtime.mode === 'local',
+    }
+  },
+
+  async previewReport(input, { runtime, openid, now }) {
+    const at = toShanghaiIso(now)
+    const route = routeReport(runtime, input)
+    const { decision } = route
+    const routing: ReportPreview['routing'] = {
+      inJurisdiction: decision.inJurisdiction,
+      outcome: decision.outcome,
+      region: decision.region,
+      unit: decision.outcome === 'assigned' ? decision.unit : decision.respondingUnit,
+      guidance: decision.outcome === 'assigned' ? null : decision.guidance,
+      cite: decision.cite,
+    }
+    // Expected reply date under the profile for a report received now (S0 第七条(四) etc.).
+    let expectedReplyBy: ReportPreview['expectedReplyBy'] = null
+    if (decision.outcome === 'assigned') {
+      const assessment = assessNewReport(runtime, input, at)
+      const clocks = computeClocks({
+        profile: profileForNewCase(runtime, now),
+        calendar: await calendarFor(runtime),
+        facts: clockFactsFor({
+          requestType: input.requestType ?? 'complaint',
+          receivedAt: at,
+          important: assessment.importance === 'important',
+          emergency: assessment.urgency === 'immediate',
+        }),
+        asOf: null,
+      })
+      const handling = findClock(clocks, 'handling')
+      if (handling?.due) {
+        expectedReplyBy = { date: handling.due, basis: handling.basis, provisional: handling.provisional }
+      }
+    }
+    const similar = await similarOpenCases(runtime, input, at)
+    const similarCases = await Promise.all(
+      similar.map(async ({ doc, assessment }) => ({
+        caseId: doc._id,
+        refNo: doc.refNo,
+        category: doc.category,
+        statusLabel: stateLabel(doc.status),
+        address: doc.location.address,
+        createdAt: doc.createdAt,
+        distanceMetres: assessment.distanceMetres === null ? null : Math.round(assessment.distanceMetres),
+        verdict: assessment.verdict as 'likely-duplicate' | 'related',
+        reasons: assessment.reasons,
+        following: (await getFollow(runtime.db, doc._id, openid)) !== null,
+        followers: doc.followerCount,
+      })),
+    )
+    const urgent = assessNewReport(runtime, input, at).urgency === 'immediate'
+    return { routing, expectedReplyBy, urgent, similarCases }
+  },
+
   async submitReport(input, { runtime, openid, now }) {
     const caseId = caseIdFor(openid, input.clientRequestId)
     const earlier = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
     if (earlier) return submitResult(earlier, runtime, true)
 
-    await assertOwnUploads(runtime.db, openid, input.photos)
+    const uploads = await ownUploads(runtime.db, openid, input.photos)
     const text = [input.description, input.reportedEntity, input.location.address].filter(Boolean).join('\n')
     const check = await runtime.contentCheck.checkText({ text, openid, scene: 'report' })
     if (check.verdict === 'risky') {
@@ -63,7 +184,9 @@ export const casesFunction = defineFunction('cases', casesContract, {
       })
     }
 
+    const at = toShanghaiIso(now)
     const route = routeReport(runtime, input)
+    const assessment = assessNewReport(runtime, input, at)
     const key = runtime.secrets.identityKey
     let reporter: ReporterRecord
     if (input.reporter.mode === 'real-name') {
@@ -85,7 +208,27 @@ export const casesFunction = defineFunction('cases', casesContract, {
       }
     }
 
-    const at = toShanghaiIso(now)
+    const profile = profileForNewCase(runtime, now)
+    const register: RegisterEvent = {
+      type: 'register',
+      channel: 'mini-program',
+      requestType: input.requestType,
+      important: assessment.importance === 'important',
+      emergency: assessment.urgency === 'immediate',
+      referredBy: null,
+      receivedAt: at,
+      reporterId: openid,
+    }
+    const opened = openCase({
+      event: register,
+      actor: reporterActor(openid),
+      profile,
+      ctx: { now: at, clocks: [] },
+    })
+    if (!opened.ok) throw new AppError('ILLEGAL_TRANSITION', opened.error.message)
+    const calendar = await calendarFor(runtime)
+    const { decision } = route
+
     const { doc, replayed } = await runtime.db.transaction(async (tx) => {
       const again = await tx.get<CaseDoc>(COLLECTIONS.cases, caseId)
       if (again) return { doc: again, replayed: true }
@@ -96,48 +239,223 @@ export const casesFunction = defineFunction('cases', casesContract, {
       if (counter) await tx.update(COLLECTIONS.counters, counterId, { seq }, counter._version)
       else await tx.insert(COLLECTIONS.counters, { _id: counterId, seq })
       const fresh: CaseDoc = {
+        ...opened.state,
         refNo: formatRefNo(runtime.deployment.referencePrefix, day, seq),
         requestType: input.requestType,
         category: input.category,
+        source: input.source ?? null,
         description: input.description,
         photos: input.photos,
         location: input.location,
+        position: route.position,
+        geo: route.cells,
         occurredAt: input.occurredAt ?? null,
         reportedEntity: input.reportedEntity || null,
+        entityKey: entityKeyOf(runtime, input.reportedEntity),
         reporter,
-        status: 'registered',
+        reporterKey: reporterKeyOf(runtime, openid, input.reporter.mode === 'anonymous'),
+        lastReportedAt: at,
+        screening: uploads.some((u) => u.screening === 'pending') ? 'pending' : 'passed',
+        warningKey: null,
+        supervisorStaffId: null,
+        history: [opened.entry],
         unitId: route.unitId,
         regionCode: route.regionCode,
+        routing: {
+          outcome: decision.outcome,
+          ruleId: decision.ruleId,
+          cite: decision.cite,
+          guidance: decision.outcome === 'assigned' ? null : decision.guidance,
+          department: decision.outcome === 'referred' ? decision.department : null,
+        },
+        intake: intakeRecordOf(assessment),
+        nextCheckOn: null,
+        timerMarks: [],
+        followerCount: 0,
+        rating: null,
+        mergedInto: null,
         clientRequestId: input.clientRequestId,
         createdAt: at,
         updatedAt: at,
-        history: [{ at, actor: { kind: 'reporter' }, event: { type: 'register' } }],
       }
-      await tx.insert(COLLECTIONS.cases, { _id: caseId, ...fresh })
-      return { doc: { ...fresh, _id: caseId, _version: 1 } as CaseRecord, replayed: false }
+      fresh.nextCheckOn = nextCheckOnOf(clocksOf({ ...fresh } as CaseDoc, calendar, now), now)
+      await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
+      await followInTx(tx, { caseId, openid, relation: 'reporter', lastReadSeq: 0, createdAt: at })
+      for (const upload of uploads) {
+        await tx.update<UploadDoc>(COLLECTIONS.uploads, upload._id, { caseId }, upload._version)
+      }
+      return { doc: { ...fresh, followerCount: 1, _id: caseId, _version: 2 } as CaseRecord, replayed: false }
     })
-    runtime.log.info('case registered', { caseId, refNo: doc.refNo, replayed })
+    if (!replayed) {
+      runtime.log.info('case registered', {
+        caseId,
+        refNo: doc.refNo,
+        unitId: doc.unitId,
+        screening: doc.screening,
+      })
+      // The case is saved: what follows (telling the unit, repeat count, early warning) never fails the submit.
+      try {
+        if (doc.screening === 'passed') await sendCaseNotices(runtime, doc, opened.effects, opened.entry)
+        await afterRegistration(runtime, doc, async (holderId, note, supervisorStaffId) => {
+          await applyCaseEvent(
+            runtime,
+            holderId,
+            { type: 'escalate', reason: 'repeat-reports', note },
+            { kind: 'system', id: 'intake' },
+            { extraPatch: { supervisorStaffId } },
+          )
+        })
+      } catch (error) {
+        runtime.log.error('after-registration step failed', { caseId, error: String(error) })
+      }
+    }
     return submitResult(doc, runtime, replayed)
   },
 
-  async listMine(input, { runtime, openid }) {
-    const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
-      filter: { 'reporter.openid': openid },
+  async listMine(input, { runtime, openid, now }) {
+    const page = await runtime.db.find<FollowDoc>(COLLECTIONS.follows, {
+      filter: { openid },
       orderBy: [['createdAt', 'desc']],
       limit: input.limit,
       after: input.cursor,
     })
+    const docs = await Promise.all(
+      page.items.map((f) => runtime.db.get<CaseDoc>(COLLECTIONS.cases, f.caseId)),
+    )
     const names = await unitNames(
       runtime.db,
-      page.items.map((c) => c.unitId),
+      docs.flatMap((d) => (d ? [d.unitId] : [])),
     )
-    return { items: page.items.map((c) => toCaseSummary(c, names.get(c.unitId) ?? null)), next: page.next }
+    const calendar = await calendarFor(runtime)
+    const items = page.items.flatMap((follow, i) => {
+      const doc = docs[i]
+      if (!doc) return []
+      const clocks = clocksOf(doc, calendar, now)
+      return [toCaseSummary(doc, names.get(doc.unitId) ?? null, follow, clocks)]
+    })
+    return { items, next: page.next }
   },
 
   async getMine(input, { runtime, openid }) {
-    const doc = await loadOwnCase(runtime, openid, input.caseId)
-    const names = await unitNames(runtime.db, [doc.unitId])
-    const urls = doc.photos.length ? await runtime.blobs.tempUrls(doc.photos) : {}
-    return toReporterDetail(doc, names.get(doc.unitId) ?? null, urls)
+    const { follow, doc } = await followedCase(runtime, openid, input.caseId)
+    return citizenView(runtime, doc, follow)
+  },
+
+  async markRead(input, { runtime, openid }) {
+    const { follow, doc } = await followedCase(runtime, openid, input.caseId)
+    const seq = lastSeq(doc)
+    if (follow.lastReadSeq < seq) {
+      await runtime.db.update<FollowDoc>(
+        COLLECTIONS.follows,
+        follow._id,
+        { lastReadSeq: seq },
+        follow._version,
+      )
+    }
+    return { unread: 0 }
+  },
+
+  async supplyInfo(input, { runtime, openid }) {
+    await reportersCase(runtime, openid, input.caseId)
+    await ownUploads(runtime.db, openid, input.photos)
+    const check = await runtime.contentCheck.checkText({ text: input.content, openid, scene: 'report' })
+    if (check.verdict === 'risky') {
+      throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请修改后重新提交', {
+        content: '含有不适宜的内容',
+      })
+    }
+    await applyCaseEvent(
+      runtime,
+      input.caseId,
+      { type: 'supply-supplement', content: input.content, fileIds: input.photos },
+      reporterActor(openid),
+    )
+    return viewAfter(runtime, openid, input.caseId)
+  },
+
+  async rateReply(input, { runtime, openid, now }) {
+    const { doc } = await reportersCase(runtime, openid, input.caseId)
+    if (
+      !['replied', 'review-decided', 'closed'].includes(doc.status) ||
+      !doc.history.some((h) => h.event.type === 'send-reply')
+    ) {
+      throw new AppError('ILLEGAL_TRANSITION', '收到答复后才能评价')
+    }
+    if (doc.rating) throw new AppError('CONFLICT', '您已经评价过这条答复')
+    const rating = { stars: input.stars, comment: input.comment || null, at: toShanghaiIso(now) }
+    if (input.accept) {
+      // Satisfied: the reporter confirms the reply and the case closes now.
+      await applyCaseEvent(
+        runtime,
+        input.caseId,
+        { type: 'accept-reply', rating: input.stars },
+        reporterActor(openid),
+        { extraPatch: { rating } },
+      )
+    } else {
+      await runtime.db.update<CaseDoc>(COLLECTIONS.cases, doc._id, { rating }, doc._version)
+    }
+    return viewAfter(runtime, openid, input.caseId)
+  },
+
+  async requestReview(input, { runtime, openid }) {
+    await reportersCase(runtime, openid, input.caseId)
+    await applyCaseEvent(
+      runtime,
+      input.caseId,
+      { type: 'request-review', grounds: input.grounds },
+      reporterActor(openid),
+    )
+    return viewAfter(runtime, openid, input.caseId)
+  },
+
+  async requestReReview(input, { runtime, openid }) {
+    await reportersCase(runtime, openid, input.caseId)
+    await applyCaseEvent(
+      runtime,
+      input.caseId,
+      { type: 'request-re-review', grounds: input.grounds },
+      reporterActor(openid),
+    )
+    return viewAfter(runtime, openid, input.caseId)
+  },
+
+  async follow(input, { runtime, openid, now }) {
+    const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, input.caseId)
+    if (!doc || doc.screening !== 'passed') throw new AppError('NOT_FOUND', '没有找到这条反映')
+    if (doc.mergedInto) throw new AppError('CONFLICT', '这条反映已合并到另一件办理，请关注合并后的案件')
+    if (!isOpenState(doc.status)) throw new AppError('ILLEGAL_TRANSITION', '这条反映已办结，不能再关注')
+    await runtime.db.transaction((tx) =>
+      followInTx(tx, {
+        caseId: doc._id,
+        openid,
+        relation: 'follower',
+        // A new follower has read nothing: the case's progress so far counts as unread news for them.
+        lastReadSeq: 0,
+        createdAt: toShanghaiIso(now),
+      }),
+    )
+    return viewAfter(runtime, openid, input.caseId)
+  },
+
+  async unfollow(input, { runtime, openid }) {
+    const { follow } = await followedCase(runtime, openid, input.caseId)
+    if (follow.relation === 'reporter') throw new AppError('FORBIDDEN', '自己反映的问题不能取消关注')
+    await runtime.db.transaction((tx) => unfollowInTx(tx, input.caseId, openid))
+    return { following: false as const }
+  },
+
+  async lookupByCode(input, { runtime, openid }) {
+    // 10 tries per 10 minutes per user: 31^10 codes cannot be guessed at that rate.
+    await consumeRateLimit(runtime, `lookup:${openid}`, 10, 600, '查询次数过多')
+    const hash = queryCodeHash(runtime.secrets.identityKey, input.code)
+    const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+      filter: { 'reporter.queryCodeHash': hash },
+      limit: 1,
+    })
+    const doc = page.items[0]
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到这个查询码对应的反映，请核对后重新输入')
+    const follow = await runtime.db.get<FollowDoc>(COLLECTIONS.follows, followId(doc._id, openid))
+    return citizenView(runtime, doc, follow)
   },
 })

@@ -1,19 +1,40 @@
-// The case document as stored, and the views each audience may see of it. Views are built here, by
-// explicit projection, so a reporter's identity can only reach staff in masked form and never reaches
-// anything else.
+// The case document as stored, and the views each audience may see of it. Views are built here by explicit
+// projection, so a reporter's identity reaches staff only masked and never reaches anything else.
 import { createHash } from 'node:crypto'
-import type { CaseDetailForReporter, CaseSummary, CaseTimelineEntry } from '../../shared/contracts/cases'
-import type { CategoryKey } from '../../shared/contracts/categories'
+import type {
+  CaseClockView,
+  CaseDetailForReporter,
+  CaseSummary,
+  CaseTimelineEntry,
+  CitizenActions,
+} from '../../shared/contracts/cases'
+import type { CategoryKey, PollutionSourceKey } from '../../shared/contracts/categories'
 import type { Location } from '../../shared/contracts/common'
 import type { RequestTypeKey } from '../../shared/contracts/request-types'
-import type { InboxItem } from '../../shared/contracts/staff'
-import { CASE_STATES, isOpenState, stateLabel, type CaseStateKey } from '../../shared/workflow/states'
+import type { InboxItem, StaffCaseDetail } from '../../shared/contracts/staff'
+import type { CaseClock } from '../../shared/deadlines'
+import type { GeoCells } from '../../shared/geo/cells'
+import type { Wgs84Point } from '../../shared/geo/coordinates'
+import { NON_ACCEPTANCE_REASONS, type ProfileId } from '../../shared/policy'
+import {
+  CASE_EVENT_LABELS,
+  isOpenState,
+  stateLabel,
+  type CaseEvent,
+  type CaseEventType,
+  type CaseFacts,
+  type CaseFlags,
+  type CaseMachineState,
+  type HistoryEntry,
+  type ReplyContent,
+} from '../../shared/workflow'
+import type { CaseStateKey } from '../../shared/workflow/states'
 import type { WithId } from './ports'
 
 export interface ReporterRecord {
   openid: string
   mode: 'real-name' | 'anonymous'
-  /** AES-GCM sealed (see reporter-identity.ts); real-name only. */
+  /** AES-GCM sealed (reporter-identity.ts); real-name only. */
   nameSealed?: string
   phoneSealed?: string
   nameMasked?: string
@@ -23,29 +44,66 @@ export interface ReporterRecord {
   queryCodeSealed?: string
 }
 
-export interface CaseHistoryEntry {
-  at: string
-  actor: { kind: 'reporter' | 'staff' | 'system'; staffId?: string }
-  event: { type: string; [key: string]: unknown }
+/** Where the routing table sent the report, with the article it rests on. */
+export interface RoutingRecord {
+  outcome: 'assigned' | 'referred' | 'out-of-jurisdiction'
+  ruleId: string | null
+  cite: string
+  guidance: string | null
+  department: string | null
 }
 
-export interface CaseDoc {
+export interface IntakeRecord {
+  importance: 'important' | 'normal'
+  urgency: 'immediate' | 'normal'
+  findings: Array<{ rule: string; label: string; basis: string }>
+}
+
+export interface CaseDoc extends CaseMachineState {
   refNo: string
   requestType: RequestTypeKey
   category: CategoryKey
+  source: PollutionSourceKey | null
   description: string
   photos: string[]
   location: Location
+  /** WGS-84 position and its proximity keys (duplicate and early-warning queries). */
+  position: Wgs84Point
+  geo: GeoCells
   occurredAt: string | null
   reportedEntity: string | null
+  /** Normalised entity name (repeat and duplicate queries); null when none was named. */
+  entityKey: string | null
   reporter: ReporterRecord
-  status: CaseStateKey
+  /** Keyed hash of the reporter for repeat counting (null for anonymous reports). */
+  reporterKey: string | null
+  /** The latest report merged into this case: the duplicate time window runs from it. */
+  lastReportedAt: string
+  /**
+   * Content security (msgSecCheck / mediaCheckAsync): a case reaches staff only once its text and photos have
+   * passed; until then it is held. Rejected content is refused at submission.
+   */
+  screening: 'passed' | 'pending'
+  /** Early-warning cluster this report belongs to (S3 第十六条). */
+  warningKey: string | null
+  /** 专人督办: the officer named to supervise an escalated case (S0 第十一条). */
+  supervisorStaffId: string | null
+  history: HistoryEntry[]
+  /** The unit holding the case now (the lead unit when several handle it). */
   unitId: string
   regionCode: string | null
+  routing: RoutingRecord
+  intake: IntakeRecord
+  /** The next Shanghai date the deadline timer must look at the case (index for the timer). */
+  nextCheckOn: string | null
+  /** What the timer has already done (`remind:handling:2026-12-03`), so a second run sends nothing twice. */
+  timerMarks: string[]
+  followerCount: number
+  rating: { stars: number; comment: string | null; at: string } | null
+  mergedInto: string | null
   clientRequestId: string
   createdAt: string
   updatedAt: string
-  history: CaseHistoryEntry[]
 }
 
 export type CaseRecord = WithId<CaseDoc>
@@ -60,7 +118,226 @@ export function formatRefNo(prefix: string, localDate: string, seq: number): str
   return `${prefix}-${localDate.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`
 }
 
-export function toCaseSummary(doc: CaseRecord, unitName: string | null): CaseSummary {
+export function machineStateOf(doc: CaseDoc): CaseMachineState {
+  return { status: doc.status, profile: doc.profile, facts: doc.facts, flags: doc.flags }
+}
+
+export function profileIdOf(doc: CaseDoc): ProfileId {
+  return doc.profile.id
+}
+
+// ---------- clocks ----------
+
+export function clockViews(clocks: readonly CaseClock[]): CaseClockView[] {
+  return clocks
+    .filter((c) => c.state !== 'cancelled')
+    .map((c) => ({
+      clock: c.clock,
+      label: c.label,
+      due: c.due,
+      basis: c.basis,
+      state: c.state,
+      overdue: c.overdue,
+      provisional: c.provisional,
+    }))
+}
+
+/** The nearest due date of a running duty (what the bureau owes next). */
+export function nextDuty(
+  clocks: readonly CaseClock[],
+): { date: string; label: string; overdue: boolean } | null {
+  const running = clocks
+    .filter((c) => c.nature === 'duty' && c.state === 'running' && c.due !== null)
+    .sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0))
+  const first = running[0]
+  return first ? { date: first.due!, label: first.label, overdue: first.overdue } : null
+}
+
+// ---------- timeline ----------
+
+/** Events that tell the reporter something (and count as unread until seen). */
+const REPORTER_NOTICES: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
+  'request-supplement',
+  'accept',
+  'not-accept',
+  'merge',
+  'transfer',
+  'approve-extension',
+  'send-reply',
+  'decide-review',
+  'decide-re-review',
+  'reopen',
+  'deem-closed',
+])
+
+export const REPLY_SECTIONS: ReadonlyArray<[keyof ReplyContent, string]> = [
+  ['matter', '反映事项'],
+  ['entityFacts', '被反映对象基本情况'],
+  ['investigation', '调查核实情况'],
+  ['violations', '发现的环境违法问题'],
+  ['handlingOpinion', '处理意见'],
+  ['communication', '与反映人沟通情况'],
+  ['remedies', '救济渠道'],
+]
+
+function replySections(reply: ReplyContent): Array<{ title: string; body: string }> {
+  return REPLY_SECTIONS.map(([key, title]) => ({ title, body: reply[key] }))
+}
+
+/** The reply that a send-reply at `index` sent: the last draft before it. */
+function replySentAt(history: readonly HistoryEntry[], index: number): ReplyContent | null {
+  for (let i = index - 1; i >= 0; i--) {
+    const event = history[i]!.event
+    if (event.type === 'draft-reply') return event.reply
+  }
+  return null
+}
+
+type Describe = (
+  event: CaseEvent,
+  ctx: { history: readonly HistoryEntry[]; index: number; unitName: (id: string) => string },
+) => Omit<CaseTimelineEntry, 'at' | 'kind'> | null
+
+/** What the reporter is told of each event; null = internal, not shown to the reporter. */
+const FOR_REPORTER: Partial<Record<CaseEventType, Describe>> = {
+  register: () => ({ label: '已登记', detail: '您的反映已登记，我们会尽快决定是否受理并告知您。' }),
+  'request-supplement': (e) =>
+    e.type === 'request-supplement'
+      ? { label: '请补充材料', detail: `需要您补充：${e.missingItems.join('；')}。补充后继续办理。` }
+      : null,
+  'supply-supplement': () => ({ label: '已补充材料', detail: '您补充的材料已收到。' }),
+  accept: () => ({ label: '已受理', detail: '您的反映已受理，正在安排办理。' }),
+  'not-accept': (e) =>
+    e.type === 'not-accept'
+      ? { label: '不予受理', detail: `理由：${NON_ACCEPTANCE_REASONS[e.reason].label}。${e.guidance}` }
+      : null,
+  merge: () => ({
+    label: '已合并办理',
+    detail: '同一问题已有其他反映正在办理，已合并办理，答复会同时告知您。',
+  }),
+  assign: (e, { unitName }) =>
+    e.type === 'assign'
+      ? { label: '已交办', detail: `已交由${e.unitIds.map(unitName).join('、')}办理。` }
+      : null,
+  transfer: (e, { unitName }) =>
+    e.type === 'transfer'
+      ? {
+          label: '已转办',
+          detail:
+            e.target === 'unit' ? `已转交${unitName(e.to)}办理。` : `已转交${e.to}办理。理由：${e.reason}`,
+        }
+      : null,
+  'record-site-visit': (e) =>
+    e.type === 'record-site-visit' ? { label: '已现场核查', detail: '工作人员已到现场调查核实。' } : null,
+  'order-rectification': (e) =>
+    e.type === 'order-rectification'
+      ? { label: '已责令整改', detail: `整改措施：${e.measures}；期限：${e.dueDate}。` }
+      : null,
+  'complete-rectification': () => ({ label: '整改已完成', detail: '整改情况已核查。' }),
+  'approve-extension': (e, { history, index }) => {
+    if (e.type !== 'approve-extension') return null
+    const request = [...history.slice(0, index)].reverse().find((h) => h.event.type === 'request-extension')
+    const reason = request?.event.type === 'request-extension' ? `理由：${request.event.reason}` : ''
+    return { label: '办理期限延长', detail: `办理期限延长 ${e.days} 天。${reason}` }
+  },
+  'send-reply': (_e, { history, index }) => {
+    const reply = replySentAt(history, index)
+    return {
+      label: '已答复',
+      detail: '请查看答复内容；如有异议可在期限内申请复查。',
+      ...(reply ? { sections: replySections(reply) } : {}),
+    }
+  },
+  'request-review': () => ({ label: '已申请复查' }),
+  'decide-review': (e) =>
+    e.type === 'decide-review'
+      ? {
+          label: e.outcome === 'upheld' ? '复查意见：维持原处理意见' : '复查意见：变更原处理意见',
+          detail: e.opinion,
+        }
+      : null,
+  'request-re-review': () => ({ label: '已申请复核' }),
+  'decide-re-review': (e) =>
+    e.type === 'decide-re-review'
+      ? { label: e.outcome === 'upheld' ? '复核意见：维持' : '复核意见：变更', detail: e.opinion }
+      : null,
+  'accept-reply': () => ({ label: '您已确认答复，办理结束' }),
+  'deem-closed': () => ({ label: '已办结', detail: '答复后异议期内未提出异议，视为办结。' }),
+  reopen: () => ({ label: '重新办理', detail: '回访或抽查发现问题反弹，已重新办理。' }),
+}
+
+export function reporterTimeline(doc: CaseDoc, unitName: (id: string) => string): CaseTimelineEntry[] {
+  const out: CaseTimelineEntry[] = []
+  doc.history.forEach((entry, index) => {
+    const describe = FOR_REPORTER[entry.event.type]
+    const text = describe?.(entry.event, { history: doc.history, index, unitName })
+    if (text) out.push({ at: entry.at, kind: entry.event.type, ...text })
+  })
+  return out
+}
+
+export function staffTimeline(doc: CaseDoc, unitName: (id: string) => string): CaseTimelineEntry[] {
+  return doc.history.map((entry, index) => {
+    const forReporter = FOR_REPORTER[entry.event.type]?.(entry.event, {
+      history: doc.history,
+      index,
+      unitName,
+    })
+    const who = entry.actor.kind === 'staff' ? entry.actor.role : entry.actor.kind
+    const base = { at: entry.at, kind: entry.event.type, label: CASE_EVENT_LABELS[entry.event.type] }
+    const event = entry.event
+    const detail =
+      event.type === 'draft-reply'
+        ? undefined
+        : (forReporter?.detail ?? ('note' in event && event.note)) || undefined
+    return {
+      ...base,
+      detail: [detail, `（${ROLE_LABEL[who] ?? who}）`].filter(Boolean).join(' '),
+      ...(event.type === 'draft-reply' ? { sections: replySections(event.reply) } : {}),
+    }
+  })
+}
+
+const ROLE_LABEL: Record<string, string> = {
+  reporter: '反映人',
+  system: '系统',
+  intake: '受理员',
+  dispatcher: '交办员',
+  officer: '承办人员',
+  'office-head': '科室负责人',
+  leader: '分管领导',
+  supervisor: '督办人员',
+  'reward-admin': '奖励管理员',
+  admin: '管理员',
+}
+
+/** Reporter-visible notices after `lastReadSeq` (history index). */
+export function unreadCount(doc: CaseDoc, lastReadSeq: number): number {
+  let n = 0
+  doc.history.forEach((entry, index) => {
+    if (index > lastReadSeq && REPORTER_NOTICES.has(entry.event.type)) n++
+  })
+  return n
+}
+
+export function lastSeq(doc: CaseDoc): number {
+  return doc.history.length - 1
+}
+
+// ---------- views ----------
+
+export interface FollowView {
+  relation: 'reporter' | 'follower'
+  lastReadSeq: number
+}
+
+export function toCaseSummary(
+  doc: CaseRecord,
+  unitName: string | null,
+  follow: FollowView,
+  clocks: readonly CaseClock[],
+): CaseSummary {
+  const due = nextDuty(clocks)
   return {
     caseId: doc._id,
     refNo: doc.refNo,
@@ -72,39 +349,76 @@ export function toCaseSummary(doc: CaseRecord, unitName: string | null): CaseSum
     createdAt: doc.createdAt,
     address: doc.location.address,
     unitName,
+    relation: follow.relation,
+    nextDue: due ? { date: due.date, label: due.label } : null,
+    unread: unreadCount(doc, follow.lastReadSeq),
+    actionNeeded: actionNeeded(doc, follow.relation),
   }
 }
 
-const HISTORY_LABELS: Record<string, (e: CaseHistoryEntry['event']) => Omit<CaseTimelineEntry, 'at'>> = {
-  register: () => ({ label: '已登记', detail: '您的反映已登记，我们会尽快决定是否受理并告知您。' }),
+function actionNeeded(doc: CaseDoc, relation: FollowView['relation']): string | null {
+  if (relation !== 'reporter') return null
+  if (doc.status === 'awaiting-supplement') return '请补充材料'
+  if (doc.status === 'replied' && !doc.rating) return '请评价答复'
+  return null
 }
 
-export function toTimeline(doc: CaseRecord): CaseTimelineEntry[] {
-  return doc.history.map((entry) => {
-    const describe = HISTORY_LABELS[entry.event.type]
-    const text = describe ? describe(entry.event) : { label: CASE_STATES[doc.status].label }
-    return { at: entry.at, ...text }
-  })
+/** Which of the citizen's own actions are open now (the function checks again when they are used). */
+export function citizenActions(
+  doc: CaseDoc,
+  relation: FollowView['relation'] | null,
+  clocks: readonly CaseClock[],
+): CitizenActions {
+  const isReporter = relation === 'reporter'
+  const window = (kind: 'review-window' | 're-review-window') => {
+    const clock = clocks.find((c) => c.clock === kind && c.state === 'running' && !c.elapsed && c.due)
+    return clock ? { until: clock.due!, basis: clock.basis } : null
+  }
+  return {
+    supply:
+      isReporter && doc.status === 'awaiting-supplement' && doc.flags.supplement
+        ? { missingItems: [...doc.flags.supplement.missingItems] }
+        : null,
+    rate: isReporter && ['replied', 'review-decided'].includes(doc.status) && !doc.rating,
+    review: isReporter && doc.status === 'replied' ? window('review-window') : null,
+    reReview: isReporter && doc.status === 'review-decided' ? window('re-review-window') : null,
+    follow: relation === null && isOpenState(doc.status),
+    unfollow: relation === 'follower',
+  }
 }
 
 export function toReporterDetail(
   doc: CaseRecord,
-  unitName: string | null,
-  photoUrls: Record<string, string>,
+  ctx: {
+    unitName: (id: string) => string
+    follow: FollowView | null
+    clocks: readonly CaseClock[]
+    photoUrls: Record<string, string>
+  },
 ): CaseDetailForReporter {
+  const follow = ctx.follow ?? { relation: 'follower' as const, lastReadSeq: lastSeq(doc) }
+  const summary = toCaseSummary(doc, ctx.unitName(doc.unitId), follow, ctx.clocks)
   return {
-    ...toCaseSummary(doc, unitName),
-    description: doc.description,
-    photos: doc.photos.map((fileId) => ({ fileId, url: photoUrls[fileId] ?? null })),
+    ...summary,
+    // A citizen who follows someone else's case does not see that reporter's own words and photos.
+    description: follow.relation === 'reporter' ? doc.description : '（他人反映的问题，仅显示办理进度）',
+    photos:
+      follow.relation === 'reporter'
+        ? doc.photos.map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null }))
+        : [],
     location: doc.location,
     occurredAt: doc.occurredAt,
     reportedEntity: doc.reportedEntity,
-    reporterMode: doc.reporter.mode,
-    timeline: toTimeline(doc),
+    reporterMode: follow.relation === 'reporter' ? doc.reporter.mode : 'anonymous',
+    timeline: reporterTimeline(doc, ctx.unitName),
+    clocks: clockViews(ctx.clocks).filter((c) => c.state === 'running' || c.state === 'completed'),
+    actions: citizenActions(doc, ctx.follow?.relation ?? null, ctx.clocks),
+    rating: doc.rating,
+    followers: doc.followerCount,
   }
 }
 
-export function toInboxItem(doc: CaseRecord, unitName: string): InboxItem {
+export function toInboxItem(doc: CaseRecord, unitName: string, clocks: readonly CaseClock[]): InboxItem {
   const excerpt = [...doc.description]
   return {
     caseId: doc._id,
@@ -124,5 +438,44 @@ export function toInboxItem(doc: CaseRecord, unitName: string): InboxItem {
       name: doc.reporter.nameMasked ?? null,
       phone: doc.reporter.phoneMasked ?? null,
     },
+    important: doc.facts.important,
+    urgent: doc.intake.urgency === 'immediate' || doc.facts.emergency,
+    escalated: doc.flags.escalated,
+    supervised: doc.flags.supervised,
+    nextDue: nextDuty(clocks),
+    followers: doc.followerCount,
   }
 }
+
+export function toStaffDetail(
+  doc: CaseRecord,
+  ctx: {
+    unitName: (id: string) => string
+    clocks: readonly CaseClock[]
+    photoUrls: Record<string, string>
+    allowedEvents: readonly CaseEventType[]
+  },
+): StaffCaseDetail {
+  return {
+    ...toInboxItem(doc, ctx.unitName(doc.unitId), ctx.clocks),
+    version: doc._version,
+    description: doc.description,
+    photos: doc.photos.map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null })),
+    location: doc.location,
+    occurredAt: doc.occurredAt,
+    reportedEntity: doc.reportedEntity,
+    routing: {
+      outcome: doc.routing.outcome,
+      cite: doc.routing.cite,
+      guidance: doc.routing.guidance,
+      department: doc.routing.department,
+    },
+    findings: doc.intake.findings.map((f) => ({ label: f.label, basis: f.basis })),
+    timeline: staffTimeline(doc, ctx.unitName),
+    clocks: clockViews(ctx.clocks),
+    allowedEvents: ctx.allowedEvents.map((type) => ({ type, label: CASE_EVENT_LABELS[type] })),
+    mergedInto: doc.mergedInto,
+  }
+}
+
+export type { CaseFacts, CaseFlags, CaseStateKey }

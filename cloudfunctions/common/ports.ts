@@ -208,4 +208,6 @@ export interface Runtime {
   deployment: DeploymentConfig
   /** The deployment's county-level boundaries (TopoJSON, WGS-84), for routing by location. */
   boundaries: unknown
+  /** Subscribe-message template ids by template key (the client asks for consent with these). */
+  subscribeTemplates?: Record<string, string>
 }

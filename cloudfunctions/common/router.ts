@@ -46,6 +46,25 @@ export interface TimerEvent {
 
 export type TimerHandler = (event: TimerEvent, runtime: Runtime) => Promise<unknown>
 
+/**
+ * The asynchronous result of `security.mediaCheckAsync`, pushed by WeChat to the function configured for
+ * message push (消息推送) — not a client call: it carries no OPENID.
+ */
+export interface MediaCheckEvent {
+  Event: 'wxa_media_check'
+  trace_id: string
+  result?: { suggest?: string; label?: number }
+  errcode?: number
+}
+
+export type MediaCheckHandler = (event: MediaCheckEvent, runtime: Runtime) => Promise<unknown>
+
+export function isMediaCheckEvent(event: unknown): event is MediaCheckEvent {
+  if (typeof event !== 'object' || event === null) return false
+  const e = event as { Event?: unknown; trace_id?: unknown }
+  return e.Event === 'wxa_media_check' && typeof e.trace_id === 'string'
+}
+
 export interface CloudFunction {
   name: string
   actions: readonly string[]
@@ -53,6 +72,8 @@ export interface CloudFunction {
   handle(event: unknown, caller: Caller, runtime: Runtime): Promise<ApiResult<unknown>>
   /** A timer trigger; absent when the function has none. */
   onTimer?: TimerHandler
+  /** mediaCheckAsync results (message push); absent when the function does not receive them. */
+  onMediaCheck?: MediaCheckHandler
 }
 
 export function isTimerEvent(event: unknown): event is TimerEvent {
@@ -94,7 +115,7 @@ export function defineFunction<C extends FunctionContract>(
   name: string,
   contract: C,
   handlers: Handlers<C>,
-  options: { onTimer?: TimerHandler } = {},
+  options: { onTimer?: TimerHandler; onMediaCheck?: MediaCheckHandler } = {},
 ): CloudFunction {
   const actions = Object.keys(contract)
 
@@ -130,5 +151,5 @@ export function defineFunction<C extends FunctionContract>(
     }
   }
 
-  return { name, actions, handle, onTimer: options.onTimer }
+  return { name, actions, handle, onTimer: options.onTimer, onMediaCheck: options.onMediaCheck }
 }

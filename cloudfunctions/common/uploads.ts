@@ -5,7 +5,7 @@ import { MAX_UPLOAD_BYTES, type ACCEPTED_IMAGE_TYPES, type UploadRecord } from '
 import { AppError } from '../../shared/contracts/result'
 import { toShanghaiIso } from '../../shared/time'
 import { COLLECTIONS } from './collections'
-import type { DocStore, Runtime } from './ports'
+import type { DocStore, Runtime, WithId } from './ports'
 
 export interface UploadDoc {
   fileId: string
@@ -13,6 +13,11 @@ export interface UploadDoc {
   size: number
   contentType: string
   createdAt: string
+  /** Content security of the photo: pending while mediaCheckAsync has not answered (cloud only). */
+  screening: 'passed' | 'pending' | 'rejected'
+  traceId: string | null
+  /** The case the photo was attached to (a pending check releases that case when it passes). */
+  caseId: string | null
 }
 
 export type ImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
@@ -59,20 +64,36 @@ export async function registerUpload(
   owner: string,
   file: { fileId: string; size: number; contentType: string },
 ): Promise<UploadRecord> {
-  const doc: UploadDoc = { ...file, owner, createdAt: toShanghaiIso(runtime.clock.now()) }
   const id = uploadDocId(file.fileId)
   const existing = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, id)
   if (existing && existing.owner !== owner) throw new AppError('FORBIDDEN', '这个文件不属于您')
-  if (!existing) await runtime.db.insert(COLLECTIONS.uploads, { _id: id, ...doc })
+  if (existing) return { fileId: file.fileId, size: file.size, contentType: file.contentType }
+  // Content security before anything can use the photo (mediaCheckAsync in the cloud answers later).
+  const url = (await runtime.blobs.tempUrls([file.fileId], 600))[file.fileId] ?? ''
+  const check = await runtime.contentCheck.checkImage({ fileId: file.fileId, url, openid: owner })
+  if (check.verdict === 'risky') {
+    await runtime.blobs.remove([file.fileId])
+    throw new AppError('CONTENT_REJECTED', '这张照片未通过内容安全检查，请换一张现场照片')
+  }
+  const doc: UploadDoc = {
+    ...file,
+    owner,
+    createdAt: toShanghaiIso(runtime.clock.now()),
+    screening: check.verdict === 'pending' ? 'pending' : 'passed',
+    traceId: check.traceId ?? null,
+    caseId: null,
+  }
+  await runtime.db.insert(COLLECTIONS.uploads, { _id: id, ...doc })
   return { fileId: file.fileId, size: file.size, contentType: file.contentType }
 }
 
-/** Every file must have been uploaded by `owner`; otherwise nothing is attached. */
-export async function assertOwnUploads(
+/** Every file must have been uploaded by `owner` and not refused; otherwise nothing is attached. */
+export async function ownUploads(
   db: DocStore,
   owner: string,
   fileIds: readonly string[],
-): Promise<void> {
+): Promise<WithId<UploadDoc>[]> {
+  const uploads: WithId<UploadDoc>[] = []
   for (const fileId of fileIds) {
     const upload = await db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))
     if (!upload || upload.owner !== owner) {
@@ -80,5 +101,12 @@ export async function assertOwnUploads(
         photos: '照片未上传成功',
       })
     }
+    if (upload.screening === 'rejected') {
+      throw new AppError('CONTENT_REJECTED', '有照片未通过内容安全检查，请删除后重新提交', {
+        photos: '照片未通过检查',
+      })
+    }
+    uploads.push(upload)
   }
+  return uploads
 }

@@ -3,30 +3,37 @@ import { filesContract } from '../../shared/contracts/files'
 import { AppError } from '../../shared/contracts/result'
 import { COLLECTIONS } from '../common/collections'
 import { defineFunction } from '../common/router'
+import { handleMediaCheck } from '../common/screening'
 import { checkImageBytes, registerUpload, uploadDocId, type UploadDoc } from '../common/uploads'
 
-export const filesFunction = defineFunction('files', filesContract, {
-  async registerUpload(input, { runtime, openid }) {
-    const bytes = await runtime.blobs.read(input.fileId)
-    if (!bytes) throw new AppError('NOT_FOUND', '没有找到上传的照片，请重新上传')
-    let contentType: string
-    try {
-      contentType = checkImageBytes(bytes)
-    } catch (error) {
-      // A refused file is not kept in storage.
-      await runtime.blobs.remove([input.fileId])
-      throw error
-    }
-    return registerUpload(runtime, openid, { fileId: input.fileId, size: bytes.byteLength, contentType })
-  },
+export const filesFunction = defineFunction(
+  'files',
+  filesContract,
+  {
+    async registerUpload(input, { runtime, openid }) {
+      const bytes = await runtime.blobs.read(input.fileId)
+      if (!bytes) throw new AppError('NOT_FOUND', '没有找到上传的照片，请重新上传')
+      let contentType: string
+      try {
+        contentType = checkImageBytes(bytes)
+      } catch (error) {
+        // A refused file is not kept in storage.
+        await runtime.blobs.remove([input.fileId])
+        throw error
+      }
+      return registerUpload(runtime, openid, { fileId: input.fileId, size: bytes.byteLength, contentType })
+    },
 
-  async tempUrls(input, { runtime, openid }) {
-    // Only the uploader's own files (e.g. a draft's photos). Case photos reach staff and reporters through
-    // the case views, after the case's access checks.
-    for (const fileId of input.fileIds) {
-      const upload = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))
-      if (!upload || upload.owner !== openid) throw new AppError('FORBIDDEN', '无权查看该文件')
-    }
-    return runtime.blobs.tempUrls(input.fileIds)
+    async tempUrls(input, { runtime, openid }) {
+      // Only the uploader's own files (e.g. a draft's photos). Case photos reach staff and reporters through
+      // the case views, after the case's access checks.
+      for (const fileId of input.fileIds) {
+        const upload = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))
+        if (!upload || upload.owner !== openid) throw new AppError('FORBIDDEN', '无权查看该文件')
+      }
+      return runtime.blobs.tempUrls(input.fileIds)
+    },
   },
-})
+  // mediaCheckAsync results (消息推送 configured to this function).
+  { onMediaCheck: handleMediaCheck },
+)

@@ -1,11 +1,65 @@
-// staff: the workbench — who am I, and the cases waiting in my units.
-import { staffContract } from '../../shared/contracts/staff'
-import { OPEN_STATE_KEYS } from '../../shared/workflow/states'
-import { toInboxItem, type CaseDoc } from '../common/case-records'
+// staff: the workbench — who am I, the cases waiting in my units, one case, acting on it.
+import { AppError } from '../../shared/contracts/result'
+import { staffContract, type StaffCaseDetail } from '../../shared/contracts/staff'
+import { toShanghaiIso } from '../../shared/time'
+import { allowedEvents, contextFor, OPEN_STATE_KEYS, type Actor, type CaseEvent } from '../../shared/workflow'
+import { calendarFor } from '../common/calendar'
+import {
+  machineStateOf,
+  toInboxItem,
+  toStaffDetail,
+  type CaseDoc,
+  type CaseRecord,
+} from '../common/case-records'
+import { applyCaseEvent, clocksOf, profileOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
-import type { Filter } from '../common/ports'
+import type { Filter, Runtime } from '../common/ports'
+import { decryptField } from '../common/reporter-identity'
 import { defineFunction } from '../common/router'
-import { unitNames, unitScopeOf } from '../common/staff-records'
+import { unitNames, unitScopeOf, type StaffRecord } from '../common/staff-records'
+
+const staffActor = (staff: StaffRecord): Actor => ({ kind: 'staff', id: staff._id, roles: staff.roles })
+
+/** A case within the staff member's units (the holding unit or any unit it is assigned to). */
+async function caseInScope(runtime: Runtime, staff: StaffRecord, caseId: string): Promise<CaseRecord> {
+  const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
+  const scope = new Set(await unitScopeOf(runtime.db, staff))
+  const units = [doc?.unitId, ...(doc?.flags.assignment?.unitIds ?? [])]
+  // Out of scope looks exactly like missing: no probing of other units' cases. Held cases (content still being
+  // checked) are not shown to anyone yet.
+  if (!doc || doc.screening !== 'passed' || !units.some((u) => u && scope.has(u))) {
+    throw new AppError('NOT_FOUND', '没有找到该案件，或不在您的办理范围内')
+  }
+  return doc
+}
+
+async function detailFor(runtime: Runtime, staff: StaffRecord, doc: CaseRecord): Promise<StaffCaseDetail> {
+  const now = runtime.clock.now()
+  const calendar = await calendarFor(runtime)
+  const clocks = clocksOf(doc, calendar, now)
+  const ctx = contextFor({ profile: profileOf(doc), calendar, history: doc.history, now: toShanghaiIso(now) })
+  const ids = [doc.unitId, ...(doc.flags.assignment?.unitIds ?? [])]
+  const names = await unitNames(runtime.db, ids)
+  return toStaffDetail(doc, {
+    unitName: (id) => names.get(id) ?? runtime.deployment.units.find((u) => u.id === id)?.name ?? id,
+    clocks,
+    photoUrls: doc.photos.length ? await runtime.blobs.tempUrls(doc.photos) : {},
+    allowedEvents: allowedEvents(machineStateOf(doc), staffActor(staff), ctx),
+  })
+}
+
+/** Units named in an event must be units of this deployment. */
+function checkUnits(runtime: Runtime, event: CaseEvent): void {
+  const known = new Set(runtime.deployment.units.map((u) => u.id))
+  const named =
+    event.type === 'assign'
+      ? [...event.unitIds, ...(event.leadUnitId ? [event.leadUnitId] : [])]
+      : event.type === 'transfer' && event.target === 'unit'
+        ? [event.to]
+        : []
+  const unknown = named.filter((id) => !known.has(id))
+  if (unknown.length) throw new AppError('VALIDATION_FAILED', `没有这个承办单位：${unknown.join('、')}`)
+}
 
 export const staffFunction = defineFunction('staff', staffContract, {
   async me(_input, { runtime, staff }) {
@@ -20,9 +74,9 @@ export const staffFunction = defineFunction('staff', staffContract, {
     }
   },
 
-  async inbox(input, { runtime, staff }) {
+  async inbox(input, { runtime, staff, now }) {
     const scope = await unitScopeOf(runtime.db, staff)
-    const filter: Filter = { unitId: { $in: scope } }
+    const filter: Filter = { unitId: { $in: scope }, screening: 'passed' }
     if (input.scope === 'open') filter.status = { $in: OPEN_STATE_KEYS }
     const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
       filter,
@@ -34,6 +88,49 @@ export const staffFunction = defineFunction('staff', staffContract, {
       runtime.db,
       page.items.map((c) => c.unitId),
     )
-    return { items: page.items.map((c) => toInboxItem(c, names.get(c.unitId) ?? c.unitId)), next: page.next }
+    const calendar = await calendarFor(runtime)
+    return {
+      items: page.items.map((c) =>
+        toInboxItem(c, names.get(c.unitId) ?? c.unitId, clocksOf(c, calendar, now)),
+      ),
+      next: page.next,
+    }
+  },
+
+  async getCase(input, { runtime, staff }) {
+    return detailFor(runtime, staff, await caseInScope(runtime, staff, input.caseId))
+  },
+
+  async act(input, { runtime, staff }) {
+    await caseInScope(runtime, staff, input.caseId)
+    checkUnits(runtime, input.event)
+    const { doc } = await applyCaseEvent(runtime, input.caseId, input.event, staffActor(staff), {
+      expectedVersion: input.expectedVersion,
+    })
+    return detailFor(runtime, staff, doc)
+  },
+
+  async revealReporter(input, { runtime, staff, now }) {
+    const doc = await caseInScope(runtime, staff, input.caseId)
+    if (doc.reporter.mode !== 'real-name' || !doc.reporter.nameSealed || !doc.reporter.phoneSealed) {
+      throw new AppError('NOT_FOUND', '匿名反映没有可查看的身份信息')
+    }
+    // Every reveal is recorded first: no record, no reveal (S0 第十三条 最大限度控制知悉范围).
+    const auditId = await runtime.db.insert(COLLECTIONS.audit, {
+      action: 'reveal-reporter',
+      subject: doc._id,
+      refNo: doc.refNo,
+      staffId: staff._id,
+      staffName: staff.name,
+      reason: input.reason,
+      at: toShanghaiIso(now),
+    })
+    runtime.log.info('reporter revealed', { caseId: doc._id, staffId: staff._id, auditId })
+    const key = runtime.secrets.identityKey
+    return {
+      name: decryptField(key, doc.reporter.nameSealed),
+      phone: decryptField(key, doc.reporter.phoneSealed),
+      auditId,
+    }
   },
 })

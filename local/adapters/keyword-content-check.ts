@@ -1,5 +1,6 @@
 // ContentCheck for local mode: a deterministic keyword list standing in for msgSecCheck / mediaCheckAsync,
-// so tests and demos can exercise rejected content. Images are judged by their file name.
+// so tests and demos can exercise rejected content. An image is risky when its bytes carry the marker below
+// (or its file id says `risky`); like the real check, it answers from the content, not from who sent it.
 import type { ContentCheck, ContentVerdict } from '../../cloudfunctions/common/ports'
 
 /** Words that make the local check answer `risky` (label in brackets). Demo values, not a policy. */
@@ -11,7 +12,12 @@ export const LOCAL_BLOCKED_WORDS: Record<string, string> = {
 }
 export const LOCAL_REVIEW_WORDS = ['疑似测试词']
 
+/** Bytes that make the local image check answer `risky` (append them to a test image). */
+export const LOCAL_RISKY_IMAGE_MARKER = 'GW-TEST-RISKY-IMAGE'
+
 export class KeywordContentCheck implements ContentCheck {
+  constructor(private readonly read?: (fileId: string) => Promise<Uint8Array | null>) {}
+
   async checkText({ text }: { text: string }): Promise<{ verdict: ContentVerdict; label?: string }> {
     for (const [word, label] of Object.entries(LOCAL_BLOCKED_WORDS)) {
       if (text.includes(word)) return { verdict: 'risky', label }
@@ -21,6 +27,8 @@ export class KeywordContentCheck implements ContentCheck {
   }
 
   async checkImage({ fileId }: { fileId: string }): Promise<{ verdict: ContentVerdict; traceId?: string }> {
-    return { verdict: fileId.includes('risky') ? 'risky' : 'pass', traceId: `local-${fileId}` }
+    const bytes = this.read ? await this.read(fileId) : null
+    const marked = bytes ? Buffer.from(bytes).includes(LOCAL_RISKY_IMAGE_MARKER) : false
+    return { verdict: marked || fileId.includes('risky') ? 'risky' : 'pass', traceId: `local-${fileId}` }
   }
 }

@@ -1,6 +1,6 @@
-// cases: the citizen side of a case — filing, following, reading.
+// cases: the citizen side of a case — preview, filing, following, reading the reply, rating, review.
 import type { CaseStateKey } from '../workflow/states'
-import { categorySchema, type CategoryKey } from './categories'
+import { categorySchema, pollutionSourceSchema, type CategoryKey } from './categories'
 import {
   clientRequestIdSchema,
   cursorSchema,
@@ -20,6 +20,7 @@ import * as z from './zod'
 export const MAX_PHOTOS = 9
 export const DESCRIPTION_MIN = 10
 export const DESCRIPTION_MAX = 1000
+export const QUERY_CODE_PATTERN = /^[2-9A-HJKMNP-Z]{10}$/
 
 export const reporterSchema = z.discriminatedUnion(
   'mode',
@@ -29,13 +30,19 @@ export const reporterSchema = z.discriminatedUnion(
     // 匿名: a query code is issued and bound to the WeChat user.
     z.object({ mode: z.literal('anonymous') }),
   ],
-  { error: '请选择实名或匿名举报' },
+  { error: '请选择实名或匿名反映' },
+)
+
+const reportedEntitySchema = z.optional(
+  z.string().check(z.trim(), z.maxLength(100, '被反映单位名称最多 100 个字')),
 )
 
 export const submitReportInput = z.object({
   clientRequestId: clientRequestIdSchema,
   requestType: requestTypeSchema,
   category: categorySchema,
+  /** Optional: who causes it (decides remit, e.g. 社会生活噪声 → 公安). */
+  source: z.optional(pollutionSourceSchema),
   description: z
     .string({ error: '请描述问题' })
     .check(
@@ -51,8 +58,9 @@ export const submitReportInput = z.object({
     [],
   ),
   location: locationSchema,
+  /** When it happens, if not now (night-time noise reported the next morning). */
   occurredAt: z.optional(isoWithOffsetSchema),
-  reportedEntity: z.optional(z.string().check(z.trim(), z.maxLength(100, '被反映单位名称最多 100 个字'))),
+  reportedEntity: reportedEntitySchema,
   reporter: reporterSchema,
   consent: z.literal(true, { error: '请阅读并同意《举报须知与保密说明》' }),
 })
@@ -66,11 +74,59 @@ export interface SubmitReportResult {
   status: CaseStateKey
   statusLabel: string
   createdAt: string
-  /** Anonymous reports only, shown once: the code to look the report up with. */
+  /** Anonymous reports only: the code to look the report up with. */
   queryCode: string | null
   /** True when this was a retry of a submission that had already been filed. */
   replayed: boolean
+  /** Whether the text or photos are still being checked before the report reaches staff. */
+  contentPending: boolean
 }
+
+// ---------- preview: before submitting ----------
+
+export const previewReportInput = z.object({
+  location: locationSchema,
+  category: categorySchema,
+  requestType: z.optional(requestTypeSchema),
+  source: z.optional(pollutionSourceSchema),
+  reportedEntity: reportedEntitySchema,
+  occurredAt: z.optional(isoWithOffsetSchema),
+})
+
+export interface RoutingPreview {
+  inJurisdiction: boolean
+  outcome: 'assigned' | 'referred' | 'out-of-jurisdiction'
+  region: { code: string; name: string } | null
+  /** Who will handle it (assigned), or who answers with guidance (referred / out of jurisdiction). */
+  unit: { id: string; name: string } | null
+  guidance: string | null
+  cite: string
+}
+
+export interface SimilarCase {
+  caseId: string
+  refNo: string
+  category: CategoryKey
+  statusLabel: string
+  address: string
+  createdAt: string
+  distanceMetres: number | null
+  verdict: 'likely-duplicate' | 'related'
+  reasons: string[]
+  following: boolean
+  followers: number
+}
+
+export interface ReportPreview {
+  routing: RoutingPreview
+  /** The reply is due by this Shanghai date under the deployment's profile (null when not handled here). */
+  expectedReplyBy: { date: string; basis: string; provisional: boolean } | null
+  /** Night-time construction noise, risk of a mass incident: staff go on site immediately (S2 第十二条). */
+  urgent: boolean
+  similarCases: SimilarCase[]
+}
+
+// ---------- the citizen's cases ----------
 
 export interface CaseSummary {
   caseId: string
@@ -83,6 +139,14 @@ export interface CaseSummary {
   createdAt: string
   address: string
   unitName: string | null
+  /** How the caller relates to it. */
+  relation: 'reporter' | 'follower'
+  /** The next date the bureau owes something by (Shanghai), if any. */
+  nextDue: { date: string; label: string } | null
+  /** Replies and decisions not yet read by this citizen. */
+  unread: number
+  /** The reporter is asked for something (supplementary information, a rating). */
+  actionNeeded: string | null
 }
 
 export interface CasePhoto {
@@ -92,8 +156,33 @@ export interface CasePhoto {
 
 export interface CaseTimelineEntry {
   at: string
+  /** Machine key of what happened (the workflow event type), for icons and tests. */
+  kind: string
   label: string
   detail?: string
+  /** Reply sections, for the reply entry (S1 第十条, S3 第十二条). */
+  sections?: Array<{ title: string; body: string }>
+}
+
+export interface CaseClockView {
+  clock: string
+  label: string
+  due: string | null
+  basis: string
+  state: 'running' | 'paused' | 'completed' | 'cancelled'
+  overdue: boolean
+  provisional: boolean
+}
+
+export interface CitizenActions {
+  /** 一次性告知: the items the bureau asked for, all at once (S3 第九条(一)). */
+  supply: { missingItems: string[] } | null
+  /** Rate the reply / accept it (closes the case). */
+  rate: boolean
+  review: { until: string; basis: string } | null
+  reReview: { until: string; basis: string } | null
+  follow: boolean
+  unfollow: boolean
 }
 
 export interface CaseDetailForReporter extends CaseSummary {
@@ -104,6 +193,10 @@ export interface CaseDetailForReporter extends CaseSummary {
   reportedEntity: string | null
   reporterMode: 'real-name' | 'anonymous'
   timeline: CaseTimelineEntry[]
+  clocks: CaseClockView[]
+  actions: CitizenActions
+  rating: { stars: number; comment: string | null; at: string } | null
+  followers: number
 }
 
 export const listMineInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
@@ -115,10 +208,66 @@ export interface CasePage<T> {
   next: string | null
 }
 
-export const getMineInput = z.object({ caseId: idSchema })
+export const caseRefInput = z.object({ caseId: idSchema })
+
+export const supplyInfoInput = z.object({
+  caseId: idSchema,
+  content: z
+    .string({ error: '请填写补充内容' })
+    .check(z.trim(), z.minLength(2, '请填写补充内容'), z.maxLength(4000, '补充内容最多 4000 个字')),
+  photos: z._default(
+    z.array(fileIdSchema).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`)),
+    [],
+  ),
+})
+
+export const rateReplyInput = z.object({
+  caseId: idSchema,
+  stars: z.int({ error: '请选择评分' }).check(z.gte(1, '评分为 1–5 星'), z.lte(5, '评分为 1–5 星')),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(500, '评价最多 500 个字'))),
+  /** Satisfied: the case is closed now instead of at the end of the objection window. */
+  accept: z._default(z.boolean(), false),
+})
+
+export const requestReviewInput = z.object({
+  caseId: idSchema,
+  grounds: z
+    .string({ error: '请写明申请复查的理由' })
+    .check(z.trim(), z.minLength(4, '请写明理由（至少 4 个字）'), z.maxLength(2000, '理由最多 2000 个字')),
+})
+
+export const lookupByCodeInput = z.object({
+  code: z
+    .string({ error: '请输入查询码' })
+    .check(
+      z.trim(),
+      z.toUpperCase(),
+      z.regex(QUERY_CODE_PATTERN, '查询码是 10 位字母和数字，请核对后重新输入'),
+    ),
+})
+
+export interface ClientConfig {
+  deploymentName: string
+  profileId: string
+  /** Subscribe-message template ids by notice key (empty in local mode). */
+  subscribeTemplates: Record<string, string>
+  /** Local mode: the notification outbox can be viewed in the app. */
+  localMode: boolean
+}
 
 export const casesContract = {
+  clientConfig: action<ClientConfig>()(z._default(z.object({}), {}), USER),
+  previewReport: action<ReportPreview>()(previewReportInput, USER),
   submitReport: action<SubmitReportResult>()(submitReportInput, USER),
   listMine: action<CasePage<CaseSummary>>()(listMineInput, USER),
-  getMine: action<CaseDetailForReporter>()(getMineInput, USER),
+  getMine: action<CaseDetailForReporter>()(caseRefInput, USER),
+  markRead: action<{ unread: number }>()(caseRefInput, USER),
+  supplyInfo: action<CaseDetailForReporter>()(supplyInfoInput, USER),
+  rateReply: action<CaseDetailForReporter>()(rateReplyInput, USER),
+  requestReview: action<CaseDetailForReporter>()(requestReviewInput, USER),
+  requestReReview: action<CaseDetailForReporter>()(requestReviewInput, USER),
+  follow: action<CaseDetailForReporter>()(caseRefInput, USER),
+  unfollow: action<{ following: false }>()(caseRefInput, USER),
+  /** Anonymous lookup by query code, rate-limited per user. */
+  lookupByCode: action<CaseDetailForReporter>()(lookupByCodeInput, USER),
 }

@@ -1,12 +1,16 @@
 // Every cloud function and its actions. The gateway, the functions and the client all read this map.
+import { adminContract } from './admin'
 import { casesContract } from './cases'
 import { filesContract } from './files'
 import { staffContract } from './staff'
+import { timersContract } from './timers'
 
 export const CONTRACTS = {
   cases: casesContract,
   staff: staffContract,
   files: filesContract,
+  admin: adminContract,
+  timers: timersContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

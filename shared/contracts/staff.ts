@@ -1,11 +1,14 @@
-// staff: the workbench side — who am I, my inbox.
+// staff: the workbench — who am I, my inbox, one case, acting on it through the workflow.
 import type { StaffRole } from '../deployment'
+import type { CaseEventInput, CaseEventType } from '../workflow/events'
+import { caseEventSchema } from '../workflow/events'
 import type { CaseStateKey } from '../workflow/states'
+import type { CaseClockView, CasePage, CasePhoto, CaseTimelineEntry } from './cases'
 import type { CategoryKey } from './categories'
-import { cursorSchema, pageLimitSchema } from './common'
-import { action, ANY_STAFF, USER } from './define'
+import type { Location } from './common'
+import { cursorSchema, idSchema, pageLimitSchema } from './common'
+import { action, ANY_STAFF, staffWith, USER } from './define'
 import type { RequestTypeKey } from './request-types'
-import type { CasePage } from './cases'
 import * as z from './zod'
 
 export interface StaffProfile {
@@ -16,7 +19,7 @@ export interface StaffProfile {
   units: Array<{ id: string; name: string }>
 }
 
-/** What staff see of a reporter: masked by default; revealing is an audited action of its own. */
+/** What staff see of a reporter: masked; revealing is an audited action of its own. */
 export interface MaskedReporter {
   mode: 'real-name' | 'anonymous'
   name: string | null
@@ -37,6 +40,13 @@ export interface InboxItem {
   unitId: string
   unitName: string
   reporter: MaskedReporter
+  important: boolean
+  urgent: boolean
+  escalated: boolean
+  supervised: boolean
+  /** The nearest due date of a running duty, and whether it has passed. */
+  nextDue: { date: string; label: string; overdue: boolean } | null
+  followers: number
 }
 
 export const inboxInput = z._default(
@@ -48,8 +58,54 @@ export const inboxInput = z._default(
   { limit: 20, scope: 'open' },
 )
 
+export interface StaffCaseDetail extends InboxItem {
+  version: number
+  description: string
+  photos: CasePhoto[]
+  location: Location
+  occurredAt: string | null
+  reportedEntity: string | null
+  routing: { outcome: string; cite: string; guidance: string | null; department: string | null }
+  findings: Array<{ label: string; basis: string }>
+  timeline: CaseTimelineEntry[]
+  clocks: CaseClockView[]
+  /** Workflow events this staff member may send now (buttons), with their Chinese labels. */
+  allowedEvents: Array<{ type: CaseEventType; label: string }>
+  mergedInto: string | null
+}
+
+export const actInput = z.object({
+  caseId: idSchema,
+  /** The version the staff member saw: a concurrent edit answers CONFLICT instead of being overwritten. */
+  expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
+  event: caseEventSchema,
+})
+
+export type ActInput = { caseId: string; expectedVersion: number; event: CaseEventInput }
+
+export const revealReporterInput = z.object({
+  caseId: idSchema,
+  reason: z
+    .string({ error: '请填写查看举报人信息的理由' })
+    .check(z.trim(), z.minLength(4, '理由至少 4 个字'), z.maxLength(200, '理由最多 200 个字')),
+})
+
+export interface RevealedReporter {
+  name: string | null
+  phone: string | null
+  auditId: string
+}
+
 export const staffContract = {
   /** Null for a user who is not bound to a staff record (the staff tab then explains how to get access). */
   me: action<StaffProfile | null>()(z._default(z.object({}), {}), USER),
   inbox: action<CasePage<InboxItem>>()(inboxInput, ANY_STAFF),
+  getCase: action<StaffCaseDetail>()(z.object({ caseId: idSchema }), ANY_STAFF),
+  /** Applies one workflow event (accept, assign, reply, extension, …); the workflow decides if it is legal. */
+  act: action<StaffCaseDetail>()(actInput, ANY_STAFF),
+  /** Shows a real-name reporter's name and phone to staff who need to call back; every reveal is audited. */
+  revealReporter: action<RevealedReporter>()(
+    revealReporterInput,
+    staffWith('intake', 'dispatcher', 'officer', 'office-head', 'leader', 'supervisor'),
+  ),
 }

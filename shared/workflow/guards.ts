@@ -165,6 +165,13 @@ export const GUARDS = {
     },
   ),
   notAlreadyEscalated: guard('本案已提级办理', false, ({ state }) => !state.flags.escalated),
+  // The timer/intake may escalate only on the count rule of S0 第十一条; other grounds need a person's judgement.
+  systemEscalatesOnRepeats: guard(
+    '系统只能以重复举报 3 次以上为由提级办理',
+    true,
+    ({ actor, event }) =>
+      event.type !== 'escalate' || actor.kind !== 'system' || event.reason === 'repeat-reports',
+  ),
   // 条例 第三十五条: 复查 within 30 日 of the written reply.
   withinReviewWindow: guard('已超过申请复查的期限', false, (input) => withinClock(input, 'review-window')),
   // 条例 第三十六条: 复核 within 30 日 of the review opinion.

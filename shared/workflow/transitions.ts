@@ -400,8 +400,9 @@ export const TRANSITIONS: TransitionTable = {
   escalate: [
     {
       from: BEFORE_REPLY,
-      roles: ['supervisor', 'leader'],
-      guards: ['notAlreadyEscalated'],
+      // system: intake counts the repeat reports and escalates at the threshold (S0 第十一条).
+      roles: ['system', 'supervisor', 'leader'],
+      guards: ['notAlreadyEscalated', 'systemEscalatesOnRepeats'],
       update: () => ({ flags: { escalated: true } }),
       effects: () => [{ type: 'notify-roles', roles: roles('leader', 'supervisor'), notice: 'escalated' }],
     },

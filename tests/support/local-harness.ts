@@ -26,6 +26,12 @@ export interface Harness {
   ): Promise<{ status: number; body: T }>
   /** Every document of every collection, for "nothing was written" assertions. */
   snapshot(): Promise<Record<string, number>>
+  /** Calls an action and fails the test unless it answers ok; returns the data. */
+  ok<T = unknown>(fn: string, action: string, payload: unknown, openid: string | null): Promise<T>
+  /** A staff member applies a workflow event to a case at its current version. */
+  act<T = unknown>(openid: string, caseId: string, event: Record<string, unknown>): Promise<T>
+  /** Runs a function's timer trigger now. */
+  fireTimer(fn: string): Promise<unknown>
   close(): Promise<void>
 }
 
@@ -43,7 +49,7 @@ export async function startHarness(
   await seedDeployment(runtime.db, runtime.deployment)
   const app = await buildGateway({ runtime, functions: FUNCTIONS, staticDir: options.staticDir })
   await app.ready()
-  return {
+  const harness: Harness = {
     runtime,
     clock,
     app,
@@ -57,6 +63,20 @@ export async function startHarness(
       })
       return { status: res.statusCode, body: res.json() as T }
     },
+    async ok<T>(fn: string, action: string, payload: unknown, openid: string | null) {
+      const res = await harness.call<{ ok: boolean; data?: T; error?: unknown }>(fn, action, payload, openid)
+      if (!res.body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(res.body.error)}`)
+      return res.body.data as T
+    },
+    async act<T>(openid: string, caseId: string, event: Record<string, unknown>) {
+      const current = await harness.ok<{ version: number }>('staff', 'getCase', { caseId }, openid)
+      return harness.ok<T>('staff', 'act', { caseId, expectedVersion: current.version, event }, openid)
+    },
+    async fireTimer(fn: string) {
+      const handler = FUNCTIONS[fn]?.onTimer
+      if (!handler) throw new Error(`${fn} has no timer`)
+      return handler({ Type: 'Timer', TriggerName: 'test', Time: runtime.clock.now().toISOString() }, runtime)
+    },
     async snapshot() {
       const counts: Record<string, number> = {}
       for (const c of runtime.db.collections()) counts[c] = await runtime.db.count(c)
@@ -69,6 +89,7 @@ export async function startHarness(
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return harness
 }
 
 function countFiles(dir: string): number {

@@ -10,7 +10,7 @@
 //   like a timer but comes from a user is an ordinary client call.
 import type { DeploymentConfig } from '../../../shared/deployment'
 import type { Runtime } from '../ports'
-import { isTimerEvent, type CloudFunction } from '../router'
+import { isMediaCheckEvent, isTimerEvent, type CloudFunction } from '../router'
 import { createCloudRuntime, type CloudRuntimeOptions } from './runtime'
 import type { WxCloud } from './sdk'
 
@@ -67,6 +67,9 @@ export function cloudMain(
         })
         throw error
       }
+    }
+    if (isMediaCheckEvent(event) && caller.openid === null && fn.onMediaCheck) {
+      return fn.onMediaCheck(event, runtime)
     }
     return fn.handle(event, caller, runtime)
   }

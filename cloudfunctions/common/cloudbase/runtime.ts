@@ -113,5 +113,6 @@ export function createCloudRuntime(
     secrets: { identityKey },
     deployment,
     boundaries: options.boundaries ?? null,
+    subscribeTemplates: { ...templates },
   }
 }

@@ -167,6 +167,13 @@ const failures: Record<GuardName, () => TransitionResult> = {
     driver.apply({ type: 'escalate', reason: 'repeat-reports' }, actors.supervisor, later(driver))
     return driver.attempt({ type: 'escalate', reason: 'key-case' }, actors.leader, later(driver, 2))
   },
+  // S0 第十一条: the system escalates on the repeat count only.
+  systemEscalatesOnRepeats: () =>
+    caseIn('assigned').attempt(
+      { type: 'escalate', reason: 'key-case' },
+      actors.system,
+      '2026-03-02T09:00:00+08:00',
+    ),
   // Replied 2026-03-02 20:00; 30 日 end 04-01.
   withinReviewWindow: () =>
     caseIn('replied').attempt(

@@ -364,6 +364,16 @@ describe('reminder, supervision, escalation', () => {
     expect(driver.state.flags.escalated).toBe(true)
   })
 
+  it('intake (system) escalates on the repeat count of S0 第十一条', () => {
+    const driver = caseIn('assigned').apply(
+      { type: 'escalate', reason: 'repeat-reports' },
+      actors.system,
+      later(caseIn('assigned')),
+    )
+    expect(driver.state.flags.escalated).toBe(true)
+    expect(driver.history[driver.history.length - 1]!.actor).toEqual({ kind: 'system', id: 'timer' })
+  })
+
   it('an important case is reported to the leader at once (S2 第十条) and gets the shorter limit (S2 第十七条)', () => {
     const driver = new CaseDriver('chongqing-jiulongpo', { receivedAt: T0 }).apply(
       { type: 'accept' },

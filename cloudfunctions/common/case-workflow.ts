@@ -1,0 +1,147 @@
+// Applying the workflow to stored cases: load → clocks → pure transition (shared/workflow) → one versioned
+// write → the effects the transition asked for. Every state change of a case goes through `applyCaseEvent`.
+import { AppError } from '../../shared/contracts/result'
+import type { WorkingCalendar } from '../../shared/calendar'
+import { caseClocks, type CaseClock } from '../../shared/deadlines'
+import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId } from '../../shared/policy'
+import { addLocalDays, localDateOf, toShanghaiIso } from '../../shared/time'
+import {
+  contextFor,
+  transition,
+  type Actor,
+  type CaseEvent,
+  type CaseMachineState,
+  type Effect,
+  type HistoryEntry,
+} from '../../shared/workflow'
+import { calendarFor } from './calendar'
+import { machineStateOf, type CaseDoc, type CaseRecord } from './case-records'
+import { COLLECTIONS } from './collections'
+import { addFollowersInTx, listFollows } from './follows'
+import { sendCaseNotices } from './notifications'
+import type { Patch, Runtime, Tx } from './ports'
+
+export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
+  return getPolicyProfile(doc.profile.id, doc.profile.version)
+}
+
+/** The profile version in effect on the day a case is received (a case keeps it for life). */
+export function profileForNewCase(runtime: Runtime, now: Date): PolicyProfile {
+  const id = runtime.deployment.profileId as ProfileId
+  return profileInEffect(id, localDateOf(now)) ?? getPolicyProfile(id)
+}
+
+export function clocksOf(doc: CaseDoc, calendar: WorkingCalendar, now: Date): CaseClock[] {
+  return caseClocks({ profile: profileOf(doc), calendar, history: doc.history, asOf: now })
+}
+
+/**
+ * The next Shanghai date the timer must look at this case: a reminder date, the day after a due date (when it
+ * becomes overdue), strictly after today — today's work is done by the run that computes this.
+ */
+export function nextCheckOnOf(clocks: readonly CaseClock[], now: Date): string | null {
+  const today = localDateOf(now)
+  const dates: string[] = []
+  for (const clock of clocks) {
+    if (clock.state !== 'running') continue
+    if (clock.reminder && clock.reminder > today) dates.push(clock.reminder)
+    if (clock.due) {
+      const after = addLocalDays(clock.due, 1)
+      if (after > today) dates.push(after)
+    }
+  }
+  return dates.sort()[0] ?? null
+}
+
+/** The unit that holds the case after a transition: the lead unit of an assignment, else unchanged. */
+function holdingUnit(doc: CaseDoc, state: CaseMachineState, event: CaseEvent): string {
+  if (event.type === 'transfer' && event.target === 'unit') return event.to
+  return state.flags.assignment?.leadUnitId ?? doc.unitId
+}
+
+export interface AppliedEvent {
+  before: CaseRecord
+  doc: CaseRecord
+  effects: readonly Effect[]
+  entry: HistoryEntry
+}
+
+export interface ApplyOptions {
+  /** The version the actor saw; a mismatch answers CONFLICT instead of overwriting a concurrent edit. */
+  expectedVersion?: number
+  /** Extra fields written in the same update (e.g. a rating). */
+  extraPatch?: Partial<CaseDoc>
+  /** Notifications are sent after the write unless the caller batches them. */
+  notify?: boolean
+}
+
+async function checkMergeTarget(runtime: Runtime, doc: CaseRecord, intoCaseId: string): Promise<CaseRecord> {
+  if (intoCaseId === doc._id) throw new AppError('VALIDATION_FAILED', '不能把案件合并到它自己')
+  const target = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, intoCaseId)
+  if (!target) throw new AppError('NOT_FOUND', '要合并到的案件不存在')
+  if (
+    target.mergedInto ||
+    ['merged', 'not-accepted', 'transferred-out', 'closed', 'archived'].includes(target.status)
+  ) {
+    throw new AppError('ILLEGAL_TRANSITION', `案件 ${target.refNo} 已办结或已合并，不能再合并到它`)
+  }
+  return target
+}
+
+/**
+ * Applies one workflow event to a stored case. Illegal events answer ILLEGAL_TRANSITION with the
+ * workflow's Chinese message (naming the failed guard); nothing is written then.
+ */
+export async function applyCaseEvent(
+  runtime: Runtime,
+  caseId: string,
+  event: CaseEvent,
+  actor: Actor,
+  options: ApplyOptions = {},
+): Promise<AppliedEvent> {
+  const before = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
+  if (!before) throw new AppError('NOT_FOUND', '案件不存在')
+  if (options.expectedVersion !== undefined && options.expectedVersion !== before._version) {
+    throw new AppError('CONFLICT', '案件刚被其他人更新过，请刷新后再操作')
+  }
+  const now = runtime.clock.now()
+  const calendar = await calendarFor(runtime)
+  const profile = profileOf(before)
+  const ctx = contextFor({ profile, calendar, history: before.history, now: toShanghaiIso(now) })
+  const result = transition(machineStateOf(before), event, actor, ctx)
+  if (!result.ok) throw new AppError('ILLEGAL_TRANSITION', result.error.message)
+
+  const mergeTarget =
+    event.type === 'merge' ? await checkMergeTarget(runtime, before, event.intoCaseId) : null
+  const history = [...before.history, result.entry]
+  const next: CaseDoc = {
+    ...before,
+    ...result.state,
+    history,
+    unitId: holdingUnit(before, result.state, event),
+    mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
+    updatedAt: result.entry.at,
+    ...options.extraPatch,
+  }
+  next.nextCheckOn = nextCheckOnOf(caseClocks({ profile, calendar, history, asOf: now }), now)
+  const patch: Patch<CaseDoc> = {
+    status: next.status,
+    facts: next.facts,
+    flags: next.flags,
+    history: next.history,
+    unitId: next.unitId,
+    mergedInto: next.mergedInto,
+    updatedAt: next.updatedAt,
+    nextCheckOn: next.nextCheckOn,
+    ...options.extraPatch,
+  }
+  // S3 第九条(四): everyone following the merged report follows the case it joined, and hears its replies.
+  const movedFollows = mergeTarget ? await listFollows(runtime.db, before._id) : []
+  await runtime.db.transaction(async (tx: Tx) => {
+    await tx.update<CaseDoc>(COLLECTIONS.cases, caseId, patch, before._version)
+    if (mergeTarget) await addFollowersInTx(tx, mergeTarget._id, movedFollows, result.entry.at)
+  })
+  const doc = { ...next, _id: before._id, _version: before._version + 1 } as CaseRecord
+  if (options.notify !== false) await sendCaseNotices(runtime, doc, result.effects, result.entry)
+  return { before, doc, effects: result.effects, entry: result.entry }
+}

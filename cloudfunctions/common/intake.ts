@@ -1,0 +1,276 @@
+// Intake intelligence on stored cases: similar open cases (duplicates), repeat reports and their escalation,
+// early-warning clusters. The decisions are shared/routing's pure functions; this file fetches their inputs by
+// index (category + geohash cell, entity key — never a scan) and persists what they decide.
+import { createHash } from 'node:crypto'
+import { OPEN_STATE_KEYS } from '../../shared/workflow/states'
+import type { CategoryKey } from '../../shared/contracts/categories'
+import { toWgs84, type GeoPoint } from '../../shared/geo/coordinates'
+import { nearbyCells, type NearbyCellQuery } from '../../shared/geo/cells'
+import {
+  assessEarlyWarning,
+  earlyWarningCandidateQuery,
+  type ClusterReport,
+} from '../../shared/routing/early-warning'
+import {
+  rankDuplicates,
+  duplicateCandidateQuery,
+  type DuplicateAssessment,
+} from '../../shared/routing/duplicates'
+import { entityKey } from '../../shared/routing/entity-names'
+import { assessIntake, type IntakeAssessment } from '../../shared/routing/importance'
+import { intakePolicyFor, type Basis, type IntakePolicy } from '../../shared/routing/intake-policy'
+import { countRepeats, repeatHandling, type RepeatCount } from '../../shared/routing/repeats'
+import type { ReportFacts } from '../../shared/routing/report-facts'
+import { requireRouting } from '../../shared/routing/config'
+import type { CaseDoc, CaseRecord, IntakeRecord } from './case-records'
+import { COLLECTIONS } from './collections'
+import type { Filter, Runtime } from './ports'
+import { routerFor } from './routing'
+
+export function intakePolicyOf(runtime: Runtime): IntakePolicy {
+  return intakePolicyFor(runtime.deployment.profileId)
+}
+
+export const basisText = (b: Basis): string => [b.cite, b.decision].filter(Boolean).join('；')
+
+/** Opaque and stable per reporter for counting (never the openid itself). */
+export function reporterKeyOf(runtime: Runtime, openid: string, anonymous: boolean): string | null {
+  if (anonymous) return null
+  return createHash('sha256')
+    .update(runtime.secrets.identityKey)
+    .update(`reporter\n${openid}`)
+    .digest('base64url')
+    .slice(0, 22)
+}
+
+export function entityKeyOf(runtime: Runtime, name: string | null | undefined): string | null {
+  return entityKey(name, routerFor(runtime).entityNames)
+}
+
+export function reportFactsOf(doc: CaseRecord, reporterKey: string | null = null): ClusterReport {
+  return {
+    id: doc._id,
+    category: doc.category,
+    position: doc.position,
+    reportedAt: doc.createdAt,
+    entityName: doc.reportedEntity,
+    reporterKey: doc.reporterKey ?? reporterKey,
+    warningKey: doc.warningKey ?? null,
+  }
+}
+
+/** Importance and urgency of a new report (S2 第十条, S4 四(二), S2 第十二条, S3 第九条(五)). */
+export function assessNewReport(
+  runtime: Runtime,
+  input: { category: CategoryKey; source?: string | null; occurredAt?: string | null },
+  reportedAt: string,
+): IntakeAssessment {
+  return assessIntake(
+    {
+      category: input.category,
+      source: (input.source ?? null) as never,
+      reportedAt,
+      observedAt: input.occurredAt ?? null,
+    },
+    intakePolicyOf(runtime).importance,
+  )
+}
+
+export function intakeRecordOf(assessment: IntakeAssessment): IntakeRecord {
+  return {
+    importance: assessment.importance,
+    urgency: assessment.urgency,
+    findings: assessment.findings.map((f) => ({ rule: f.rule, label: f.label, basis: basisText(f.basis) })),
+  }
+}
+
+/** Cases in the cells around a point: one indexed `$in` query on the cell field the radius calls for. */
+async function casesInCells(
+  runtime: Runtime,
+  category: CategoryKey,
+  cells: NearbyCellQuery,
+  extra: Filter,
+  limit = 100,
+): Promise<CaseRecord[]> {
+  const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+    filter: { category, [`geo.${cells.field}`]: { $in: cells.keys }, ...extra },
+    orderBy: [['createdAt', 'desc']],
+    limit,
+  })
+  return page.items
+}
+
+export interface SimilarOpenCase {
+  doc: CaseRecord
+  assessment: DuplicateAssessment
+}
+
+/**
+ * Open cases a new report probably duplicates (S3 第九条(四)): same category nearby and recent, or naming the
+ * same entity. Best first, at most `limit`.
+ */
+export async function similarOpenCases(
+  runtime: Runtime,
+  report: { category: CategoryKey; location: GeoPoint; reportedEntity?: string | null },
+  reportedAt: string,
+  limit = 5,
+): Promise<SimilarOpenCase[]> {
+  const policy = intakePolicyOf(runtime).duplicate
+  const names = routerFor(runtime).entityNames
+  const facts: ReportFacts = {
+    id: '(new)',
+    category: report.category,
+    position: toWgs84(report.location),
+    reportedAt,
+    entityName: report.reportedEntity ?? null,
+  }
+  const query = duplicateCandidateQuery(facts, policy, names)
+  const open = { status: { $in: OPEN_STATE_KEYS } }
+  const found = new Map<string, CaseRecord>()
+  if (query.cells) {
+    const near = await casesInCells(runtime, query.category, query.cells, {
+      ...open,
+      lastReportedAt: { $gte: query.lastReportedSince },
+    })
+    near.forEach((d) => found.set(d._id, d))
+  }
+  if (query.entityKey) {
+    const named = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+      filter: { entityKey: query.entityKey, ...open },
+      orderBy: [['createdAt', 'desc']],
+      limit: 50,
+    })
+    named.items.forEach((d) => found.set(d._id, d))
+  }
+  const docs = [...found.values()].filter((d) => !d.mergedInto && d.screening === 'passed')
+  const ranked = rankDuplicates(
+    facts,
+    docs.map((d) => ({
+      id: d._id,
+      category: d.category,
+      position: d.position,
+      lastReportedAt: d.lastReportedAt,
+      entityNames: d.reportedEntity ? [d.reportedEntity] : [],
+    })),
+    policy,
+    names,
+  )
+  const byId = new Map(docs.map((d) => [d._id, d]))
+  return ranked.slice(0, limit).map((assessment) => ({ doc: byId.get(assessment.caseId)!, assessment }))
+}
+
+/** Earlier reports on the same target (entity or place), for counting repeats (S0 第十一条). */
+async function priorReports(runtime: Runtime, doc: CaseRecord, policy: IntakePolicy): Promise<ReportFacts[]> {
+  const since = new Date(Date.parse(doc.createdAt) - policy.repeat.windowDays * 86_400_000).toISOString()
+  if (doc.entityKey) {
+    const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+      filter: { entityKey: doc.entityKey, createdAt: { $gte: since } },
+      orderBy: [['createdAt', 'desc']],
+      limit: 100,
+    })
+    return page.items.map((d) => reportFactsOf(d))
+  }
+  const cells = nearbyCells(doc.position, policy.repeat.placeRadiusMetres[doc.category])
+  return (await casesInCells(runtime, doc.category, cells, { createdAt: { $gte: since } })).map((d) =>
+    reportFactsOf(d),
+  )
+}
+
+export interface AfterRegistration {
+  repeat: RepeatCount
+  escalatedCaseId: string | null
+  warning: { clusterKey: string; raised: boolean } | null
+}
+
+/**
+ * After a new case is stored: count repeats on its target and, at the threshold, escalate the open case
+ * handling that target (提级办理 with a named supervising officer); then check the early-warning cluster and
+ * raise one warning per cluster for the supervising unit (S3 第十六条). Idempotent: safe to run again.
+ */
+export async function afterRegistration(
+  runtime: Runtime,
+  doc: CaseRecord,
+  escalate: (caseId: string, note: string, supervisorStaffId: string | null) => Promise<void>,
+): Promise<AfterRegistration> {
+  const policy = intakePolicyOf(runtime)
+  const names = routerFor(runtime).entityNames
+  const report = reportFactsOf(doc)
+  const prior = await priorReports(runtime, doc, policy)
+  const repeat = countRepeats(report, prior, policy.repeat, names)
+  let escalatedCaseId: string | null = null
+  if (repeat.reached) {
+    const handling = repeatHandling(repeat, doc.unitId, requireRouting(runtime.deployment), policy.repeat)
+    // The case that holds the target: the oldest counted report still open (duplicates get merged into it).
+    const counted = await Promise.all(
+      repeat.reportIds.map((id) => runtime.db.get<CaseDoc>(COLLECTIONS.cases, id)),
+    )
+    const holder = counted.find(
+      (d) => d && OPEN_STATE_KEYS.includes(d.status) && !d.mergedInto && !d.flags.escalated,
+    )
+    if (holder && handling?.kind === 'escalate') {
+      const note = `重复举报 ${repeat.count} 次（${basisText(handling.basis)}）：${handling.ledBy}；${handling.supervision}`
+      await escalate(holder._id, note, handling.supervisorStaffIds[0] ?? null)
+      escalatedCaseId = holder._id
+    }
+  }
+  const warning = await checkEarlyWarning(runtime, doc, policy)
+  return { repeat, escalatedCaseId, warning }
+}
+
+export interface WarningDoc {
+  clusterKey: string
+  category: CategoryKey
+  reporters: number
+  memberIds: string[]
+  centre: { lat: number; lng: number }
+  supervisingUnitId: string
+  basis: string
+  raisedAt: string
+  status: 'open' | 'handled'
+}
+
+export function warningId(clusterKey: string): string {
+  return 'e' + createHash('sha256').update(clusterKey).digest('hex').slice(0, 31)
+}
+
+async function checkEarlyWarning(
+  runtime: Runtime,
+  doc: CaseRecord,
+  policy: IntakePolicy,
+): Promise<{ clusterKey: string; raised: boolean } | null> {
+  const report = reportFactsOf(doc)
+  const query = earlyWarningCandidateQuery(report, policy.earlyWarning)
+  if (!query) return null
+  const recent = (
+    await casesInCells(runtime, query.category, query.cells, { createdAt: { $gte: query.reportedSince } })
+  ).map((d) => reportFactsOf(d))
+  const decision = assessEarlyWarning(report, recent, policy.earlyWarning)
+  if (decision.kind === 'no-position' || decision.kind === 'below-threshold') return null
+  const { clusterKey, memberIds } = decision
+  const raised = await runtime.db.transaction(async (tx) => {
+    let created = false
+    if (decision.kind === 'raise' && !(await tx.get(COLLECTIONS.warnings, warningId(clusterKey)))) {
+      const warning: WarningDoc = {
+        clusterKey,
+        category: decision.category,
+        reporters: decision.reporters,
+        memberIds,
+        centre: { lat: decision.centre.lat, lng: decision.centre.lng },
+        supervisingUnitId: requireRouting(runtime.deployment).routing.supervisingUnitId,
+        basis: basisText(decision.basis),
+        raisedAt: doc.createdAt,
+        status: 'open',
+      }
+      await tx.insert<WarningDoc>(COLLECTIONS.warnings, { _id: warningId(clusterKey), ...warning })
+      created = true
+    }
+    // Tag the new report (only it: older members may be in staff hands) so the next report of the cluster
+    // finds it already warned; the warning's id is the cluster key, so a cluster is warned about once.
+    const fresh = await tx.get<CaseDoc>(COLLECTIONS.cases, doc._id)
+    if (fresh && !fresh.warningKey) {
+      await tx.update<CaseDoc>(COLLECTIONS.cases, doc._id, { warningKey: clusterKey }, fresh._version)
+    }
+    return created
+  })
+  return { clusterKey, raised }
+}

@@ -1,0 +1,51 @@
+// Content security results that arrive later (mediaCheckAsync, cloud only): a photo passes or is refused, and
+// a case held while its photos were being checked is released to staff — without the refused photos, which
+// are deleted. Nothing refused is ever shown to staff.
+import type { CaseDoc } from './case-records'
+import { COLLECTIONS } from './collections'
+import { sendCaseNotices } from './notifications'
+import type { Runtime } from './ports'
+import type { MediaCheckEvent } from './router'
+import { uploadDocId, type UploadDoc } from './uploads'
+
+export async function handleMediaCheck(
+  event: MediaCheckEvent,
+  runtime: Runtime,
+): Promise<{ updated: boolean }> {
+  const page = await runtime.db.find<UploadDoc>(COLLECTIONS.uploads, {
+    filter: { traceId: event.trace_id },
+    limit: 1,
+  })
+  const upload = page.items[0]
+  if (!upload || upload.screening !== 'pending') return { updated: false }
+  // A failed check (errcode ≠ 0) is not a pass: it is treated like a refusal (the reporter can re-upload).
+  const passed = !event.errcode && (event.result?.suggest === 'pass' || event.result?.suggest === 'review')
+  await runtime.db.update<UploadDoc>(
+    COLLECTIONS.uploads,
+    upload._id,
+    { screening: passed ? 'passed' : 'rejected' },
+    upload._version,
+  )
+  if (!passed) await runtime.blobs.remove([upload.fileId])
+  if (upload.caseId) await releaseIfScreened(runtime, upload.caseId)
+  return { updated: true }
+}
+
+/** When none of a held case's photos is still pending: drop refused photos, release it, tell the unit. */
+export async function releaseIfScreened(runtime: Runtime, caseId: string): Promise<void> {
+  const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
+  if (!doc || doc.screening !== 'pending') return
+  const uploads = await Promise.all(
+    doc.photos.map((fileId) => runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))),
+  )
+  if (uploads.some((u) => u?.screening === 'pending')) return
+  const photos = doc.photos.filter((_, i) => uploads[i]?.screening === 'passed')
+  await runtime.db.update<CaseDoc>(COLLECTIONS.cases, caseId, { screening: 'passed', photos }, doc._version)
+  const released = { ...doc, screening: 'passed' as const, photos, _version: doc._version + 1 }
+  await sendCaseNotices(
+    runtime,
+    released,
+    [{ type: 'notify-units', unitIds: [doc.unitId], notice: 'new-case' }],
+    doc.history[0]!,
+  )
+}

@@ -1,0 +1,26 @@
+// admin: run-time configuration an administrator may change without a release.
+import { holidayNoticeSchema, type HolidayNotice } from '../calendar'
+import { action, staffWith } from './define'
+import * as z from './zod'
+
+export interface HolidayNoticeInfo {
+  year: number
+  source: 'bundled' | 'override'
+  days: number
+  papers: string[]
+  loadedAt: string | null
+}
+
+export const adminContract = {
+  /**
+   * Loads the State Council's holiday notice of a year (e.g. published each November for the next year).
+   * Stored in the database, it takes precedence over the data bundled with the release.
+   */
+  loadHolidayNotice: action<HolidayNoticeInfo>()(
+    z.object({ notice: holidayNoticeSchema }),
+    staffWith('admin'),
+  ),
+  listHolidayNotices: action<HolidayNoticeInfo[]>()(z._default(z.object({}), {}), staffWith('admin')),
+}
+
+export type { HolidayNotice }

@@ -1,0 +1,20 @@
+// timers: the hourly deadline sweep (timer trigger), also startable by an administrator.
+import { action, staffWith } from './define'
+import * as z from './zod'
+
+export interface SweepReport {
+  /** Cases looked at in this run. */
+  examined: number
+  reminders: number
+  supervised: number
+  deemedClosed: number
+  /** Cases skipped because someone edited them meanwhile (retried on a later run). */
+  conflicts: number
+  failures: number
+  /** True when the backlog was worked through; false when the run stopped at its budget (the next run resumes). */
+  complete: boolean
+}
+
+export const timersContract = {
+  runDeadlineSweep: action<SweepReport>()(z._default(z.object({}), {}), staffWith('admin')),
+}

@@ -1,0 +1,290 @@
+// Routing and intake intelligence on the embedded store: the preview a citizen sees before submitting,
+// duplicates offered and followed (also concurrently), merging with followers, repeat reports escalated at the
+// threshold (S0 第十一条), and one early warning per cluster (S3 第十六条).
+import { startHarness, type Harness } from '../support/local-harness'
+import { northOf, REPLY, reportInput, SHANYANG } from '../support/reports'
+
+type Preview = {
+  routing: {
+    inJurisdiction: boolean
+    unit: { id: string; name: string } | null
+    guidance: string | null
+    outcome: string
+  }
+  expectedReplyBy: { date: string; basis: string } | null
+  urgent: boolean
+  similarCases: Array<{
+    caseId: string
+    verdict: string
+    reasons: string[]
+    following: boolean
+    followers: number
+  }>
+}
+type Detail = { followers: number; relation: string; status: string; timeline: Array<{ kind: string }> }
+type Staff = { escalated: boolean; supervised: boolean; timeline: Array<{ kind: string; detail?: string }> }
+
+let h: Harness
+beforeEach(async () => {
+  h = await startHarness({ now: '2026-11-23T10:00:00+08:00' }) // Monday
+})
+afterEach(async () => {
+  await h.close()
+})
+
+const at = (location: { lat: number; lng: number }, address = '焦作市山阳区塔南路') => ({
+  ...location,
+  coordSystem: 'gcj02',
+  address,
+})
+
+describe('preview before submitting', () => {
+  test('names the handling unit and the expected reply date under the profile', async () => {
+    const preview = await h.ok<Preview>(
+      'cases',
+      'previewReport',
+      { location: at(SHANYANG), category: 'noise', requestType: 'complaint' },
+      'dev-citizen',
+    )
+    expect(preview.routing).toMatchObject({
+      inJurisdiction: true,
+      outcome: 'assigned',
+      unit: { id: 'jz-shanyang', name: '山阳区分局' },
+    })
+    // S0 第七条(四): complaints within 10 working days of receipt (Mon 11-23 → Mon 12-07).
+    expect(preview.expectedReplyBy).toEqual({
+      date: '2026-12-07',
+      basis: 'S0 第七条(四)',
+      provisional: false,
+    })
+  })
+
+  test('outside the territory: guidance naming the right region, no reply date', async () => {
+    const preview = await h.ok<Preview>(
+      'cases',
+      'previewReport',
+      { location: at({ lat: 34.75, lng: 113.62 }, '郑州市'), category: 'air' },
+      'dev-citizen',
+    )
+    expect(preview.routing.inJurisdiction).toBe(false)
+    expect(preview.routing.guidance).toMatch(/郑州市/)
+    expect(preview.expectedReplyBy).toBeNull()
+  })
+
+  test('a matter outside the remit (social-life noise) is referred with guidance', async () => {
+    const preview = await h.ok<Preview>(
+      'cases',
+      'previewReport',
+      { location: at(SHANYANG), category: 'noise', source: 'social-life' },
+      'dev-citizen',
+    )
+    expect(preview.routing.outcome).toBe('referred')
+    expect(preview.routing.guidance).toMatch(/公安/)
+  })
+
+  test('night-time construction noise is flagged urgent (S2 第十二条)', async () => {
+    h.clock.set('2026-11-23T23:30:00+08:00')
+    const preview = await h.ok<Preview>(
+      'cases',
+      'previewReport',
+      { location: at(SHANYANG), category: 'noise', source: 'construction' },
+      'dev-citizen',
+    )
+    expect(preview.urgent).toBe(true)
+  })
+})
+
+describe('duplicates: offered, followed, merged', () => {
+  test('a nearby open case of the same category is offered; following it makes the citizen a follower', async () => {
+    const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
+    h.clock.advance(3600_000)
+    const preview = await h.ok<Preview>(
+      'cases',
+      'previewReport',
+      { location: at(northOf(120)), category: 'noise' },
+      'neighbour-1',
+    )
+    expect(preview.similarCases[0]).toMatchObject({
+      caseId,
+      verdict: 'likely-duplicate',
+      following: false,
+      followers: 1,
+    })
+    expect(preview.similarCases[0]!.reasons.join('')).toMatch(/相距 1\d\d 米/)
+
+    const followed = await h.ok<Detail>('cases', 'follow', { caseId }, 'neighbour-1')
+    expect(followed).toMatchObject({ followers: 2, relation: 'follower' })
+    const mine = await h.ok<{ items: Array<{ caseId: string; relation: string }> }>(
+      'cases',
+      'listMine',
+      {},
+      'neighbour-1',
+    )
+    expect(mine.items).toEqual([expect.objectContaining({ caseId, relation: 'follower' })])
+    // A follower does not see the reporter's own words or photos.
+    const seen = await h.ok<{ description: string; photos: unknown[] }>(
+      'cases',
+      'getMine',
+      { caseId },
+      'neighbour-1',
+    )
+    expect(seen.description).not.toContain('打桩')
+    // A different category there is not offered.
+    const other = await h.ok<Preview>(
+      'cases',
+      'previewReport',
+      { location: at(northOf(120)), category: 'water' },
+      'neighbour-2',
+    )
+    expect(other.similarCases).toEqual([])
+  })
+
+  test('many citizens following at the same moment: no follower is lost', async () => {
+    const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
+    const neighbours = Array.from({ length: 8 }, (_, i) => `neighbour-${i}`)
+    await Promise.all(neighbours.map((n) => h.ok('cases', 'follow', { caseId }, n)))
+    const detail = await h.ok<Detail>('cases', 'getMine', { caseId }, 'dev-citizen')
+    expect(detail.followers).toBe(9)
+    expect(await h.runtime.db.count('follows', { caseId })).toBe(9)
+  })
+
+  test('two reports about the same target at the same moment: merged into one case, two followers, both hear the reply', async () => {
+    const [a, b] = await Promise.all([
+      h.ok<{ caseId: string }>(
+        'cases',
+        'submitReport',
+        reportInput({ reportedEntity: '焦作市恒通化工有限公司', category: 'air' }),
+        'citizen-a',
+      ),
+      h.ok<{ caseId: string }>(
+        'cases',
+        'submitReport',
+        reportInput({ reportedEntity: '恒通化工厂', category: 'air' }),
+        'citizen-b',
+      ),
+    ])
+    expect(a.caseId).not.toBe(b.caseId)
+    // Intake sees the second as a duplicate of the first and merges it (S3 第九条(四)).
+    const preview = await h.ok<Preview>(
+      'cases',
+      'previewReport',
+      { location: at(SHANYANG), category: 'air', reportedEntity: '恒通化工' },
+      'citizen-c',
+    )
+    expect(preview.similarCases.map((s) => s.caseId).sort()).toEqual([a.caseId, b.caseId].sort())
+    await h.act('dev-supervisor', b.caseId, { type: 'merge', intoCaseId: a.caseId })
+    const merged = await h.ok<Detail>('cases', 'getMine', { caseId: b.caseId }, 'citizen-b')
+    expect(merged.status).toBe('merged')
+    const main = await h.ok<Detail>('cases', 'getMine', { caseId: a.caseId }, 'citizen-a')
+    expect(main.followers).toBe(2)
+    const bSees = await h.ok<{ items: Array<{ caseId: string }> }>('cases', 'listMine', {}, 'citizen-b')
+    expect(bSees.items.map((i) => i.caseId).sort()).toEqual([a.caseId, b.caseId].sort())
+
+    // The reply on the main case reaches both.
+    await h.act('dev-supervisor', a.caseId, { type: 'accept' })
+    await h.act('dev-office-head', a.caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+    await h.act('dev-officer', a.caseId, { type: 'start-investigation' })
+    await h.act('dev-officer', a.caseId, {
+      type: 'record-site-visit',
+      record: {
+        visitedAt: '2026-11-23T15:00:00+08:00',
+        reportedEntity: '恒通化工',
+        address: '山阳区',
+        productionStatus: '生产',
+        pollutionControl: '有',
+        discharge: '废气',
+        cause: '设备故障',
+        findings: '属实',
+      },
+    })
+    await h.act('dev-officer', a.caseId, { type: 'draft-reply', reply: REPLY })
+    await h.act('dev-office-head', a.caseId, { type: 'approve-reply' })
+    await h.act('dev-leader', a.caseId, { type: 'approve-reply' })
+    await h.act('dev-officer', a.caseId, { type: 'send-reply' })
+    for (const who of ['citizen-a', 'citizen-b']) {
+      const replies = await h.runtime.db.count('outbox', { to: who, template: 'case-reply' })
+      expect({ who, replies }).toEqual({ who, replies: 1 })
+    }
+  })
+
+  test('merging a case into itself is refused and changes nothing', async () => {
+    const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
+    const before = await h.snapshot()
+    const version = (await h.ok<{ version: number }>('staff', 'getCase', { caseId }, 'dev-supervisor'))
+      .version
+    const self = await h.call<{ error: { code: string } }>(
+      'staff',
+      'act',
+      { caseId, expectedVersion: version, event: { type: 'merge', intoCaseId: caseId } },
+      'dev-supervisor',
+    )
+    expect(self.status).toBe(400)
+    expect(await h.snapshot()).toEqual(before)
+  })
+})
+
+describe('repeat reports (S0 第十一条) and early warning (S3 第十六条)', () => {
+  test('the third reporter on the same entity escalates the case, with a supervising officer, shown in the inbox', async () => {
+    const names = ['焦作市恒通化工有限公司', '恒通化工厂', '恒通化工（焦作）有限公司']
+    const ids: string[] = []
+    for (const [i, name] of names.entries()) {
+      const { caseId } = await h.ok<{ caseId: string }>(
+        'cases',
+        'submitReport',
+        // Different places: the entity, not the spot, is the target.
+        reportInput({ category: 'air', reportedEntity: name, location: at(northOf(i * 2000)) }),
+        `reporter-${i}`,
+      )
+      ids.push(caseId)
+      h.clock.advance(86_400_000)
+      const first = await h.ok<Staff>('staff', 'getCase', { caseId: ids[0] }, 'dev-supervisor')
+      expect({ after: i + 1, escalated: first.escalated }).toEqual({ after: i + 1, escalated: i === 2 })
+    }
+    const escalated = await h.ok<Staff>('staff', 'getCase', { caseId: ids[0] }, 'dev-supervisor')
+    expect(escalated.timeline.find((t) => t.kind === 'escalate')?.detail).toMatch(/重复举报 3 次/)
+    const doc = await h.runtime.db.get<{ supervisorStaffId: string }>('cases', ids[0]!)
+    expect(doc?.supervisorStaffId).toBe('st-supervisor')
+    const inbox = await h.ok<{ items: Array<{ caseId: string; escalated: boolean }> }>(
+      'staff',
+      'inbox',
+      {},
+      'dev-officer',
+    )
+    expect(inbox.items.find((i) => i.caseId === ids[0])?.escalated).toBe(true)
+  })
+
+  test('the same reporter three times on one day counts once', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 3; i++) {
+      ids.push(
+        (
+          await h.ok<{ caseId: string }>(
+            'cases',
+            'submitReport',
+            reportInput({ category: 'air', reportedEntity: '恒通化工有限公司' }),
+            'same-reporter',
+          )
+        ).caseId,
+      )
+    }
+    const first = await h.ok<Staff>('staff', 'getCase', { caseId: ids[0] }, 'dev-supervisor')
+    expect(first.escalated).toBe(false)
+  })
+
+  test('five neighbours reporting noise within 500 m in a week raise one warning; a sixth raises none', async () => {
+    for (let i = 0; i < 6; i++) {
+      await h.ok('cases', 'submitReport', reportInput({ location: at(northOf(i * 60)) }), `resident-${i}`)
+      h.clock.advance(6 * 3600_000)
+      const warnings = await h.runtime.db.count('warnings')
+      expect({ reports: i + 1, warnings }).toEqual({ reports: i + 1, warnings: i + 1 >= 5 ? 1 : 0 })
+    }
+    const page = await h.runtime.db.find<{ reporters: number; supervisingUnitId: string; basis: string }>(
+      'warnings',
+      {
+        limit: 10,
+      },
+    )
+    expect(page.items[0]).toMatchObject({ reporters: 5, supervisingUnitId: 'jz-brigade' })
+    expect(page.items[0]!.basis).toMatch(/S3 第十六条/)
+  })
+})
