@@ -24,6 +24,7 @@ import { toFailure } from '../cloudfunctions/common/router'
 import { checkImageBytes, EXTENSION_OF, registerUpload } from '../cloudfunctions/common/uploads'
 import { MAX_UPLOAD_BYTES } from '../shared/contracts/files'
 import { inShanghai, toShanghaiIso } from '../shared/time'
+import type { OutboxEntry } from './adapters/outbox-notifier'
 import type { LocalRuntime } from './runtime'
 
 export const DEV_OPENID_HEADER = 'x-dev-openid'
@@ -161,6 +162,19 @@ export async function buildGateway({
       },
     }),
   )
+
+  // Local mode: the subscribe messages that would have been sent, newest first (viewable in the app).
+  app.get<{ Querystring: { to?: string } }>('/api/dev/outbox', async (request, reply) => {
+    const to = request.query.to
+    if (!to || !OPENID_FORMAT.test(to))
+      return send(reply, fail('VALIDATION_FAILED', '缺少或错误的接收人（to）'))
+    const page = await runtime.db.find<OutboxEntry>(COLLECTIONS.outbox, {
+      filter: { to },
+      orderBy: [['createdAt', 'desc']],
+      limit: 50,
+    })
+    return send(reply, { ok: true, data: { items: page.items.map(({ _id: _i, _version: _v, ...m }) => m) } })
+  })
 
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true })

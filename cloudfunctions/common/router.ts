@@ -134,15 +134,15 @@ export function defineFunction<C extends FunctionContract>(
     if (!openid) return fail('UNAUTHENTICATED', '无法确认您的身份，请在微信中重新打开小程序')
 
     const spec = contract[actionName] as ActionContract
-    const parsed = safeParse(spec.input, payload)
-    if (!parsed.success) return validationFailure(parsed.error)
-
     try {
+      // Role before validation: someone not allowed to use an action learns nothing about its input.
       const staff = await findStaffByOpenid(runtime.db, openid)
       if (spec.access.who === 'staff') {
         if (!staff) return fail('FORBIDDEN', '此功能仅限已绑定的工作人员使用')
         if (!hasRole(staff, spec.access.roles)) return fail('FORBIDDEN', '您的岗位没有此操作的权限')
       }
+      const parsed = safeParse(spec.input, payload)
+      if (!parsed.success) return validationFailure(parsed.error)
       const handler = handlers[actionName] as (input: unknown, ctx: ActionContext) => Promise<unknown>
       const data = await handler(parsed.data, { runtime, openid, staff, now: runtime.clock.now() })
       return ok(data)
