@@ -97,6 +97,15 @@ export const staffFunction = defineFunction('staff', staffContract, {
     }
   },
 
+  async units(_input, { runtime }) {
+    return runtime.deployment.units.map((u) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      parentId: u.parentId ?? null,
+    }))
+  },
+
   async getCase(input, { runtime, staff }) {
     return detailFor(runtime, staff, await caseInScope(runtime, staff, input.caseId))
   },

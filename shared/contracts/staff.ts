@@ -96,10 +96,19 @@ export interface RevealedReporter {
   auditId: string
 }
 
+export interface UnitOption {
+  id: string
+  name: string
+  kind: string
+  parentId: string | null
+}
+
 export const staffContract = {
   /** Null for a user who is not bound to a staff record (the staff tab then explains how to get access). */
   me: action<StaffProfile | null>()(z._default(z.object({}), {}), USER),
   inbox: action<CasePage<InboxItem>>()(inboxInput, ANY_STAFF),
+  /** The deployment's units, for assigning and transferring. */
+  units: action<UnitOption[]>()(z._default(z.object({}), {}), ANY_STAFF),
   getCase: action<StaffCaseDetail>()(z.object({ caseId: idSchema }), ANY_STAFF),
   /** Applies one workflow event (accept, assign, reply, extension, …); the workflow decides if it is legal. */
   act: action<StaffCaseDetail>()(actInput, ANY_STAFF),

@@ -81,10 +81,26 @@ export default function Workbench() {
           </View>
           {items.length === 0 && <StateView kind="empty" text="暂无案件" />}
           {items.map((c) => (
-            <View key={c.caseId} className="list-item" data-testid="inbox-item">
+            <View
+              key={c.caseId}
+              className="list-item"
+              data-testid="inbox-item"
+              onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${c.caseId}` })}
+            >
               <View className="row">
                 <Text className="ref-no">{c.refNo}</Text>
                 <Text className="tag">{c.statusLabel}</Text>
+              </View>
+              <View>
+                {c.urgent && <Text className="tag warn">紧急</Text>}
+                {c.important && <Text className="tag warn">重要</Text>}
+                {c.escalated && <Text className="tag warn">提级办理</Text>}
+                {c.supervised && <Text className="tag warn">督办</Text>}
+                {c.nextDue && (
+                  <Text className={`tag ${c.nextDue.overdue ? 'warn' : ''}`}>
+                    {c.nextDue.label} {c.nextDue.overdue ? '已逾期' : `${c.nextDue.date} 到期`}
+                  </Text>
+                )}
               </View>
               <Text className="card-title">
                 {REQUEST_TYPES[c.requestType]} · {CATEGORIES[c.category].label}

@@ -1,13 +1,304 @@
-import { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+// 案件办理: one case for staff — what was reported, the legal clocks, the history, and the workflow actions
+// this person may take now (buttons come from the server's allowedEvents; the form fields from EVENT_FORMS).
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
+import type { StaffCaseDetail, UnitOption } from '@shared/contracts/staff'
+import { CATEGORIES } from '@shared/contracts/categories'
+import { REQUEST_TYPES } from '@shared/contracts/request-types'
+import { formatShanghai, toShanghaiIso } from '@shared/time'
+import { caseEventSchema, type CaseEventType } from '@shared/workflow/events'
+import StateView from '../../components/state-view'
+import { actOnCase, getStaffCase, listUnits, revealReporter } from '../api'
+import { buildEvent, EVENT_FORMS, type FieldSpec, type FormValues } from './event-forms'
+import './index.scss'
 
-// The case-handling page of the staff subpackage (workflow actions arrive with the workbench issue).
 export default function StaffCase() {
   const { params } = useRouter()
+  const caseId = params.id ?? ''
+  const [detail, setDetail] = useState<StaffCaseDetail | null>(null)
+  const [error, setError] = useState('')
+  const [units, setUnits] = useState<UnitOption[]>([])
+  const [form, setForm] = useState<{ type: CaseEventType; label: string } | null>(null)
+  const [values, setValues] = useState<FormValues>({})
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [contact, setContact] = useState<{ name: string | null; phone: string | null } | null>(null)
+  const [revealing, setRevealing] = useState(false)
+  const [revealReason, setRevealReason] = useState('')
+
+  const load = useCallback(async () => {
+    const res = await getStaffCase(caseId)
+    if (res.ok) {
+      setDetail(res.data)
+      setError('')
+    } else setError(res.error.message)
+  }, [caseId])
+
+  useDidShow(() => {
+    void load()
+    void listUnits().then((res) => res.ok && setUnits(res.data))
+  })
+
+  const open = (type: CaseEventType, label: string) => {
+    setForm({ type, label })
+    setValues({})
+    setFormError('')
+  }
+
+  async function submit() {
+    if (!detail || !form) return
+    const event = buildEvent(form.type, values, toShanghaiIso(new Date()))
+    const checked = caseEventSchema.safeParse(event)
+    if (!checked.success) {
+      setFormError(checked.error.issues[0]?.message ?? '请检查填写的内容')
+      return
+    }
+    setBusy(true)
+    const res = await actOnCase({ caseId, expectedVersion: detail.version, event: checked.data })
+    setBusy(false)
+    if (res.ok) {
+      setDetail(res.data)
+      setForm(null)
+      void Taro.showToast({ title: `已${form.label}`, icon: 'success' })
+    } else if (res.error.code === 'CONFLICT') {
+      setFormError('案件刚被其他人更新过，已刷新，请确认后再操作')
+      void load()
+    } else setFormError(res.error.message)
+  }
+
+  async function reveal() {
+    const res = await revealReporter(caseId, revealReason)
+    if (res.ok) {
+      setContact({ name: res.data.name, phone: res.data.phone })
+      setRevealing(false)
+    } else void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
+  }
+
+  if (error) return <StateView kind="error" text={error} onRetry={() => void load()} />
+  if (!detail) return <StateView kind="loading" />
+
+  const set = (key: string, value: string | string[] | boolean) => setValues((v) => ({ ...v, [key]: value }))
+  const renderField = (field: FieldSpec) => {
+    const value = values[field.key]
+    switch (field.kind) {
+      case 'text':
+      case 'number':
+      case 'date':
+        return (
+          <Input
+            className="input"
+            type={field.kind === 'number' ? 'number' : 'text'}
+            value={String(value ?? '')}
+            placeholder={
+              field.kind === 'date' ? 'YYYY-MM-DD' : (('placeholder' in field ? field.placeholder : '') ?? '')
+            }
+            onInput={(e) => set(field.key, e.detail.value)}
+          />
+        )
+      case 'textarea':
+      case 'lines':
+        return (
+          <Textarea
+            className="textarea"
+            value={String(value ?? '')}
+            placeholder={field.placeholder ?? ''}
+            maxlength={4000}
+            onInput={(e) => set(field.key, e.detail.value)}
+          />
+        )
+      case 'now':
+        return <Text className="hint">{formatShanghai(new Date())}（现在）</Text>
+      case 'choice':
+        return (
+          <View className="chips">
+            {field.options.map((o) => (
+              <View
+                key={o.value}
+                className={`chip ${value === o.value ? 'active' : ''}`}
+                onClick={() => set(field.key, o.value)}
+              >
+                {o.label}
+              </View>
+            ))}
+          </View>
+        )
+      case 'yes-no':
+        return (
+          <View className="chips">
+            {[
+              [true, '是'],
+              [false, '否'],
+            ].map(([v, label]) => (
+              <View
+                key={String(v)}
+                className={`chip ${value === v ? 'active' : ''}`}
+                onClick={() => set(field.key, v as boolean)}
+              >
+                {label as string}
+              </View>
+            ))}
+          </View>
+        )
+      case 'units': {
+        const picked = Array.isArray(value) ? value : []
+        const toggle = (id: string) =>
+          set(
+            field.key,
+            field.multiple ? (picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]) : [id],
+          )
+        return (
+          <View className="chips">
+            {units.map((u) => (
+              <View
+                key={u.id}
+                className={`chip ${picked.includes(u.id) ? 'active' : ''}`}
+                onClick={() => toggle(u.id)}
+              >
+                {u.name}
+              </View>
+            ))}
+          </View>
+        )
+      }
+    }
+  }
+
+  const photos = detail.photos.map((p) => p.url).filter((u): u is string => Boolean(u))
   return (
-    <View className="page">
+    <View className="page staff-case">
       <View className="card">
-        <Text className="card-title">案件 {params.id}</Text>
+        <View className="row">
+          <Text className="ref-no">{detail.refNo}</Text>
+          <Text className="tag">{detail.statusLabel}</Text>
+        </View>
+        <Text className="card-title">
+          {REQUEST_TYPES[detail.requestType]} · {CATEGORIES[detail.category].label}
+        </Text>
+        <View className="staff-case__flags">
+          {detail.urgent && <Text className="tag warn">紧急：立即现场处置</Text>}
+          {detail.important && <Text className="tag warn">重要案件</Text>}
+          {detail.escalated && <Text className="tag warn">提级办理</Text>}
+          {detail.supervised && <Text className="tag warn">督办</Text>}
+          {detail.followers > 1 && <Text className="tag">{detail.followers} 人关注</Text>}
+        </View>
+        <Text className="staff-case__description">{detail.description}</Text>
+        {photos.length > 0 && (
+          <View className="staff-case__photos">
+            {photos.map((url) => (
+              <Image
+                key={url}
+                className="staff-case__photo"
+                src={url}
+                mode="aspectFill"
+                onClick={() => void Taro.previewImage({ urls: photos, current: url })}
+              />
+            ))}
+          </View>
+        )}
+        <Text className="hint">地点：{detail.address}</Text>
+        {detail.reportedEntity && <Text className="hint">被反映单位：{detail.reportedEntity}</Text>}
+        {detail.occurredAt && <Text className="hint">发生时间：{formatShanghai(detail.occurredAt)}</Text>}
+        <Text className="hint">
+          承办单位：{detail.unitName}（{detail.routing.cite}）
+        </Text>
+        {detail.routing.guidance && <Text className="hint">引导：{detail.routing.guidance}</Text>}
+        {detail.findings.map((f) => (
+          <Text key={f.label} className="hint">
+            研判：{f.label}（{f.basis}）
+          </Text>
+        ))}
+        <View className="row staff-case__reporter">
+          <Text className="hint">
+            反映人：
+            {detail.reporter.mode === 'anonymous'
+              ? '匿名'
+              : contact
+                ? `${contact.name} ${contact.phone}`
+                : `${detail.reporter.name ?? ''} ${detail.reporter.phone ?? ''}`}
+          </Text>
+          {detail.reporter.mode === 'real-name' && !contact && !revealing && (
+            <Button className="btn small secondary" onClick={() => setRevealing(true)}>
+              查看联系方式
+            </Button>
+          )}
+        </View>
+        {revealing && (
+          <View className="field">
+            <Text className="hint">反映人信息严格保密，查看将记录在案（S0 第十三条）。请填写理由：</Text>
+            <Input
+              className="input"
+              value={revealReason}
+              placeholder="如：需电话联系核实现场位置"
+              onInput={(e) => setRevealReason(e.detail.value)}
+            />
+            <Button className="btn small" onClick={() => void reveal()}>
+              确认查看
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">办理时限</Text>
+        {detail.clocks.length === 0 && <Text className="muted">暂无</Text>}
+        {detail.clocks.map((c) => (
+          <View key={c.clock} className="row staff-case__clock">
+            <Text>{c.label}</Text>
+            <Text className={c.overdue ? 'error-text' : 'muted'}>
+              {c.due ?? '暂停中'}
+              {c.overdue ? ' 已逾期' : c.state === 'completed' ? ' 已完成' : ''}
+              {c.provisional ? '（暂估）' : ''} · {c.basis}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">可办理的操作</Text>
+        {detail.allowedEvents.length === 0 && <Text className="muted">当前状态下您没有可办理的操作</Text>}
+        <View className="chips">
+          {detail.allowedEvents.map((e) => (
+            <View
+              key={e.type}
+              className={`chip ${form?.type === e.type ? 'active' : ''}`}
+              onClick={() => open(e.type, e.label)}
+            >
+              {e.label}
+            </View>
+          ))}
+        </View>
+        {form && (
+          <View className="staff-case__form">
+            <Text className="card-title">{form.label}</Text>
+            {(EVENT_FORMS[form.type] ?? []).map((field) => (
+              <View key={field.key} className="field">
+                <Text className="label">{field.label}</Text>
+                {renderField(field)}
+              </View>
+            ))}
+            {formError && <Text className="error-text">{formError}</Text>}
+            <Button className="btn" loading={busy} disabled={busy} onClick={() => void submit()}>
+              确认{form.label}
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className="card">
+        <Text className="card-title">办理记录</Text>
+        {detail.timeline.map((t, i) => (
+          <View key={`${t.at}-${i}`} className="staff-case__step">
+            <Text className="staff-case__step-label">{t.label}</Text>
+            <Text className="muted">{formatShanghai(t.at)}</Text>
+            {t.detail && <Text className="hint">{t.detail}</Text>}
+            {t.sections?.map((s) => (
+              <Text key={s.title} className="hint">
+                【{s.title}】{s.body}
+              </Text>
+            ))}
+          </View>
+        ))}
       </View>
     </View>
   )
