@@ -8,7 +8,14 @@ import {
 import { AppError } from '../../shared/contracts/result'
 import { clockFactsFor, computeClocks, findClock } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
-import { isOpenState, openCase, stateLabel, type Actor, type RegisterEvent } from '../../shared/workflow'
+import {
+  isOpenState,
+  openCase,
+  stateLabel,
+  type Actor,
+  type CaseEvent,
+  type RegisterEvent,
+} from '../../shared/workflow'
 import { calendarFor } from '../common/calendar'
 import {
   caseIdFor,
@@ -106,6 +113,13 @@ async function reportersCase(runtime: Runtime, openid: string, caseId: string) {
 async function viewAfter(runtime: Runtime, openid: string, caseId: string) {
   const { follow, doc } = await followedCase(runtime, openid, caseId)
   return citizenView(runtime, doc, follow)
+}
+
+/** 复查 / 复核: the reporter's own request, within its window (the workflow's guards decide). */
+async function reporterRequest(runtime: Runtime, openid: string, caseId: string, event: CaseEvent) {
+  await reportersCase(runtime, openid, caseId)
+  await applyCaseEvent(runtime, caseId, event, reporterActor(openid))
+  return viewAfter(runtime, openid, caseId)
 }
 
 export const casesFunction = defineFunction('cases', casesContract, {
@@ -399,25 +413,14 @@ export const casesFunction = defineFunction('cases', casesContract, {
   },
 
   async requestReview(input, { runtime, openid }) {
-    await reportersCase(runtime, openid, input.caseId)
-    await applyCaseEvent(
-      runtime,
-      input.caseId,
-      { type: 'request-review', grounds: input.grounds },
-      reporterActor(openid),
-    )
-    return viewAfter(runtime, openid, input.caseId)
+    return reporterRequest(runtime, openid, input.caseId, { type: 'request-review', grounds: input.grounds })
   },
 
   async requestReReview(input, { runtime, openid }) {
-    await reportersCase(runtime, openid, input.caseId)
-    await applyCaseEvent(
-      runtime,
-      input.caseId,
-      { type: 'request-re-review', grounds: input.grounds },
-      reporterActor(openid),
-    )
-    return viewAfter(runtime, openid, input.caseId)
+    return reporterRequest(runtime, openid, input.caseId, {
+      type: 'request-re-review',
+      grounds: input.grounds,
+    })
   },
 
   async follow(input, { runtime, openid, now }) {

@@ -17,6 +17,7 @@ import type { GeoCells } from '../../shared/geo/cells'
 import type { Wgs84Point } from '../../shared/geo/coordinates'
 import { NON_ACCEPTANCE_REASONS, type ProfileId } from '../../shared/policy'
 import {
+  ACTOR_ROLE_LABELS,
   CASE_EVENT_LABELS,
   isOpenState,
   stateLabel,
@@ -292,23 +293,10 @@ export function staffTimeline(doc: CaseDoc, unitName: (id: string) => string): C
         : (forReporter?.detail ?? ('note' in event && event.note)) || undefined
     return {
       ...base,
-      detail: [detail, `（${ROLE_LABEL[who] ?? who}）`].filter(Boolean).join(' '),
+      detail: [detail, `（${ACTOR_ROLE_LABELS[who]}）`].filter(Boolean).join(' '),
       ...(event.type === 'draft-reply' ? { sections: replySections(event.reply) } : {}),
     }
   })
-}
-
-const ROLE_LABEL: Record<string, string> = {
-  reporter: '反映人',
-  system: '系统',
-  intake: '受理员',
-  dispatcher: '交办员',
-  officer: '承办人员',
-  'office-head': '科室负责人',
-  leader: '分管领导',
-  supervisor: '督办人员',
-  'reward-admin': '奖励管理员',
-  admin: '管理员',
 }
 
 /** Reporter-visible notices after `lastReadSeq` (history index). */
