@@ -12,6 +12,7 @@ import { clockFactsFor, computeClocks } from '../shared/deadlines'
 import { gcj02 } from '../shared/geo/coordinates'
 import { getPolicyProfile } from '../shared/policy'
 import { routerFor } from '../cloudfunctions/common/routing'
+import { findAcross } from '../cloudfunctions/common/db/find-across'
 import { SqliteDocStore } from '../local/adapters/sqlite-docstore'
 import { loadBoundaries, loadDeployment, PROJECT_ROOT } from '../local/deployments'
 
@@ -45,24 +46,35 @@ async function benchStore(n: number) {
       _id: `c${String(i).padStart(8, '0')}`,
       unitId: units[i % units.length],
       status: statuses[i % statuses.length],
-      reporter: { openid: `user-${i % 5000}` },
       createdAt: at,
       description: '每晚十一点以后工地还在打桩，噪声很大，影响周边居民休息。',
+    })
+    await store.insert('follows', {
+      caseId: `c${String(i).padStart(8, '0')}`,
+      openid: `user-${i % 5000}`,
+      createdAt: at,
     })
   }
   console.log(
     `  ${'insert'.padEnd(52)} ${`${((performance.now() - t0) / n).toFixed(3)} ms`.padStart(10)} per op  (${n} runs)`,
   )
-  await timeAsync('inbox page: unit $in 5, open status, 20 newest', 200, () =>
+  await timeAsync('inbox page: 5 units (findAcross), open, 20 newest', 200, () =>
+    findAcross(store, 'cases', 'unitId', units, {
+      filter: { status: { $in: statuses.slice(0, 4) } },
+      orderBy: [['createdAt', 'desc']],
+      limit: 20,
+    }),
+  )
+  await timeAsync('inbox page: same with unitId $in (for comparison)', 50, () =>
     store.find('cases', {
       filter: { unitId: { $in: units }, status: { $in: statuses.slice(0, 4) } },
       orderBy: [['createdAt', 'desc']],
       limit: 20,
     }),
   )
-  await timeAsync("My reports page: one reporter's 20 newest", 1000, (i) =>
-    store.find('cases', {
-      filter: { 'reporter.openid': `user-${i % 5000}` },
+  await timeAsync("My reports page: one citizen's 20 newest follows", 1000, (i) =>
+    store.find('follows', {
+      filter: { openid: `user-${i % 5000}` },
       orderBy: [['createdAt', 'desc']],
       limit: 20,
     }),
@@ -82,12 +94,13 @@ async function benchStore(n: number) {
     const doc = await store.get<{ status: string }>('cases', id)
     await store.update('cases', id, { status: 'accepted' }, doc!._version)
   })
-  const plan = store.queryPlan('cases', {
-    filter: { 'reporter.openid': 'user-1' },
-    orderBy: [['createdAt', 'desc']],
-    limit: 20,
-  })
-  console.log(`  query plan (My reports): ${plan.join(' | ')}`)
+  for (const [label, collection, filter] of [
+    ['My reports', 'follows', { openid: 'user-1' }],
+    ['inbox (one unit)', 'cases', { unitId: 'jz-shanyang', status: { $in: statuses.slice(0, 4) } }],
+  ] as const) {
+    const plan = store.queryPlan(collection, { filter, orderBy: [['createdAt', 'desc']], limit: 20 })
+    console.log(`  query plan (${label}): ${plan.join(' | ')}`)
+  }
   store.close()
   const size = statSync(path.join(dir, 'bench.sqlite')).size
   console.log(`  database file ${(size / 1024 / 1024).toFixed(1)} MB`)

@@ -13,6 +13,7 @@ import {
 } from '../common/case-records'
 import { applyCaseEvent, clocksOf, profileOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
+import { findAcross } from '../common/db/find-across'
 import type { Filter, Runtime } from '../common/ports'
 import { decryptField } from '../common/reporter-identity'
 import { defineFunction } from '../common/router'
@@ -76,9 +77,9 @@ export const staffFunction = defineFunction('staff', staffContract, {
 
   async inbox(input, { runtime, staff, now }) {
     const scope = await unitScopeOf(runtime.db, staff)
-    const filter: Filter = { unitId: { $in: scope }, screening: 'passed' }
+    const filter: Filter = { screening: 'passed' }
     if (input.scope === 'open') filter.status = { $in: OPEN_STATE_KEYS }
-    const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+    const page = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', scope, {
       filter,
       orderBy: [['createdAt', 'desc']],
       limit: input.limit,

@@ -147,3 +147,22 @@ export function toPage<T extends Stored>(
   const next = rows.length > options.limit ? encodeCursor(items[items.length - 1]!, options.orderBy) : null
   return { items, next }
 }
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0
+  if (a === null || a === undefined) return -1
+  if (b === null || b === undefined) return 1
+  return (a as string | number) < (b as string | number) ? -1 : 1
+}
+
+/** Orders documents as a find with `orderBy` does (the total order, `_id` last). */
+export function compareInOrder(orderBy: OrderBy | undefined): (a: Stored, b: Stored) => number {
+  const order = totalOrder(orderBy)
+  return (a, b) => {
+    for (const [field, dir] of order) {
+      const c = compareValues(getPath(a, field), getPath(b, field))
+      if (c !== 0) return dir === 'asc' ? c : -c
+    }
+    return 0
+  }
+}
