@@ -7,6 +7,9 @@ const config = {
     'pages/mine/index',
     'pages/case/index',
     'pages/workbench/index',
+    'pages/lookup/index',
+    'pages/notice/index',
+    'pages/outbox/index',
   ],
   subPackages: [{ root: 'staff', pages: ['case/index'] }],
   window: {

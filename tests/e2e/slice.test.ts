@@ -26,6 +26,8 @@ test('file a report with a photo and location, see it in My reports, see it as t
   await page.getByText('已上传').waitFor()
 
   await page.getByTestId('locate').tap()
+  // The first location request is explained before the browser asks for the position.
+  await page.getByTestId('location-consent').tap()
   await page.getByTestId('coords').waitFor()
   await field(page, 'address').fill('焦作市山阳区人民路与塔南路交叉口东北角工地')
   await field(page, 'reporter-name').fill('张三')

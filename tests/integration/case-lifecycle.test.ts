@@ -1,14 +1,11 @@
 // A case from filing to the review decision, through the cloud functions on the real SQLite store: the staff
 // act through the workflow, the citizen reads the reply, rates it and asks for a review; notifications land in
 // the outbox; illegal and concurrent actions are refused without changing anything.
-import { REPLY, reportInput } from '../support/reports'
+import { handleToReply as handleToReplyOn, REPLY, reportInput, STAFF } from '../support/reports'
 import { startHarness, type Harness } from '../support/local-harness'
 
 const CITIZEN = 'dev-citizen'
-const SUPERVISOR = 'dev-supervisor' // 市执法支队: intake + dispatcher + supervisor
-const HEAD = 'dev-office-head' // 山阳区分局: office head + dispatcher
-const OFFICER = 'dev-officer'
-const LEADER = 'dev-leader'
+const { supervisor: SUPERVISOR, officer: OFFICER, leader: LEADER } = STAFF
 
 type Detail = {
   status: string
@@ -42,32 +39,7 @@ afterEach(async () => {
 
 const later = (hours: number) => h.clock.advance(hours * 3600_000)
 
-async function handleToReply() {
-  await h.act(SUPERVISOR, caseId, { type: 'accept' })
-  later(1)
-  await h.act(HEAD, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
-  later(1)
-  await h.act(OFFICER, caseId, { type: 'start-investigation' })
-  await h.act(OFFICER, caseId, {
-    type: 'record-site-visit',
-    record: {
-      visitedAt: '2026-11-23T23:10:00+08:00',
-      reportedEntity: '塔南路某建设工程项目部',
-      address: '焦作市山阳区塔南路',
-      productionStatus: '夜间桩基施工',
-      pollutionControl: '无降噪措施',
-      discharge: '施工噪声',
-      cause: '未经批准夜间施工',
-      findings: '情况属实',
-    },
-  })
-  later(24)
-  await h.act(OFFICER, caseId, { type: 'draft-reply', reply: REPLY })
-  await h.act(HEAD, caseId, { type: 'approve-reply' })
-  await h.act(LEADER, caseId, { type: 'approve-reply' })
-  later(1)
-  return h.act<Detail>(OFFICER, caseId, { type: 'send-reply' })
-}
+const handleToReply = () => handleToReplyOn<Detail>(h, caseId)
 
 test('the staff tab shows the workflow buttons this person may use', async () => {
   const asIntake = await h.ok<Detail>('staff', 'getCase', { caseId }, SUPERVISOR)

@@ -29,8 +29,8 @@ export interface PageHandle {
   text(): string
   /** Fires a tap on the innermost element whose text contains `label` (through Taro's event handler). */
   tap(label: string): Promise<void>
-  /** Fires a tap on the first element matching a CSS selector. */
-  tapSelector(selector: string): Promise<void>
+  /** Fires a tap on the `index`-th element matching a CSS selector (the first by default). */
+  tapSelector(selector: string, index?: number): Promise<void>
   /**
    * Types into the n-th element of a tag (`wx-input`, `wx-textarea`), in page order. (The weapp templates
    * carry no placeholder or test ids, so fields are found by position.)
@@ -40,7 +40,11 @@ export interface PageHandle {
 
 let loaded: SimulatedApp | null = null
 
-export function loadWeappBuild(): SimulatedApp {
+/**
+ * Loads dist/weapp once per test file. `setup` runs on the mocked `wx` before app.js: Taro only exposes the wx
+ * APIs that exist when it starts (e.g. `wx.getPrivacySetting`, which miniprogram-simulate lacks).
+ */
+export function loadWeappBuild(setup?: (wx: Record<string, unknown>) => void): SimulatedApp {
   if (loaded) return loaded
   if (!existsSync(path.join(WEAPP_DIST, 'app.js'))) {
     throw new Error(`no weapp build at ${WEAPP_DIST}: run \`npm run build:weapp\` first (npm test does)`)
@@ -49,6 +53,7 @@ export function loadWeappBuild(): SimulatedApp {
   const simulate = require('miniprogram-simulate') as typeof Simulate
   const g = globalThis as unknown as Record<string, unknown>
   const wx = g.wx as Record<string, unknown>
+  setup?.(wx)
   const cloudCalls: CloudCall[] = []
   let handlers: Record<string, (payload: unknown) => unknown> = {}
   wx.cloud = {
@@ -124,9 +129,9 @@ export function loadWeappBuild(): SimulatedApp {
           const el = findByText(comp.dom, label)
           await fire(comp.instance, el, 'tap')
         },
-        async tapSelector(selector) {
-          const el = comp.dom.querySelector(selector)
-          if (!el) throw new Error(`nothing matches ${selector}`)
+        async tapSelector(selector, index = 0) {
+          const el = comp.dom.querySelectorAll(selector)[index]
+          if (!el) throw new Error(`nothing matches ${selector} #${index}`)
           await fire(comp.instance, el as HTMLElement, 'tap')
         },
         async input(tag, index, value) {
@@ -175,6 +180,16 @@ async function fire(instance: Record<string, AnyFn>, el: HTMLElement, type: stri
       currentTarget: { id: sid, dataset: { sid } },
       detail,
     })
+  }
+  await settle()
+}
+
+/** Waits (in small steps, up to `timeoutMs`) until `check` holds, e.g. a debounced call went out. */
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
   }
   await settle()
 }

@@ -1,4 +1,7 @@
-// Report payloads for tests: points inside the demo boundary data (which sits ~10 km off real positions).
+// Report payloads for tests: points inside the demo boundary data (which sits ~10 km off real positions),
+// and the staff steps that take a filed case to its written reply.
+import type { Harness } from './local-harness'
+
 export const SHANYANG = { lat: 35.29958, lng: 113.27638 } // 山阳区, GCJ-02
 
 export function reportInput(overrides: Record<string, unknown> = {}) {
@@ -28,4 +31,45 @@ export const REPLY = {
   handlingOpinion: '已责令立即停止夜间施工，并依法立案查处。',
   communication: '已电话告知反映人核查情况，反映人表示认可。',
   remedies: '如对答复不满意，可在收到答复之日起 30 日内申请复查。',
+}
+
+/** Demo staff personas of the 焦作 deployment. */
+export const STAFF = {
+  supervisor: 'dev-supervisor', // 市执法支队: intake + dispatcher + supervisor
+  head: 'dev-office-head', // 山阳区分局: office head + dispatcher
+  officer: 'dev-officer',
+  leader: 'dev-leader',
+} as const
+
+/**
+ * Staff take a filed case through the workflow to the sent written reply: accept, assign to 山阳区分局,
+ * investigate with a site visit, draft, two approvals, send. Advances the harness clock (26 hours in all) and
+ * answers the officer's view after sending.
+ */
+export async function handleToReply<T = unknown>(h: Harness, caseId: string): Promise<T> {
+  const later = (hours: number) => h.clock.advance(hours * 3600_000)
+  await h.act(STAFF.supervisor, caseId, { type: 'accept' })
+  later(1)
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  later(1)
+  await h.act(STAFF.officer, caseId, { type: 'start-investigation' })
+  await h.act(STAFF.officer, caseId, {
+    type: 'record-site-visit',
+    record: {
+      visitedAt: '2026-11-23T23:10:00+08:00',
+      reportedEntity: '塔南路某建设工程项目部',
+      address: '焦作市山阳区塔南路',
+      productionStatus: '夜间桩基施工',
+      pollutionControl: '无降噪措施',
+      discharge: '施工噪声',
+      cause: '未经批准夜间施工',
+      findings: '情况属实',
+    },
+  })
+  later(24)
+  await h.act(STAFF.officer, caseId, { type: 'draft-reply', reply: REPLY })
+  await h.act(STAFF.head, caseId, { type: 'approve-reply' })
+  await h.act(STAFF.leader, caseId, { type: 'approve-reply' })
+  later(1)
+  return h.act<T>(STAFF.officer, caseId, { type: 'send-reply' })
 }

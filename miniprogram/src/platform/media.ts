@@ -9,6 +9,8 @@ export interface ChosenPhoto {
   /** Temp path (weapp) or blob: URL (h5) of the compressed image. */
   path: string
   size: number
+  /** Size before compression (equal to `size` when it was small enough already). */
+  originalSize: number
 }
 
 export async function choosePhotos(count: number): Promise<ChosenPhoto[]> {
@@ -25,19 +27,26 @@ export async function choosePhotos(count: number): Promise<ChosenPhoto[]> {
 }
 
 async function compressPhoto(path: string, size: number): Promise<ChosenPhoto> {
-  if (size <= TARGET_PHOTO_BYTES) return { path, size }
-  if (process.env.TARO_ENV === 'weapp') {
-    // Quality scaled to how far over target the photo is; compressedWidth caps the longest edge.
-    const quality = Math.max(40, Math.min(80, Math.round((TARGET_PHOTO_BYTES / size) * 100)))
+  if (size <= TARGET_PHOTO_BYTES) return { path, size, originalSize: size }
+  if (process.env.TARO_ENV === 'weapp') return compressOnDevice(path, size)
+  return compressInBrowser(path, size)
+}
+
+async function compressOnDevice(path: string, size: number): Promise<ChosenPhoto> {
+  let best = { path, size, originalSize: size }
+  // Quality scaled to how far over target the photo is; compressedWidth caps the longest edge.
+  for (const quality of [Math.max(40, Math.min(80, Math.round((TARGET_PHOTO_BYTES / size) * 100))), 35]) {
     try {
       const r = await Taro.compressImage({ src: path, quality, compressedWidth: MAX_EDGE })
       const info = await Taro.getFileInfo({ filePath: r.tempFilePath })
-      return { path: r.tempFilePath, size: 'size' in info ? info.size : size }
+      const compressed = 'size' in info ? info.size : size
+      if (compressed < best.size) best = { path: r.tempFilePath, size: compressed, originalSize: size }
+      if (best.size <= TARGET_PHOTO_BYTES) break
     } catch {
-      return { path, size }
+      break
     }
   }
-  return compressInBrowser(path, size)
+  return best
 }
 
 async function compressInBrowser(url: string, size: number): Promise<ChosenPhoto> {
@@ -52,15 +61,20 @@ async function compressInBrowser(url: string, size: number): Promise<ChosenPhoto
     const canvas = document.createElement('canvas')
     canvas.width = Math.round(img.naturalWidth * scale)
     canvas.height = Math.round(img.naturalHeight * scale)
-    canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height)
+    const ctx = canvas.getContext('2d')
+    if (!ctx) throw new Error('no canvas')
+    // JPEG has no transparency: paint white first so transparent PNG areas do not turn black.
+    ctx.fillStyle = '#fff'
+    ctx.fillRect(0, 0, canvas.width, canvas.height)
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
     for (const quality of [0.8, 0.65, 0.5, 0.4]) {
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality))
       if (blob && (blob.size <= TARGET_PHOTO_BYTES || quality === 0.4)) {
-        return { path: URL.createObjectURL(blob), size: blob.size }
+        return { path: URL.createObjectURL(blob), size: blob.size, originalSize: size }
       }
     }
   } catch {
     // Fall through: upload the original; the server still enforces its limit.
   }
-  return { path: url, size }
+  return { path: url, size, originalSize: size }
 }

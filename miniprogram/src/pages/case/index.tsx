@@ -1,103 +1,347 @@
-import { useCallback, useState } from 'react'
+// 反映详情: progress, the reply, and what the citizen may do now — supply information when asked, rate the
+// reply, ask for 复查/复核 inside the window, follow or unfollow. Opening it marks its news as read.
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Image, Text, View } from '@tarojs/components'
-import type { CaseDetailForReporter } from '@shared/contracts/cases'
-import { CATEGORIES } from '@shared/contracts/categories'
-import { REQUEST_TYPES } from '@shared/contracts/request-types'
-import { formatShanghai } from '@shared/time'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import { MAX_PHOTOS, type SubmitReportResult } from '@shared/contracts/cases'
+import type { ApiError } from '@shared/contracts/result'
 import StateView from '../../components/state-view'
-import { getMyCase } from '../../services/cases'
+import CaseView from '../../components/case-view'
+import QueryCode from '../../components/query-code'
+import StarRating from '../../components/star-rating'
+import PhotoGrid from '../../components/photo-grid'
+import PrivacyPrompt from '../../components/privacy-prompt'
+import { useCaseDetail } from '../../hooks/use-case-detail'
+import { usePhotoUploads } from '../../hooks/use-photo-uploads'
+import type { DraftPhoto } from '../../services/draft'
+import {
+  followCase,
+  rateReply,
+  requestReReview,
+  requestReview,
+  supplyInfo,
+  unfollowCase,
+} from '../../services/cases'
+import { takeFiled } from '../../services/handoff'
+import { loadClientConfig } from '../../services/config'
+import { askForNotices, canAskForNotices } from '../../services/notifications'
+import { isLocalMode } from '../../platform/identity'
 import './index.scss'
 
-export default function CaseDetail() {
+function ActionError({ error, field }: { error?: ApiError; field?: string }) {
+  if (!error) return null
+  const fieldMessage = field ? error.fields?.[field] : undefined
+  return (
+    <Text className="error-text">
+      {error.message}
+      {fieldMessage && fieldMessage !== error.message ? `（${fieldMessage}）` : ''}
+    </Text>
+  )
+}
+
+export default function CaseDetailPage() {
   const { params } = useRouter()
   const caseId = params.id ?? ''
+  const [filed] = useState<SubmitReportResult | null>(() => (params.new === '1' ? takeFiled(caseId) : null))
   const justFiled = params.new === '1'
-  const queryCode = params.code
-  const [detail, setDetail] = useState<CaseDetailForReporter | null>(null)
-  const [error, setError] = useState('')
+  const { detail, loadError, load, run, busy, actionErrors } = useCaseDetail(caseId)
 
-  const load = useCallback(async () => {
-    setError('')
-    const res = await getMyCase(caseId)
-    if (res.ok) setDetail(res.data)
-    else setError(res.error.message)
-  }, [caseId])
+  const [supplyText, setSupplyText] = useState('')
+  const [supplyPhotos, setSupplyPhotos] = useState<DraftPhoto[]>([])
+  const supplyUploads = usePhotoUploads(supplyPhotos, setSupplyPhotos)
+  const [stars, setStars] = useState(0)
+  const [comment, setComment] = useState('')
+  const [grounds, setGrounds] = useState('')
+  const [subscribed, setSubscribed] = useState<'accepted' | 'declined' | null>(null)
+  const [formHint, setFormHint] = useState<{ form: 'supply' | 'rate'; text: string } | null>(null)
 
   useDidShow(() => void load())
+  useEffect(() => {
+    void loadClientConfig()
+  }, [])
 
-  if (error) return <StateView kind="error" text={error} onRetry={() => void load()} />
-  if (!detail) return <StateView kind="loading" />
+  if (loadError && !detail) {
+    return (
+      <View className="page">
+        <StateView
+          kind="error"
+          text={
+            loadError.code === 'NOT_FOUND'
+              ? '没有找到这条反映：可能编号有误，或它不属于当前微信账号。'
+              : `${loadError.message}`
+          }
+          onRetry={() => void load()}
+        />
+      </View>
+    )
+  }
+  if (!detail) {
+    return (
+      <View className="page">
+        <StateView kind="loading" text="正在加载反映详情…" />
+      </View>
+    )
+  }
 
-  const photoUrls = detail.photos.map((p) => p.url).filter((u): u is string => Boolean(u))
+  const { actions } = detail
+
+  async function submitSupply() {
+    setFormHint(null)
+    if (supplyUploads.pending > 0)
+      return setFormHint({ form: 'supply', text: '照片还在上传，请等上传完成后再提交' })
+    if (supplyUploads.failed > 0)
+      return setFormHint({ form: 'supply', text: '有照片没有上传成功：请点照片重试，或删除后再提交' })
+    const ok = await run('supply', () =>
+      supplyInfo(
+        caseId,
+        supplyText,
+        supplyPhotos.flatMap((p) => (p.fileId ? [p.fileId] : [])),
+      ),
+    )
+    if (ok) {
+      setSupplyText('')
+      setSupplyPhotos([])
+      supplyUploads.reset()
+      void Taro.showToast({ title: '补充材料已提交', icon: 'success' })
+    }
+  }
+
+  async function rate(accept: boolean) {
+    setFormHint(null)
+    if (stars === 0) return setFormHint({ form: 'rate', text: '请先点星星选择评分（1–5 星）' })
+    const ok = await run(accept ? 'accept' : 'rate', () => rateReply(caseId, stars, comment, accept))
+    if (ok) void Taro.showToast({ title: accept ? '已确认，办理结束' : '评价已提交', icon: 'success' })
+  }
+
+  function askReview(kind: 'review' | 'reReview') {
+    // The consent dialog must open straight from the tap, before anything is awaited.
+    void askForNotices('before-review')
+    void run(kind, () =>
+      kind === 'review' ? requestReview(caseId, grounds) : requestReReview(caseId, grounds),
+    ).then((ok) => {
+      if (ok) {
+        setGrounds('')
+        void Taro.showToast({ title: kind === 'review' ? '已申请复查' : '已申请复核', icon: 'success' })
+      }
+    })
+  }
+
+  function subscribe() {
+    void askForNotices('after-submit').then((outcome) => {
+      if (outcome !== 'unavailable') setSubscribed(outcome)
+    })
+  }
+
+  const reviewWindow = actions.review ?? actions.reReview
+  const reviewKind = actions.review ? 'review' : 'reReview'
+  const reviewWord = actions.review ? '复查' : '复核'
+
   return (
     <View className="page case">
+      <PrivacyPrompt />
       {justFiled && (
         <View className="card case__filed" data-testid="filed-banner">
           <Text className="case__filed-title">提交成功</Text>
           <Text className="hint">
-            编号 <Text className="ref-no">{detail.refNo}</Text>，我们会尽快决定是否受理并告知您。
+            编号 <Text className="ref-no">{detail.refNo}</Text>
+            。我们会尽快决定是否受理并告诉您；不予受理的，也会说明理由。
           </Text>
-          {queryCode && (
-            <View className="case__code">
-              <Text className="hint">匿名查询码（只显示这一次，请截图或复制保存）：</Text>
-              <Text className="case__code-value" data-testid="query-code">
-                {queryCode}
+          {filed?.replayed && (
+            <Text className="banner case__note" data-testid="replayed">
+              这条反映在网络中断前已经送达，没有重复提交。
+            </Text>
+          )}
+          {filed?.contentPending && (
+            <Text className="banner warn case__note" data-testid="content-pending">
+              照片正在进行内容安全检查，检查通过后即转交办理单位；未通过的照片会被删除。
+            </Text>
+          )}
+          {filed?.queryCode && <QueryCode code={filed.queryCode} />}
+          {canAskForNotices('after-submit') && subscribed === null && (
+            <Button className="btn secondary case__subscribe" onClick={subscribe}>
+              开启办理进度提醒
+            </Button>
+          )}
+          {subscribed === 'accepted' && (
+            <Text className="hint">已开启：受理、答复等进展会通过微信通知您。</Text>
+          )}
+          {subscribed === 'declined' && (
+            <Text className="hint">未开启提醒，您可随时在「我的反映」中查看进展。</Text>
+          )}
+          {isLocalMode && (
+            <Text className="hint">
+              本地演示：微信通知会记录在
+              <Text className="link" onClick={() => void Taro.navigateTo({ url: '/pages/outbox/index' })}>
+                「通知箱」
               </Text>
-              <Button
-                className="btn small secondary"
-                onClick={() => void Taro.setClipboardData({ data: queryCode })}
-              >
-                复制查询码
-              </Button>
-            </View>
+              中。
+            </Text>
           )}
         </View>
       )}
-      <View className="card">
-        <View className="row">
-          <Text className="ref-no" data-testid="ref-no">
-            {detail.refNo}
-          </Text>
-          <Text className={`tag ${detail.statusOpen ? '' : 'closed'}`} data-testid="status">
-            {detail.statusLabel}
-          </Text>
-        </View>
-        <Text className="card-title">
-          {REQUEST_TYPES[detail.requestType]} · {CATEGORIES[detail.category].label}
+      {params.followed === '1' && (
+        <Text className="banner" data-testid="followed-banner">
+          已关注该问题：办理进度和答复会同样通知您，无需重复反映。
         </Text>
-        <Text className="case__description">{detail.description}</Text>
-        {photoUrls.length > 0 && (
-          <View className="case__photos">
-            {photoUrls.map((url) => (
-              <Image
-                key={url}
-                className="case__photo"
-                src={url}
-                mode="aspectFill"
-                onClick={() => void Taro.previewImage({ urls: photoUrls, current: url })}
-              />
+      )}
+      {loadError && <Text className="banner error">{loadError.message}</Text>}
+
+      <CaseView detail={detail}>
+        {actions.supply && (
+          <View className="card case__action" data-testid="supply-form">
+            <Text className="card-title">请补充材料</Text>
+            <Text className="hint">办理人员需要您一次性补充以下内容，补充后继续办理：</Text>
+            {actions.supply.missingItems.map((item) => (
+              <Text key={item} className="case__missing">
+                · {item}
+              </Text>
             ))}
+            <Textarea
+              className="textarea section-gap"
+              value={supplyText}
+              maxlength={4000}
+              autoHeight
+              placeholder="请逐项说明"
+              onInput={(e) => setSupplyText(e.detail.value)}
+              data-testid="supply-text"
+            />
+            <Text className="label section-gap">补充照片（选填）</Text>
+            <PhotoGrid
+              slots={supplyUploads.slots}
+              canAdd={supplyUploads.canAdd}
+              choosing={supplyUploads.choosing}
+              onAdd={() => void supplyUploads.add()}
+              onRetry={supplyUploads.retry}
+              onRemove={supplyUploads.remove}
+              max={MAX_PHOTOS}
+            />
+            {formHint?.form === 'supply' && <Text className="error-text">{formHint.text}</Text>}
+            <ActionError error={actionErrors.supply} field="content" />
+            <Button
+              className="btn section-gap"
+              loading={busy === 'supply'}
+              disabled={busy !== null}
+              onClick={() => void submitSupply()}
+              data-testid="submit-supply"
+            >
+              提交补充材料
+            </Button>
           </View>
         )}
-        <Text className="hint">地点：{detail.location.address}</Text>
-        {detail.reportedEntity && <Text className="hint">被反映单位：{detail.reportedEntity}</Text>}
-        <Text className="hint">办理单位：{detail.unitName ?? '待分派'}</Text>
-        <Text className="hint">提交时间：{formatShanghai(detail.createdAt)}</Text>
-        <Text className="hint">
-          反映方式：{detail.reporterMode === 'anonymous' ? '匿名' : '实名（信息已加密保护）'}
-        </Text>
-      </View>
-      <View className="card">
-        <Text className="card-title">办理进度</Text>
-        {detail.timeline.map((t, i) => (
-          <View key={`${t.at}-${i}`} className="case__step">
-            <Text className="case__step-label">{t.label}</Text>
-            <Text className="muted">{formatShanghai(t.at)}</Text>
-            {t.detail && <Text className="hint">{t.detail}</Text>}
+
+        {actions.rate && (
+          <View className="card case__action" data-testid="rate-form">
+            <Text className="card-title">评价答复</Text>
+            <Text className="hint">您对这次办理和答复满意吗？</Text>
+            <StarRating value={stars} onChange={setStars} />
+            <Textarea
+              className="textarea case__comment"
+              value={comment}
+              maxlength={500}
+              autoHeight
+              placeholder="说说您的看法（选填）"
+              onInput={(e) => setComment(e.detail.value)}
+              data-testid="rate-comment"
+            />
+            {formHint?.form === 'rate' && <Text className="error-text">{formHint.text}</Text>}
+            <ActionError error={actionErrors.rate ?? actionErrors.accept} />
+            <View className="stack">
+              <Button
+                className="btn"
+                loading={busy === 'accept'}
+                disabled={busy !== null}
+                onClick={() => void rate(true)}
+                data-testid="accept-reply"
+              >
+                满意，结束办理
+              </Button>
+              <Button
+                className="btn secondary"
+                loading={busy === 'rate'}
+                disabled={busy !== null}
+                onClick={() => void rate(false)}
+                data-testid="submit-rating"
+              >
+                提交评价
+              </Button>
+            </View>
+            <Text className="hint">
+              「满意，结束办理」后本件办结。对答复有异议的，请只提交评价，并在下方申请{reviewWord}。
+            </Text>
           </View>
-        ))}
-      </View>
+        )}
+
+        {reviewWindow && (
+          <View className="card case__action" data-testid="review-form">
+            <Text className="card-title">申请{reviewWord}</Text>
+            <Text className="case__window" data-testid="review-window">
+              可在 {reviewWindow.until} 前申请{reviewWord}
+            </Text>
+            <Text className="muted">依据：{reviewWindow.basis}</Text>
+            <Text className="hint">
+              {actions.review
+                ? '对答复的处理意见有异议的，可以申请复查，我们会重新审查处理意见并书面答复您。'
+                : '对复查意见仍有异议的，可以申请复核，复核意见为最终意见。'}
+            </Text>
+            <Textarea
+              className="textarea section-gap"
+              value={grounds}
+              maxlength={2000}
+              autoHeight
+              placeholder={`请写明申请${reviewWord}的理由，如：工地仍在夜间施工`}
+              onInput={(e) => setGrounds(e.detail.value)}
+              data-testid="review-grounds"
+            />
+            <ActionError error={actionErrors[reviewKind]} field="grounds" />
+            <Button
+              className="btn section-gap"
+              loading={busy === reviewKind}
+              disabled={busy !== null}
+              onClick={() => askReview(reviewKind)}
+              data-testid="request-review"
+            >
+              申请{reviewWord}
+            </Button>
+          </View>
+        )}
+
+        {(actions.follow || actions.unfollow) && (
+          <View className="card case__action">
+            {actions.follow ? (
+              <>
+                <Text className="hint">关注后，这件事的办理进度和答复会同样通知您。</Text>
+                <Button
+                  className="btn section-gap"
+                  loading={busy === 'follow'}
+                  disabled={busy !== null}
+                  onClick={() => void run('follow', () => followCase(caseId))}
+                  data-testid="follow"
+                >
+                  关注该问题
+                </Button>
+              </>
+            ) : (
+              <Button
+                className="btn secondary"
+                loading={busy === 'unfollow'}
+                disabled={busy !== null}
+                onClick={() =>
+                  void run('unfollow', () => unfollowCase(caseId)).then((ok) => {
+                    if (!ok) return
+                    void Taro.showToast({ title: '已取消关注', icon: 'none' })
+                    // The case is no longer the caller's to view: back to the list.
+                    void Taro.switchTab({ url: '/pages/mine/index' })
+                  })
+                }
+                data-testid="unfollow"
+              >
+                取消关注
+              </Button>
+            )}
+            <ActionError error={actionErrors.follow ?? actionErrors.unfollow} />
+          </View>
+        )}
+      </CaseView>
     </View>
   )
 }

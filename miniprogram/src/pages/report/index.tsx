@@ -1,160 +1,204 @@
-import { useState } from 'react'
+// 反映问题: the report form. Everything is kept as a draft on the device while it is typed; before
+// submitting it shows who will handle it, by when, and similar open cases nearby (follow instead).
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
-import { CATEGORIES, CATEGORY_KEYS, type CategoryKey } from '@shared/contracts/categories'
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, submitReportInput } from '@shared/contracts/cases'
-import { REQUEST_TYPES, REQUEST_TYPE_KEYS, type RequestTypeKey } from '@shared/contracts/request-types'
-import { choosePhotos } from '../../platform/media'
-import { canPickOnMap, currentPosition, pickOnMap } from '../../platform/location'
-import { submitReport } from '../../services/cases'
-import { uploadPhoto } from '../../services/files'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import {
+  CATEGORIES,
+  CATEGORY_KEYS,
+  POLLUTION_SOURCES,
+  POLLUTION_SOURCE_KEYS,
+} from '@shared/contracts/categories'
+import {
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  MAX_PHOTOS,
+  type SimilarCase,
+  type SubmitReportResult,
+} from '@shared/contracts/cases'
+import { REQUEST_TYPES, REQUEST_TYPE_KEYS } from '@shared/contracts/request-types'
+import { formatShanghai } from '@shared/time'
+import Glyph, { CATEGORY_GLYPHS, REQUEST_TYPE_GLYPHS } from '../../components/glyph'
+import PhotoGrid from '../../components/photo-grid'
+import LocationField from '../../components/location-field'
+import ReportPreviewCard from '../../components/report-preview'
+import FieldError, { errorFor } from '../../components/field-error'
+import PrivacyPrompt from '../../components/privacy-prompt'
+import { useReportDraft } from '../../hooks/use-report-draft'
+import { usePhotoUploads } from '../../hooks/use-photo-uploads'
+import { useReportPreview } from '../../hooks/use-report-preview'
+import { submitFailureText, useSubmitReport } from '../../hooks/use-submit-report'
+import { followCase } from '../../services/cases'
+import type { ReportDraft } from '../../services/draft'
+import { handOverFiled } from '../../services/handoff'
+import { loadClientConfig } from '../../services/config'
+import { CONSENT_EVENT } from '../../events'
 import './index.scss'
 
-interface PhotoSlot {
-  key: string
-  path: string
-  progress: number
-  fileId?: string
-  error?: string
+const REQUEST_TYPE_HINTS = {
+  consult: '了解环保政策、办事流程等',
+  help: '遇到环境问题，需要帮助解决',
+  complaint: '自己的生活、健康受到污染影响',
+  report: '发现单位或个人违法排污、破坏生态',
+  opinion: '对生态环境工作提出批评意见',
+  suggestion: '对生态环境工作提出改进建议',
+} as const
+
+/** Sections in page order, for scrolling to the first one with an error. */
+const SECTIONS: Array<[string, string[]]> = [
+  ['sec-type', ['requestType']],
+  ['sec-category', ['category']],
+  ['sec-description', ['description']],
+  ['sec-photos', ['photos']],
+  ['sec-location', ['location']],
+  ['sec-time', ['occurredAt']],
+  ['sec-more', ['reportedEntity', 'source']],
+  ['sec-reporter', ['reporter']],
+  ['sec-consent', ['consent']],
+]
+
+/** Which error messages a draft property answers. */
+const FIELD_OF: Partial<Record<keyof ReportDraft, string>> = {
+  requestType: 'requestType',
+  category: 'category',
+  description: 'description',
+  photos: 'photos',
+  position: 'location',
+  address: 'location',
+  occurredAt: 'occurredAt',
+  reportedEntity: 'reportedEntity',
+  source: 'source',
+  reporterMode: 'reporter',
+  name: 'reporter.name',
+  phone: 'reporter.phone',
+  consent: 'consent',
 }
 
-function newRequestId(): string {
-  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
-}
+const todayInShanghai = () => formatShanghai(new Date(), 'YYYY-MM-DD')
 
 export default function ReportPage() {
   const { params } = useRouter()
-  const initialCategory = CATEGORY_KEYS.find((k) => k === params.category)
-  const [clientRequestId, setClientRequestId] = useState(newRequestId)
-  const [requestType, setRequestType] = useState<RequestTypeKey>('complaint')
-  const [category, setCategory] = useState<CategoryKey | undefined>(initialCategory)
-  const [description, setDescription] = useState('')
-  const [photos, setPhotos] = useState<PhotoSlot[]>([])
-  const [coords, setCoords] = useState<{ lat: number; lng: number; coordSystem: 'gcj02' | 'wgs84' } | null>(
-    null,
+  const preset = CATEGORY_KEYS.find((k) => k === params.category)
+  const {
+    draft,
+    update: updateDraft,
+    setPhotos,
+    restored,
+    savedAt,
+    saveFailed,
+    discard,
+    finish,
+  } = useReportDraft(preset)
+  const photos = usePhotoUploads(draft.photos, setPhotos)
+  const preview = useReportPreview(draft)
+  const [followBusy, setFollowBusy] = useState<string | null>(null)
+  const [timeDate, setTimeDate] = useState(() => draft.occurredAt?.slice(0, 10) ?? todayInShanghai())
+  const [timeClock, setTimeClock] = useState(() => draft.occurredAt?.slice(11, 16) ?? '')
+  const [pickTime, setPickTime] = useState(draft.occurredAt !== null)
+
+  useEffect(() => {
+    void loadClientConfig()
+    // 《举报须知与保密说明》 page: 「我已阅读并同意」 ticks the box here.
+    const agree = () => updateDraft({ consent: true })
+    Taro.eventCenter.on(CONSENT_EVENT, agree)
+    return () => {
+      Taro.eventCenter.off(CONSENT_EVENT, agree)
+    }
+  }, [updateDraft])
+
+  const onFiled = useCallback(
+    (result: SubmitReportResult) => {
+      finish()
+      handOverFiled(result)
+      void Taro.redirectTo({ url: `/pages/case/index?id=${result.caseId}&new=1` })
+    },
+    [finish],
   )
-  const [address, setAddress] = useState('')
-  const [reportedEntity, setReportedEntity] = useState('')
-  const [reporterMode, setReporterMode] = useState<'real-name' | 'anonymous'>('real-name')
-  const [name, setName] = useState('')
-  const [phone, setPhone] = useState('')
-  const [consent, setConsent] = useState(false)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [locating, setLocating] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const [submitError, setSubmitError] = useState('')
+  const { state: submitState, fieldErrors, formError, submit, clearErrors } = useSubmitReport(onFiled)
+  const submitting = submitState.phase === 'submitting'
+  // Editing a field takes its error message away.
+  const update = useCallback(
+    (patch: Partial<ReportDraft>) => {
+      updateDraft(patch)
+      clearErrors(Object.keys(patch).flatMap((k) => FIELD_OF[k as keyof ReportDraft] ?? []))
+    },
+    [updateDraft, clearErrors],
+  )
 
-  const updatePhoto = (key: string, patch: Partial<PhotoSlot>) =>
-    setPhotos((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)))
-
-  async function addPhotos() {
-    const chosen = await choosePhotos(MAX_PHOTOS - photos.length)
-    const slots = chosen.map((c, i) => ({ key: `${Date.now()}-${i}`, path: c.path, progress: 0 }))
-    setPhotos((list) => [...list, ...slots])
-    await Promise.all(
-      slots.map(async (slot) => {
-        const res = await uploadPhoto(slot.path, (progress) => updatePhoto(slot.key, { progress }))
-        if (res.ok) updatePhoto(slot.key, { fileId: res.data.fileId, progress: 100, error: undefined })
-        else updatePhoto(slot.key, { error: res.error.message })
-      }),
-    )
+  async function onSubmit() {
+    await submit(draft, photos)
   }
+  useEffect(() => clearErrors(['photos']), [draft.photos.length, clearErrors])
+  // After a refused submit, bring the first field with an error into view.
+  useEffect(() => {
+    const first = SECTIONS.find(([, names]) => errorFor(fieldErrors, ...names))
+    if (first) void Taro.pageScrollTo({ selector: `#${first[0]}`, duration: 200 }).catch(() => undefined)
+  }, [fieldErrors])
 
-  async function retryPhoto(slot: PhotoSlot) {
-    updatePhoto(slot.key, { error: undefined, progress: 0 })
-    const res = await uploadPhoto(slot.path, (progress) => updatePhoto(slot.key, { progress }))
-    if (res.ok) updatePhoto(slot.key, { fileId: res.data.fileId, progress: 100 })
-    else updatePhoto(slot.key, { error: res.error.message })
-  }
-
-  async function locate() {
-    if (canPickOnMap) {
-      const picked = await pickOnMap(coords ? { ...coords, address } : undefined)
-      if (picked.ok) {
-        setCoords({ lat: picked.location.lat, lng: picked.location.lng, coordSystem: 'gcj02' })
-        setAddress(picked.location.address)
-      } else if (picked.message) void Taro.showToast({ title: picked.message, icon: 'none', duration: 3000 })
-      return
-    }
-    setLocating(true)
-    const pos = await currentPosition()
-    setLocating(false)
-    if (pos.ok) setCoords({ lat: pos.lat, lng: pos.lng, coordSystem: pos.coordSystem })
-    else void Taro.showToast({ title: pos.message, icon: 'none', duration: 3000 })
-  }
-
-  async function submit() {
-    setSubmitError('')
-    if (photos.some((p) => !p.fileId && !p.error)) {
-      setSubmitError('照片还在上传，请稍候再提交')
-      return
-    }
-    if (photos.some((p) => p.error)) {
-      setSubmitError('有照片上传失败，请重试或删除后再提交')
-      return
-    }
-    const input = {
-      clientRequestId,
-      requestType,
-      category,
-      description,
-      photos: photos.map((p) => p.fileId as string),
-      location: coords ? { ...coords, address } : undefined,
-      reportedEntity: reportedEntity.trim() || undefined,
-      reporter:
-        reporterMode === 'anonymous'
-          ? { mode: 'anonymous' as const }
-          : { mode: 'real-name' as const, name, phone },
-      consent,
-    }
-    const checked = submitReportInput.safeParse(input)
-    if (!checked.success) {
-      const fields: Record<string, string> = {}
-      for (const issue of checked.error.issues) fields[issue.path.map(String).join('.')] ??= issue.message
-      setErrors(fields)
-      setSubmitError('还有内容没有填好，请按红字提示修改')
-      return
-    }
-    setErrors({})
-    setSubmitting(true)
-    const res = await submitReport(checked.data)
-    setSubmitting(false)
+  async function follow(c: SimilarCase) {
+    setFollowBusy(c.caseId)
+    const res = await followCase(c.caseId)
+    setFollowBusy(null)
     if (!res.ok) {
-      // The same clientRequestId is kept: retrying can never create a second case.
-      setErrors(res.error.fields ?? {})
-      setSubmitError(res.error.message)
+      void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
       return
     }
-    setClientRequestId(newRequestId())
-    const query = res.data.queryCode ? `&code=${res.data.queryCode}` : ''
-    void Taro.redirectTo({ url: `/pages/case/index?id=${res.data.caseId}&new=1${query}` })
+    void Taro.navigateTo({ url: `/pages/case/index?id=${c.caseId}&followed=1` })
   }
 
-  const err = (field: string) => (errors[field] ? <Text className="error-text">{errors[field]}</Text> : null)
-  const descriptionLength = [...description.trim()].length
+  function setOccurred(date: string, clock: string) {
+    setTimeDate(date)
+    setTimeClock(clock)
+    update({ occurredAt: date && clock ? `${date}T${clock}:00+08:00` : null })
+  }
+
+  const descriptionLength = [...draft.description.trim()].length
 
   return (
     <View className="page report">
-      <View className="card">
+      <PrivacyPrompt />
+      {restored && (
+        <View className="banner report__restored" data-testid="draft-restored">
+          <Text>已恢复您上次未填完的内容{savedAt ? `（${savedAt} 保存）` : ''}，可以接着填写。</Text>
+          <Text
+            className="link report__discard"
+            onClick={() =>
+              void Taro.showModal({
+                title: '清空重填',
+                content: '清空后，已填写的内容和照片都会删除。',
+                confirmText: '清空',
+              }).then((r) => r.confirm && discard())
+            }
+          >
+            清空重填
+          </Text>
+        </View>
+      )}
+
+      <View className="card" id="sec-type">
         <Text className="label">
           诉求类型<Text className="required">*</Text>
         </Text>
-        <View className="chips" data-testid="request-types">
+        <View className="report__types" data-testid="request-types">
           {REQUEST_TYPE_KEYS.map((key) => (
             <View
               key={key}
-              className={`chip ${requestType === key ? 'active' : ''}`}
-              onClick={() => setRequestType(key)}
+              className={`report__type ${draft.requestType === key ? 'active' : ''}`}
+              onClick={() => update({ requestType: key })}
               data-value={key}
             >
-              {REQUEST_TYPES[key]}
+              <Glyph char={REQUEST_TYPE_GLYPHS[key]} tone="request" size="sm" />
+              <Text className="report__type-label">{REQUEST_TYPES[key]}</Text>
             </View>
           ))}
         </View>
-        {err('requestType')}
+        <Text className="hint">
+          {REQUEST_TYPES[draft.requestType]}：{REQUEST_TYPE_HINTS[draft.requestType]}
+        </Text>
+        <FieldError errors={fieldErrors} names={['requestType']} />
       </View>
 
-      <View className="card">
+      <View className="card" id="sec-category">
         <Text className="label">
           问题类别<Text className="required">*</Text>
         </Text>
@@ -162,178 +206,283 @@ export default function ReportPage() {
           {CATEGORY_KEYS.map((key) => (
             <View
               key={key}
-              className={`report__category ${category === key ? 'active' : ''}`}
-              onClick={() => setCategory(key)}
+              className={`report__category ${draft.category === key ? 'active' : ''}`}
+              onClick={() => update({ category: key })}
               data-value={key}
             >
-              <Text className="report__category-label">{CATEGORIES[key].label}</Text>
-              <Text className="report__category-short">{CATEGORIES[key].short}</Text>
+              <Glyph char={CATEGORY_GLYPHS[key]} tone={key} />
+              <View className="report__category-text">
+                <Text className="report__category-label">{CATEGORIES[key].label}</Text>
+                {CATEGORIES[key].short !== CATEGORIES[key].label && (
+                  <Text className="report__category-short">{CATEGORIES[key].short}</Text>
+                )}
+              </View>
             </View>
           ))}
         </View>
-        {category && <Text className="hint">{CATEGORIES[category].description}</Text>}
-        {err('category')}
+        {draft.category && <Text className="hint">{CATEGORIES[draft.category].description}</Text>}
+        <FieldError errors={fieldErrors} names={['category']} />
       </View>
 
-      <View className="card">
+      <View className="card" id="sec-description">
         <Text className="label">
           问题描述<Text className="required">*</Text>
         </Text>
         <Textarea
           className="textarea"
-          value={description}
+          value={draft.description}
           maxlength={DESCRIPTION_MAX}
-          placeholder="发生了什么？持续多久？影响到谁？例如：每晚 23 点后工地打桩，噪声很大，影响周边居民休息。"
-          onInput={(e) => setDescription(e.detail.value)}
+          autoHeight
+          placeholder="例如：每晚 23 点后工地还在打桩，噪声很大，已持续一周，影响周边居民休息。"
+          onInput={(e) => update({ description: e.detail.value })}
           data-testid="description"
         />
         <View className="row">
-          <Text className="muted">至少 {DESCRIPTION_MIN} 个字</Text>
+          <Text
+            className={descriptionLength > 0 && descriptionLength < DESCRIPTION_MIN ? 'error-text' : 'muted'}
+          >
+            {descriptionLength > 0 && descriptionLength < DESCRIPTION_MIN
+              ? `还差 ${DESCRIPTION_MIN - descriptionLength} 个字`
+              : `至少 ${DESCRIPTION_MIN} 个字`}
+          </Text>
           <Text className="muted">
             {descriptionLength}/{DESCRIPTION_MAX}
           </Text>
         </View>
-        {err('description')}
+        <Text className="hint">
+          写清：什么问题、在哪里、什么时候开始、持续多久、影响到谁。不要填写他人的身份证号、电话等个人信息。
+        </Text>
+        <FieldError errors={fieldErrors} names={['description']} />
       </View>
 
-      <View className="card">
-        <Text className="label">现场照片（最多 {MAX_PHOTOS} 张）</Text>
-        <View className="report__photos">
-          {photos.map((p) => (
-            <View key={p.key} className="report__photo" data-testid="photo-slot">
-              <Image className="report__photo-img" src={p.path} mode="aspectFill" />
-              {!p.fileId && !p.error && <Text className="report__photo-progress">{p.progress}%</Text>}
-              {p.fileId && <Text className="report__photo-done">已上传</Text>}
-              {p.error && (
-                <View className="report__photo-error" onClick={() => retryPhoto(p)}>
-                  上传失败，点此重试
-                </View>
-              )}
-              <View
-                className="report__photo-remove"
-                onClick={() => setPhotos((l) => l.filter((x) => x.key !== p.key))}
-              >
-                ×
-              </View>
-            </View>
-          ))}
-          {photos.length < MAX_PHOTOS && (
-            <View className="report__photo report__photo-add" onClick={addPhotos} data-testid="add-photo">
-              <Text>＋ 拍照/相册</Text>
-            </View>
-          )}
-        </View>
-        <Text className="hint">照片会自动压缩后上传，请拍清现场情况，避免拍到无关人员面部。</Text>
-        {err('photos')}
+      <View className="card" id="sec-photos">
+        <Text className="label">现场照片（选填，最多 {MAX_PHOTOS} 张）</Text>
+        <PhotoGrid
+          slots={photos.slots}
+          canAdd={photos.canAdd}
+          choosing={photos.choosing}
+          onAdd={() => void photos.add()}
+          onRetry={photos.retry}
+          onRemove={photos.remove}
+          max={MAX_PHOTOS}
+        />
+        {photos.lost > 0 && (
+          <Text className="error-text">有 {photos.lost} 张照片在上传完成前页面被关闭，请重新添加。</Text>
+        )}
+        <Text className="hint">
+          照片会先在手机上压缩（每张约 500 KB 以内）再上传。请拍清现场和污染情况，避免拍到无关人员的面部。
+        </Text>
+        <FieldError errors={fieldErrors} names={['photos']} />
       </View>
 
-      <View className="card">
+      <View className="card" id="sec-location">
         <Text className="label">
           问题位置<Text className="required">*</Text>
         </Text>
-        <Button className="btn secondary small" onClick={locate} loading={locating} data-testid="locate">
-          {canPickOnMap ? '在地图上选择位置' : '使用当前位置'}
-        </Button>
-        {coords && (
-          <Text className="hint" data-testid="coords">
-            已定位：{coords.lat.toFixed(5)}, {coords.lng.toFixed(5)}
-          </Text>
-        )}
-        <Input
-          className="input report__address"
-          value={address}
-          placeholder="详细地址，如：某某路与某某街交叉口东北角工地"
-          onInput={(e) => setAddress(e.detail.value)}
-          data-testid="address"
+        <LocationField
+          position={draft.position}
+          address={draft.address}
+          errors={fieldErrors}
+          onPosition={(position, address) => update(address ? { position, address } : { position })}
+          onAddress={(address) => update({ address })}
         />
-        {err('location') || err('location.address') || err('location.lat')}
       </View>
 
-      <View className="card">
+      <View className="card" id="sec-time">
+        <Text className="label">发生时间（选填）</Text>
+        <View className="chips">
+          <View
+            className={`chip ${!pickTime ? 'active' : ''}`}
+            onClick={() => {
+              setPickTime(false)
+              update({ occurredAt: null })
+            }}
+            data-testid="time-now"
+          >
+            正在发生 / 刚刚
+          </View>
+          <View
+            className={`chip ${pickTime ? 'active' : ''}`}
+            onClick={() => setPickTime(true)}
+            data-testid="time-pick"
+          >
+            其他时间
+          </View>
+        </View>
+        {pickTime && (
+          <View className="report__time">
+            <Picker
+              mode="date"
+              value={timeDate}
+              end={todayInShanghai()}
+              onChange={(e) =>
+                setOccurred(String(e.detail.value), timeClock || formatShanghai(new Date(), 'HH:mm'))
+              }
+            >
+              <View className="input report__picker">{timeDate || '选择日期'}</View>
+            </Picker>
+            <Picker
+              mode="time"
+              value={timeClock || '22:00'}
+              onChange={(e) => setOccurred(timeDate, String(e.detail.value))}
+            >
+              <View className="input report__picker">{timeClock || '选择时间'}</View>
+            </Picker>
+          </View>
+        )}
+        <Text className="hint">如夜间噪声第二天才反映，请选择实际发生的时间。</Text>
+        <FieldError errors={fieldErrors} names={['occurredAt']} />
+      </View>
+
+      <View className="card" id="sec-more">
         <Text className="label">被反映单位（选填）</Text>
         <Input
           className="input"
-          value={reportedEntity}
+          value={draft.reportedEntity}
+          maxlength={100}
           placeholder="如知道，请填写工厂、工地或店铺名称"
-          onInput={(e) => setReportedEntity(e.detail.value)}
+          onInput={(e) => update({ reportedEntity: e.detail.value })}
           data-testid="reported-entity"
         />
-        {err('reportedEntity')}
+        <FieldError errors={fieldErrors} names={['reportedEntity']} />
+        <Text className="label report__source-label">污染来源（选填）</Text>
+        <View className="chips" data-testid="sources">
+          {POLLUTION_SOURCE_KEYS.map((key) => (
+            <View
+              key={key}
+              className={`chip ${draft.source === key ? 'active' : ''}`}
+              onClick={() => update({ source: draft.source === key ? null : key })}
+              data-value={key}
+            >
+              {POLLUTION_SOURCES[key].label}
+            </View>
+          ))}
+        </View>
+        {draft.source && <Text className="hint">{POLLUTION_SOURCES[draft.source].description}</Text>}
+        <FieldError errors={fieldErrors} names={['source']} />
       </View>
 
-      <View className="card">
+      <View className="card" id="sec-reporter">
         <Text className="label">
           反映方式<Text className="required">*</Text>
         </Text>
         <View className="chips" data-testid="reporter-mode">
           <View
-            className={`chip ${reporterMode === 'real-name' ? 'active' : ''}`}
-            onClick={() => setReporterMode('real-name')}
+            className={`chip ${draft.reporterMode === 'real-name' ? 'active' : ''}`}
+            onClick={() => update({ reporterMode: 'real-name' })}
             data-value="real-name"
           >
             实名
           </View>
           <View
-            className={`chip ${reporterMode === 'anonymous' ? 'active' : ''}`}
-            onClick={() => setReporterMode('anonymous')}
+            className={`chip ${draft.reporterMode === 'anonymous' ? 'active' : ''}`}
+            onClick={() => update({ reporterMode: 'anonymous' })}
             data-value="anonymous"
           >
             匿名
           </View>
         </View>
-        {reporterMode === 'real-name' ? (
+        {draft.reporterMode === 'real-name' ? (
           <View className="report__identity">
             <Input
               className="input"
-              value={name}
+              value={draft.name}
+              maxlength={30}
               placeholder="您的姓名"
-              onInput={(e) => setName(e.detail.value)}
+              onInput={(e) => update({ name: e.detail.value })}
               data-testid="reporter-name"
             />
-            {err('reporter.name')}
+            <FieldError errors={fieldErrors} names={['reporter.name']} />
             <Input
               className="input report__phone"
               type="number"
               maxlength={11}
-              value={phone}
-              placeholder="手机号（用于办理人员联系和答复）"
-              onInput={(e) => setPhone(e.detail.value)}
+              value={draft.phone}
+              placeholder="手机号（办理人员联系和答复用）"
+              onInput={(e) => update({ phone: e.detail.value })}
               data-testid="reporter-phone"
             />
-            {err('reporter.phone')}
-            <Text className="hint">实名信息加密保存，仅办理人员可见，绝不公开或告知被反映方。</Text>
+            <FieldError errors={fieldErrors} names={['reporter.phone', 'reporter']} />
+            <Text className="hint">
+              姓名和手机号加密保存，只有办理人员可见，绝不公开，也不会告诉被反映的单位或个人。
+            </Text>
           </View>
         ) : (
           <Text className="hint">
-            匿名反映会生成一个查询码，请妥善保存，用它查询办理进度。匿名反映无法电话回访。
+            匿名反映不需要填写姓名和电话。提交后会给您一个查询码，凭它查看办理进度和答复；匿名反映无法电话回访。
           </Text>
         )}
       </View>
 
-      <View className="card report__consent" onClick={() => setConsent(!consent)} data-testid="consent">
-        <Text className={`report__check ${consent ? 'checked' : ''}`} aria-checked={consent}>
-          {consent ? '✓' : ''}
+      <View className="card" id="sec-consent">
+        <View
+          className="report__consent"
+          onClick={() => update({ consent: !draft.consent })}
+          data-testid="consent"
+        >
+          <Text className={`report__check ${draft.consent ? 'checked' : ''}`} aria-checked={draft.consent}>
+            {draft.consent ? '✓' : ''}
+          </Text>
+          <Text className="report__consent-text">我已阅读并同意《举报须知与保密说明》</Text>
+        </View>
+        <Text className="hint">
+          要点：如实反映，不捏造、不诬告；您的个人信息依法保密，只用于办理本次反映。
         </Text>
-        <Text className="report__consent-text">
-          我已阅读并同意《举报须知与保密说明》：所反映内容属实，不捏造、不诬告；我的个人信息仅用于办理本件，依法保密。
+        <Text
+          className="link report__notice-link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/notice/index?from=report' })}
+          data-testid="open-notice"
+        >
+          阅读《举报须知与保密说明》全文
         </Text>
+        <FieldError errors={fieldErrors} names={['consent']} />
       </View>
-      {err('consent')}
 
-      {submitError && (
-        <Text className="error-text report__submit-error" data-testid="submit-error">
-          {submitError}
+      <ReportPreviewCard
+        state={preview.state}
+        onRetry={preview.retry}
+        onFollow={(c) => void follow(c)}
+        onOpen={(c) => void Taro.navigateTo({ url: `/pages/case/index?id=${c.caseId}` })}
+        busyCaseId={followBusy}
+      />
+
+      {formError && (
+        <Text className="error-text report__form-error" data-testid="form-error">
+          {formError}
         </Text>
+      )}
+      {submitState.phase === 'failed' && (
+        <View className="banner error report__failed" role="alert" data-testid="submit-error">
+          <Text>{submitFailureText(submitState.error, submitState.attempts)}</Text>
+          <Button
+            className="btn small secondary report__retry"
+            onClick={() => void onSubmit()}
+            data-testid="retry-submit"
+          >
+            重新提交
+          </Button>
+        </View>
       )}
       <Button
         className="btn report__submit"
-        onClick={submit}
+        onClick={() => void onSubmit()}
         loading={submitting}
         disabled={submitting}
         data-testid="submit"
       >
-        提交反映
+        {submitState.phase === 'submitting'
+          ? submitState.attempt > 1
+            ? `网络不稳，正在第 ${submitState.attempt} 次尝试…`
+            : '正在提交…'
+          : '提交反映'}
       </Button>
+      <Text className="muted report__saved" data-testid="draft-saved">
+        {saveFailed
+          ? '手机存储空间不足，草稿未能保存'
+          : savedAt
+            ? `草稿已自动保存（${savedAt}），关闭后再打开可继续填写`
+            : '填写的内容会自动保存为草稿'}
+      </Text>
     </View>
   )
 }

@@ -1,0 +1,283 @@
+// Filing a report in the browser (H5 build, real local gateway): with photos compressed on the device, the
+// check before submitting, anonymous reports and their query code, a draft that survives a reload, submits
+// retried over a failing network that still give exactly one case, and following a similar case instead.
+import { readFileSync } from 'node:fs'
+import type { Page, Route } from 'playwright-core'
+import { LOCAL_RISKY_IMAGE_MARKER } from '../../local/adapters/keyword-content-check'
+import { reportInput } from '../support/reports'
+import { field, open, screen, startE2E, type E2E } from './browser'
+import {
+  addPhotos,
+  casesOf,
+  fillReport,
+  largePhoto,
+  locate,
+  openReportForm,
+  PHOTO,
+  phoneAs,
+  submitAndWaitFiled,
+  waitForUploads,
+} from './citizen'
+
+jest.setTimeout(60_000)
+
+let e2e: E2E
+beforeAll(async () => {
+  e2e = await startE2E()
+})
+afterAll(async () => {
+  await e2e?.close()
+})
+
+/** Routes `cases` calls: `submit` decides what happens to each submitReport (others pass through). */
+async function interceptSubmits(page: Page, submit: (route: Route, attempt: number) => Promise<void>) {
+  let attempt = 0
+  await page.route('**/api/fn/cases', async (route) => {
+    const body = route.request().postDataJSON() as { action?: string }
+    if (body.action !== 'submitReport') return route.continue()
+    attempt++
+    return submit(route, attempt)
+  })
+  return () => attempt
+}
+
+test('a real-name report with two photos (one compressed on the device) and a location', async () => {
+  const openid = 'e2e-real-name'
+  const { page } = await phoneAs(e2e, openid)
+  await openReportForm(page)
+  const s = screen(page)
+
+  await fillReport(page, { description: '工地夜间打桩噪声很大，还有违禁测试词。' })
+  // A large photo is compressed before upload; the small one is sent as it is.
+  const large = await largePhoto(page)
+  expect(large.buffer.length).toBeGreaterThan(1024 * 1024)
+  await addPhotos(page, [PHOTO, large])
+  await waitForUploads(page, 2)
+
+  // Before submitting: the unit that will handle it and the reply date the rules promise.
+  await s.getByTestId('preview-unit').waitFor()
+  expect(await s.getByTestId('preview-unit').textContent()).toContain('山阳区分局')
+  expect(await s.getByTestId('preview-due').textContent()).toMatch(/\d{4}-\d{2}-\d{2} 前/)
+
+  // Content security refuses the text: the message stands next to the description, nothing is filed.
+  await s.getByTestId('submit').tap()
+  await s.getByTestId('error-description').waitFor()
+  expect(await s.getByTestId('submit-error').textContent()).toContain('内容未通过安全检查')
+  expect(await casesOf(e2e, openid)).toHaveLength(0)
+
+  await field(page, 'description').fill('每晚十一点以后工地还在打桩，噪声很大，影响周边居民休息。')
+  const refNo = await submitAndWaitFiled(page)
+  expect(refNo).toMatch(/^JZ-\d{8}-\d{4}$/)
+  expect(await s.getByTestId('status').textContent()).toContain('已登记')
+  await expect(s.locator('.case-view__photo').count()).resolves.toBe(2)
+  expect(await s.getByTestId('query-code').count()).toBe(0)
+
+  const uploads = await e2e.harness.runtime.db.find<{ size: number; contentType: string }>('uploads', {
+    filter: { owner: openid },
+    limit: 10,
+  })
+  expect(uploads.items).toHaveLength(2)
+  for (const u of uploads.items) expect(u.size).toBeLessThanOrEqual(500 * 1024)
+  expect(uploads.items.map((u) => u.contentType).sort()).toEqual(['image/jpeg', 'image/jpeg'])
+  const [filed] = await casesOf(e2e, openid)
+  expect(filed).toMatchObject({ refNo, status: 'registered', relation: 'reporter' })
+})
+
+test('an anonymous report shows its query code once; another account looks it up by code', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-anonymous')
+  await openReportForm(page)
+  await fillReport(page, {
+    anonymous: true,
+    category: '大气污染',
+    description: '化工厂晚上排放刺鼻的异味，开窗就能闻到。',
+  })
+  const refNo = await submitAndWaitFiled(page)
+  const code = (await screen(page).getByTestId('query-code').textContent())!.trim()
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{10}$/)
+  // Not part of any address: the code is not left in the browser history.
+  expect(page.url()).not.toContain(code)
+
+  const { page: other } = await phoneAs(e2e, 'e2e-lookup')
+  await open(other, '/pages/index/index', '查询匿名反映')
+  await screen(other).getByTestId('open-lookup').tap()
+  await screen(other).getByTestId('lookup-code').waitFor()
+  await field(other, 'lookup-code').fill('ABC')
+  await screen(other).getByTestId('lookup-submit').tap()
+  await screen(other).getByText('查询码是 10 位字母和数字').waitFor()
+
+  await field(other, 'lookup-code').fill(code.toLowerCase())
+  await screen(other).getByTestId('lookup-submit').tap()
+  await screen(other).getByTestId('lookup-result').waitFor()
+  expect(await screen(other).getByTestId('ref-no').textContent()).toContain(refNo)
+  expect(await screen(other).getByTestId('status').textContent()).toContain('已登记')
+  // Someone else's words are not shown to the one who looks it up.
+  expect(await screen(other).getByTestId('lookup-result').textContent()).not.toContain('刺鼻的异味')
+
+  // Lookups are limited (10 per 10 minutes): the limit is explained, not a blank failure.
+  for (let i = 0; i < 10; i++) await e2e.harness.call('cases', 'lookupByCode', { code }, 'e2e-lookup')
+  await screen(other).getByTestId('lookup-submit').tap()
+  await screen(other).getByTestId('lookup-error').waitFor()
+  expect(await screen(other).getByTestId('lookup-error').textContent()).toContain('查询次数过多')
+})
+
+test('the draft survives a reload: text, place, reporter and uploaded photos', async () => {
+  const openid = 'e2e-draft'
+  const { page } = await phoneAs(e2e, openid)
+  await openReportForm(page)
+  const s = screen(page)
+  await s.getByText('水污染', { exact: true }).tap()
+  await field(page, 'description').fill('河边排污口夜里排黑水，有很重的臭味。')
+  await addPhotos(page, [PHOTO])
+  await waitForUploads(page, 1)
+  await locate(page)
+  await field(page, 'address').fill('焦作市山阳区新河桥下排污口')
+  await field(page, 'reporter-name').fill('李四')
+  await s.getByText('草稿已自动保存').waitFor()
+  // The autosave runs after typing stops; make sure the last field is in the saved copy.
+  await page.waitForFunction(() =>
+    (window.localStorage.getItem('gw.reportDraft.e2e-draft') ?? '').includes('李四'),
+  )
+
+  await page.reload()
+  await s.getByTestId('draft-restored').waitFor()
+  await expect(field(page, 'description').inputValue()).resolves.toBe('河边排污口夜里排黑水，有很重的臭味。')
+  await expect(field(page, 'address').inputValue()).resolves.toBe('焦作市山阳区新河桥下排污口')
+  await expect(field(page, 'reporter-name').inputValue()).resolves.toBe('李四')
+  expect(await s.locator('[data-testid="categories"] .active').textContent()).toContain('水污染')
+  await s.getByTestId('coords').waitFor()
+  // The photo was uploaded before the reload: kept as its fileId, previewed from the server.
+  await waitForUploads(page, 1)
+  await s.locator('[data-testid="photo-slot"] img[src*="/files/"]').waitFor()
+
+  await field(page, 'reporter-phone').fill('13900139000')
+  await s.getByTestId('consent').tap()
+  await submitAndWaitFiled(page)
+  const cases = await casesOf(e2e, openid)
+  expect(cases).toHaveLength(1)
+  const detail = await e2e.harness.ok<{ photos: unknown[] }>(
+    'cases',
+    'getMine',
+    { caseId: cases[0]!.caseId },
+    openid,
+  )
+  expect(detail.photos).toHaveLength(1)
+
+  // Filed: the draft is gone, the next report starts empty.
+  await openReportForm(page)
+  await expect(field(page, 'description').inputValue()).resolves.toBe('')
+  expect(await s.getByTestId('draft-restored').count()).toBe(0)
+})
+
+test('the request is lost on the way: retried automatically, exactly one case', async () => {
+  const openid = 'e2e-lost-request'
+  const { page } = await phoneAs(e2e, openid)
+  const attempts = await interceptSubmits(page, (route, attempt) =>
+    attempt === 1 ? route.abort('internetdisconnected') : route.continue(),
+  )
+  await openReportForm(page)
+  await fillReport(page)
+  await submitAndWaitFiled(page)
+  expect(attempts()).toBe(2)
+  expect(await casesOf(e2e, openid)).toHaveLength(1)
+  expect(await screen(page).getByTestId('replayed').count()).toBe(0)
+})
+
+test('the answer is lost after the server filed it: the retry gets the same case, not a second one', async () => {
+  const openid = 'e2e-lost-answer'
+  const { page } = await phoneAs(e2e, openid)
+  const attempts = await interceptSubmits(page, async (route, attempt) => {
+    if (attempt > 1) return route.continue()
+    await route.fetch() // the server files the report…
+    await route.abort('connectionreset') // …and the phone never hears back
+  })
+  await openReportForm(page)
+  await fillReport(page)
+  const refNo = await submitAndWaitFiled(page)
+  expect(attempts()).toBe(2)
+  await screen(page).getByTestId('replayed').waitFor()
+  const cases = await casesOf(e2e, openid)
+  expect(cases).toHaveLength(1)
+  expect(cases[0]!.refNo).toBe(refNo)
+})
+
+test('when the automatic retries run out, 重新提交 files it — once', async () => {
+  const openid = 'e2e-offline'
+  const { page } = await phoneAs(e2e, openid)
+  let offline = true
+  const attempts = await interceptSubmits(page, (route) =>
+    offline ? route.abort('internetdisconnected') : route.continue(),
+  )
+  await openReportForm(page)
+  await fillReport(page)
+  await screen(page).getByTestId('submit').tap()
+  await screen(page).getByTestId('retry-submit').waitFor({ timeout: 20_000 })
+  expect(attempts()).toBe(3) // the first try and two automatic retries
+  const message = await screen(page).getByTestId('submit-error').textContent()
+  expect(message).toContain('已自动重试 2 次')
+  expect(message).toContain('不会重复提交')
+  expect(await casesOf(e2e, openid)).toHaveLength(0)
+
+  offline = false
+  await screen(page).getByTestId('retry-submit').tap()
+  await screen(page).getByTestId('filed-banner').waitFor()
+  expect(await casesOf(e2e, openid)).toHaveLength(1)
+})
+
+test('a second citizen sees the open case nearby before submitting and follows it instead', async () => {
+  const first = await e2e.harness.ok<{ caseId: string; refNo: string }>(
+    'cases',
+    'submitReport',
+    reportInput({ description: '塔南路工地凌晨还在施工，电锯声音很大，吵得睡不着。' }),
+    'e2e-first-reporter',
+  )
+  const openid = 'e2e-second-citizen'
+  const { page } = await phoneAs(e2e, openid)
+  await openReportForm(page)
+  const s = screen(page)
+  await s.getByText('噪声污染', { exact: true }).tap()
+  await locate(page)
+  const similar = s.locator('[data-testid="similar-case"]', { hasText: first.refNo })
+  await similar.waitFor()
+  await similar.getByTestId('follow-similar').tap()
+
+  await s.getByTestId('followed-banner').waitFor()
+  expect(await s.getByTestId('ref-no').textContent()).toContain(first.refNo)
+  expect(await s.getByText('我关注的问题').count()).toBe(1)
+  const mine = await casesOf(e2e, openid)
+  expect(mine).toEqual([expect.objectContaining({ caseId: first.caseId, relation: 'follower' })])
+
+  await open(page, '/pages/mine/index', first.refNo)
+  expect(await screen(page).getByTestId('my-case').first().textContent()).toContain('关注')
+})
+
+test('without a position from the browser, coordinates can be typed in (local mode)', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-manual-place')
+  await openReportForm(page)
+  const s = screen(page)
+  await s.getByText('固体废物', { exact: true }).tap()
+  await s.getByTestId('manual-location').tap()
+  await field(page, 'manual-lat').fill('95')
+  await field(page, 'manual-lng').fill('113.27638')
+  await s.getByTestId('use-manual').tap()
+  await s.getByText('请填写有效的纬度和经度').waitFor()
+  await field(page, 'manual-lat').fill('35.29958')
+  await s.getByTestId('use-manual').tap()
+  expect(await s.getByTestId('coords').textContent()).toContain('35.29958, 113.27638')
+  await s.getByTestId('preview-unit').waitFor()
+  expect(await s.getByTestId('preview-unit').textContent()).toContain('山阳区分局')
+})
+
+test('a photo refused by the content check says so on the photo and is not attached', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-risky-photo')
+  await openReportForm(page)
+  // The local content check refuses images carrying this marker (local/adapters/keyword-content-check.ts).
+  const risky = Buffer.concat([readFileSync(PHOTO), Buffer.from(LOCAL_RISKY_IMAGE_MARKER)])
+  await addPhotos(page, [{ name: 'risky.jpg', mimeType: 'image/jpeg', buffer: risky }])
+  const slot = screen(page).locator('[data-testid="photo-slot"][data-status="rejected"]')
+  await slot.waitFor()
+  expect(await slot.textContent()).toContain('未通过内容安全检查')
+  await fillReport(page)
+  await screen(page).getByTestId('submit').tap()
+  await screen(page).getByTestId('form-error').waitFor()
+  expect(await screen(page).getByTestId('form-error').textContent()).toContain('有照片没有上传成功')
+})
