@@ -3,7 +3,7 @@
 //   POST /api/files       multipart photo upload (what wx.cloud.uploadFile + files.registerUpload do)
 //   GET  /files/<path>    signed, expiring download URLs (what getTempFileURL gives)
 //   GET  /healthz         200 when the store answers
-//   GET  /api/dev/*       local-mode helpers: personas for the picker, the notification outbox
+//   GET  /api/dev/*       local-mode helpers: personas for the picker, demo places, the notification outbox
 //   GET  /                the H5 build of the mini-program
 // Identity comes only from the `x-dev-openid` header the H5 persona picker sets.
 import { randomUUID } from 'node:crypto'
@@ -25,6 +25,7 @@ import { checkImageBytes, EXTENSION_OF, registerUpload } from '../cloudfunctions
 import { MAX_UPLOAD_BYTES } from '../shared/contracts/files'
 import { inShanghai, toShanghaiIso } from '../shared/time'
 import type { OutboxEntry } from './adapters/outbox-notifier'
+import { demoPlaces } from './demo-places'
 import type { LocalRuntime } from './runtime'
 
 export const DEV_OPENID_HEADER = 'x-dev-openid'
@@ -161,6 +162,11 @@ export async function buildGateway({
         personas: runtime.deployment.personas,
       },
     }),
+  )
+
+  // Local mode: a named place in each county of the deployment, for placing a report without a position.
+  app.get('/api/dev/places', async (_request, reply) =>
+    send(reply, { ok: true, data: { places: demoPlaces(runtime) } }),
   )
 
   // Local mode: the subscribe messages that would have been sent, newest first (viewable in the app).

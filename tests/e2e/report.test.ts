@@ -250,12 +250,17 @@ test('a second citizen sees the open case nearby before submitting and follows i
   expect(await screen(page).getByTestId('my-case').first().textContent()).toContain('关注')
 })
 
-test('without a position from the browser, coordinates can be typed in (local mode)', async () => {
+test('without a position from the browser, a demo place is chosen or coordinates typed in (local mode)', async () => {
   const { page } = await phoneAs(e2e, 'e2e-manual-place')
   await openReportForm(page)
   const s = screen(page)
   await s.getByText('固体废物', { exact: true }).tap()
   await s.getByTestId('manual-location').tap()
+  // A place inside each county of the demo jurisdiction (GET /api/dev/places), routed to that county.
+  await s.getByTestId('demo-place').filter({ hasText: '武陟县' }).tap()
+  expect(await field(page, 'address').inputValue()).toContain('武陟县')
+  await s.getByTestId('preview-unit').filter({ hasText: '武陟县' }).waitFor()
+
   await field(page, 'manual-lat').fill('95')
   await field(page, 'manual-lng').fill('113.27638')
   await s.getByTestId('use-manual').tap()

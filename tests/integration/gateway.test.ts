@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DEV_OPENID_HEADER } from '../../local/gateway'
 import { productionEnvPresent } from '../../local/main'
+import { territoryRegions } from '../../local/demo-places'
 import { startHarness, type Harness } from '../support/local-harness'
 import { multipartBody, oversizedJpeg } from '../support/images'
 
@@ -75,6 +76,33 @@ describe('health and static', () => {
         'admin',
       ]),
     )
+  })
+})
+
+describe('demo places (local mode, placing a report without a position)', () => {
+  type Place = { name: string; address: string; lat: number; lng: number; coordSystem: string }
+  type Preview = {
+    routing: { outcome: string; region: { name: string } | null; unit: { name: string } | null }
+  }
+
+  it('offers a place inside every county of the deployment, each routed to that county', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/dev/places' })
+    expect(res.statusCode).toBe(200)
+    const { places } = (res.json() as Ok<{ places: Place[] }>).data
+    const counties = territoryRegions(h.runtime).map((r) => r.name)
+    expect(places.map((p) => p.name).sort()).toEqual([...counties].sort())
+    expect(counties).toContain('山阳区')
+    for (const place of places) {
+      const { name, address: _a, ...location } = place
+      const preview = await h.ok<Preview>(
+        'cases',
+        'previewReport',
+        { location: { ...location, address: place.address }, category: 'noise' },
+        CITIZEN,
+      )
+      expect(preview.routing.region?.name).toBe(name)
+      expect(preview.routing.unit).not.toBeNull()
+    }
   })
 })
 

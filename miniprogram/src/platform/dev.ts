@@ -63,7 +63,7 @@ export interface DemoPlace {
   coordSystem: 'gcj02' | 'wgs84'
 }
 
-/** GET /api/dev/places: optional; an older gateway without it simply offers no demo places. */
+/** GET /api/dev/places: a place in each county of the demo jurisdiction (none when unavailable). */
 export async function fetchDemoPlaces(): Promise<DemoPlace[]> {
   if (process.env.TARO_ENV === 'weapp') return []
   try {

@@ -129,6 +129,7 @@ export default function LocationField({
                     <View
                       key={p.name}
                       className="chip"
+                      data-testid="demo-place"
                       onClick={() =>
                         onPosition({ lat: p.lat, lng: p.lng, coordSystem: p.coordSystem }, p.address)
                       }

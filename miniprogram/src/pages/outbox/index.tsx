@@ -19,14 +19,7 @@ export default function OutboxPage() {
   const refresh = useCallback(async () => {
     const res = await listOutbox()
     if (res.ok) setLoad({ status: 'ready', items: res.data.items })
-    else
-      setLoad({
-        status: 'error',
-        message:
-          res.error.code === 'NOT_FOUND'
-            ? '本地网关还没有提供通知箱（GET /api/dev/outbox）。'
-            : res.error.message,
-      })
+    else setLoad({ status: 'error', message: res.error.message })
   }, [])
 
   useDidShow(() => void refresh())
