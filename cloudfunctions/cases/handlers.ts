@@ -254,6 +254,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
       else await tx.insert(COLLECTIONS.counters, { _id: counterId, seq })
       const fresh: CaseDoc = {
         ...opened.state,
+        open: isOpenState(opened.state.status),
         refNo: formatRefNo(runtime.deployment.referencePrefix, day, seq),
         requestType: input.requestType,
         category: input.category,

@@ -85,6 +85,8 @@ export interface CaseDoc extends CaseMachineState {
    * passed; until then it is held. Rejected content is refused at submission.
    */
   screening: 'passed' | 'pending'
+  /** Whether `status` is an open state: kept with every status write so the staff inbox has an index for it. */
+  open: boolean
   /** Early-warning cluster this report belongs to (S3 第十六条). */
   warningKey: string | null
   /** 专人督办: the officer named to supervise an escalated case (S0 第十一条). */

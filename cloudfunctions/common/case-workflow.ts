@@ -7,6 +7,7 @@ import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId }
 import { addLocalDays, localDateOf, toShanghaiIso } from '../../shared/time'
 import {
   contextFor,
+  isOpenState,
   transition,
   type Actor,
   type CaseEvent,
@@ -117,6 +118,7 @@ export async function applyCaseEvent(
   const next: CaseDoc = {
     ...before,
     ...result.state,
+    open: isOpenState(result.state.status),
     history,
     unitId: holdingUnit(before, result.state, event),
     mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
@@ -126,6 +128,7 @@ export async function applyCaseEvent(
   next.nextCheckOn = nextCheckOnOf(caseClocks({ profile, calendar, history, asOf: now }), now)
   const patch: Patch<CaseDoc> = {
     status: next.status,
+    open: next.open,
     facts: next.facts,
     flags: next.flags,
     history: next.history,

@@ -125,7 +125,7 @@ export async function similarOpenCases(
     entityName: report.reportedEntity ?? null,
   }
   const query = duplicateCandidateQuery(facts, policy, names)
-  const open = { status: { $in: OPEN_STATE_KEYS } }
+  const open = { open: true }
   const found = new Map<string, CaseRecord>()
   if (query.cells) {
     const near = await casesInCells(runtime, query.category, query.cells, {

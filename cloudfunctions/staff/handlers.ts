@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/contracts/result'
 import { staffContract, type StaffCaseDetail } from '../../shared/contracts/staff'
 import { toShanghaiIso } from '../../shared/time'
-import { allowedEvents, contextFor, OPEN_STATE_KEYS, type Actor, type CaseEvent } from '../../shared/workflow'
+import { allowedEvents, contextFor, type Actor, type CaseEvent } from '../../shared/workflow'
 import { calendarFor } from '../common/calendar'
 import {
   machineStateOf,
@@ -78,7 +78,7 @@ export const staffFunction = defineFunction('staff', staffContract, {
   async inbox(input, { runtime, staff, now }) {
     const scope = await unitScopeOf(runtime.db, staff)
     const filter: Filter = { screening: 'passed' }
-    if (input.scope === 'open') filter.status = { $in: OPEN_STATE_KEYS }
+    if (input.scope === 'open') filter.open = true
     const page = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', scope, {
       filter,
       orderBy: [['createdAt', 'desc']],
