@@ -121,10 +121,16 @@ test('from filing to the reply: the citizen reads it, rates it, asks for a revie
   ])
 })
 
-test('a satisfied reporter closes the case with the rating', async () => {
+test('a satisfied reporter closes the case with the rating; it leaves the open inbox', async () => {
+  type Inbox = { items: Array<{ caseId: string }> }
+  const inInbox = async (scope: 'open' | 'all') =>
+    (await h.ok<Inbox>('staff', 'inbox', { scope }, OFFICER)).items.some((c) => c.caseId === caseId)
   await handleToReply()
+  expect(await inInbox('open')).toBe(true)
   const closed = await h.ok<Detail>('cases', 'rateReply', { caseId, stars: 5, accept: true }, CITIZEN)
   expect(closed).toMatchObject({ status: 'closed', rating: { stars: 5 } })
+  expect(await inInbox('open')).toBe(false)
+  expect(await inInbox('all')).toBe(true)
 })
 
 describe('refused, and nothing changes', () => {
