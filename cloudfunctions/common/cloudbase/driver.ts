@@ -110,35 +110,41 @@ async function runOnce<R>(
   }
 }
 
-/** Driver for wx-server-sdk's `cloud.database()` (inside cloud functions). */
-export function wxServerSdkDriver(db: SdkDatabase): DbDriver {
+/** What differs between the two SDKs (the table at the top of this file); everything else is shared. */
+interface Flavour {
+  name: DbDriver['flavour']
+  /** The argument of add / set / update. */
+  body(data: object): object
+  /** The id in an add result. */
+  addedId(result: unknown): unknown
+  /** The count in an update result. */
+  updated(result: unknown): unknown
+  /** A transaction's `doc().get()` miss that this SDK throws instead of answering empty. */
+  isMiss?(error: unknown, id: string): boolean
+}
+
+function driverFor(db: SdkDatabase, flavour: Flavour): DbDriver {
   const tx = (t: SdkTransaction): TxDriver => ({
     async get(collection, id) {
       try {
         return txDocOf(await call(collection, () => t.collection(collection).doc(id).get()))
       } catch (error) {
-        // Without `throwOnNotFound: false`, wx-server-sdk turns a miss into an error of its own.
-        if (
-          error instanceof CloudbaseDbError &&
-          error.message.includes(`document with _id ${id} does not exist`)
-        ) {
-          return null
-        }
+        if (flavour.isMiss?.(error, id)) return null
         throw error
       }
     },
     async add(collection, doc) {
-      await call(collection, () => t.collection(collection).add({ data: doc }))
+      await call(collection, () => t.collection(collection).add(flavour.body(doc)))
     },
     async set(collection, id, data) {
-      await call(collection, () => t.collection(collection).doc(id).set({ data }))
+      await call(collection, () => t.collection(collection).doc(id).set(flavour.body(data)))
     },
     async remove(collection, id) {
       await call(collection, () => t.collection(collection).doc(id).remove())
     },
   })
   return {
-    flavour: 'wx-server-sdk',
+    flavour: flavour.name,
     command: db.command,
     async query(collection, where, order, limit) {
       return docsOf(
@@ -151,12 +157,14 @@ export function wxServerSdkDriver(db: SdkDatabase): DbDriver {
       return numberOf(field(await call(collection, () => query.count()), 'total'), 'count')
     },
     async add(collection, doc) {
-      const result = await call(collection, () => db.collection(collection).add({ data: doc }))
-      return String(field(result, '_id'))
+      const result = await call(collection, () => db.collection(collection).add(flavour.body(doc)))
+      return String(flavour.addedId(result))
     },
     async updateWhere(collection, where, data) {
-      const result = await call(collection, () => db.collection(collection).where(where).update({ data }))
-      return numberOf(field(field(result, 'stats'), 'updated'), 'update')
+      const result = await call(collection, () =>
+        db.collection(collection).where(where).update(flavour.body(data)),
+      )
+      return numberOf(flavour.updated(result), 'update')
     },
     async remove(collection, id) {
       await call(collection, () => db.collection(collection).doc(id).remove())
@@ -168,49 +176,25 @@ export function wxServerSdkDriver(db: SdkDatabase): DbDriver {
   }
 }
 
+/** Driver for wx-server-sdk's `cloud.database()` (inside cloud functions). */
+export function wxServerSdkDriver(db: SdkDatabase): DbDriver {
+  return driverFor(db, {
+    name: 'wx-server-sdk',
+    body: (data) => ({ data }),
+    addedId: (result) => field(result, '_id'),
+    updated: (result) => field(field(result, 'stats'), 'updated'),
+    // Without `throwOnNotFound: false`, wx-server-sdk turns a miss into an error of its own.
+    isMiss: (error, id) =>
+      error instanceof CloudbaseDbError && error.message.includes(`document with _id ${id} does not exist`),
+  })
+}
+
 /** Driver for @cloudbase/node-sdk's `app.database()` (server-side scripts, the live contract run). */
 export function nodeSdkDriver(db: SdkDatabase): DbDriver {
-  const tx = (t: SdkTransaction): TxDriver => ({
-    async get(collection, id) {
-      return txDocOf(await call(collection, () => t.collection(collection).doc(id).get()))
-    },
-    async add(collection, doc) {
-      await call(collection, () => t.collection(collection).add(doc))
-    },
-    async set(collection, id, data) {
-      await call(collection, () => t.collection(collection).doc(id).set(data))
-    },
-    async remove(collection, id) {
-      await call(collection, () => t.collection(collection).doc(id).remove())
-    },
+  return driverFor(db, {
+    name: 'node-sdk',
+    body: (data) => data,
+    addedId: (result) => field(result, 'id'),
+    updated: (result) => field(result, 'updated'),
   })
-  return {
-    flavour: 'node-sdk',
-    command: db.command,
-    async query(collection, where, order, limit) {
-      return docsOf(
-        await call(collection, () => select(db.collection(collection), where, order, limit).get()),
-        'get',
-      )
-    },
-    async count(collection, where) {
-      const query = where ? db.collection(collection).where(where) : db.collection(collection)
-      return numberOf(field(await call(collection, () => query.count()), 'total'), 'count')
-    },
-    async add(collection, doc) {
-      const result = await call(collection, () => db.collection(collection).add(doc))
-      return String(field(result, 'id'))
-    },
-    async updateWhere(collection, where, data) {
-      const result = await call(collection, () => db.collection(collection).where(where).update(data))
-      return numberOf(field(result, 'updated'), 'update')
-    },
-    async remove(collection, id) {
-      await call(collection, () => db.collection(collection).doc(id).remove())
-    },
-    async createCollection(collection) {
-      await call(collection, () => db.createCollection(collection))
-    },
-    runTransaction: (work) => runOnce(db, tx, work),
-  }
 }
