@@ -2,6 +2,7 @@
 // projection, so a reporter's identity reaches staff only masked and never reaches anything else.
 import { createHash } from 'node:crypto'
 import type {
+  CaseHeadline,
   CaseClockView,
   CaseDetailForReporter,
   CaseSummary,
@@ -321,6 +322,19 @@ export interface FollowView {
   lastReadSeq: number
 }
 
+function headlineOf(doc: CaseRecord): CaseHeadline {
+  return {
+    caseId: doc._id,
+    refNo: doc.refNo,
+    requestType: doc.requestType,
+    category: doc.category,
+    status: doc.status,
+    statusLabel: stateLabel(doc.status),
+    createdAt: doc.createdAt,
+    address: doc.location.address,
+  }
+}
+
 export function toCaseSummary(
   doc: CaseRecord,
   unitName: string | null,
@@ -329,15 +343,8 @@ export function toCaseSummary(
 ): CaseSummary {
   const due = nextDuty(clocks)
   return {
-    caseId: doc._id,
-    refNo: doc.refNo,
-    requestType: doc.requestType,
-    category: doc.category,
-    status: doc.status,
-    statusLabel: stateLabel(doc.status),
+    ...headlineOf(doc),
     statusOpen: isOpenState(doc.status),
-    createdAt: doc.createdAt,
-    address: doc.location.address,
     unitName,
     relation: follow.relation,
     nextDue: due ? { date: due.date, label: due.label } : null,
@@ -411,14 +418,7 @@ export function toReporterDetail(
 export function toInboxItem(doc: CaseRecord, unitName: string, clocks: readonly CaseClock[]): InboxItem {
   const excerpt = [...doc.description]
   return {
-    caseId: doc._id,
-    refNo: doc.refNo,
-    requestType: doc.requestType,
-    category: doc.category,
-    status: doc.status,
-    statusLabel: stateLabel(doc.status),
-    createdAt: doc.createdAt,
-    address: doc.location.address,
+    ...headlineOf(doc),
     descriptionExcerpt: excerpt.length > 60 ? excerpt.slice(0, 60).join('') + '…' : doc.description,
     photoCount: doc.photos.length,
     unitId: doc.unitId,

@@ -128,16 +128,20 @@ export interface ReportPreview {
 
 // ---------- the citizen's cases ----------
 
-export interface CaseSummary {
+/** What every list shows of a case, citizen's or staff's. */
+export interface CaseHeadline {
   caseId: string
   refNo: string
   requestType: RequestTypeKey
   category: CategoryKey
   status: CaseStateKey
   statusLabel: string
-  statusOpen: boolean
   createdAt: string
   address: string
+}
+
+export interface CaseSummary extends CaseHeadline {
+  statusOpen: boolean
   unitName: string | null
   /** How the caller relates to it. */
   relation: 'reporter' | 'follower'

@@ -2,13 +2,10 @@
 import type { StaffRole } from '../deployment'
 import type { CaseEventInput, CaseEventType } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
-import type { CaseStateKey } from '../workflow/states'
-import type { CaseClockView, CasePage, CasePhoto, CaseTimelineEntry } from './cases'
-import type { CategoryKey } from './categories'
+import type { CaseClockView, CaseHeadline, CasePage, CasePhoto, CaseTimelineEntry } from './cases'
 import type { Location } from './common'
 import { cursorSchema, idSchema, pageLimitSchema } from './common'
 import { action, ANY_STAFF, staffWith, USER } from './define'
-import type { RequestTypeKey } from './request-types'
 import * as z from './zod'
 
 export interface StaffProfile {
@@ -26,15 +23,7 @@ export interface MaskedReporter {
   phone: string | null
 }
 
-export interface InboxItem {
-  caseId: string
-  refNo: string
-  requestType: RequestTypeKey
-  category: CategoryKey
-  status: CaseStateKey
-  statusLabel: string
-  createdAt: string
-  address: string
+export interface InboxItem extends CaseHeadline {
   descriptionExcerpt: string
   photoCount: number
   unitId: string
