@@ -184,8 +184,12 @@ export const REPLY_SECTIONS: ReadonlyArray<[keyof ReplyContent, string]> = [
   ['remedies', '救济渠道'],
 ]
 
-function replySections(reply: ReplyContent): Array<{ title: string; body: string }> {
-  return REPLY_SECTIONS.map(([key, title]) => ({ title, body: reply[key] }))
+/** The reply's sections; how the reporter was contacted is for the reporter only, not for followers. */
+function replySections(reply: ReplyContent, ownReport = true): Array<{ title: string; body: string }> {
+  return REPLY_SECTIONS.filter(([key]) => ownReport || key !== 'communication').map(([key, title]) => ({
+    title,
+    body: reply[key],
+  }))
 }
 
 /** The reply that a send-reply at `index` sent: the last draft before it. */
@@ -199,7 +203,13 @@ function replySentAt(history: readonly HistoryEntry[], index: number): ReplyCont
 
 type Describe = (
   event: CaseEvent,
-  ctx: { history: readonly HistoryEntry[]; index: number; unitName: (id: string) => string },
+  ctx: {
+    history: readonly HistoryEntry[]
+    index: number
+    unitName: (id: string) => string
+    /** Shown to the case's own reporter (false: a follower or a query-code lookup). */
+    ownReport?: boolean
+  },
 ) => Omit<CaseTimelineEntry, 'at' | 'kind'> | null
 
 /** What the reporter is told of each event; null = internal, not shown to the reporter. */
@@ -244,12 +254,12 @@ const FOR_REPORTER: Partial<Record<CaseEventType, Describe>> = {
     const reason = request?.event.type === 'request-extension' ? `理由：${request.event.reason}` : ''
     return { label: '办理期限延长', detail: `办理期限延长 ${e.days} 天。${reason}` }
   },
-  'send-reply': (_e, { history, index }) => {
+  'send-reply': (_e, { history, index, ownReport }) => {
     const reply = replySentAt(history, index)
     return {
       label: '已答复',
       detail: '请查看答复内容；如有异议可在期限内申请复查。',
-      ...(reply ? { sections: replySections(reply) } : {}),
+      ...(reply ? { sections: replySections(reply, ownReport) } : {}),
     }
   },
   'request-review': () => ({ label: '已申请复查' }),
@@ -270,11 +280,15 @@ const FOR_REPORTER: Partial<Record<CaseEventType, Describe>> = {
   reopen: () => ({ label: '重新办理', detail: '回访或抽查发现问题反弹，已重新办理。' }),
 }
 
-export function reporterTimeline(doc: CaseDoc, unitName: (id: string) => string): CaseTimelineEntry[] {
+export function reporterTimeline(
+  doc: CaseDoc,
+  unitName: (id: string) => string,
+  ownReport: boolean,
+): CaseTimelineEntry[] {
   const out: CaseTimelineEntry[] = []
   doc.history.forEach((entry, index) => {
     const describe = FOR_REPORTER[entry.event.type]
-    const text = describe?.(entry.event, { history: doc.history, index, unitName })
+    const text = describe?.(entry.event, { history: doc.history, index, unitName, ownReport })
     if (text) out.push({ at: entry.at, kind: entry.event.type, ...text })
   })
   return out
@@ -395,22 +409,21 @@ export function toReporterDetail(
 ): CaseDetailForReporter {
   const follow = ctx.follow ?? { relation: 'follower' as const, lastReadSeq: lastSeq(doc) }
   const summary = toCaseSummary(doc, ctx.unitName(doc.unitId), follow, ctx.clocks)
+  const own = follow.relation === 'reporter'
   return {
     ...summary,
-    // A citizen who follows someone else's case does not see that reporter's own words and photos.
-    description: follow.relation === 'reporter' ? doc.description : '（他人反映的问题，仅显示办理进度）',
-    photos:
-      follow.relation === 'reporter'
-        ? doc.photos.map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null }))
-        : [],
+    // A citizen who follows someone else's case (or looks it up by code) does not see that reporter's own words,
+    // photos, rating or how the bureau contacted them.
+    description: own ? doc.description : '（他人反映的问题，仅显示办理进度）',
+    photos: own ? doc.photos.map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null })) : [],
     location: doc.location,
     occurredAt: doc.occurredAt,
     reportedEntity: doc.reportedEntity,
-    reporterMode: follow.relation === 'reporter' ? doc.reporter.mode : 'anonymous',
-    timeline: reporterTimeline(doc, ctx.unitName),
+    reporterMode: own ? doc.reporter.mode : 'anonymous',
+    timeline: reporterTimeline(doc, ctx.unitName, own),
     clocks: clockViews(ctx.clocks).filter((c) => c.state === 'running' || c.state === 'completed'),
     actions: citizenActions(doc, ctx.follow?.relation ?? null, ctx.clocks),
-    rating: doc.rating,
+    rating: own ? doc.rating : null,
     followers: doc.followerCount,
   }
 }

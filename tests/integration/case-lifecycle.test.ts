@@ -133,6 +133,21 @@ test('a satisfied reporter closes the case with the rating; it leaves the open i
   expect(await inInbox('all')).toBe(true)
 })
 
+test('a follower reads the reply but not how the reporter was contacted, nor the reporter’s rating', async () => {
+  await handleToReply()
+  await h.ok('cases', 'follow', { caseId }, 'dev-neighbour')
+  await h.ok('cases', 'rateReply', { caseId, stars: 2, comment: '我是张三，噪声仍未停止' }, CITIZEN)
+  const mine = await h.ok<Detail>('cases', 'getMine', { caseId }, CITIZEN)
+  const theirs = await h.ok<Detail>('cases', 'getMine', { caseId }, 'dev-neighbour')
+  const titles = (d: Detail) => d.timeline.find((t) => t.kind === 'send-reply')?.sections?.map((x) => x.title)
+  expect(titles(mine)).toContain('与反映人沟通情况')
+  expect(titles(theirs)).toContain('处理意见')
+  expect(titles(theirs)).not.toContain('与反映人沟通情况')
+  expect(mine.rating).toMatchObject({ stars: 2 })
+  expect(theirs.rating).toBeNull()
+  expect(JSON.stringify(theirs)).not.toContain('张三')
+})
+
 describe('refused, and nothing changes', () => {
   test('an illegal event names the state and the reason', async () => {
     const before = await h.snapshot()

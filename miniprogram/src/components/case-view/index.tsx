@@ -53,7 +53,7 @@ export default function CaseView({
             {REQUEST_TYPES[detail.requestType]} · {CATEGORIES[detail.category].label}
           </Text>
         </View>
-        {!mine && <Text className="tag">我关注的问题 · {detail.followers} 人关注</Text>}
+        {detail.actions.unfollow && <Text className="tag">我关注的问题 · {detail.followers} 人关注</Text>}
         {detail.nextDue && (
           <Text className="hint" data-testid="next-due">
             {detail.nextDue.label}：{detail.nextDue.date} 前
