@@ -122,6 +122,15 @@ async function reporterRequest(runtime: Runtime, openid: string, caseId: string,
   return viewAfter(runtime, openid, caseId)
 }
 
+/** A report cannot be about something that has not happened yet (the time decides night-time urgency). */
+function checkOccurredAt(occurredAt: string | undefined, now: Date): void {
+  if (occurredAt && Date.parse(occurredAt) > now.getTime() + 5 * 60_000) {
+    throw new AppError('VALIDATION_FAILED', '发生时间不能晚于现在，请重新选择', {
+      occurredAt: '发生时间不能晚于现在',
+    })
+  }
+}
+
 export const casesFunction = defineFunction('cases', casesContract, {
   async clientConfig(_input, { runtime }) {
     return {
@@ -133,6 +142,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
   },
 
   async previewReport(input, { runtime, openid, now }) {
+    checkOccurredAt(input.occurredAt, now)
     const at = toShanghaiIso(now)
     const route = routeReport(runtime, input)
     const { decision } = route
@@ -189,6 +199,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
     const earlier = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
     if (earlier) return submitResult(earlier, runtime, true)
 
+    checkOccurredAt(input.occurredAt, now)
     const uploads = await ownUploads(runtime.db, openid, input.photos)
     const text = [input.description, input.reportedEntity, input.location.address].filter(Boolean).join('\n')
     const check = await runtime.contentCheck.checkText({ text, openid, scene: 'report' })

@@ -142,7 +142,9 @@ export async function applyCaseEvent(
   const movedFollows = mergeTarget ? await listFollows(runtime.db, before._id) : []
   await runtime.db.transaction(async (tx: Tx) => {
     await tx.update<CaseDoc>(COLLECTIONS.cases, caseId, patch, before._version)
-    if (mergeTarget) await addFollowersInTx(tx, mergeTarget._id, movedFollows, result.entry.at)
+    if (mergeTarget) {
+      await addFollowersInTx(tx, mergeTarget._id, movedFollows, result.entry.at, before.lastReportedAt)
+    }
   })
   const doc = { ...next, _id: before._id, _version: before._version + 1 } as CaseRecord
   if (options.notify !== false) await sendCaseNotices(runtime, doc, result.effects, result.entry)

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { CaseDoc } from './case-records'
 import { COLLECTIONS } from './collections'
-import { MAX_PAGE_SIZE, type DocStore, type Page, type Tx, type WithId } from './ports'
+import { MAX_PAGE_SIZE, type DocStore, type Page, type Patch, type Tx, type WithId } from './ports'
 
 export interface FollowDoc {
   caseId: string
@@ -83,6 +83,8 @@ export async function addFollowersInTx(
   targetCaseId: string,
   follows: readonly FollowDoc[],
   at: string,
+  /** When the merged case was last reported: the target's duplicate window runs from the latest report. */
+  lastReportedAt: string,
 ): Promise<number> {
   const target = await tx.get<CaseDoc>(COLLECTIONS.cases, targetCaseId)
   if (!target) return 0
@@ -101,13 +103,12 @@ export async function addFollowersInTx(
     })
     added++
   }
-  if (added) {
-    await tx.update<CaseDoc>(
-      COLLECTIONS.cases,
-      targetCaseId,
-      { followerCount: target.followerCount + added },
-      target._version,
-    )
+  const patch: Patch<CaseDoc> = {}
+  if (added) patch.followerCount = target.followerCount + added
+  // Both are Shanghai ISO times in one format, so they compare as text.
+  if (lastReportedAt > target.lastReportedAt) patch.lastReportedAt = lastReportedAt
+  if (Object.keys(patch).length > 0) {
+    await tx.update<CaseDoc>(COLLECTIONS.cases, targetCaseId, patch, target._version)
   }
   return added
 }

@@ -2,7 +2,6 @@
 // early-warning clusters. The decisions are shared/routing's pure functions; this file fetches their inputs by
 // index (category + geohash cell, entity key — never a scan) and persists what they decide.
 import { createHash } from 'node:crypto'
-import { OPEN_STATE_KEYS } from '../../shared/workflow/states'
 import type { CategoryKey } from '../../shared/contracts/categories'
 import { toWgs84, type GeoPoint } from '../../shared/geo/coordinates'
 import { nearbyCells, type NearbyCellQuery } from '../../shared/geo/cells'
@@ -20,7 +19,7 @@ import { entityKey } from '../../shared/routing/entity-names'
 import { assessIntake, type IntakeAssessment } from '../../shared/routing/importance'
 import { intakePolicyFor, type Basis, type IntakePolicy } from '../../shared/routing/intake-policy'
 import { countRepeats, repeatHandling, type RepeatCount } from '../../shared/routing/repeats'
-import type { ReportFacts } from '../../shared/routing/report-facts'
+import { daysBefore, type ReportFacts } from '../../shared/routing/report-facts'
 import { requireRouting } from '../../shared/routing/config'
 import type { CaseDoc, CaseRecord, IntakeRecord } from './case-records'
 import { COLLECTIONS } from './collections'
@@ -161,7 +160,7 @@ export async function similarOpenCases(
 
 /** Earlier reports on the same target (entity or place), for counting repeats (S0 第十一条). */
 async function priorReports(runtime: Runtime, doc: CaseRecord, policy: IntakePolicy): Promise<ReportFacts[]> {
-  const since = new Date(Date.parse(doc.createdAt) - policy.repeat.windowDays * 86_400_000).toISOString()
+  const since = daysBefore(doc.createdAt, policy.repeat.windowDays)
   if (doc.entityKey) {
     const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
       filter: { entityKey: doc.entityKey, createdAt: { $gte: since } },
@@ -204,13 +203,18 @@ export async function afterRegistration(
     const counted = await Promise.all(
       repeat.reportIds.map((id) => runtime.db.get<CaseDoc>(COLLECTIONS.cases, id)),
     )
-    const holder = counted.find(
-      (d) => d && OPEN_STATE_KEYS.includes(d.status) && !d.mergedInto && !d.flags.escalated,
-    )
-    if (holder && handling?.kind === 'escalate') {
+    // Once the target's case is escalated, later reports join it: they do not escalate another case.
+    const holder = counted.find((d) => d && d.open && !d.mergedInto)
+    if (holder && !holder.flags.escalated && handling?.kind === 'escalate') {
       const note = `重复举报 ${repeat.count} 次（${basisText(handling.basis)}）：${handling.ledBy}；${handling.supervision}`
-      await escalate(holder._id, note, handling.supervisorStaffIds[0] ?? null)
-      escalatedCaseId = holder._id
+      try {
+        await escalate(holder._id, note, handling.supervisorStaffIds[0] ?? null)
+        escalatedCaseId = holder._id
+      } catch (error) {
+        // E.g. the holder was already replied to (escalation is for cases still being handled): the early
+        // warning below must still be checked.
+        runtime.log.warn('repeat escalation not applied', { caseId: holder._id, error: String(error) })
+      }
     }
   }
   const warning = await checkEarlyWarning(runtime, doc, policy)

@@ -17,18 +17,18 @@ export async function handleMediaCheck(
     limit: 1,
   })
   const upload = page.items[0]
-  if (!upload || upload.screening !== 'pending') return { updated: false }
-  // A failed check (errcode ≠ 0) is not a pass: it is treated like a refusal (the reporter can re-upload).
-  const passed = !event.errcode && (event.result?.suggest === 'pass' || event.result?.suggest === 'review')
-  await runtime.db.update<UploadDoc>(
-    COLLECTIONS.uploads,
-    upload._id,
-    { screening: passed ? 'passed' : 'rejected' },
-    upload._version,
-  )
-  if (!passed) await runtime.blobs.remove([upload.fileId])
+  if (!upload) return { updated: false }
+  let screening = upload.screening
+  if (screening === 'pending') {
+    // A failed check (errcode ≠ 0) is not a pass: it is treated like a refusal (the reporter can re-upload).
+    const passed = !event.errcode && (event.result?.suggest === 'pass' || event.result?.suggest === 'review')
+    screening = passed ? 'passed' : 'rejected'
+    await runtime.db.update<UploadDoc>(COLLECTIONS.uploads, upload._id, { screening }, upload._version)
+  }
+  // Also on a redelivered result, so a step that failed the first time is completed now (both idempotent).
+  if (screening === 'rejected') await runtime.blobs.remove([upload.fileId])
   if (upload.caseId) await releaseIfScreened(runtime, upload.caseId)
-  return { updated: true }
+  return { updated: upload.screening === 'pending' }
 }
 
 /** When none of a held case's photos is still pending: drop refused photos, release it, tell the unit. */

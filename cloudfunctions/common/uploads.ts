@@ -87,7 +87,7 @@ export async function registerUpload(
   return { fileId: file.fileId, size: file.size, contentType: file.contentType }
 }
 
-/** Every file must have been uploaded by `owner` and not refused; otherwise nothing is attached. */
+/** Every file must have been uploaded by `owner`, not be part of a report yet, and not be refused. */
 export async function ownUploads(
   db: DocStore,
   owner: string,
@@ -99,6 +99,12 @@ export async function ownUploads(
     if (!upload || upload.owner !== owner) {
       throw new AppError('VALIDATION_FAILED', '有照片没有上传成功，请删除后重新上传', {
         photos: '照片未上传成功',
+      })
+    }
+    if (upload.caseId) {
+      // One photo, one report: a held case is released when its own photos are checked (screening.ts).
+      throw new AppError('VALIDATION_FAILED', '有照片已用于另一条反映，请删除后重新添加', {
+        photos: '照片已用于另一条反映',
       })
     }
     if (upload.screening === 'rejected') {

@@ -232,6 +232,30 @@ describe('bad input: a clear 4xx error and nothing written', () => {
     })
   })
 
+  it('an occurrence time in the future → 400 on that field (it would decide night-time urgency)', async () => {
+    await expectNothingWritten(async () => {
+      const res = await h.call<Err>(
+        'cases',
+        'submitReport',
+        { ...report([]), occurredAt: '2026-11-22T23:30:00+08:00' },
+        CITIZEN,
+      )
+      expect(res.status).toBe(400)
+      expect(res.body.error.fields).toEqual({ occurredAt: '发生时间不能晚于现在' })
+    })
+  })
+
+  it('a photo already part of another report → 400, and the second report is not filed', async () => {
+    const fileId = ((await upload(CITIZEN, PHOTO)).body as Ok<{ fileId: string }>).data.fileId
+    await h.ok('cases', 'submitReport', report([fileId]), CITIZEN)
+    await expectNothingWritten(async () => {
+      const another = report([fileId], { clientRequestId: 'req-0002-abcdef' })
+      const res = await h.call<Err>('cases', 'submitReport', another, CITIZEN)
+      expect(res.status).toBe(400)
+      expect(res.body.error.fields).toEqual({ photos: '照片已用于另一条反映' })
+    })
+  })
+
   it('unknown action → 404 UNKNOWN_ACTION', async () => {
     await expectNothingWritten(async () => {
       const res = await h.call<Err>('cases', 'dropTable', {}, CITIZEN)

@@ -207,6 +207,21 @@ describe('duplicates: offered, followed, merged', () => {
     }
   })
 
+  test('a merged later report moves the duplicate window of the case it joins', async () => {
+    const input = () => reportInput({ reportedEntity: '恒通化工厂', category: 'air' })
+    const a = await h.ok<{ caseId: string }>('cases', 'submitReport', input(), 'citizen-a')
+    h.clock.advance(2 * 86_400_000)
+    const b = await h.ok<{ caseId: string }>('cases', 'submitReport', input(), 'citizen-b')
+    await h.act('dev-supervisor', b.caseId, { type: 'merge', intoCaseId: a.caseId })
+    const [main, joined] = await Promise.all(
+      [a.caseId, b.caseId].map((id) =>
+        h.runtime.db.get<{ lastReportedAt: string; createdAt: string }>('cases', id),
+      ),
+    )
+    expect(main!.lastReportedAt).toBe(joined!.createdAt)
+    expect(main!.lastReportedAt > main!.createdAt).toBe(true)
+  })
+
   test('merging a case into itself is refused and changes nothing', async () => {
     const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
     const before = await h.snapshot()
@@ -224,8 +239,14 @@ describe('duplicates: offered, followed, merged', () => {
 })
 
 describe('repeat reports (S0 第十一条) and early warning (S3 第十六条)', () => {
-  test('the third reporter on the same entity escalates the case, with a supervising officer, shown in the inbox', async () => {
-    const names = ['焦作市恒通化工有限公司', '恒通化工厂', '恒通化工（焦作）有限公司']
+  test('the third reporter on the same entity escalates the case, with a supervising officer, shown in the inbox; later reporters escalate nothing else', async () => {
+    const names = [
+      '焦作市恒通化工有限公司',
+      '恒通化工厂',
+      '恒通化工（焦作）有限公司',
+      '恒通化工',
+      '焦作恒通化工有限公司',
+    ]
     const ids: string[] = []
     for (const [i, name] of names.entries()) {
       const { caseId } = await h.ok<{ caseId: string }>(
@@ -238,7 +259,12 @@ describe('repeat reports (S0 第十一条) and early warning (S3 第十六条)',
       ids.push(caseId)
       h.clock.advance(86_400_000)
       const first = await h.ok<Staff>('staff', 'getCase', { caseId: ids[0] }, 'dev-supervisor')
-      expect({ after: i + 1, escalated: first.escalated }).toEqual({ after: i + 1, escalated: i === 2 })
+      expect({ after: i + 1, escalated: first.escalated }).toEqual({ after: i + 1, escalated: i >= 2 })
+    }
+    for (const later of ids.slice(1)) {
+      expect((await h.ok<Staff>('staff', 'getCase', { caseId: later }, 'dev-supervisor')).escalated).toBe(
+        false,
+      )
     }
     const escalated = await h.ok<Staff>('staff', 'getCase', { caseId: ids[0] }, 'dev-supervisor')
     expect(escalated.timeline.find((t) => t.kind === 'escalate')?.detail).toMatch(/重复举报 3 次/)

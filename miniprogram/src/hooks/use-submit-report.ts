@@ -51,18 +51,14 @@ export function useSubmitReport(onFiled: (result: SubmitReportResult) => void) {
         return
       }
       const checked = submitReportInput.safeParse(submitPayloadOf(draft))
-      const fields: FieldErrors = {}
       if (!checked.success) {
+        const fields: FieldErrors = {}
         for (const issue of checked.error.issues) fields[issue.path.map(String).join('.')] ??= issue.message
-      }
-      if (draft.occurredAt && Date.parse(draft.occurredAt) > Date.now() + 60_000) {
-        fields.occurredAt = '发生时间不能晚于现在'
-      }
-      setFieldErrors(fields)
-      if (!checked.success || Object.keys(fields).length > 0) {
+        setFieldErrors(fields)
         setFormError('还有内容没有填好，请按红字提示修改')
         return
       }
+      setFieldErrors({})
       setState({ phase: 'submitting', attempt: 1 })
       const res = await submitReport(checked.data, (attempt) => setState({ phase: 'submitting', attempt }))
       if (res.ok) {
