@@ -88,7 +88,7 @@ export async function buildGateway({
   )
 
   app.get('/healthz', async (_request, reply) => {
-    await runtime.db.count(COLLECTIONS.units)
+    await runtime.db.count(COLLECTIONS.staff)
     return send(reply, {
       ok: true,
       data: { status: 'ok', deployment: runtime.deployment.id, time: toShanghaiIso(runtime.clock.now()) },

@@ -1,8 +1,8 @@
-// Demo data: the deployment's units and staff (bound to the persona openids). Idempotent: runs on every
+// Demo data: the deployment's staff, bound to the persona openids (units are read from the deployment itself). Idempotent: runs on every
 // start and only inserts what is missing, so data a user created is never touched.
 import { COLLECTIONS } from '../cloudfunctions/common/collections'
 import type { DocStore } from '../cloudfunctions/common/ports'
-import type { StaffDoc, UnitDoc } from '../cloudfunctions/common/staff-records'
+import type { StaffDoc } from '../cloudfunctions/common/staff-records'
 import type { DeploymentConfig } from '../shared/deployment'
 
 export async function seedDeployment(
@@ -14,9 +14,6 @@ export async function seedDeployment(
     if (await db.get(collection, id)) return
     await db.insert(collection, { _id: id, ...doc })
     inserted++
-  }
-  for (const { id, ...unit } of deployment.units) {
-    await insertMissing(COLLECTIONS.units, id, unit satisfies UnitDoc)
   }
   for (const { id, ...staff } of deployment.staff) {
     const persona = deployment.personas.find((p) => p.staffId === id)

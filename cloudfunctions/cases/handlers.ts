@@ -58,7 +58,7 @@ import {
 } from '../common/reporter-identity'
 import { routeReport } from '../common/routing'
 import { defineFunction } from '../common/router'
-import { unitNames } from '../common/staff-records'
+import { unitNamer } from '../common/staff-records'
 import { ownUploads, type UploadDoc } from '../common/uploads'
 
 const reporterActor = (openid: string): Actor => ({ kind: 'reporter', id: openid })
@@ -85,10 +85,9 @@ async function citizenView(
 ): Promise<CaseDetailForReporter> {
   const calendar = await calendarFor(runtime)
   const clocks = clocksOf(doc, calendar, runtime.clock.now())
-  const names = await unitNames(runtime.db, [doc.unitId])
   const ownPhotos = follow?.relation === 'reporter' && doc.photos.length > 0
   return toReporterDetail(doc, {
-    unitName: (id) => names.get(id) ?? runtime.deployment.units.find((u) => u.id === id)?.name ?? id,
+    unitName: unitNamer(runtime.deployment.units),
     follow: follow ? { relation: follow.relation, lastReadSeq: follow.lastReadSeq } : null,
     clocks,
     photoUrls: ownPhotos ? await runtime.blobs.tempUrls(doc.photos) : {},
@@ -348,16 +347,13 @@ export const casesFunction = defineFunction('cases', casesContract, {
     const docs = await Promise.all(
       page.items.map((f) => runtime.db.get<CaseDoc>(COLLECTIONS.cases, f.caseId)),
     )
-    const names = await unitNames(
-      runtime.db,
-      docs.flatMap((d) => (d ? [d.unitId] : [])),
-    )
+    const unitName = unitNamer(runtime.deployment.units)
     const calendar = await calendarFor(runtime)
     const items = page.items.flatMap((follow, i) => {
       const doc = docs[i]
       if (!doc) return []
       const clocks = clocksOf(doc, calendar, now)
-      return [toCaseSummary(doc, names.get(doc.unitId) ?? null, follow, clocks)]
+      return [toCaseSummary(doc, unitName(doc.unitId), follow, clocks)]
     })
     return { items, next: page.next }
   },

@@ -3,7 +3,6 @@ export const COLLECTIONS = {
   cases: 'cases',
   follows: 'follows',
   staff: 'staff',
-  units: 'units',
   uploads: 'uploads',
   counters: 'counters',
   outbox: 'outbox',

@@ -20,18 +20,15 @@ export async function findStaffByOpenid(db: DocStore, openid: string): Promise<S
   return page.items[0] ?? null
 }
 
-export type UnitDoc = Omit<UnitConfig, 'id'>
-
 /**
  * The units a staff member's work covers: their own units and every unit below them (a city bureau's
- * supervisor sees its branches). Units per deployment are few (tens), so this reads them in one page.
+ * supervisor sees its branches). The unit tree is the deployment's, bundled with every function.
  */
-export async function unitScopeOf(db: DocStore, staff: StaffRecord): Promise<string[]> {
-  const units = await db.find<UnitDoc>(COLLECTIONS.units, { limit: 100 })
+export function unitScopeOf(units: readonly UnitConfig[], staff: StaffRecord): string[] {
   const children = new Map<string, string[]>()
-  for (const unit of units.items) {
+  for (const unit of units) {
     if (!unit.parentId) continue
-    children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit._id])
+    children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id])
   }
   const scope = new Set<string>()
   const visit = (id: string) => {
@@ -43,11 +40,8 @@ export async function unitScopeOf(db: DocStore, staff: StaffRecord): Promise<str
   return [...scope]
 }
 
-export async function unitNames(db: DocStore, ids: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>()
-  for (const id of new Set(ids)) {
-    const unit = await db.get<UnitDoc>(COLLECTIONS.units, id)
-    if (unit) names.set(id, unit.name)
-  }
-  return names
+/** A unit's name by id, from the deployment; an id it does not know is shown as it is. */
+export function unitNamer(units: readonly UnitConfig[]): (id: string) => string {
+  const names = new Map(units.map((u) => [u.id, u.name]))
+  return (id) => names.get(id) ?? id
 }

@@ -17,14 +17,14 @@ import { findAcross } from '../common/db/find-across'
 import type { Filter, Runtime } from '../common/ports'
 import { decryptField } from '../common/reporter-identity'
 import { defineFunction } from '../common/router'
-import { unitNames, unitScopeOf, type StaffRecord } from '../common/staff-records'
+import { unitNamer, unitScopeOf, type StaffRecord } from '../common/staff-records'
 
 const staffActor = (staff: StaffRecord): Actor => ({ kind: 'staff', id: staff._id, roles: staff.roles })
 
 /** A case within the staff member's units (the holding unit or any unit it is assigned to). */
 async function caseInScope(runtime: Runtime, staff: StaffRecord, caseId: string): Promise<CaseRecord> {
   const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-  const scope = new Set(await unitScopeOf(runtime.db, staff))
+  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
   const units = [doc?.unitId, ...(doc?.flags.assignment?.unitIds ?? [])]
   // Out of scope looks exactly like missing: no probing of other units' cases. Held cases (content still being
   // checked) are not shown to anyone yet.
@@ -39,10 +39,8 @@ async function detailFor(runtime: Runtime, staff: StaffRecord, doc: CaseRecord):
   const calendar = await calendarFor(runtime)
   const clocks = clocksOf(doc, calendar, now)
   const ctx = contextFor({ profile: profileOf(doc), calendar, history: doc.history, now: toShanghaiIso(now) })
-  const ids = [doc.unitId, ...(doc.flags.assignment?.unitIds ?? [])]
-  const names = await unitNames(runtime.db, ids)
   return toStaffDetail(doc, {
-    unitName: (id) => names.get(id) ?? runtime.deployment.units.find((u) => u.id === id)?.name ?? id,
+    unitName: unitNamer(runtime.deployment.units),
     clocks,
     photoUrls: doc.photos.length ? await runtime.blobs.tempUrls(doc.photos) : {},
     allowedEvents: allowedEvents(machineStateOf(doc), staffActor(staff), ctx),
@@ -65,18 +63,18 @@ function checkUnits(runtime: Runtime, event: CaseEvent): void {
 export const staffFunction = defineFunction('staff', staffContract, {
   async me(_input, { runtime, staff }) {
     if (!staff) return null
-    const names = await unitNames(runtime.db, staff.unitIds)
+    const unitName = unitNamer(runtime.deployment.units)
     return {
       staffId: staff._id,
       name: staff.name,
       title: staff.title,
       roles: staff.roles,
-      units: staff.unitIds.map((id) => ({ id, name: names.get(id) ?? id })),
+      units: staff.unitIds.map((id) => ({ id, name: unitName(id) })),
     }
   },
 
   async inbox(input, { runtime, staff, now }) {
-    const scope = await unitScopeOf(runtime.db, staff)
+    const scope = unitScopeOf(runtime.deployment.units, staff)
     const filter: Filter = { screening: 'passed' }
     if (input.scope === 'open') filter.open = true
     const page = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', scope, {
@@ -85,15 +83,10 @@ export const staffFunction = defineFunction('staff', staffContract, {
       limit: input.limit,
       after: input.cursor,
     })
-    const names = await unitNames(
-      runtime.db,
-      page.items.map((c) => c.unitId),
-    )
+    const unitName = unitNamer(runtime.deployment.units)
     const calendar = await calendarFor(runtime)
     return {
-      items: page.items.map((c) =>
-        toInboxItem(c, names.get(c.unitId) ?? c.unitId, clocksOf(c, calendar, now)),
-      ),
+      items: page.items.map((c) => toInboxItem(c, unitName(c.unitId), clocksOf(c, calendar, now))),
       next: page.next,
     }
   },
