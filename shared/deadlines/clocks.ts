@@ -179,7 +179,9 @@ export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): C
     const completedAt = firstAfter(facts.completions[kind], startedAt)
     const cancelled =
       completedAt === null && facts.endedAt !== null && instantMs(facts.endedAt) >= instantMs(startedAt)
-    const paused = facts.pauses.some((p) => p.to === null && instantMs(p.from) >= instantMs(startedAt))
+    // A clock without a due date is held by an open pause (one that began before it started holds it too).
+    const paused =
+      due === null || facts.pauses.some((p) => p.to === null && instantMs(p.from) >= instantMs(startedAt))
     const state: ClockState = completedAt
       ? 'completed'
       : cancelled

@@ -1,6 +1,6 @@
 // Policy profiles: each jurisdiction's rules as versioned data with citations, on a national baseline.
 export * from './types'
-export { getPolicyProfile, isProfileId, POLICY_PROFILES, profileInEffect } from './registry'
+export { getPolicyProfile, POLICY_PROFILES, profileInEffect } from './registry'
 export {
   effectivePolicy,
   ruleApplies,

@@ -6,7 +6,7 @@ import { HAIDONG_V1 } from './profiles/haidong'
 import { JIAOZUO_12345_V1 } from './profiles/jiaozuo-12345'
 import { NATIONAL_V1 } from './profiles/national'
 import { TIANJIN_12369_V1 } from './profiles/tianjin-12369'
-import { PROFILE_IDS, type PolicyProfile, type ProfileId } from './types'
+import type { PolicyProfile, ProfileId } from './types'
 
 /** Versions of each profile, oldest first. */
 export const POLICY_PROFILES: Readonly<Record<ProfileId, readonly PolicyProfile[]>> = {
@@ -15,10 +15,6 @@ export const POLICY_PROFILES: Readonly<Record<ProfileId, readonly PolicyProfile[
   'tianjin-12369': [TIANJIN_12369_V1],
   'chongqing-jiulongpo': [CHONGQING_JIULONGPO_V1],
   haidong: [HAIDONG_V1],
-}
-
-export function isProfileId(value: string): value is ProfileId {
-  return (PROFILE_IDS as readonly string[]).includes(value)
 }
 
 /** A given version, or the latest. Throws on an unknown version: a stored case must never silently change rules. */

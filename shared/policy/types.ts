@@ -13,6 +13,10 @@ export const PROFILE_IDS = [
 ] as const
 export type ProfileId = (typeof PROFILE_IDS)[number]
 
+export function isProfileId(value: string): value is ProfileId {
+  return (PROFILE_IDS as readonly string[]).includes(value)
+}
+
 /** S0–S4 are the seed regulations (see docs/domain-rules.md); the rest are the national texts they rest on. */
 export const LEGAL_SOURCES = {
   S0: '焦作市12345便民服务热线生态环境问题举报投诉管理办法（征求意见稿）',

@@ -4,18 +4,12 @@
 // The time-limit side of each profile lives in shared/policy; this module only holds intake values.
 import type { CategoryKey } from '../contracts/categories'
 
-export const INTAKE_PROFILE_IDS = [
-  'national',
-  'jiaozuo-12345',
-  'tianjin-12369',
-  'chongqing-jiulongpo',
-  'haidong',
-] as const
-export type IntakeProfileId = (typeof INTAKE_PROFILE_IDS)[number]
+import { isProfileId, PROFILE_IDS, type ProfileId } from '../policy/types'
 
-export function isIntakeProfileId(value: string): value is IntakeProfileId {
-  return (INTAKE_PROFILE_IDS as readonly string[]).includes(value)
-}
+/** Intake values exist for exactly the policy profiles (a profile added there must get its intake values). */
+export const INTAKE_PROFILE_IDS = PROFILE_IDS
+export type IntakeProfileId = ProfileId
+export const isIntakeProfileId = isProfileId
 
 /** Where a value comes from: an article (`cite`), a documented decision (`decision`), or both. */
 export type Basis = { cite: string; decision?: string } | { cite?: string; decision: string }

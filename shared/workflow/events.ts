@@ -126,7 +126,11 @@ export const registerEvent = event('register', {
   emergency: z._default(z.boolean(), false),
   /** The superior channel that handed the case down (上级交办), if any (S2 第十五条第二款). */
   referredBy: z._default(
-    z.nullable(z.string().check(z.trim(), z.maxLength(100, '交办渠道最多 100 个字'))),
+    z.nullable(
+      z
+        .string()
+        .check(z.trim(), z.minLength(1, '交办渠道不能为空'), z.maxLength(100, '交办渠道最多 100 个字')),
+    ),
     null,
   ),
   /** When the report reached the bureau; the registration entry's `at` may be later (a call at 23:58). */

@@ -20,6 +20,18 @@ describe('awaiting supplementary material: the clocks wait (S3 第九条(一))',
     expect(acceptance).toMatchObject({ state: 'paused', due: null, overdue: false })
   })
 
+  it('a clock that starts while the wait is open waits too: paused, never running without a due date', () => {
+    const outOfRemit = waiting().apply(
+      { type: 'find-out-of-remit', finding: 'other-department', note: '属住建部门职责' },
+      actors.intake,
+      '2026-03-04T10:00:00+08:00',
+    )
+    for (const clock of outOfRemit.clocks('2026-03-05T10:00:00+08:00')) {
+      if (clock.due === null)
+        expect({ clock: clock.clock, state: clock.state }).toEqual({ clock: clock.clock, state: 'paused' })
+    }
+  })
+
   it('resumes when the material arrives, the days waited not counted (15 日 + 7 days waited)', () => {
     const supplied = waiting().apply(
       { type: 'supply-supplement', content: '补充了照片' },
