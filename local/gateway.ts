@@ -118,17 +118,16 @@ export async function buildGateway({
     const part = await request.file()
     if (!part) return send(reply, fail('BAD_REQUEST', '没有收到文件，请重新选择照片'))
     const bytes = await part.toBuffer()
+    let stored: { fileId: string; size: number; contentType: string } | null = null
     try {
       const type = checkImageBytes(bytes)
       const month = inShanghai(runtime.clock.now()).format('YYYY/MM')
-      const stored = await runtime.blobs.put(
-        `uploads/${month}/${randomUUID()}.${EXTENSION_OF[type]}`,
-        bytes,
-        type,
-      )
+      stored = await runtime.blobs.put(`uploads/${month}/${randomUUID()}.${EXTENSION_OF[type]}`, bytes, type)
       const record = await registerUpload(runtime, openid, stored)
       return send(reply, { ok: true, data: record })
     } catch (error) {
+      // A file without its upload record is never used: it does not stay behind.
+      if (stored) await runtime.blobs.remove([stored.fileId])
       if (error instanceof AppError) return send(reply, fail(error.code, error.message))
       throw error
     }

@@ -2,9 +2,9 @@
 // write → the effects the transition asked for. Every state change of a case goes through `applyCaseEvent`.
 import { AppError } from '../../shared/contracts/result'
 import type { WorkingCalendar } from '../../shared/calendar'
-import { caseClocks, type CaseClock } from '../../shared/deadlines'
+import { caseClocks, nextClockDate, type CaseClock } from '../../shared/deadlines'
 import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId } from '../../shared/policy'
-import { addLocalDays, localDateOf, toShanghaiIso } from '../../shared/time'
+import { localDateOf, toShanghaiIso } from '../../shared/time'
 import {
   contextFor,
   isOpenState,
@@ -36,22 +36,9 @@ export function clocksOf(doc: CaseDoc, calendar: WorkingCalendar, now: Date): Ca
   return caseClocks({ profile: profileOf(doc), calendar, history: doc.history, asOf: now })
 }
 
-/**
- * The next Shanghai date the timer must look at this case: a reminder date, the day after a due date (when it
- * becomes overdue), strictly after today — today's work is done by the run that computes this.
- */
+/** The next Shanghai date the timer must look at this case (stored, indexed: `next_check`). */
 export function nextCheckOnOf(clocks: readonly CaseClock[], now: Date): string | null {
-  const today = localDateOf(now)
-  const dates: string[] = []
-  for (const clock of clocks) {
-    if (clock.state !== 'running') continue
-    if (clock.reminder && clock.reminder > today) dates.push(clock.reminder)
-    if (clock.due) {
-      const after = addLocalDays(clock.due, 1)
-      if (after > today) dates.push(after)
-    }
-  }
-  return dates.sort()[0] ?? null
+  return nextClockDate(clocks, toShanghaiIso(now))
 }
 
 /** The unit that holds the case after a transition: the lead unit of an assignment, else unchanged. */

@@ -11,13 +11,15 @@ export const clientRequestIdSchema = z
   .string({ error: '缺少请求编号，请重新提交' })
   .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确，请重新提交'))
 
-/** `cloud://…` in production, `local://…` in local mode. */
-export const fileIdSchema = z
-  .string({ error: '缺少文件' })
-  .check(
-    z.maxLength(512, '文件编号过长'),
-    z.regex(/^(cloud|local):\/\/\S+$/, '文件编号格式不正确，请重新上传照片'),
-  )
+/**
+ * A photo the client uploaded: `cloud://<env>/uploads/…` in production, `local://uploads/…` in local mode.
+ * Only the uploads folder: the functions run with admin storage rights, so no other stored object may be named.
+ */
+export const fileIdSchema = z.string({ error: '缺少文件' }).check(
+  z.maxLength(512, '文件编号过长'),
+  z.regex(/^(cloud:\/\/[^/\s]+\/|local:\/\/)uploads\/[^\s]+$/, '文件编号格式不正确，请重新上传照片'),
+  z.refine((id) => !id.includes('..'), '文件编号格式不正确，请重新上传照片'),
+)
 
 export const cursorSchema = z.nullish(z.string().check(z.maxLength(512, '分页参数无效，请刷新列表')))
 

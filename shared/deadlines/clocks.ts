@@ -247,19 +247,19 @@ export function findClock(clocks: readonly CaseClock[], kind: ClockKind): CaseCl
 }
 
 /**
- * The next moment a timer should look at the case: the earliest reminder or due date still ahead, as a Shanghai
- * date. A timer running daily just after midnight can query cases by this field.
+ * The next Shanghai date the timer must look at the case: a reminder date, or the day after a due date (when it
+ * becomes overdue), strictly after `asOf`'s date — that day's work is done by the run that computes this.
  */
 export function nextClockDate(clocks: readonly CaseClock[], asOf: Instant): LocalDate | null {
   const today = shanghaiDateOf(asOf)
   const dates: LocalDate[] = []
   for (const clock of clocks) {
     if (clock.state !== 'running') continue
-    if (clock.reminder !== null && clock.reminder >= today) dates.push(clock.reminder)
+    if (clock.reminder !== null && clock.reminder > today) dates.push(clock.reminder)
     // Overdue/elapsed becomes true the day after the due date.
     if (clock.due !== null) {
       const after = addLocalDays(clock.due, 1)
-      if (after >= today) dates.push(after)
+      if (after > today) dates.push(after)
     }
   }
   return dates.sort()[0] ?? null

@@ -256,6 +256,16 @@ describe('bad input: a clear 4xx error and nothing written', () => {
     })
   })
 
+  it('registering a stored object outside the uploads folder → 400, nothing read or written', async () => {
+    await expectNothingWritten(async () => {
+      for (const fileId of ['local://secrets/identity.key', 'local://uploads/../secrets/identity.key']) {
+        const res = await h.call<Err>('files', 'registerUpload', { fileId }, CITIZEN)
+        expect(res.status).toBe(400)
+        expect(res.body.error.code).toBe('VALIDATION_FAILED')
+      }
+    })
+  })
+
   it('unknown action → 404 UNKNOWN_ACTION', async () => {
     await expectNothingWritten(async () => {
       const res = await h.call<Err>('cases', 'dropTable', {}, CITIZEN)
