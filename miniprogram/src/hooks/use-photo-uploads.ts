@@ -125,11 +125,16 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
     [photos, setPhotos],
   )
 
-  /** Forget upload states (after the photos were submitted). */
-  const reset = useCallback(() => {
+  /** After the photos were submitted (or abandoned): their kept copies on the device go, and their states. */
+  const latest = useRef(photos)
+  latest.current = photos
+  const clear = useCallback(() => {
+    for (const photo of latest.current) discardPhoto(photo.localPath)
+    local.current.clear()
+    setPhotos(() => [])
     setStates({})
     setRemoteUrls({})
-  }, [])
+  }, [setPhotos])
 
   const slots: PhotoSlot[] = photos.map((p) => {
     const state = states[p.key] ?? {
@@ -147,5 +152,5 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
   const pending = slots.filter((s) => s.status === 'waiting' || s.status === 'uploading').length
   const failed = slots.filter((s) => s.status === 'failed' || s.status === 'rejected').length
 
-  return { slots, add, retry, remove, reset, pending, failed, lost, choosing, canAdd: photos.length < max }
+  return { slots, add, retry, remove, clear, pending, failed, lost, choosing, canAdd: photos.length < max }
 }

@@ -1,7 +1,7 @@
 // 反映详情: progress, the reply, and what the citizen may do now — supply information when asked, rate the
 // reply, ask for 复查/复核 inside the window, follow or unfollow. Opening it marks its news as read.
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { MAX_PHOTOS, type SubmitReportResult } from '@shared/contracts/cases'
 import type { ApiError } from '@shared/contracts/result'
@@ -56,6 +56,8 @@ export default function CaseDetailPage() {
   const [formHint, setFormHint] = useState<{ form: 'supply' | 'rate'; text: string } | null>(null)
 
   useDidShow(() => void load())
+  // Supplement photos are not a draft: copies kept on the device go when the page does.
+  useUnload(supplyUploads.clear)
   useEffect(() => {
     void loadClientConfig()
   }, [])
@@ -100,8 +102,7 @@ export default function CaseDetailPage() {
     )
     if (ok) {
       setSupplyText('')
-      setSupplyPhotos([])
-      supplyUploads.reset()
+      supplyUploads.clear()
       void Taro.showToast({ title: '补充材料已提交', icon: 'success' })
     }
   }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
@@ -22,26 +22,39 @@ export default function Workbench() {
   const [next, setNext] = useState<string | null>(null)
 
   const refresh = useCallback(async (which: 'open' | 'all') => {
-    const me = await getStaffProfile()
-    if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
-    if (!me.data) return setLoad({ status: 'not-staff' })
-    const inbox = await listInbox(which)
-    Taro.stopPullDownRefresh()
-    if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
-    setItems(inbox.data.items)
-    setNext(inbox.data.next)
-    setLoad({ status: 'ready', profile: me.data })
+    try {
+      const me = await getStaffProfile()
+      if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
+      if (!me.data) return setLoad({ status: 'not-staff' })
+      const inbox = await listInbox(which)
+      if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
+      setItems(inbox.data.items)
+      setNext(inbox.data.next)
+      setLoad({ status: 'ready', profile: me.data })
+    } finally {
+      Taro.stopPullDownRefresh()
+    }
   }, [])
 
+  // One page at a time, and a page that arrives after switching 待办/全部 is dropped.
+  const scopeNow = useRef(scope)
+  scopeNow.current = scope
+  const loadingMore = useRef(false)
   useDidShow(() => void refresh(scope))
   usePullDownRefresh(() => void refresh(scope))
   useReachBottom(async () => {
-    if (!next) return
-    const res = await listInbox(scope, next)
-    if (res.ok) {
-      setItems((list) => [...list, ...res.data.items])
-      setNext(res.data.next)
-    }
+    if (!next || loadingMore.current) return
+    loadingMore.current = true
+    const asked = scope
+    const res = await listInbox(asked, next)
+    loadingMore.current = false
+    if (asked !== scopeNow.current) return
+    if (!res.ok) return void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
+    setItems((list) => {
+      const seen = new Set(list.map((i) => i.caseId))
+      return [...list, ...res.data.items.filter((i) => !seen.has(i.caseId))]
+    })
+    setNext(res.data.next)
   })
 
   const switchScope = (which: 'open' | 'all') => {

@@ -26,6 +26,7 @@ export default function StaffCase() {
   const [contact, setContact] = useState<{ name: string | null; phone: string | null } | null>(null)
   const [revealing, setRevealing] = useState(false)
   const [revealReason, setRevealReason] = useState('')
+  const [revealBusy, setRevealBusy] = useState(false)
 
   const load = useCallback(async () => {
     const res = await getStaffCase(caseId)
@@ -68,7 +69,10 @@ export default function StaffCase() {
   }
 
   async function reveal() {
+    if (revealBusy) return
+    setRevealBusy(true)
     const res = await revealReporter(caseId, revealReason)
+    setRevealBusy(false)
     if (res.ok) {
       setContact({ name: res.data.name, phone: res.data.phone })
       setRevealing(false)
@@ -232,7 +236,12 @@ export default function StaffCase() {
               placeholder="如：需电话联系核实现场位置"
               onInput={(e) => setRevealReason(e.detail.value)}
             />
-            <Button className="btn small" onClick={() => void reveal()}>
+            <Button
+              className="btn small"
+              loading={revealBusy}
+              disabled={revealBusy}
+              onClick={() => void reveal()}
+            >
               确认查看
             </Button>
           </View>
