@@ -102,3 +102,22 @@ export async function open(page: Page, route: string, ready: string) {
   await page.goto(`/#${route}`)
   await screen(page).getByText(ready).first().waitFor()
 }
+
+/**
+ * Waits until `read()` gives a value that `ok` accepts (for what a locator cannot wait on, such as an input's
+ * value), and returns it; fails with the last value seen.
+ */
+export async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeout = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const value = await read()
+    if (ok(value)) return value
+    if (Date.now() > deadline)
+      throw new Error(`still not there after ${timeout} ms: ${JSON.stringify(value)}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

@@ -36,6 +36,21 @@ export async function locate(page: Page, { firstTime = true } = {}) {
   await screen(page).getByTestId('coords').waitFor()
 }
 
+/**
+ * The preview (提交前确认) answered for the place the form shows now — never an answer still on screen for an
+ * earlier place. Resolves to the preview element.
+ */
+export async function previewOfShownPlace(page: Page) {
+  const shown = (await screen(page).getByTestId('coords').textContent()) ?? ''
+  const coords = /-?\d+\.\d{5}, -?\d+\.\d{5}/.exec(shown)?.[0]
+  if (!coords) throw new Error(`no coordinates on screen: ${shown}`)
+  const preview = screen(page).locator(
+    `[data-testid="preview"][data-status="ready"][data-position="${coords}"]`,
+  )
+  await preview.waitFor()
+  return preview
+}
+
 export async function addPhotos(
   page: Page,
   files: Array<string | { name: string; mimeType: string; buffer: Buffer }>,

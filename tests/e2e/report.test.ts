@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { Page, Route } from 'playwright-core'
 import { LOCAL_RISKY_IMAGE_MARKER } from '../../local/adapters/keyword-content-check'
 import { reportInput } from '../support/reports'
-import { field, open, screen, startE2E, type E2E } from './browser'
+import { field, open, screen, startE2E, until, type E2E } from './browser'
 import {
   addPhotos,
   casesOf,
@@ -15,6 +15,7 @@ import {
   openReportForm,
   PHOTO,
   phoneAs,
+  previewOfShownPlace,
   submitAndWaitFiled,
   waitForUploads,
 } from './citizen'
@@ -55,9 +56,9 @@ test('a real-name report with two photos (one compressed on the device) and a lo
   await waitForUploads(page, 2)
 
   // Before submitting: the unit that will handle it and the reply date the rules promise.
-  await s.getByTestId('preview-unit').waitFor()
-  expect(await s.getByTestId('preview-unit').textContent()).toContain('山阳区分局')
-  expect(await s.getByTestId('preview-due').textContent()).toMatch(/\d{4}-\d{2}-\d{2} 前/)
+  const preview = await previewOfShownPlace(page)
+  expect(await preview.getByTestId('preview-unit').textContent()).toContain('山阳区分局')
+  expect(await preview.getByTestId('preview-due').textContent()).toMatch(/\d{4}-\d{2}-\d{2} 前/)
 
   // Content security refuses the text: the message stands next to the description, nothing is filed.
   await s.getByTestId('submit').tap()
@@ -116,8 +117,7 @@ test('an anonymous report shows its query code once; another account looks it up
   // Lookups are limited (10 per 10 minutes): the limit is explained, not a blank failure.
   for (let i = 0; i < 10; i++) await e2e.harness.call('cases', 'lookupByCode', { code }, 'e2e-lookup')
   await screen(other).getByTestId('lookup-submit').tap()
-  await screen(other).getByTestId('lookup-error').waitFor()
-  expect(await screen(other).getByTestId('lookup-error').textContent()).toContain('查询次数过多')
+  await screen(other).getByTestId('lookup-error').filter({ hasText: '查询次数过多' }).waitFor()
 })
 
 test('the draft survives a reload: text, place, reporter and uploaded photos', async () => {
@@ -258,8 +258,13 @@ test('without a position from the browser, a demo place is chosen or coordinates
   await s.getByTestId('manual-location').tap()
   // A place inside each county of the demo jurisdiction (GET /api/dev/places), routed to that county.
   await s.getByTestId('demo-place').filter({ hasText: '武陟县' }).tap()
-  expect(await field(page, 'address').inputValue()).toContain('武陟县')
-  await s.getByTestId('preview-unit').filter({ hasText: '武陟县' }).waitFor()
+  await until(
+    () => field(page, 'address').inputValue(),
+    (v) => v.includes('武陟县'),
+  )
+  expect(await (await previewOfShownPlace(page)).getByTestId('preview-unit').textContent()).toContain(
+    '武陟县',
+  )
 
   await field(page, 'manual-lat').fill('95')
   await field(page, 'manual-lng').fill('113.27638')
@@ -267,9 +272,11 @@ test('without a position from the browser, a demo place is chosen or coordinates
   await s.getByText('请填写有效的纬度和经度').waitFor()
   await field(page, 'manual-lat').fill('35.29958')
   await s.getByTestId('use-manual').tap()
-  expect(await s.getByTestId('coords').textContent()).toContain('35.29958, 113.27638')
-  await s.getByTestId('preview-unit').waitFor()
-  expect(await s.getByTestId('preview-unit').textContent()).toContain('山阳区分局')
+  await s.getByTestId('coords').filter({ hasText: '35.29958, 113.27638' }).waitFor()
+  // The preview of *these* coordinates, not the one still answering for the demo place.
+  const preview = await previewOfShownPlace(page)
+  expect(await preview.getAttribute('data-position')).toBe('35.29958, 113.27638')
+  expect(await preview.getByTestId('preview-unit').textContent()).toContain('山阳区分局')
 })
 
 test('a photo refused by the content check says so on the photo and is not attached', async () => {

@@ -38,6 +38,26 @@ export interface PageHandle {
   input(tag: 'wx-input' | 'wx-textarea', index: number, value: string): Promise<void>
 }
 
+/** A previewReport answer routing the report to `unit` (in `region`), as the cases function gives it. */
+export function previewAnswer(unit: string, region = unit) {
+  return {
+    ok: true as const,
+    data: {
+      routing: {
+        inJurisdiction: true,
+        outcome: 'assigned' as const,
+        region: { code: '410800', name: region },
+        unit: { id: 'u', name: unit },
+        guidance: null,
+        cite: 'S0 第三条',
+      },
+      expectedReplyBy: { date: '2026-12-04', basis: 'S0 第七条(四)', provisional: false },
+      urgent: false,
+      similarCases: [],
+    },
+  }
+}
+
 let loaded: SimulatedApp | null = null
 
 /**
@@ -61,9 +81,10 @@ export function loadWeappBuild(setup?: (wx: Record<string, unknown>) => void): S
     callFunction: async ({ name, data }: CloudCall) => {
       cloudCalls.push({ name, data })
       const handler = handlers[`${name}.${data.action}`]
+      // A handler may answer later (a promise): tests hold an answer back to see what shows meanwhile.
       return {
         result: handler
-          ? handler(data.payload)
+          ? await handler(data.payload)
           : { ok: false, error: { code: 'NOT_FOUND', message: '未模拟' } },
       }
     },

@@ -2,7 +2,7 @@
 // explains the first location request, previews the handling unit and similar cases, and submitting calls the
 // `cases` cloud function (through wx.cloud) with the payload the contract expects.
 import { submitReportInput } from '../../shared/contracts/cases'
-import { loadWeappBuild, waitUntil } from './harness'
+import { loadWeappBuild, previewAnswer, waitUntil } from './harness'
 
 // Loading miniprogram-simulate and the Taro runtime under jest takes seconds on a busy runner.
 jest.setTimeout(60_000)
@@ -144,6 +144,66 @@ test('the first location request is explained; then the map opens and the previe
     data: { action: 'follow', payload: { caseId: 'c-near' } },
   })
   expect(navigations).toEqual(['/pages/case/index?id=c-near&followed=1'])
+})
+
+test('moving the pin hides the previous answer: the preview shows loading until the new place is answered', async () => {
+  const app = loadWeappBuild()
+  const places = [
+    { latitude: 35.29958, longitude: 113.27638, name: '塔南路工地', address: '河南省焦作市山阳区人民路' },
+    { latitude: 35.09, longitude: 113.4, name: '木城镇', address: '河南省焦作市武陟县木城镇' },
+  ]
+  let pick = 0
+  Object.assign(wx(), {
+    chooseLocation: (opts: { success?: (r: object) => void }) => {
+      const place = places[pick++ % places.length]!
+      opts.success?.(place)
+      return Promise.resolve(place)
+    },
+  })
+  // The second place's answer is held back until the test releases it.
+  let release: () => void = () => undefined
+  app.respond({
+    'cases.previewReport': (payload) => {
+      const { location } = payload as { location: { lat: number } }
+      if (location.lat === places[0]!.latitude) return previewAnswer('山阳区分局', '山阳区')
+      return new Promise((resolve) => {
+        release = () => resolve(previewAnswer('武陟县分局', '武陟县'))
+      })
+    },
+  })
+  const page = await app.renderPage('pages/report/index', { category: 'noise' })
+  await page.tap('在地图上选择位置')
+  if (page.text().includes('好的，选择位置')) await page.tap('好的，选择位置')
+  await waitUntil(() => page.text().includes('山阳区分局'), 'the first place answered')
+
+  // Every state the page goes through is recorded, not only where it settles: the old answer must not show
+  // beside the new coordinates even for one render.
+  const seen: string[] = []
+  const observer = new MutationObserver(() => seen.push(page.text()))
+  observer.observe(page.root, { subtree: true, childList: true, characterData: true, attributes: true })
+  await page.tap('在地图上重新选择')
+  if (page.text().includes('好的，选择位置')) await page.tap('好的，选择位置')
+  expect(page.text()).toContain('已定位：35.09000, 113.40000')
+  const withNewPlace = seen.filter((t) => t.includes('已定位：35.09000, 113.40000'))
+  expect(withNewPlace.length).toBeGreaterThan(0)
+  for (const t of withNewPlace) expect(t).not.toContain('山阳区分局')
+  // Right away, and for as long as the new place is not answered: no unit of the old place, only loading.
+  expect(page.text()).not.toContain('山阳区分局')
+  expect(page.text()).toContain('正在查询办理单位')
+  await waitUntil(
+    () =>
+      app.cloudCalls.some((c) => (c.data.payload as { location?: { lat: number } })?.location?.lat === 35.09),
+    'the preview request for the new place',
+  )
+  expect(page.text()).not.toContain('山阳区分局')
+  expect(page.text()).toContain('正在查询办理单位')
+
+  release()
+  await waitUntil(() => page.text().includes('武陟县分局'), 'the new place answered')
+  observer.disconnect()
+  for (const t of seen.filter((x) => x.includes('已定位：35.09000, 113.40000'))) {
+    expect(t).not.toContain('山阳区分局')
+  }
 })
 
 test('submitting calls cases.submitReport through wx.cloud with the expected payload', async () => {

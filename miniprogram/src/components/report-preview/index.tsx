@@ -15,19 +15,27 @@ function distanceText(m: number | null): string {
 
 export default function ReportPreviewCard({
   state,
+  answeredPosition,
   onRetry,
   onFollow,
   onOpen,
   busyCaseId,
 }: {
   state: PreviewState
+  /** The position (`lat, lng`) the answer on screen is for, as data-position for readers and tests. */
+  answeredPosition: string | null
   onRetry: () => void
   onFollow: (c: SimilarCase) => void
   onOpen: (c: SimilarCase) => void
   busyCaseId: string | null
 }) {
   return (
-    <View className="card report-preview" data-testid="preview">
+    <View
+      className="card report-preview"
+      data-testid="preview"
+      data-status={state.status}
+      data-position={answeredPosition ?? ''}
+    >
       <Text className="card-title">提交前确认</Text>
       {state.status === 'idle' && (
         <Text className="hint">

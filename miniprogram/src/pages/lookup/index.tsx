@@ -7,6 +7,7 @@ import { lookupByCodeInput, type CaseDetailForReporter } from '@shared/contracts
 import type { ApiError } from '@shared/contracts/result'
 import StateView from '../../components/state-view'
 import CaseView from '../../components/case-view'
+import { useLatestWins } from '../../hooks/use-answer'
 import { followCase, lookupByCode } from '../../services/cases'
 import './index.scss'
 
@@ -18,6 +19,9 @@ export default function LookupPage() {
   const [detail, setDetail] = useState<CaseDetailForReporter | null>(null)
   const [following, setFollowing] = useState(false)
 
+  // Searching again (the keyboard's 完成 while a search runs) shows only the answer to the last code asked.
+  const begin = useLatestWins()
+
   async function search() {
     setError(null)
     const checked = lookupByCodeInput.safeParse({ code })
@@ -28,7 +32,9 @@ export default function LookupPage() {
     setInputError('')
     setBusy(true)
     setDetail(null)
+    const ticket = begin()
     const res = await lookupByCode(checked.data.code)
+    if (!ticket.isLatest()) return
     setBusy(false)
     if (res.ok) setDetail(res.data)
     else setError(res.error)

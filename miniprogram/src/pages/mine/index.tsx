@@ -15,7 +15,7 @@ import { isLocalMode } from '../../platform/identity'
 import './index.scss'
 
 export default function MyReports() {
-  const { items, next, load, more, refresh, loadMore } = useMyCases()
+  const { items, next, load, more, refresh, reset, loadMore } = useMyCases()
   const [draftWaiting, setDraftWaiting] = useState(false)
 
   useDidShow(() => {
@@ -32,7 +32,7 @@ export default function MyReports() {
       <PersonaPicker
         onChange={() => {
           setDraftWaiting(hasDraft())
-          void refresh()
+          void reset()
         }}
       />
       {draftWaiting && (

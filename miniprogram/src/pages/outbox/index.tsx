@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import { formatShanghai } from '@shared/time'
 import StateView from '../../components/state-view'
 import PersonaPicker from '../../components/persona-picker'
+import { useLatestWins } from '../../hooks/use-answer'
 import type { OutboxMessage } from '../../platform/dev'
 import { listOutbox, TEMPLATE_LABELS } from '../../services/notifications'
 import './index.scss'
@@ -16,18 +17,27 @@ type Load =
 export default function OutboxPage() {
   const [load, setLoad] = useState<Load>({ status: 'loading' })
 
+  // After a persona switch, only the new persona's messages may show.
+  const begin = useLatestWins()
   const refresh = useCallback(async () => {
+    const ticket = begin()
     const res = await listOutbox()
+    if (!ticket.isLatest()) return
     if (res.ok) setLoad({ status: 'ready', items: res.data.items })
     else setLoad({ status: 'error', message: res.error.message })
-  }, [])
+  }, [begin])
 
   useDidShow(() => void refresh())
   usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
 
   return (
     <View className="page outbox">
-      <PersonaPicker onChange={() => void refresh()} />
+      <PersonaPicker
+        onChange={() => {
+          setLoad({ status: 'loading' })
+          void refresh()
+        }}
+      />
       <Text className="hint outbox__intro">
         在微信中，这些消息会以「服务通知」推送给用户（需用户订阅）。本地演示把它们记录在这里。
       </Text>

@@ -440,6 +440,7 @@ export default function ReportPage() {
 
       <ReportPreviewCard
         state={preview.state}
+        answeredPosition={preview.answeredPosition}
         onRetry={preview.retry}
         onFollow={(c) => void follow(c)}
         onOpen={(c) => void Taro.navigateTo({ url: `/pages/case/index?id=${c.caseId}` })}

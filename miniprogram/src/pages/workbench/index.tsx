@@ -7,6 +7,7 @@ import { REQUEST_TYPES } from '@shared/contracts/request-types'
 import { formatShanghai } from '@shared/time'
 import StateView from '../../components/state-view'
 import PersonaPicker from '../../components/persona-picker'
+import { useLatestWins } from '../../hooks/use-answer'
 import { getStaffProfile, listInbox } from '../../services/staff'
 
 type Load =
@@ -21,34 +22,42 @@ export default function Workbench() {
   const [items, setItems] = useState<InboxItem[]>([])
   const [next, setNext] = useState<string | null>(null)
 
-  const refresh = useCallback(async (which: 'open' | 'all') => {
-    try {
-      const me = await getStaffProfile()
-      if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
-      if (!me.data) return setLoad({ status: 'not-staff' })
-      const inbox = await listInbox(which)
-      if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
-      setItems(inbox.data.items)
-      setNext(inbox.data.next)
-      setLoad({ status: 'ready', profile: me.data })
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }, [])
+  // Only the latest refresh may fill the list (a slow answer for 待办 never lands under 全部, nor one for the
+  // persona before a switch), and a page of "more" is added only to the list it continues.
+  const begin = useLatestWins()
+  const generation = useRef<object | null>(null)
+  const refresh = useCallback(
+    async (which: 'open' | 'all') => {
+      const ticket = begin()
+      generation.current = ticket
+      try {
+        const me = await getStaffProfile()
+        if (!ticket.isLatest()) return
+        if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
+        if (!me.data) return setLoad({ status: 'not-staff' })
+        const inbox = await listInbox(which)
+        if (!ticket.isLatest()) return
+        if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
+        setItems(inbox.data.items)
+        setNext(inbox.data.next)
+        setLoad({ status: 'ready', profile: me.data })
+      } finally {
+        Taro.stopPullDownRefresh()
+      }
+    },
+    [begin],
+  )
 
-  // One page at a time, and a page that arrives after switching 待办/全部 is dropped.
-  const scopeNow = useRef(scope)
-  scopeNow.current = scope
   const loadingMore = useRef(false)
   useDidShow(() => void refresh(scope))
   usePullDownRefresh(() => void refresh(scope))
   useReachBottom(async () => {
-    if (!next || loadingMore.current) return
+    if (!next || loadingMore.current || load.status !== 'ready') return
     loadingMore.current = true
-    const asked = scope
-    const res = await listInbox(asked, next)
+    const continues = generation.current
+    const res = await listInbox(scope, next)
     loadingMore.current = false
-    if (asked !== scopeNow.current) return
+    if (continues !== generation.current) return
     if (!res.ok) return void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
     setItems((list) => {
       const seen = new Set(list.map((i) => i.caseId))
@@ -62,10 +71,14 @@ export default function Workbench() {
     setLoad({ status: 'loading' })
     void refresh(which)
   }
+  const switchPersona = () => {
+    setLoad({ status: 'loading' })
+    void refresh(scope)
+  }
 
   return (
     <View className="page">
-      <PersonaPicker onChange={() => void refresh(scope)} />
+      <PersonaPicker onChange={switchPersona} />
       {load.status === 'loading' && <StateView kind="loading" />}
       {load.status === 'error' && (
         <StateView kind="error" text={load.message} onRetry={() => void refresh(scope)} />

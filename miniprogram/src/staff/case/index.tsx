@@ -9,6 +9,7 @@ import { REQUEST_TYPES } from '@shared/contracts/request-types'
 import { formatShanghai, toShanghaiIso } from '@shared/time'
 import { caseEventSchema, type CaseEventType } from '@shared/workflow/events'
 import StateView from '../../components/state-view'
+import { useLatestWins } from '../../hooks/use-answer'
 import { actOnCase, getStaffCase, listUnits, revealReporter } from '../api'
 import { buildEvent, EVENT_FORMS, type FieldSpec, type FormValues } from './event-forms'
 import './index.scss'
@@ -28,13 +29,18 @@ export default function StaffCase() {
   const [revealReason, setRevealReason] = useState('')
   const [revealBusy, setRevealBusy] = useState(false)
 
+  // A load (on show, after a conflict) and an action can overlap: whichever was started later wins, so a slow
+  // load never replaces the view an action has just returned.
+  const begin = useLatestWins()
   const load = useCallback(async () => {
+    const ticket = begin()
     const res = await getStaffCase(caseId)
+    if (!ticket.apply()) return
     if (res.ok) {
       setDetail(res.data)
       setError('')
     } else setError(res.error.message)
-  }, [caseId])
+  }, [caseId, begin])
 
   useDidShow(() => {
     void load()
@@ -56,10 +62,11 @@ export default function StaffCase() {
       return
     }
     setBusy(true)
+    const ticket = begin()
     const res = await actOnCase({ caseId, expectedVersion: detail.version, event: checked.data })
     setBusy(false)
     if (res.ok) {
-      setDetail(res.data)
+      if (ticket.apply()) setDetail(res.data)
       setForm(null)
       void Taro.showToast({ title: `已${form.label}`, icon: 'success' })
     } else if (res.error.code === 'CONFLICT') {
