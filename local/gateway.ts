@@ -3,11 +3,12 @@
 //   POST /api/files       multipart photo upload (what wx.cloud.uploadFile + files.registerUpload do)
 //   GET  /files/<path>    signed, expiring download URLs (what getTempFileURL gives)
 //   GET  /healthz         200 when the store answers
-//   GET  /api/dev/*       local-mode helpers: personas for the picker, demo places, the notification outbox
+//   GET  /api/dev/*       local-mode helpers: personas for the picker, demo places, the caller's notification outbox
 //   GET  /                the H5 build of the mini-program
 // Identity comes only from the `x-dev-openid` header the H5 persona picker sets.
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
@@ -26,6 +27,18 @@ import { MAX_UPLOAD_BYTES } from '../shared/contracts/files'
 import { inShanghai, toShanghaiIso } from '../shared/time'
 import type { OutboxEntry } from './adapters/outbox-notifier'
 import { demoPlaces } from './demo-places'
+import {
+  answerOnResponse,
+  answerOnSocket,
+  frameworkFailure,
+  type GatewayFailure,
+  INCOMPLETE_REQUEST,
+  MISSING_HOST,
+  notFound,
+  parserFailure,
+  requestCutShort,
+  UNSUPPORTED_EXPECTATION,
+} from './gateway-failures'
 import type { LocalRuntime } from './runtime'
 
 export const DEV_OPENID_HEADER = 'x-dev-openid'
@@ -44,6 +57,12 @@ function send(reply: FastifyReply, result: ApiResult<unknown>, status = httpStat
   return reply.code(status).header('cache-control', 'no-store').send(result)
 }
 
+function sendFailure(reply: FastifyReply, { status, result }: GatewayFailure) {
+  return send(reply, result, status)
+}
+
+const MALFORMED_IDENTITY = fail('UNAUTHENTICATED', '身份标识格式不正确，请重新选择身份')
+
 /** Openid from the dev header; `undefined` = absent, `null` = malformed. */
 function callerOpenid(request: FastifyRequest): string | null | undefined {
   const raw = request.headers[DEV_OPENID_HEADER]
@@ -57,34 +76,49 @@ export async function buildGateway({
   functions,
   staticDir,
 }: GatewayOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: MAX_CALL_BYTES, forceCloseConnections: true })
-
-  // Every framework-level failure (bad JSON, wrong content type, oversized body, unknown route) answers
-  // in the same envelope as the functions do.
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
-    const code = error.code ?? ''
-    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-      return send(reply, fail('BAD_REQUEST', '请求格式错误：请求体不是有效的 JSON'))
+  // Every failure outside the functions answers in their envelope (gateway-failures.ts): the parser's
+  // (clientErrorHandler), routing's (frameworkErrors), body parsing's and the plugins' (the error handler).
+  const answerFailure = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (requestCutShort(request.raw)) {
+      runtime.log.info('request ended before its body was complete', {
+        method: request.method,
+        url: request.url.split('?')[0],
+        cause: error.code ?? error.message,
+      })
+      return sendFailure(reply, INCOMPLETE_REQUEST)
     }
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-      return send(reply, fail('BAD_REQUEST', '请求格式错误：请求体为空'))
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return send(reply, fail('BAD_REQUEST', '请求格式错误：请以 application/json 发送'), 415)
-    }
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, fail('BAD_REQUEST', '请求内容过大'), 413)
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      return send(
-        reply,
-        fail('FILE_TOO_LARGE', `照片太大（超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB），请压缩后重新上传`),
-      )
-    }
-    if (code.startsWith('FST_') && error.statusCode && error.statusCode < 500) {
-      return send(reply, fail('BAD_REQUEST', `请求格式错误（${code}）`), error.statusCode)
-    }
+    const known = frameworkFailure(error, request)
+    if (known) return sendFailure(reply, known)
     return send(reply, toFailure(error, runtime, 'gateway'))
+  }
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_CALL_BYTES,
+    forceCloseConnections: true,
+    // A missing Host is answered by the onRequest hook below, in the envelope.
+    http: { requireHostHeader: false },
+    frameworkErrors: answerFailure,
+    clientErrorHandler(error, socket) {
+      // The peer reset the connection: there is no one to answer.
+      if (error.code === 'ECONNRESET' || socket.destroyed) return socket.destroy()
+      // A client that stopped sending mid-request sent nothing unreadable; its request, if begun, logs it.
+      if (error.code !== 'HPE_INVALID_EOF_STATE') {
+        runtime.log.info('unreadable HTTP request', { cause: error.code ?? error.message })
+      }
+      answerOnSocket(socket, parserFailure(error.code))
+    },
   })
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, fail('NOT_FOUND', `没有这个地址：${request.method} ${request.url.split('?')[0]}`)),
+  app.setErrorHandler(answerFailure)
+  app.setNotFoundHandler((request, reply) => send(reply, notFound(request)))
+  // Node would answer these two with an empty 400 / 417 of its own (hence requireHostHeader: false above).
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      return sendFailure(reply.header('connection', 'close'), MISSING_HOST)
+    }
+  })
+  app.server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) =>
+    answerOnResponse(response, UNSUPPORTED_EXPECTATION),
   )
 
   app.get('/healthz', async (_request, reply) => {
@@ -101,7 +135,7 @@ export async function buildGateway({
       : undefined
     if (!fn) return send(reply, fail('UNKNOWN_FUNCTION', `没有名为「${request.params.name}」的云函数`))
     const openid = callerOpenid(request)
-    if (openid === null) return send(reply, fail('UNAUTHENTICATED', '身份标识格式不正确，请重新选择身份'))
+    if (openid === null) return send(reply, MALFORMED_IDENTITY)
     return send(reply, await fn.handle(request.body, { openid: openid ?? null }, runtime))
   })
 
@@ -115,9 +149,17 @@ export async function buildGateway({
     if (!request.isMultipart()) {
       return send(reply, fail('BAD_REQUEST', '请求格式错误：上传需使用 multipart/form-data'), 415)
     }
-    const part = await request.file()
-    if (!part) return send(reply, fail('BAD_REQUEST', '没有收到文件，请重新选择照片'))
-    const bytes = await part.toBuffer()
+    let bytes: Buffer
+    try {
+      const part = await request.file()
+      if (!part) return send(reply, fail('BAD_REQUEST', '没有收到文件，请重新选择照片'))
+      bytes = await part.toBuffer()
+    } catch (error) {
+      // Limits (too large, too many parts) and a body cut short by the client go to the error handler;
+      // anything else the multipart reader refuses (no boundary, a part without its end) is a bad body.
+      if ((error as FastifyError).statusCode || requestCutShort(request.raw)) throw error
+      return send(reply, fail('BAD_REQUEST', '上传内容不完整或格式不正确，请重新选择照片上传'))
+    }
     let stored: { fileId: string; size: number; contentType: string } | null = null
     try {
       const type = checkImageBytes(bytes)
@@ -168,11 +210,11 @@ export async function buildGateway({
     send(reply, { ok: true, data: { places: demoPlaces(runtime) } }),
   )
 
-  // Local mode: the subscribe messages that would have been sent, newest first (viewable in the app).
-  app.get<{ Querystring: { to?: string } }>('/api/dev/outbox', async (request, reply) => {
-    const to = request.query.to
-    if (!to || !OPENID_FORMAT.test(to))
-      return send(reply, fail('VALIDATION_FAILED', '缺少或错误的接收人（to）'))
+  // Local mode: the subscribe messages that would have been sent to the caller, newest first.
+  app.get('/api/dev/outbox', async (request, reply) => {
+    const to = callerOpenid(request)
+    if (to === null) return send(reply, MALFORMED_IDENTITY)
+    if (!to) return send(reply, fail('UNAUTHENTICATED', '无法确认您的身份，请重新选择身份'))
     const page = await runtime.db.find<OutboxEntry>(COLLECTIONS.outbox, {
       filter: { to },
       orderBy: [['createdAt', 'desc']],

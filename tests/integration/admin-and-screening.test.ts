@@ -185,15 +185,19 @@ describe('content security', () => {
 })
 
 describe('local outbox view', () => {
-  test('lists the messages of one recipient, newest first', async () => {
+  test('lists the messages of the caller (identity header), newest first', async () => {
     h = await startHarness()
     await h.ok('cases', 'submitReport', reportInput(), 'dev-citizen')
-    const res = await h.app.inject({ method: 'GET', url: '/api/dev/outbox?to=dev-citizen' })
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/dev/outbox',
+      headers: { [DEV_OPENID_HEADER]: 'dev-citizen' },
+    })
     const items = (res.json() as { data: { items: Array<{ to: string; data: Record<string, string> }> } })
       .data.items
     expect(items).toEqual([
       expect.objectContaining({ to: 'dev-citizen', data: expect.objectContaining({ thing2: '已登记' }) }),
     ])
-    expect((await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).statusCode).toBe(400)
+    expect((await h.app.inject({ method: 'GET', url: '/api/dev/outbox' })).statusCode).toBe(401)
   })
 })

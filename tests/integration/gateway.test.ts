@@ -1,12 +1,16 @@
 // The local gateway and the cloud functions behind it, on the real embedded SQLite store.
 // Bad input of every kind gets a clear `{ ok: false, error }` with a 4xx status, and writes nothing.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
+import type { Logger } from '../../cloudfunctions/common/ports'
 import { DEV_OPENID_HEADER } from '../../local/gateway'
 import { productionEnvPresent } from '../../local/main'
 import { territoryRegions } from '../../local/demo-places'
 import { startHarness, type Harness } from '../support/local-harness'
 import { multipartBody, oversizedJpeg } from '../support/images'
+import { exchange, listenOnce, sendAndDrop, type RawResponse } from '../support/raw-http'
 
 const PHOTO = readFileSync(path.join(__dirname, '..', 'fixtures', 'photo.jpg'))
 const CITIZEN = 'dev-citizen'
@@ -418,6 +422,261 @@ describe('bad input: a clear 4xx error and nothing written', () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/nothing-here' })
     expect(res.statusCode).toBe(404)
     expect(res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+})
+
+describe("local outbox view: the caller's own messages, identity from the header", () => {
+  async function outbox(query: string, openid?: string) {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/dev/outbox${query}`,
+      headers: openid ? { [DEV_OPENID_HEADER]: openid } : {},
+    })
+    return { status: res.statusCode, body: res.json() as Ok<{ items: Array<{ to: string }> }> | Err }
+  }
+
+  it('lists the messages of the persona in the x-dev-openid header; a recipient in the query is ignored', async () => {
+    await h.ok('cases', 'submitReport', report([]), CITIZEN)
+    const own = await outbox('', CITIZEN)
+    expect(own.status).toBe(200)
+    expect((own.body as Ok<{ items: Array<{ to: string }> }>).data.items).toEqual([
+      expect.objectContaining({ to: CITIZEN }),
+    ])
+    // Someone else cannot read the citizen's notices by naming them.
+    const other = await outbox(`?to=${CITIZEN}`, 'dev-citizen-anon')
+    expect(other).toEqual({ status: 200, body: { ok: true, data: { items: [] } } })
+  })
+
+  it('without an identity, or with a malformed one → 401 UNAUTHENTICATED, even when the query names one', async () => {
+    for (const openid of [undefined, 'x'.repeat(65)]) {
+      const res = await outbox(`?to=${CITIZEN}`, openid)
+      expect(res.status).toBe(401)
+      expect((res.body as Err).error).toEqual({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringMatching(/身份/),
+      })
+    }
+  })
+})
+
+describe('failures outside the functions, on a real socket: the envelope with a Chinese message', () => {
+  const CHINESE = /[\u4e00-\u9fff]/
+  let port: number
+  let logged: Array<{ level: keyof Logger; message: string; fields?: Record<string, unknown> }>
+
+  beforeEach(async () => {
+    logged = []
+    const capture = (level: keyof Logger) => (message: string, fields?: Record<string, unknown>) =>
+      logged.push({ level, message, fields })
+    h.runtime.log = { info: capture('info'), warn: capture('warn'), error: capture('error') }
+    port = await listenOnce(h.app)
+  })
+
+  function expectEnvelope(res: RawResponse, statusLine: string, code: string, message: RegExp) {
+    expect(res.statusLine).toBe(statusLine)
+    expect(res.headers['content-type']).toMatch(/^application\/json/)
+    expect(res.json).toEqual({ ok: false, error: { code, message: expect.stringMatching(message) } })
+    expect((res.json as Err).error.message).toMatch(CHINESE)
+  }
+
+  const head = (lines: string[]) => lines.join('\r\n') + '\r\n\r\n'
+  const IDENTITY = `${DEV_OPENID_HEADER}: ${CITIZEN}`
+
+  // Failures Node's HTTP parser detects, before fastify has a request (the `clientError` event).
+  it.each([
+    [
+      'a malformed chunked body',
+      head([
+        'POST /api/fn/cases HTTP/1.1',
+        'Host: 127.0.0.1',
+        IDENTITY,
+        'Content-Type: application/json',
+        'Transfer-Encoding: chunked',
+      ]) + 'zz\r\n{"action":"listMine","payload":{}}\r\n0\r\n\r\n',
+      'HTTP/1.1 400 Bad Request',
+      /^请求格式错误：分块传输的请求体格式不正确$/,
+    ],
+    [
+      'a header line without a colon',
+      head(['GET /healthz HTTP/1.1', 'Host: 127.0.0.1', 'ThisLineHasNoColon']),
+      'HTTP/1.1 400 Bad Request',
+      /^请求格式错误：请求头格式不正确$/,
+    ],
+    [
+      'a garbage request line',
+      'HELLO GREENWHISTLE\r\n\r\n',
+      'HTTP/1.1 400 Bad Request',
+      /^请求格式错误：无法识别的请求行$/,
+    ],
+    [
+      'a header over 16 KB',
+      head(['GET /healthz HTTP/1.1', 'Host: 127.0.0.1', `X-Padding: ${'a'.repeat(http.maxHeaderSize + 1)}`]),
+      'HTTP/1.1 431 Request Header Fields Too Large',
+      /^请求格式错误：请求头过大（超过 16 KB）$/,
+    ],
+  ])(
+    '%s → the envelope, the connection closed, nothing written or logged as an error',
+    async (_name, request, statusLine, message) => {
+      const before = await h.snapshot()
+      const res = await exchange(port, request)
+      expectEnvelope(res, statusLine, 'BAD_REQUEST', message)
+      expect(res.headers.connection).toBe('close')
+      expect(await h.snapshot()).toEqual(before)
+      expect(logged.filter((entry) => entry.level === 'error')).toEqual([])
+    },
+  )
+
+  // Failures fastify, its plugins or Node's request handling detect around a route.
+  it.each([
+    [
+      'an invalid percent-encoding in the address',
+      head(['GET /api/fn/%zz HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close']),
+      'HTTP/1.1 400 Bad Request',
+      'BAD_REQUEST',
+      /^请求格式错误：地址中有无效的字符编码$/,
+    ],
+    [
+      'a function name longer than any route parameter',
+      head([`POST /api/fn/${'a'.repeat(200)} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']),
+      'HTTP/1.1 414 URI Too Long',
+      'BAD_REQUEST',
+      /^请求格式错误：地址过长$/,
+    ],
+    [
+      'an HTTP/1.1 request without Host',
+      head(['GET /healthz HTTP/1.1', 'Connection: close']),
+      'HTTP/1.1 400 Bad Request',
+      'BAD_REQUEST',
+      /^请求格式错误：缺少 Host 请求头$/,
+    ],
+    [
+      'an Expect header other than 100-continue',
+      head(['POST /api/fn/cases HTTP/1.1', 'Host: 127.0.0.1', 'Expect: something-else', 'Content-Length: 0']),
+      'HTTP/1.1 417 Expectation Failed',
+      'BAD_REQUEST',
+      /^请求格式错误：不支持的 Expect 请求头$/,
+    ],
+    [
+      'a multipart upload without a boundary',
+      head([
+        'POST /api/files HTTP/1.1',
+        'Host: 127.0.0.1',
+        'Connection: close',
+        IDENTITY,
+        'Content-Type: multipart/form-data',
+        'Content-Length: 4',
+      ]) + 'abcd',
+      'HTTP/1.1 400 Bad Request',
+      'BAD_REQUEST',
+      /^上传内容不完整或格式不正确/,
+    ],
+    [
+      'a multipart upload whose file part never ends',
+      (() => {
+        const part = Buffer.concat([
+          Buffer.from(
+            '--B\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+          ),
+          PHOTO.subarray(0, 512),
+        ])
+        const lines = ['POST /api/files HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close', IDENTITY]
+        lines.push('Content-Type: multipart/form-data; boundary=B', `Content-Length: ${part.length}`)
+        return Buffer.concat([Buffer.from(head(lines)), part])
+      })(),
+      'HTTP/1.1 400 Bad Request',
+      'BAD_REQUEST',
+      /^上传内容不完整或格式不正确/,
+    ],
+  ])(
+    '%s → the envelope, nothing written or logged as an error',
+    async (_name, request, statusLine, code, message) => {
+      const before = await h.snapshot()
+      expectEnvelope(await exchange(port, request), statusLine, code, message)
+      expect(await h.snapshot()).toEqual(before)
+      expect(logged.filter((entry) => entry.level === 'error')).toEqual([])
+    },
+  )
+
+  it('paths the static file server refuses (outside its folder, a NUL byte) → the envelope, not an internal error', async () => {
+    const staticDir = mkdtempSync(path.join(os.tmpdir(), 'gw-h5-'))
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>绿哨</title>')
+    const withApp = await startHarness({ staticDir })
+    try {
+      withApp.runtime.log = h.runtime.log
+      const staticPort = await listenOnce(withApp.app)
+      const get = (target: string) =>
+        exchange(staticPort, head([`GET ${target} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close']))
+      expect((await get('/')).statusLine).toBe('HTTP/1.1 200 OK')
+      expectEnvelope(
+        await get('/../../etc/passwd'),
+        'HTTP/1.1 404 Not Found',
+        'NOT_FOUND',
+        /^没有这个地址：GET \//,
+      )
+      expectEnvelope(await get('/index%00.html'), 'HTTP/1.1 400 Bad Request', 'BAD_REQUEST', /^请求格式错误/)
+      expect(logged.filter((entry) => entry.level === 'error')).toEqual([])
+    } finally {
+      await withApp.close()
+      rmSync(staticDir, { recursive: true, force: true })
+    }
+  })
+
+  describe('a client that drops mid-body is not an error of the gateway, which keeps serving', () => {
+    async function dropAndSettle(request: string | Buffer) {
+      await sendAndDrop(port, request)
+      // The gateway notices when the connection closes; wait until it has said what it made of it.
+      const said = () =>
+        logged.some((entry) => entry.message === 'request ended before its body was complete')
+      for (let waited = 0; !said() && waited < 5000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    }
+
+    async function expectStillServing() {
+      const health = await exchange(
+        port,
+        head(['GET /healthz HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close']),
+      )
+      expect(health.statusLine).toBe('HTTP/1.1 200 OK')
+      expect(health.json).toMatchObject({ ok: true, data: { status: 'ok' } })
+    }
+
+    it('a function call whose JSON body stops halfway', async () => {
+      const before = await h.snapshot()
+      const lines = [
+        'POST /api/fn/cases HTTP/1.1',
+        'Host: 127.0.0.1',
+        IDENTITY,
+        'Content-Type: application/json',
+      ]
+      lines.push('Content-Length: 4096')
+      await dropAndSettle(head(lines) + '{"action":"submitReport","payload":{"description":"每晚')
+      expect(logged).toContainEqual(
+        expect.objectContaining({ level: 'info', message: 'request ended before its body was complete' }),
+      )
+      expect(logged.filter((entry) => entry.level !== 'info')).toEqual([])
+      await expectStillServing()
+      expect(await h.snapshot()).toEqual(before)
+    })
+
+    it('a photo upload that stops halfway: nothing stored', async () => {
+      const before = await h.snapshot()
+      const start = Buffer.from(
+        '--B\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+      )
+      const lines = ['POST /api/files HTTP/1.1', 'Host: 127.0.0.1', IDENTITY]
+      lines.push(
+        'Content-Type: multipart/form-data; boundary=B',
+        `Content-Length: ${start.length + PHOTO.length + 8}`,
+      )
+      await dropAndSettle(Buffer.concat([Buffer.from(head(lines)), start, PHOTO.subarray(0, 1024)]))
+      expect(logged).toContainEqual(
+        expect.objectContaining({ level: 'info', message: 'request ended before its body was complete' }),
+      )
+      expect(logged.filter((entry) => entry.level !== 'info')).toEqual([])
+      await expectStillServing()
+      expect(await h.snapshot()).toEqual(before)
+    })
   })
 })
 

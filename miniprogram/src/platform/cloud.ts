@@ -4,7 +4,7 @@
 import Taro from '@tarojs/taro'
 import type { ActionName, Contracts, FunctionName, InputOf, OutputOf } from '@shared/contracts'
 import { isApiResult, type ApiResult } from '@shared/contracts/result'
-import { currentDevOpenid, DEV_OPENID_HEADER } from './identity'
+import { devIdentityHeader } from './identity'
 
 declare const WEAPP_CLOUD_ENV_ID: string
 
@@ -47,11 +47,6 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   } catch {
     return NETWORK_FAILURE
   }
-}
-
-function devIdentityHeader(): Record<string, string> {
-  const openid = currentDevOpenid()
-  return openid ? { [DEV_OPENID_HEADER]: openid } : {}
 }
 
 export interface UploadedFile {

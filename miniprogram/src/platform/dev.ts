@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro'
 import type { ApiResult } from '@shared/contracts/result'
 import { isApiResult } from '@shared/contracts/result'
+import { devIdentityHeader } from './identity'
 
 export interface Persona {
   key: string
@@ -36,16 +37,16 @@ export interface OutboxMessage {
   createdAt: string
 }
 
-/** The local outbox of one user, newest first (GET /api/dev/outbox?to=<openid>). */
-export async function fetchOutbox(openid: string): Promise<ApiResult<{ items: OutboxMessage[] }>> {
+/** The local outbox of the current persona, newest first (GET /api/dev/outbox, identity from the header). */
+export async function fetchOutbox(): Promise<ApiResult<{ items: OutboxMessage[] }>> {
   if (process.env.TARO_ENV === 'weapp') {
     return { ok: false, error: { code: 'NOT_FOUND', message: '通知箱仅在本地演示模式中提供' } }
   }
   try {
     const res = await Taro.request({
-      url: `/api/dev/outbox?to=${encodeURIComponent(openid)}`,
+      url: '/api/dev/outbox',
       method: 'GET',
-      header: { 'cache-control': 'no-cache' },
+      header: { 'cache-control': 'no-cache', ...devIdentityHeader() },
     })
     if (isApiResult(res.data)) return res.data as ApiResult<{ items: OutboxMessage[] }>
     return { ok: false, error: { code: 'NETWORK', message: '通知箱暂时无法打开，请稍后重试' } }

@@ -11,6 +11,12 @@ export function currentDevOpenid(): string | null {
   return stored || DEFAULT_DEV_OPENID
 }
 
+/** The identity header of local-mode requests to the gateway (none in weapp: WeChat adds the identity). */
+export function devIdentityHeader(): Record<string, string> {
+  const openid = currentDevOpenid()
+  return openid ? { [DEV_OPENID_HEADER]: openid } : {}
+}
+
 export function setDevOpenid(openid: string): void {
   Taro.setStorageSync(KEY, openid)
 }

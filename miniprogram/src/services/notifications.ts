@@ -2,7 +2,6 @@
 // mode) reading the outbox the local notifier writes instead of sending.
 import { requestSubscribe, type SubscribeOutcome } from '../platform/subscribe'
 import { fetchOutbox } from '../platform/dev'
-import { currentDevOpenid } from '../platform/identity'
 import { clientConfigNow } from './config'
 
 // Template keys of the backend's notifier (cloudfunctions/common/notifications.ts TEMPLATE_KEYS).
@@ -45,5 +44,5 @@ export const TEMPLATE_LABELS: Record<string, string> = {
 }
 
 export function listOutbox() {
-  return fetchOutbox(currentDevOpenid() ?? '')
+  return fetchOutbox()
 }
