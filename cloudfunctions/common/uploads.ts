@@ -55,6 +55,11 @@ export function checkImageBytes(bytes: Uint8Array): ImageType {
   return type
 }
 
+/** A file the caller did not upload answers exactly like one that does not exist (nothing to probe). */
+export function uploadNotFound(): AppError {
+  return new AppError('NOT_FOUND', '没有找到上传的照片，请重新上传')
+}
+
 export function uploadDocId(fileId: string): string {
   return 'f' + createHash('sha256').update(fileId).digest('hex').slice(0, 31)
 }
@@ -66,7 +71,7 @@ export async function registerUpload(
 ): Promise<UploadRecord> {
   const id = uploadDocId(file.fileId)
   const existing = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, id)
-  if (existing && existing.owner !== owner) throw new AppError('FORBIDDEN', '这个文件不属于您')
+  if (existing && existing.owner !== owner) throw uploadNotFound()
   if (existing) return { fileId: file.fileId, size: file.size, contentType: file.contentType }
   // Content security before anything can use the photo (mediaCheckAsync in the cloud answers later).
   const url = (await runtime.blobs.tempUrls([file.fileId], 600))[file.fileId] ?? ''

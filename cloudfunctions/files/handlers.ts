@@ -4,15 +4,24 @@ import { AppError } from '../../shared/contracts/result'
 import { COLLECTIONS } from '../common/collections'
 import { defineFunction } from '../common/router'
 import { handleMediaCheck } from '../common/screening'
-import { checkImageBytes, registerUpload, uploadDocId, type UploadDoc } from '../common/uploads'
+import {
+  checkImageBytes,
+  registerUpload,
+  uploadDocId,
+  uploadNotFound,
+  type UploadDoc,
+} from '../common/uploads'
 
 export const filesFunction = defineFunction(
   'files',
   filesContract,
   {
     async registerUpload(input, { runtime, openid }) {
+      // Someone else's photo is neither read nor removed: it answers exactly like a missing one.
+      const existing = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(input.fileId))
+      if (existing && existing.owner !== openid) throw uploadNotFound()
       const bytes = await runtime.blobs.read(input.fileId)
-      if (!bytes) throw new AppError('NOT_FOUND', '没有找到上传的照片，请重新上传')
+      if (!bytes) throw uploadNotFound()
       let contentType: string
       try {
         contentType = checkImageBytes(bytes)
