@@ -23,14 +23,8 @@ import {
 import { citizenCaseAccess, systemCaseAccess, type CitizenCaseAccess } from '../common/case-access'
 import { applyCaseEvent, clocksOf, nextCheckOnOf, profileForNewCase } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
-import {
-  followId,
-  followInTx,
-  getFollow,
-  unfollowInTx,
-  type FollowDoc,
-  type FollowRecord,
-} from '../common/follows'
+import { getMany } from '../common/db/get-many'
+import { followId, followInTx, unfollowInTx, type FollowDoc, type FollowRecord } from '../common/follows'
 import {
   afterRegistration,
   assessNewReport,
@@ -160,21 +154,25 @@ export const casesFunction = defineFunction('cases', casesContract, {
       }
     }
     const similar = await similarOpenCases(runtime, input, at)
-    const similarCases = await Promise.all(
-      similar.map(async ({ doc, assessment }) => ({
-        caseId: doc._id,
-        refNo: doc.refNo,
-        category: doc.category,
-        statusLabel: stateLabel(doc.status),
-        address: doc.location.address,
-        createdAt: doc.createdAt,
-        distanceMetres: assessment.distanceMetres === null ? null : Math.round(assessment.distanceMetres),
-        verdict: assessment.verdict as 'likely-duplicate' | 'related',
-        reasons: assessment.reasons,
-        following: (await getFollow(runtime.db, doc._id, openid)) !== null,
-        followers: doc.followerCount,
-      })),
+    // Which of them this citizen already follows: one query for all.
+    const follows = await getMany<FollowDoc>(
+      runtime.db,
+      COLLECTIONS.follows,
+      similar.map(({ doc }) => followId(doc._id, openid)),
     )
+    const similarCases = similar.map(({ doc, assessment }) => ({
+      caseId: doc._id,
+      refNo: doc.refNo,
+      category: doc.category,
+      statusLabel: stateLabel(doc.status),
+      address: doc.location.address,
+      createdAt: doc.createdAt,
+      distanceMetres: assessment.distanceMetres === null ? null : Math.round(assessment.distanceMetres),
+      verdict: assessment.verdict as 'likely-duplicate' | 'related',
+      reasons: assessment.reasons,
+      following: follows.has(followId(doc._id, openid)),
+      followers: doc.followerCount,
+    }))
     const urgent = assessNewReport(runtime, input, at).urgency === 'immediate'
     return { routing, expectedReplyBy, urgent, similarCases }
   },
@@ -330,13 +328,16 @@ export const casesFunction = defineFunction('cases', casesContract, {
       limit: input.limit,
       after: input.cursor,
     })
-    const docs = await Promise.all(
-      page.items.map((f) => runtime.db.get<CaseDoc>(COLLECTIONS.cases, f.caseId)),
+    // The page's cases in one query (a page holds ≤ 50 follows).
+    const docs = await getMany<CaseDoc>(
+      runtime.db,
+      COLLECTIONS.cases,
+      page.items.map((f) => f.caseId),
     )
     const unitName = unitNamer(runtime.deployment.units)
     const calendar = await calendarFor(runtime)
-    const items = page.items.flatMap((follow, i) => {
-      const doc = docs[i]
+    const items = page.items.flatMap((follow) => {
+      const doc = docs.get(follow.caseId)
       if (!doc) return []
       const clocks = clocksOf(doc, calendar, now)
       return [toCaseSummary(doc, unitName(doc.unitId), follow, clocks)]

@@ -9,6 +9,7 @@ import {
   registerUpload,
   uploadDocId,
   uploadNotFound,
+  uploadsOf,
   type UploadDoc,
 } from '../common/uploads'
 
@@ -34,11 +35,11 @@ export const filesFunction = defineFunction(
     },
 
     async tempUrls(input, { runtime, openid }) {
-      // Only the uploader's own files (e.g. a draft's photos). Case photos reach staff and reporters through
-      // the case views, after the case's access checks.
-      for (const fileId of input.fileIds) {
-        const upload = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))
-        if (!upload || upload.owner !== openid) throw new AppError('FORBIDDEN', '无权查看该文件')
+      // Only the uploader's own files (e.g. a draft's photos), checked in one query. Case photos reach staff and
+      // reporters through the case views, after the case's access checks.
+      const uploads = await uploadsOf(runtime.db, input.fileIds)
+      if (input.fileIds.some((fileId) => uploads.get(fileId)?.owner !== openid)) {
+        throw new AppError('FORBIDDEN', '无权查看该文件')
       }
       return runtime.blobs.tempUrls(input.fileIds)
     },
