@@ -8,14 +8,7 @@ import {
 import { AppError } from '../../shared/contracts/result'
 import { clockFactsFor, computeClocks, findClock } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
-import {
-  isOpenState,
-  openCase,
-  stateLabel,
-  type Actor,
-  type CaseEvent,
-  type RegisterEvent,
-} from '../../shared/workflow'
+import { isOpenState, openCase, stateLabel, type CaseEvent, type RegisterEvent } from '../../shared/workflow'
 import { calendarFor } from '../common/calendar'
 import {
   caseIdFor,
@@ -27,16 +20,11 @@ import {
   type CaseRecord,
   type ReporterRecord,
 } from '../common/case-records'
+import { citizenCaseAccess, systemCaseAccess, type CitizenCaseAccess } from '../common/case-access'
 import { applyCaseEvent, clocksOf, nextCheckOnOf, profileForNewCase } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
-import {
-  followId,
-  followInTx,
-  getFollow,
-  unfollowInTx,
-  type FollowDoc,
-  type FollowRecord,
-} from '../common/follows'
+import { getMany } from '../common/db/get-many'
+import { followId, followInTx, unfollowInTx, type FollowDoc, type FollowRecord } from '../common/follows'
 import {
   afterRegistration,
   assessNewReport,
@@ -60,8 +48,6 @@ import { routeReport } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { unitNamer } from '../common/staff-records'
 import { ownUploads, type UploadDoc } from '../common/uploads'
-
-const reporterActor = (openid: string): Actor => ({ kind: 'reporter', id: openid })
 
 function submitResult(doc: CaseRecord, runtime: Runtime, replayed: boolean): SubmitReportResult {
   const sealed = doc.reporter.queryCodeSealed
@@ -94,31 +80,25 @@ async function citizenView(
   })
 }
 
-/** A case this citizen follows (as reporter or follower). Someone else's case looks exactly like a missing one. */
-async function followedCase(runtime: Runtime, openid: string, caseId: string) {
-  const follow = await getFollow(runtime.db, caseId, openid)
-  const doc = follow ? await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId) : null
-  if (!follow || !doc) throw new AppError('NOT_FOUND', '没有找到这条反映，可能已被删除或不属于您')
-  return { follow, doc }
-}
-
-async function reportersCase(runtime: Runtime, openid: string, caseId: string) {
-  const found = await followedCase(runtime, openid, caseId)
+/** A case this citizen reported (a follower may read it, not act on it). */
+async function reportersCase(access: CitizenCaseAccess, caseId: string) {
+  const found = await access.followed(caseId)
   if (found.follow.relation !== 'reporter') throw new AppError('FORBIDDEN', '只有反映人本人可以进行此操作')
   return found
 }
 
-/** After the action: the fresh view of the case for its reporter. */
-async function viewAfter(runtime: Runtime, openid: string, caseId: string) {
-  const { follow, doc } = await followedCase(runtime, openid, caseId)
+/** After the action: the fresh view of the case for this citizen. */
+async function viewAfter(runtime: Runtime, access: CitizenCaseAccess, caseId: string) {
+  const { follow, doc } = await access.followed(caseId)
   return citizenView(runtime, doc, follow)
 }
 
 /** 复查 / 复核: the reporter's own request, within its window (the workflow's guards decide). */
 async function reporterRequest(runtime: Runtime, openid: string, caseId: string, event: CaseEvent) {
-  await reportersCase(runtime, openid, caseId)
-  await applyCaseEvent(runtime, caseId, event, reporterActor(openid))
-  return viewAfter(runtime, openid, caseId)
+  const access = citizenCaseAccess(runtime, openid)
+  await reportersCase(access, caseId)
+  await applyCaseEvent(runtime, access, caseId, event)
+  return viewAfter(runtime, access, caseId)
 }
 
 /** A report cannot be about something that has not happened yet (the time decides night-time urgency). */
@@ -174,21 +154,25 @@ export const casesFunction = defineFunction('cases', casesContract, {
       }
     }
     const similar = await similarOpenCases(runtime, input, at)
-    const similarCases = await Promise.all(
-      similar.map(async ({ doc, assessment }) => ({
-        caseId: doc._id,
-        refNo: doc.refNo,
-        category: doc.category,
-        statusLabel: stateLabel(doc.status),
-        address: doc.location.address,
-        createdAt: doc.createdAt,
-        distanceMetres: assessment.distanceMetres === null ? null : Math.round(assessment.distanceMetres),
-        verdict: assessment.verdict as 'likely-duplicate' | 'related',
-        reasons: assessment.reasons,
-        following: (await getFollow(runtime.db, doc._id, openid)) !== null,
-        followers: doc.followerCount,
-      })),
+    // Which of them this citizen already follows: one query for all.
+    const follows = await getMany<FollowDoc>(
+      runtime.db,
+      COLLECTIONS.follows,
+      similar.map(({ doc }) => followId(doc._id, openid)),
     )
+    const similarCases = similar.map(({ doc, assessment }) => ({
+      caseId: doc._id,
+      refNo: doc.refNo,
+      category: doc.category,
+      statusLabel: stateLabel(doc.status),
+      address: doc.location.address,
+      createdAt: doc.createdAt,
+      distanceMetres: assessment.distanceMetres === null ? null : Math.round(assessment.distanceMetres),
+      verdict: assessment.verdict as 'likely-duplicate' | 'related',
+      reasons: assessment.reasons,
+      following: follows.has(followId(doc._id, openid)),
+      followers: doc.followerCount,
+    }))
     const urgent = assessNewReport(runtime, input, at).urgency === 'immediate'
     return { routing, expectedReplyBy, urgent, similarCases }
   },
@@ -245,7 +229,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
     }
     const opened = openCase({
       event: register,
-      actor: reporterActor(openid),
+      actor: citizenCaseAccess(runtime, openid).actor,
       profile,
       ctx: { now: at, clocks: [] },
     })
@@ -324,9 +308,9 @@ export const casesFunction = defineFunction('cases', casesContract, {
         await afterRegistration(runtime, doc, async (holderId, note, supervisorStaffId) => {
           await applyCaseEvent(
             runtime,
+            systemCaseAccess(runtime, 'intake'),
             holderId,
             { type: 'escalate', reason: 'repeat-reports', note },
-            { kind: 'system', id: 'intake' },
             { extraPatch: { supervisorStaffId } },
           )
         })
@@ -344,13 +328,16 @@ export const casesFunction = defineFunction('cases', casesContract, {
       limit: input.limit,
       after: input.cursor,
     })
-    const docs = await Promise.all(
-      page.items.map((f) => runtime.db.get<CaseDoc>(COLLECTIONS.cases, f.caseId)),
+    // The page's cases in one query (a page holds ≤ 50 follows).
+    const docs = await getMany<CaseDoc>(
+      runtime.db,
+      COLLECTIONS.cases,
+      page.items.map((f) => f.caseId),
     )
     const unitName = unitNamer(runtime.deployment.units)
     const calendar = await calendarFor(runtime)
-    const items = page.items.flatMap((follow, i) => {
-      const doc = docs[i]
+    const items = page.items.flatMap((follow) => {
+      const doc = docs.get(follow.caseId)
       if (!doc) return []
       const clocks = clocksOf(doc, calendar, now)
       return [toCaseSummary(doc, unitName(doc.unitId), follow, clocks)]
@@ -359,12 +346,11 @@ export const casesFunction = defineFunction('cases', casesContract, {
   },
 
   async getMine(input, { runtime, openid }) {
-    const { follow, doc } = await followedCase(runtime, openid, input.caseId)
-    return citizenView(runtime, doc, follow)
+    return viewAfter(runtime, citizenCaseAccess(runtime, openid), input.caseId)
   },
 
   async markRead(input, { runtime, openid }) {
-    const { follow, doc } = await followedCase(runtime, openid, input.caseId)
+    const { follow, doc } = await citizenCaseAccess(runtime, openid).followed(input.caseId)
     const seq = lastSeq(doc)
     if (follow.lastReadSeq < seq) {
       await runtime.db.update<FollowDoc>(
@@ -378,7 +364,8 @@ export const casesFunction = defineFunction('cases', casesContract, {
   },
 
   async supplyInfo(input, { runtime, openid }) {
-    await reportersCase(runtime, openid, input.caseId)
+    const access = citizenCaseAccess(runtime, openid)
+    await reportersCase(access, input.caseId)
     await ownUploads(runtime.db, openid, input.photos)
     const check = await runtime.contentCheck.checkText({ text: input.content, openid, scene: 'report' })
     if (check.verdict === 'risky') {
@@ -386,17 +373,17 @@ export const casesFunction = defineFunction('cases', casesContract, {
         content: '含有不适宜的内容',
       })
     }
-    await applyCaseEvent(
-      runtime,
-      input.caseId,
-      { type: 'supply-supplement', content: input.content, fileIds: input.photos },
-      reporterActor(openid),
-    )
-    return viewAfter(runtime, openid, input.caseId)
+    await applyCaseEvent(runtime, access, input.caseId, {
+      type: 'supply-supplement',
+      content: input.content,
+      fileIds: input.photos,
+    })
+    return viewAfter(runtime, access, input.caseId)
   },
 
   async rateReply(input, { runtime, openid, now }) {
-    const { doc } = await reportersCase(runtime, openid, input.caseId)
+    const access = citizenCaseAccess(runtime, openid)
+    const { doc } = await reportersCase(access, input.caseId)
     if (
       !['replied', 'review-decided', 'closed'].includes(doc.status) ||
       !doc.history.some((h) => h.event.type === 'send-reply')
@@ -409,15 +396,15 @@ export const casesFunction = defineFunction('cases', casesContract, {
       // Satisfied: the reporter confirms the reply and the case closes now.
       await applyCaseEvent(
         runtime,
+        access,
         input.caseId,
         { type: 'accept-reply', rating: input.stars },
-        reporterActor(openid),
         { extraPatch: { rating } },
       )
     } else {
       await runtime.db.update<CaseDoc>(COLLECTIONS.cases, doc._id, { rating }, doc._version)
     }
-    return viewAfter(runtime, openid, input.caseId)
+    return viewAfter(runtime, access, input.caseId)
   },
 
   async requestReview(input, { runtime, openid }) {
@@ -432,25 +419,27 @@ export const casesFunction = defineFunction('cases', casesContract, {
   },
 
   async follow(input, { runtime, openid, now }) {
-    const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, input.caseId)
-    if (!doc || doc.screening !== 'passed') throw new AppError('NOT_FOUND', '没有找到这条反映')
-    if (doc.mergedInto) throw new AppError('CONFLICT', '这条反映已合并到另一件办理，请关注合并后的案件')
-    if (!isOpenState(doc.status)) throw new AppError('ILLEGAL_TRANSITION', '这条反映已办结，不能再关注')
-    await runtime.db.transaction((tx) =>
-      followInTx(tx, {
-        caseId: doc._id,
-        openid,
-        relation: 'follower',
-        // A new follower has read nothing: the case's progress so far counts as unread news for them.
-        lastReadSeq: 0,
-        createdAt: toShanghaiIso(now),
-      }),
-    )
-    return viewAfter(runtime, openid, input.caseId)
+    // Follow instead of filing again: only an open, released case that was not merged into another — anything
+    // else (and any case the citizen cannot see) answers like a missing one.
+    const access = citizenCaseAccess(runtime, openid)
+    const { doc, follow } = await access.followable(input.caseId)
+    if (!follow) {
+      await runtime.db.transaction((tx) =>
+        followInTx(tx, {
+          caseId: doc._id,
+          openid,
+          relation: 'follower',
+          // A new follower has read nothing: the case's progress so far counts as unread news for them.
+          lastReadSeq: 0,
+          createdAt: toShanghaiIso(now),
+        }),
+      )
+    }
+    return viewAfter(runtime, access, input.caseId)
   },
 
   async unfollow(input, { runtime, openid }) {
-    const { follow } = await followedCase(runtime, openid, input.caseId)
+    const { follow } = await citizenCaseAccess(runtime, openid).followed(input.caseId)
     if (follow.relation === 'reporter') throw new AppError('FORBIDDEN', '自己反映的问题不能取消关注')
     await runtime.db.transaction((tx) => unfollowInTx(tx, input.caseId, openid))
     return { following: false as const }

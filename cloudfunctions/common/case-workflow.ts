@@ -6,15 +6,16 @@ import { caseClocks, nextClockDate, type CaseClock } from '../../shared/deadline
 import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId } from '../../shared/policy'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import {
+  caseIdsNamedBy,
   contextFor,
   isOpenState,
   transition,
-  type Actor,
   type CaseEvent,
   type CaseMachineState,
   type Effect,
   type HistoryEntry,
 } from '../../shared/workflow'
+import type { CaseAccess } from './case-access'
 import { calendarFor } from './calendar'
 import { machineStateOf, type CaseDoc, type CaseRecord } from './case-records'
 import { COLLECTIONS } from './collections'
@@ -63,44 +64,52 @@ export interface ApplyOptions {
   notify?: boolean
 }
 
-async function checkMergeTarget(runtime: Runtime, doc: CaseRecord, intoCaseId: string): Promise<CaseRecord> {
-  if (intoCaseId === doc._id) throw new AppError('VALIDATION_FAILED', '不能把案件合并到它自己')
-  const target = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, intoCaseId)
-  if (!target) throw new AppError('NOT_FOUND', '要合并到的案件不存在')
-  if (
-    target.mergedInto ||
-    ['merged', 'not-accepted', 'transferred-out', 'closed', 'archived'].includes(target.status)
-  ) {
+/**
+ * Every other case the event names (`caseIdsNamedBy`), loaded through the same access as the case itself: one
+ * outside the caller's scope answers exactly like a missing one.
+ */
+async function loadNamedCases(access: CaseAccess, event: CaseEvent): Promise<Map<string, CaseRecord>> {
+  const named = new Map<string, CaseRecord>()
+  for (const { caseId, ref } of caseIdsNamedBy(event)) {
+    if (!named.has(caseId)) named.set(caseId, await access.load(caseId, { label: ref.label }))
+  }
+  return named
+}
+
+/** A case can only join another open case (the target is in the caller's scope: it may be named). */
+function checkMergeTarget(doc: CaseRecord, target: CaseRecord): CaseRecord {
+  if (target._id === doc._id) throw new AppError('VALIDATION_FAILED', '不能把案件合并到它自己')
+  if (target.mergedInto || !isOpenState(target.status)) {
     throw new AppError('ILLEGAL_TRANSITION', `案件 ${target.refNo} 已办结或已合并，不能再合并到它`)
   }
   return target
 }
 
 /**
- * Applies one workflow event to a stored case. Illegal events answer ILLEGAL_TRANSITION with the
- * workflow's Chinese message (naming the failed guard); nothing is written then.
+ * Applies one workflow event to a stored case, as the access's actor. The case and every case the event names
+ * are loaded through `access` (the caller's scope). Illegal events answer ILLEGAL_TRANSITION with the workflow's
+ * Chinese message (naming the failed guard); nothing is written then.
  */
 export async function applyCaseEvent(
   runtime: Runtime,
+  access: CaseAccess,
   caseId: string,
   event: CaseEvent,
-  actor: Actor,
   options: ApplyOptions = {},
 ): Promise<AppliedEvent> {
-  const before = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-  if (!before) throw new AppError('NOT_FOUND', '案件不存在')
+  const before = await access.load(caseId)
   if (options.expectedVersion !== undefined && options.expectedVersion !== before._version) {
     throw new AppError('CONFLICT', '案件刚被其他人更新过，请刷新后再操作')
   }
+  const named = await loadNamedCases(access, event)
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
   const profile = profileOf(before)
   const ctx = contextFor({ profile, calendar, history: before.history, now: toShanghaiIso(now) })
-  const result = transition(machineStateOf(before), event, actor, ctx)
+  const result = transition(machineStateOf(before), event, access.actor, ctx)
   if (!result.ok) throw new AppError('ILLEGAL_TRANSITION', result.error.message)
 
-  const mergeTarget =
-    event.type === 'merge' ? await checkMergeTarget(runtime, before, event.intoCaseId) : null
+  const mergeTarget = event.type === 'merge' ? checkMergeTarget(before, named.get(event.intoCaseId)!) : null
   const history = [...before.history, result.entry]
   const next: CaseDoc = {
     ...before,
@@ -130,6 +139,11 @@ export async function applyCaseEvent(
   await runtime.db.transaction(async (tx: Tx) => {
     await tx.update<CaseDoc>(COLLECTIONS.cases, caseId, patch, before._version)
     if (mergeTarget) {
+      // The target's scope and state were checked on the version loaded: a change since is a conflict.
+      const target = await tx.get<CaseDoc>(COLLECTIONS.cases, mergeTarget._id)
+      if (target?._version !== mergeTarget._version) {
+        throw new AppError('CONFLICT', '要合并到的案件刚被其他人更新过，请刷新后再操作')
+      }
       await addFollowersInTx(tx, mergeTarget._id, movedFollows, result.entry.at, before.lastReportedAt)
     }
   })

@@ -6,7 +6,7 @@ import { COLLECTIONS } from './collections'
 import { sendCaseNotices } from './notifications'
 import type { Runtime } from './ports'
 import type { MediaCheckEvent } from './router'
-import { uploadDocId, type UploadDoc } from './uploads'
+import { uploadsOf, type UploadDoc } from './uploads'
 
 export async function handleMediaCheck(
   event: MediaCheckEvent,
@@ -35,11 +35,9 @@ export async function handleMediaCheck(
 export async function releaseIfScreened(runtime: Runtime, caseId: string): Promise<void> {
   const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
   if (!doc || doc.screening !== 'pending') return
-  const uploads = await Promise.all(
-    doc.photos.map((fileId) => runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))),
-  )
-  if (uploads.some((u) => u?.screening === 'pending')) return
-  const photos = doc.photos.filter((_, i) => uploads[i]?.screening === 'passed')
+  const uploads = await uploadsOf(runtime.db, doc.photos)
+  if (doc.photos.some((fileId) => uploads.get(fileId)?.screening === 'pending')) return
+  const photos = doc.photos.filter((fileId) => uploads.get(fileId)?.screening === 'passed')
   await runtime.db.update<CaseDoc>(COLLECTIONS.cases, caseId, { screening: 'passed', photos }, doc._version)
   const released = { ...doc, screening: 'passed' as const, photos, _version: doc._version + 1 }
   await sendCaseNotices(

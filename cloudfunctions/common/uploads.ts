@@ -5,6 +5,7 @@ import { MAX_UPLOAD_BYTES, type ACCEPTED_IMAGE_TYPES, type UploadRecord } from '
 import { AppError } from '../../shared/contracts/result'
 import { toShanghaiIso } from '../../shared/time'
 import { COLLECTIONS } from './collections'
+import { getMany } from './db/get-many'
 import type { DocStore, Runtime, WithId } from './ports'
 
 export interface UploadDoc {
@@ -55,6 +56,11 @@ export function checkImageBytes(bytes: Uint8Array): ImageType {
   return type
 }
 
+/** A file the caller did not upload answers exactly like one that does not exist (nothing to probe). */
+export function uploadNotFound(): AppError {
+  return new AppError('NOT_FOUND', '没有找到上传的照片，请重新上传')
+}
+
 export function uploadDocId(fileId: string): string {
   return 'f' + createHash('sha256').update(fileId).digest('hex').slice(0, 31)
 }
@@ -66,7 +72,7 @@ export async function registerUpload(
 ): Promise<UploadRecord> {
   const id = uploadDocId(file.fileId)
   const existing = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, id)
-  if (existing && existing.owner !== owner) throw new AppError('FORBIDDEN', '这个文件不属于您')
+  if (existing && existing.owner !== owner) throw uploadNotFound()
   if (existing) return { fileId: file.fileId, size: file.size, contentType: file.contentType }
   // Content security before anything can use the photo (mediaCheckAsync in the cloud answers later).
   const url = (await runtime.blobs.tempUrls([file.fileId], 600))[file.fileId] ?? ''
@@ -87,15 +93,30 @@ export async function registerUpload(
   return { fileId: file.fileId, size: file.size, contentType: file.contentType }
 }
 
+/** The upload records of these files, by file id (one query; files without a record are absent). */
+export async function uploadsOf(
+  db: DocStore,
+  fileIds: readonly string[],
+): Promise<Map<string, WithId<UploadDoc>>> {
+  const byDocId = await getMany<UploadDoc>(db, COLLECTIONS.uploads, fileIds.map(uploadDocId))
+  const out = new Map<string, WithId<UploadDoc>>()
+  for (const fileId of fileIds) {
+    const upload = byDocId.get(uploadDocId(fileId))
+    if (upload) out.set(fileId, upload)
+  }
+  return out
+}
+
 /** Every file must have been uploaded by `owner`, not be part of a report yet, and not be refused. */
 export async function ownUploads(
   db: DocStore,
   owner: string,
   fileIds: readonly string[],
 ): Promise<WithId<UploadDoc>[]> {
-  const uploads: WithId<UploadDoc>[] = []
-  for (const fileId of fileIds) {
-    const upload = await db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))
+  const found = await uploadsOf(db, fileIds)
+  return fileIds.map((fileId) => {
+    const upload = found.get(fileId)
+    // Someone else's photo answers like one that was never uploaded.
     if (!upload || upload.owner !== owner) {
       throw new AppError('VALIDATION_FAILED', '有照片没有上传成功，请删除后重新上传', {
         photos: '照片未上传成功',
@@ -112,7 +133,6 @@ export async function ownUploads(
         photos: '照片未通过检查',
       })
     }
-    uploads.push(upload)
-  }
-  return uploads
+    return upload
+  })
 }

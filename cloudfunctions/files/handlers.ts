@@ -4,15 +4,25 @@ import { AppError } from '../../shared/contracts/result'
 import { COLLECTIONS } from '../common/collections'
 import { defineFunction } from '../common/router'
 import { handleMediaCheck } from '../common/screening'
-import { checkImageBytes, registerUpload, uploadDocId, type UploadDoc } from '../common/uploads'
+import {
+  checkImageBytes,
+  registerUpload,
+  uploadDocId,
+  uploadNotFound,
+  uploadsOf,
+  type UploadDoc,
+} from '../common/uploads'
 
 export const filesFunction = defineFunction(
   'files',
   filesContract,
   {
     async registerUpload(input, { runtime, openid }) {
+      // Someone else's photo is neither read nor removed: it answers exactly like a missing one.
+      const existing = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(input.fileId))
+      if (existing && existing.owner !== openid) throw uploadNotFound()
       const bytes = await runtime.blobs.read(input.fileId)
-      if (!bytes) throw new AppError('NOT_FOUND', '没有找到上传的照片，请重新上传')
+      if (!bytes) throw uploadNotFound()
       let contentType: string
       try {
         contentType = checkImageBytes(bytes)
@@ -25,11 +35,11 @@ export const filesFunction = defineFunction(
     },
 
     async tempUrls(input, { runtime, openid }) {
-      // Only the uploader's own files (e.g. a draft's photos). Case photos reach staff and reporters through
-      // the case views, after the case's access checks.
-      for (const fileId of input.fileIds) {
-        const upload = await runtime.db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))
-        if (!upload || upload.owner !== openid) throw new AppError('FORBIDDEN', '无权查看该文件')
+      // Only the uploader's own files (e.g. a draft's photos), checked in one query. Case photos reach staff and
+      // reporters through the case views, after the case's access checks.
+      const uploads = await uploadsOf(runtime.db, input.fileIds)
+      if (input.fileIds.some((fileId) => uploads.get(fileId)?.owner !== openid)) {
+        throw new AppError('FORBIDDEN', '无权查看该文件')
       }
       return runtime.blobs.tempUrls(input.fileIds)
     },

@@ -2,7 +2,8 @@
 import { AppError } from '../../shared/contracts/result'
 import { staffContract, type StaffCaseDetail } from '../../shared/contracts/staff'
 import { toShanghaiIso } from '../../shared/time'
-import { allowedEvents, contextFor, type Actor, type CaseEvent } from '../../shared/workflow'
+import { allowedEvents, contextFor, type CaseEvent } from '../../shared/workflow'
+import { staffCaseAccess, type CaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import {
   machineStateOf,
@@ -17,24 +18,9 @@ import { findAcross } from '../common/db/find-across'
 import type { Filter, Runtime } from '../common/ports'
 import { decryptField } from '../common/reporter-identity'
 import { defineFunction } from '../common/router'
-import { unitNamer, unitScopeOf, type StaffRecord } from '../common/staff-records'
+import { unitNamer, unitScopeOf } from '../common/staff-records'
 
-const staffActor = (staff: StaffRecord): Actor => ({ kind: 'staff', id: staff._id, roles: staff.roles })
-
-/** A case within the staff member's units (the holding unit or any unit it is assigned to). */
-async function caseInScope(runtime: Runtime, staff: StaffRecord, caseId: string): Promise<CaseRecord> {
-  const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
-  const units = [doc?.unitId, ...(doc?.flags.assignment?.unitIds ?? [])]
-  // Out of scope looks exactly like missing: no probing of other units' cases. Held cases (content still being
-  // checked) are not shown to anyone yet.
-  if (!doc || doc.screening !== 'passed' || !units.some((u) => u && scope.has(u))) {
-    throw new AppError('NOT_FOUND', '没有找到该案件，或不在您的办理范围内')
-  }
-  return doc
-}
-
-async function detailFor(runtime: Runtime, staff: StaffRecord, doc: CaseRecord): Promise<StaffCaseDetail> {
+async function detailFor(runtime: Runtime, access: CaseAccess, doc: CaseRecord): Promise<StaffCaseDetail> {
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
   const clocks = clocksOf(doc, calendar, now)
@@ -43,7 +29,7 @@ async function detailFor(runtime: Runtime, staff: StaffRecord, doc: CaseRecord):
     unitName: unitNamer(runtime.deployment.units),
     clocks,
     photoUrls: doc.photos.length ? await runtime.blobs.tempUrls(doc.photos) : {},
-    allowedEvents: allowedEvents(machineStateOf(doc), staffActor(staff), ctx),
+    allowedEvents: allowedEvents(machineStateOf(doc), access.actor, ctx),
   })
 }
 
@@ -101,20 +87,24 @@ export const staffFunction = defineFunction('staff', staffContract, {
   },
 
   async getCase(input, { runtime, staff }) {
-    return detailFor(runtime, staff, await caseInScope(runtime, staff, input.caseId))
+    const access = staffCaseAccess(runtime, staff)
+    return detailFor(runtime, access, await access.load(input.caseId))
   },
 
   async act(input, { runtime, staff }) {
-    await caseInScope(runtime, staff, input.caseId)
+    const access = staffCaseAccess(runtime, staff)
+    // Scope before anything else (out of scope answers like missing); applyCaseEvent loads the case again, and
+    // every case the event names, through the same access.
+    await access.load(input.caseId)
     checkUnits(runtime, input.event)
-    const { doc } = await applyCaseEvent(runtime, input.caseId, input.event, staffActor(staff), {
+    const { doc } = await applyCaseEvent(runtime, access, input.caseId, input.event, {
       expectedVersion: input.expectedVersion,
     })
-    return detailFor(runtime, staff, doc)
+    return detailFor(runtime, access, doc)
   },
 
   async revealReporter(input, { runtime, staff, now }) {
-    const doc = await caseInScope(runtime, staff, input.caseId)
+    const doc = await staffCaseAccess(runtime, staff).load(input.caseId)
     if (doc.reporter.mode !== 'real-name' || !doc.reporter.nameSealed || !doc.reporter.phoneSealed) {
       throw new AppError('NOT_FOUND', '匿名反映没有可查看的身份信息')
     }

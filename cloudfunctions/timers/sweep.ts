@@ -11,14 +11,15 @@ import type { SweepReport } from '../../shared/contracts/timers'
 import { AppError } from '../../shared/contracts/result'
 import type { CaseClock } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
-import type { Actor, CaseEvent } from '../../shared/workflow'
+import type { CaseEvent } from '../../shared/workflow'
+import { systemCaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import type { CaseDoc, CaseRecord } from '../common/case-records'
 import { applyCaseEvent, clocksOf, nextCheckOnOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { MAX_PAGE_SIZE, VersionConflictError, type Runtime } from '../common/ports'
 
-const SYSTEM: Actor = { kind: 'system', id: 'deadline-timer' }
+const TIMER_ID = 'deadline-timer'
 export const SWEEP_JOB_ID = 'deadline-sweep'
 
 export interface SweepJobDoc {
@@ -90,11 +91,12 @@ function stepsFor(doc: CaseDoc, clocks: readonly CaseClock[]): Step[] {
 async function processCase(runtime: Runtime, doc: CaseRecord, report: SweepReport): Promise<void> {
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
+  const timer = systemCaseAccess(runtime, TIMER_ID)
   let current = doc
   for (const step of stepsFor(current, clocksOf(current, calendar, now))) {
     const marks = [...current.timerMarks, ...step.marks]
     try {
-      const applied = await applyCaseEvent(runtime, current._id, step.event, SYSTEM, {
+      const applied = await applyCaseEvent(runtime, timer, current._id, step.event, {
         expectedVersion: current._version,
         extraPatch: { timerMarks: marks },
       })

@@ -30,6 +30,19 @@ const localDate = (what: string) =>
 const entityId = (what: string) =>
   z.string({ error: `缺少${what}` }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, `${what}格式不正确`))
 
+/** Fields that name another case, with what they call it (see `caseReferencesOf`). */
+const CASE_REFERENCE_LABELS = new WeakMap<object, string>()
+
+/**
+ * Another case's id in an event (a link: the case a report is merged into, …). The cloud function resolves every
+ * such field through the caller's scope, exactly like the case the event is sent to — declare links with this.
+ */
+const caseRef = (what: string) => {
+  const schema = entityId(`${what}编号`)
+  CASE_REFERENCE_LABELS.set(schema, what)
+  return schema
+}
+
 const fileIds = z._default(
   z.array(z.string().check(z.maxLength(512, '附件编号过长'))).check(z.maxLength(20, '最多 20 个附件')),
   [],
@@ -158,7 +171,7 @@ export const caseEventSchema = z.discriminatedUnion(
       // S3 第九条: guide the reporter to the body that can handle it.
       guidance: text('对举报人的告知和引导', 1000, 4),
     }),
-    event('merge', { intoCaseId: entityId('合并到的案件编号') }),
+    event('merge', { intoCaseId: caseRef('合并到的案件') }),
     event('find-out-of-remit', {
       finding: z.enum(['other-department', 'other-region'], { error: '请选择其他部门或其他行政区' }),
       note: text('认定理由', 1000),
@@ -248,6 +261,65 @@ export type CaseEventInput = z.input<typeof caseEventSchema>
 export type CaseEventType = CaseEvent['type']
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>
 export type RegisterEvent = EventOf<'register'>
+
+/** A field of an event that names another case: its dotted path (`[]`: each item of a list) and its label. */
+export interface CaseReference {
+  path: string
+  label: string
+}
+
+type SchemaDef = {
+  type: string
+  shape?: Record<string, SchemaNode>
+  innerType?: SchemaNode
+  element?: SchemaNode
+  options?: SchemaNode[]
+}
+type SchemaNode = { _zod: { def: SchemaDef } }
+
+/** The `caseRef` fields of a schema, found by walking it (objects, lists and default/optional/nullable wrappers). */
+function caseReferencesIn(schema: SchemaNode, path: string): CaseReference[] {
+  const label = CASE_REFERENCE_LABELS.get(schema)
+  if (label) return [{ path, label }]
+  const def = schema._zod.def
+  if (def.shape) {
+    return Object.entries(def.shape).flatMap(([key, sub]) =>
+      caseReferencesIn(sub, path ? `${path}.${key}` : key),
+    )
+  }
+  if (def.element) return caseReferencesIn(def.element, `${path}[]`)
+  if (def.innerType) return caseReferencesIn(def.innerType, path)
+  return []
+}
+
+const CASE_REFERENCES = new Map<string, CaseReference[]>(
+  (caseEventSchema as unknown as SchemaNode)._zod.def.options!.map((option) => {
+    const type = option._zod.def.shape!.type as unknown as { _zod: { def: { values: [string] } } }
+    return [type._zod.def.values[0], caseReferencesIn(option, '')]
+  }),
+)
+
+/** The fields of an event type that name another case (derived from the schema: one home per link). */
+export function caseReferencesOf(type: CaseEventType): readonly CaseReference[] {
+  return CASE_REFERENCES.get(type) ?? []
+}
+
+/** Every other case an event names, with the field that names it. */
+export function caseIdsNamedBy(event: CaseEvent): Array<{ caseId: string; ref: CaseReference }> {
+  const valuesAt = (value: unknown, keys: string[]): unknown[] => {
+    if (keys.length === 0) return [value]
+    const [key, ...rest] = keys as [string, ...string[]]
+    const name = key.endsWith('[]') ? key.slice(0, -2) : key
+    const next = value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined
+    if (!key.endsWith('[]')) return valuesAt(next, rest)
+    return Array.isArray(next) ? next.flatMap((item) => valuesAt(item, rest)) : []
+  }
+  return caseReferencesOf(event.type).flatMap((ref) =>
+    valuesAt(event, ref.path.split('.'))
+      .filter((v): v is string => typeof v === 'string')
+      .map((caseId) => ({ caseId, ref })),
+  )
+}
 
 /** Chinese names of the events, for buttons, history and error messages. */
 export const CASE_EVENT_LABELS = {

@@ -1,5 +1,6 @@
 // Every query the functions run is served by an index of database/indexes.json: on the real SQLite store,
 // the query plan of each one searches its index and never scans the collection.
+import { idsQuery } from '../../cloudfunctions/common/db/get-many'
 import type { FindOptions } from '../../cloudfunctions/common/ports'
 import { startHarness, type Harness } from '../support/local-harness'
 
@@ -12,6 +13,9 @@ afterAll(async () => {
 })
 
 const desc = (field: string): FindOptions['orderBy'] => [[field, 'desc']]
+/** Reads by id search the primary key (SQLite's index on the `id` column). */
+const primaryKey = (collection: string) => `sqlite_autoindex_docs_${collection}_1`
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`)
 
 const QUERIES: Array<[who: string, collection: string, options: FindOptions, index: string]> = [
   [
@@ -68,6 +72,24 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     'follows',
     { filter: { openid: 'dev-citizen' }, orderBy: desc('createdAt'), limit: 20 },
     'ix_follows_openid_created',
+  ],
+  [
+    'My reports: the cases of a page of follows, in one read (getMany)',
+    'cases',
+    idsQuery(ids(50)),
+    primaryKey('cases'),
+  ],
+  [
+    'preview: which similar cases the citizen follows (getMany)',
+    'follows',
+    idsQuery(ids(5)),
+    primaryKey('follows'),
+  ],
+  [
+    'own-upload checks and photo URLs: the upload records of a report’s photos (getMany)',
+    'uploads',
+    idsQuery(ids(50)),
+    primaryKey('uploads'),
   ],
   [
     'followers of a case (notifications, merge)',

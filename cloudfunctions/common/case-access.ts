@@ -1,0 +1,103 @@
+// Who may reach which case. Every action loads the case it names — and every case an event links to (merge
+// target, …: `caseIdsNamedBy`) — through the caller's CaseAccess, so one scope check covers them all. Anything
+// outside the scope answers exactly like a case that does not exist: same code, same message, nothing that
+// tells them apart (no status, no reference number), so other units' cases cannot be probed.
+import { AppError } from '../../shared/contracts/result'
+import { isOpenState, type Actor } from '../../shared/workflow'
+import type { CaseDoc, CaseRecord } from './case-records'
+import { COLLECTIONS } from './collections'
+import { getFollow, type FollowRecord } from './follows'
+import type { Runtime } from './ports'
+import { unitScopeOf, type StaffRecord } from './staff-records'
+
+/** The one answer for "missing or not yours", per audience. */
+export const CASE_NOT_FOUND = {
+  staff: '没有找到该案件，或不在您的办理范围内',
+  citizen: '没有找到这条反映，可能已被删除或不属于您',
+  /** Following: a case that is not open to following (closed, merged, held) is not told apart from a missing one. */
+  followable: '没有找到这条反映，或它已办结、已合并，不能再关注',
+  system: '案件不存在',
+} as const
+
+/** A case the caller names beside the one acted on (a link in an event), labelled for the message. */
+export interface NamedCase {
+  label: string
+}
+
+export interface CaseAccess {
+  /** Who acts: the workflow's actor for events sent through this access. */
+  readonly actor: Actor
+  /** The case if the caller may reach it; otherwise NOT_FOUND, the same as for an id no case has. */
+  load(caseId: string, named?: NamedCase): Promise<CaseRecord>
+}
+
+function notFound(message: string, named?: NamedCase): AppError {
+  return new AppError('NOT_FOUND', named ? `${named.label}：${message}` : message)
+}
+
+/**
+ * Staff reach the cases held by, or assigned to, a unit of their scope (their units and the units below them).
+ * Held cases (content still being checked) reach nobody yet.
+ */
+export function staffCaseAccess(runtime: Runtime, staff: StaffRecord): CaseAccess {
+  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
+  return {
+    actor: { kind: 'staff', id: staff._id, roles: staff.roles },
+    async load(caseId, named) {
+      const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
+      const units = [doc?.unitId, ...(doc?.flags.assignment?.unitIds ?? [])]
+      if (!doc || doc.screening !== 'passed' || !units.some((u) => u && scope.has(u))) {
+        throw notFound(CASE_NOT_FOUND.staff, named)
+      }
+      return doc
+    },
+  }
+}
+
+export interface CitizenCaseAccess extends CaseAccess {
+  /** A case this citizen follows (as its reporter or a follower), with the follow. */
+  followed(caseId: string): Promise<{ doc: CaseRecord; follow: FollowRecord }>
+  /**
+   * A case this citizen may start following (follow instead of filing again): one they already follow, or a
+   * released, open case not merged into another. Closed, merged and held cases look missing.
+   */
+  followable(caseId: string): Promise<{ doc: CaseRecord; follow: FollowRecord | null }>
+}
+
+/** Citizens reach the cases they follow; events they send act on those only. */
+export function citizenCaseAccess(runtime: Runtime, openid: string): CitizenCaseAccess {
+  const followed = async (caseId: string, named?: NamedCase) => {
+    const follow = await getFollow(runtime.db, caseId, openid)
+    const doc = follow ? await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId) : null
+    if (!follow || !doc) throw notFound(CASE_NOT_FOUND.citizen, named)
+    return { doc, follow }
+  }
+  return {
+    actor: { kind: 'reporter', id: openid },
+    followed: (caseId) => followed(caseId),
+    load: async (caseId, named) => (await followed(caseId, named)).doc,
+    async followable(caseId) {
+      const [doc, follow] = await Promise.all([
+        runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId),
+        getFollow(runtime.db, caseId, openid),
+      ])
+      if (doc && follow) return { doc, follow }
+      if (!doc || doc.screening !== 'passed' || doc.mergedInto || !isOpenState(doc.status)) {
+        throw notFound(CASE_NOT_FOUND.followable)
+      }
+      return { doc, follow: null }
+    },
+  }
+}
+
+/** The system (timers, intake) reaches every case. */
+export function systemCaseAccess(runtime: Runtime, id: string): CaseAccess {
+  return {
+    actor: { kind: 'system', id },
+    async load(caseId, named) {
+      const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
+      if (!doc) throw notFound(CASE_NOT_FOUND.system, named)
+      return doc
+    },
+  }
+}
