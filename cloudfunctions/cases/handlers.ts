@@ -318,18 +318,15 @@ export const casesFunction = defineFunction('cases', casesContract, {
         unitId: doc.unitId,
         screening: doc.screening,
       })
-      // The case is saved: what follows (telling the unit, repeat count, early warning) never fails the submit.
+      // The case is saved: what follows (telling the unit, repeat count, early warning) never fails the submit,
+      // and one step failing never skips the next.
       try {
         if (doc.screening === 'passed') await sendCaseNotices(runtime, doc, opened.effects, opened.entry)
-        await afterRegistration(runtime, doc, async (holderId, note, supervisorStaffId) => {
-          await applyCaseEvent(
-            runtime,
-            holderId,
-            { type: 'escalate', reason: 'repeat-reports', note },
-            { kind: 'system', id: 'intake' },
-            { extraPatch: { supervisorStaffId } },
-          )
-        })
+      } catch (error) {
+        runtime.log.error('registration notices failed', { caseId, error: String(error) })
+      }
+      try {
+        await afterRegistration(runtime, doc)
       } catch (error) {
         runtime.log.error('after-registration step failed', { caseId, error: String(error) })
       }

@@ -11,14 +11,14 @@ import type { SweepReport } from '../../shared/contracts/timers'
 import { AppError } from '../../shared/contracts/result'
 import type { CaseClock } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
-import type { Actor, CaseEvent } from '../../shared/workflow'
+import { systemActor, type CaseEvent } from '../../shared/workflow'
 import { calendarFor } from '../common/calendar'
 import type { CaseDoc, CaseRecord } from '../common/case-records'
 import { applyCaseEvent, clocksOf, nextCheckOnOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { MAX_PAGE_SIZE, VersionConflictError, type Runtime } from '../common/ports'
 
-const SYSTEM: Actor = { kind: 'system', id: 'deadline-timer' }
+const SYSTEM = systemActor('deadline-timer')
 export const SWEEP_JOB_ID = 'deadline-sweep'
 
 export interface SweepJobDoc {
