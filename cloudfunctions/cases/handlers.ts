@@ -20,7 +20,7 @@ import {
   type CaseRecord,
   type ReporterRecord,
 } from '../common/case-records'
-import { citizenCaseAccess, systemCaseAccess, type CitizenCaseAccess } from '../common/case-access'
+import { citizenCaseAccess, type CitizenCaseAccess } from '../common/case-access'
 import { applyCaseEvent, clocksOf, nextCheckOnOf, profileForNewCase } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { getMany } from '../common/db/get-many'
@@ -302,18 +302,15 @@ export const casesFunction = defineFunction('cases', casesContract, {
         unitId: doc.unitId,
         screening: doc.screening,
       })
-      // The case is saved: what follows (telling the unit, repeat count, early warning) never fails the submit.
+      // The case is saved: what follows (telling the unit, repeat count, early warning) never fails the submit,
+      // and one step failing never skips the next.
       try {
         if (doc.screening === 'passed') await sendCaseNotices(runtime, doc, opened.effects, opened.entry)
-        await afterRegistration(runtime, doc, async (holderId, note, supervisorStaffId) => {
-          await applyCaseEvent(
-            runtime,
-            systemCaseAccess(runtime, 'intake'),
-            holderId,
-            { type: 'escalate', reason: 'repeat-reports', note },
-            { extraPatch: { supervisorStaffId } },
-          )
-        })
+      } catch (error) {
+        runtime.log.error('registration notices failed', { caseId, error: String(error) })
+      }
+      try {
+        await afterRegistration(runtime, doc)
       } catch (error) {
         runtime.log.error('after-registration step failed', { caseId, error: String(error) })
       }

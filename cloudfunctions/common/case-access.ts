@@ -3,7 +3,7 @@
 // outside the scope answers exactly like a case that does not exist: same code, same message, nothing that
 // tells them apart (no status, no reference number), so other units' cases cannot be probed.
 import { AppError } from '../../shared/contracts/result'
-import { isOpenState, type Actor } from '../../shared/workflow'
+import { isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
 import type { CaseDoc, CaseRecord } from './case-records'
 import { COLLECTIONS } from './collections'
 import { getFollow, type FollowRecord } from './follows'
@@ -91,9 +91,9 @@ export function citizenCaseAccess(runtime: Runtime, openid: string): CitizenCase
 }
 
 /** The system (timers, intake) reaches every case. */
-export function systemCaseAccess(runtime: Runtime, id: string): CaseAccess {
+export function systemCaseAccess(runtime: Runtime, id: SystemActorId): CaseAccess {
   return {
-    actor: { kind: 'system', id },
+    actor: systemActor(id),
     async load(caseId, named) {
       const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
       if (!doc) throw notFound(CASE_NOT_FOUND.system, named)

@@ -18,9 +18,10 @@ import type { GeoCells } from '../../shared/geo/cells'
 import type { Wgs84Point } from '../../shared/geo/coordinates'
 import { NON_ACCEPTANCE_REASONS, type ProfileId } from '../../shared/policy'
 import {
-  ACTOR_ROLE_LABELS,
+  actorLabel,
   CASE_EVENT_LABELS,
   isOpenState,
+  repeatCountOf,
   stateLabel,
   type CaseEvent,
   type CaseEventType,
@@ -28,6 +29,7 @@ import {
   type CaseFlags,
   type CaseMachineState,
   type HistoryEntry,
+  type RepeatEventType,
   type ReplyContent,
 } from '../../shared/workflow'
 import type { CaseStateKey } from '../../shared/workflow/states'
@@ -159,7 +161,7 @@ export function nextDuty(
 
 // ---------- timeline ----------
 
-/** Events that tell the reporter something (and count as unread until seen). */
+/** Events that tell the reporter something (and count as unread until seen); see also `tellsReporter`. */
 const REPORTER_NOTICES: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
   'request-supplement',
   'accept',
@@ -173,6 +175,12 @@ const REPORTER_NOTICES: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
   'reopen',
   'deem-closed',
 ])
+
+/** Whether a history entry's event told the reporters following the case something. */
+function tellsReporter(event: CaseEvent): boolean {
+  // Repeat reports set off a stronger handling: the reporters are told (a person's own decision is internal).
+  return REPORTER_NOTICES.has(event.type) || repeatCountOf(event) !== null
+}
 
 export const REPLY_SECTIONS: ReadonlyArray<[keyof ReplyContent, string]> = [
   ['matter', '反映事项'],
@@ -212,8 +220,31 @@ type Describe = (
   },
 ) => Omit<CaseTimelineEntry, 'at' | 'kind'> | null
 
+/** What the reporters are told when their repeated reports set off a stronger handling (S0 第十一条 etc.). */
+const STEPPED_UP: Record<RepeatEventType, { label: string; detail: string }> = {
+  escalate: { label: '已提级办理', detail: '已提级办理，由上级部门加强督办。' },
+  supervise: { label: '已督办', detail: '上级部门已督促承办单位认真办理、按时办结。' },
+  'mark-important': { label: '已列为重点案件', detail: '已列为重点案件办理，并向有关负责人报告。' },
+  'list-leader-case': { label: '已列入领导包案', detail: '已列入领导包案，由局领导负责推动解决。' },
+}
+
+/** Only when the intake's repeat count set the event off; null otherwise (internal). */
+const steppedUp: Describe = (e) => {
+  const counted = repeatCountOf(e)
+  if (!counted || !(e.type in STEPPED_UP)) return null
+  const told = STEPPED_UP[e.type as RepeatEventType]
+  return {
+    label: `多次反映，${told.label}`,
+    detail: `同一问题近 ${counted.windowDays} 日内已被反映 ${counted.count} 次，${told.detail}`,
+  }
+}
+
 /** What the reporter is told of each event; null = internal, not shown to the reporter. */
 const FOR_REPORTER: Partial<Record<CaseEventType, Describe>> = {
+  escalate: steppedUp,
+  supervise: steppedUp,
+  'mark-important': steppedUp,
+  'list-leader-case': steppedUp,
   register: () => ({ label: '已登记', detail: '您的反映已登记，我们会尽快决定是否受理并告知您。' }),
   'request-supplement': (e) =>
     e.type === 'request-supplement'
@@ -301,16 +332,20 @@ export function staffTimeline(doc: CaseDoc, unitName: (id: string) => string): C
       index,
       unitName,
     })
-    const who = entry.actor.kind === 'staff' ? entry.actor.role : entry.actor.kind
     const base = { at: entry.at, kind: entry.event.type, label: CASE_EVENT_LABELS[entry.event.type] }
     const event = entry.event
+    const counted = repeatCountOf(event)
+    const text = ('note' in event && event.note) || ('instructions' in event && event.instructions) || ''
     const detail =
       event.type === 'draft-reply'
         ? undefined
-        : (forReporter?.detail ?? ('note' in event && event.note)) || undefined
+        : counted
+          ? // Staff see the count, the article and what they must do.
+            `重复举报 ${counted.count} 次（${counted.windowDays} 日内，${counted.threshold} 次以上；依据：${counted.basis}）：${text}`
+          : (forReporter?.detail ?? text) || undefined
     return {
       ...base,
-      detail: [detail, `（${ACTOR_ROLE_LABELS[who]}）`].filter(Boolean).join(' '),
+      detail: [detail, `（${actorLabel(entry.actor)}）`].filter(Boolean).join(' '),
       ...(event.type === 'draft-reply' ? { sections: replySections(event.reply) } : {}),
     }
   })
@@ -320,7 +355,7 @@ export function staffTimeline(doc: CaseDoc, unitName: (id: string) => string): C
 export function unreadCount(doc: CaseDoc, lastReadSeq: number): number {
   let n = 0
   doc.history.forEach((entry, index) => {
-    if (index > lastReadSeq && REPORTER_NOTICES.has(entry.event.type)) n++
+    if (index > lastReadSeq && tellsReporter(entry.event)) n++
   })
   return n
 }
@@ -445,6 +480,7 @@ export function toInboxItem(doc: CaseRecord, unitName: string, clocks: readonly 
     urgent: doc.intake.urgency === 'immediate' || doc.facts.emergency,
     escalated: doc.flags.escalated,
     supervised: doc.flags.supervised,
+    leaderCase: !!doc.flags.leaderCase,
     nextDue: nextDuty(clocks),
     followers: doc.followerCount,
   }

@@ -1,8 +1,10 @@
-// Intake intelligence on stored cases: similar open cases (duplicates), repeat reports and their escalation,
-// early-warning clusters. The decisions are shared/routing's pure functions; this file fetches their inputs by
-// index (category + geohash cell, entity key — never a scan) and persists what they decide.
+// Intake intelligence on stored cases: similar open cases (duplicates), repeat reports and the action they set
+// off, early-warning clusters. The decisions are shared/routing's pure functions; this file fetches their inputs
+// by index (category + geohash cell, entity key — never a scan) and persists what they decide (repeat actions
+// through the workflow, as the system).
 import { createHash } from 'node:crypto'
 import type { CategoryKey } from '../../shared/contracts/categories'
+import { AppError } from '../../shared/contracts/result'
 import { toWgs84, type GeoPoint } from '../../shared/geo/coordinates'
 import { nearbyCells, type NearbyCellQuery } from '../../shared/geo/cells'
 import {
@@ -17,20 +19,27 @@ import {
 } from '../../shared/routing/duplicates'
 import { entityKey } from '../../shared/routing/entity-names'
 import { assessIntake, type IntakeAssessment } from '../../shared/routing/importance'
-import { intakePolicyFor, type Basis, type IntakePolicy } from '../../shared/routing/intake-policy'
-import { countRepeats, repeatHandling, type RepeatCount } from '../../shared/routing/repeats'
+import { basisText, intakePolicyFor, type IntakePolicy } from '../../shared/routing/intake-policy'
+import {
+  countRepeats,
+  repeatEvent,
+  repeatHandling,
+  repeatHolder,
+  type RepeatCount,
+} from '../../shared/routing/repeats'
 import { daysBefore, type ReportFacts } from '../../shared/routing/report-facts'
 import { requireRouting } from '../../shared/routing/config'
+import type { CaseEventType } from '../../shared/workflow'
 import type { CaseDoc, CaseRecord, IntakeRecord } from './case-records'
+import { systemCaseAccess } from './case-access'
+import { applyCaseEvent } from './case-workflow'
 import { COLLECTIONS } from './collections'
-import type { Filter, Runtime } from './ports'
+import { VersionConflictError, type Filter, type Runtime } from './ports'
 import { routerFor } from './routing'
 
 export function intakePolicyOf(runtime: Runtime): IntakePolicy {
   return intakePolicyFor(runtime.deployment.profileId)
 }
-
-export const basisText = (b: Basis): string => [b.cite, b.decision].filter(Boolean).join('；')
 
 /** Opaque and stable per reporter for counting (never the openid itself). */
 export function reporterKeyOf(runtime: Runtime, openid: string, anonymous: boolean): string | null {
@@ -159,7 +168,7 @@ export async function similarOpenCases(
 }
 
 /** Earlier reports on the same target (entity or place), for counting repeats (S0 第十一条). */
-async function priorReports(runtime: Runtime, doc: CaseRecord, policy: IntakePolicy): Promise<ReportFacts[]> {
+async function priorReports(runtime: Runtime, doc: CaseRecord, policy: IntakePolicy): Promise<CaseRecord[]> {
   const since = daysBefore(doc.createdAt, policy.repeat.windowDays)
   if (doc.entityKey) {
     const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
@@ -167,58 +176,97 @@ async function priorReports(runtime: Runtime, doc: CaseRecord, policy: IntakePol
       orderBy: [['createdAt', 'desc']],
       limit: 100,
     })
-    return page.items.map((d) => reportFactsOf(d))
+    return page.items
   }
   const cells = nearbyCells(doc.position, policy.repeat.placeRadiusMetres[doc.category])
-  return (await casesInCells(runtime, doc.category, cells, { createdAt: { $gte: since } })).map((d) =>
-    reportFactsOf(d),
-  )
+  return casesInCells(runtime, doc.category, cells, { createdAt: { $gte: since } })
+}
+
+export interface RepeatOutcome {
+  count: RepeatCount
+  /** The case the repeat action was applied to now, and with which event; null when nothing was applied. */
+  applied: { caseId: string; event: CaseEventType } | null
 }
 
 export interface AfterRegistration {
-  repeat: RepeatCount
-  escalatedCaseId: string | null
+  /** Null when counting failed (logged); the early warning is checked all the same. */
+  repeat: RepeatOutcome | null
   warning: { clusterKey: string; raised: boolean } | null
 }
 
 /**
- * After a new case is stored: count repeats on its target and, at the threshold, escalate the open case
- * handling that target (提级办理 with a named supervising officer); then check the early-warning cluster and
- * raise one warning per cluster for the supervising unit (S3 第十六条). Idempotent: safe to run again.
+ * After a new case is stored: count repeats on its target and, at the threshold, apply the profile's repeat
+ * action (提级办理, 督办, 重点案件, 领导包案) to the case holding the target, through the workflow as the system;
+ * then check the early-warning cluster and raise one warning per cluster for the supervising unit (S3 第十六条).
+ * Never throws: each step's failure is logged and the next step still runs. Idempotent: safe to run again.
  */
-export async function afterRegistration(
+export async function afterRegistration(runtime: Runtime, doc: CaseRecord): Promise<AfterRegistration> {
+  const policy = intakePolicyOf(runtime)
+  let repeat: RepeatOutcome | null = null
+  try {
+    repeat = await applyRepeatAction(runtime, doc, policy)
+  } catch (error) {
+    runtime.log.error('repeat count failed', { caseId: doc._id, error: String(error) })
+  }
+  let warning: AfterRegistration['warning'] = null
+  try {
+    warning = await checkEarlyWarning(runtime, doc, policy)
+  } catch (error) {
+    runtime.log.error('early-warning check failed', { caseId: doc._id, error: String(error) })
+  }
+  return { repeat, warning }
+}
+
+async function applyRepeatAction(
   runtime: Runtime,
   doc: CaseRecord,
-  escalate: (caseId: string, note: string, supervisorStaffId: string | null) => Promise<void>,
-): Promise<AfterRegistration> {
-  const policy = intakePolicyOf(runtime)
-  const names = routerFor(runtime).entityNames
-  const report = reportFactsOf(doc)
+  policy: IntakePolicy,
+): Promise<RepeatOutcome> {
   const prior = await priorReports(runtime, doc, policy)
-  const repeat = countRepeats(report, prior, policy.repeat, names)
-  let escalatedCaseId: string | null = null
-  if (repeat.reached) {
-    const handling = repeatHandling(repeat, doc.unitId, requireRouting(runtime.deployment), policy.repeat)
-    // The case that holds the target: the oldest counted report still open (duplicates get merged into it).
-    const counted = await Promise.all(
-      repeat.reportIds.map((id) => runtime.db.get<CaseDoc>(COLLECTIONS.cases, id)),
-    )
-    // Once the target's case is escalated, later reports join it: they do not escalate another case.
-    const holder = counted.find((d) => d && d.open && !d.mergedInto)
-    if (holder && !holder.flags.escalated && handling?.kind === 'escalate') {
-      const note = `重复举报 ${repeat.count} 次（${basisText(handling.basis)}）：${handling.ledBy}；${handling.supervision}`
-      try {
-        await escalate(holder._id, note, handling.supervisorStaffIds[0] ?? null)
-        escalatedCaseId = holder._id
-      } catch (error) {
-        // E.g. the holder was already replied to (escalation is for cases still being handled): the early
-        // warning below must still be checked.
-        runtime.log.warn('repeat escalation not applied', { caseId: holder._id, error: String(error) })
+  const count = countRepeats(
+    reportFactsOf(doc),
+    prior.map((d) => reportFactsOf(d)),
+    policy.repeat,
+    routerFor(runtime).entityNames,
+  )
+  if (!count.reached) return { count, applied: null }
+  const byId = new Map([...prior, doc].map((d) => [d._id, d]))
+  const cases = count.reportIds.flatMap((id) => byId.get(id) ?? [])
+  const holderId = repeatHolder(
+    cases.map((d) => ({
+      id: d._id,
+      status: d.status,
+      mergedInto: d.mergedInto,
+      visible: d.screening === 'passed',
+      actedOn: !!d.flags.repeatAction,
+    })),
+    policy.repeat.action.kind,
+  )
+  const holder = holderId ? byId.get(holderId) : undefined
+  if (!holder) return { count, applied: null }
+  const handling = repeatHandling(count, holder.unitId, requireRouting(runtime.deployment), policy.repeat)
+  if (!handling) return { count, applied: null }
+  const event = repeatEvent(handling, count, policy.repeat)
+  // 专人督办 (S0 第十一条): the supervising unit's officer named on the escalated case.
+  const extraPatch =
+    handling.kind === 'escalate' ? { supervisorStaffId: handling.supervisorStaffIds[0] ?? null } : undefined
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await applyCaseEvent(runtime, systemCaseAccess(runtime, 'intake'), holder._id, event, { extraPatch })
+      runtime.log.info('repeat action applied', { caseId: holder._id, event: event.type, count: count.count })
+      return { count, applied: { caseId: holder._id, event: event.type } }
+    } catch (error) {
+      // Another report of the same burst got there first: read the case again (the workflow then refuses a
+      // second repeat action).
+      if (error instanceof VersionConflictError && attempt < 3) continue
+      if (error instanceof AppError && error.code === 'ILLEGAL_TRANSITION') {
+        // E.g. a person escalated or marked it already, or another report's action was applied meanwhile.
+        runtime.log.info('repeat action not applicable', { caseId: holder._id, reason: error.message })
+        return { count, applied: null }
       }
+      throw error
     }
   }
-  const warning = await checkEarlyWarning(runtime, doc, policy)
-  return { repeat, escalatedCaseId, warning }
 }
 
 export interface WarningDoc {

@@ -38,6 +38,7 @@ const REPORTER_TEXT: Record<ReporterNotice, { template: string; text: string }> 
   're-review-decision': { template: TEMPLATE_KEYS.caseReply, text: '复核意见已出' },
   reopened: { template: TEMPLATE_KEYS.caseProgress, text: '已重新办理' },
   closed: { template: TEMPLATE_KEYS.caseProgress, text: '已办结' },
+  'stepped-up': { template: TEMPLATE_KEYS.caseProgress, text: '多次反映，已加强办理' },
 }
 
 const STAFF_TEXT: Record<StaffNotice, string> = {
@@ -55,6 +56,7 @@ const STAFF_TEXT: Record<StaffNotice, string> = {
   reminder: '办理期限将到，请抓紧办理',
   supervision: '案件已被督办',
   escalated: '案件提级办理',
+  'leader-case': '案件列入领导包案',
   'review-requested': '反映人申请复查',
   're-review-requested': '反映人申请复核',
   reopened: '案件重新办理',

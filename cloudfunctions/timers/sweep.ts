@@ -11,7 +11,7 @@ import type { SweepReport } from '../../shared/contracts/timers'
 import { AppError } from '../../shared/contracts/result'
 import type { CaseClock } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
-import type { CaseEvent } from '../../shared/workflow'
+import type { CaseEvent, SystemActorId } from '../../shared/workflow'
 import { systemCaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import type { CaseDoc, CaseRecord } from '../common/case-records'
@@ -19,7 +19,7 @@ import { applyCaseEvent, clocksOf, nextCheckOnOf } from '../common/case-workflow
 import { COLLECTIONS } from '../common/collections'
 import { MAX_PAGE_SIZE, VersionConflictError, type Runtime } from '../common/ports'
 
-const TIMER_ID = 'deadline-timer'
+const TIMER_ID: SystemActorId = 'deadline-timer'
 export const SWEEP_JOB_ID = 'deadline-sweep'
 
 export interface SweepJobDoc {

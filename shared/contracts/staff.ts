@@ -33,6 +33,8 @@ export interface InboxItem extends CaseHeadline {
   urgent: boolean
   escalated: boolean
   supervised: boolean
+  /** 列入领导包案 (S2 第八条). */
+  leaderCase: boolean
   /** The nearest due date of a running duty, and whether it has passed. */
   nextDue: { date: string; label: string; overdue: boolean } | null
   followers: number

@@ -14,6 +14,9 @@ export const isIntakeProfileId = isProfileId
 /** Where a value comes from: an article (`cite`), a documented decision (`decision`), or both. */
 export type Basis = { cite: string; decision?: string } | { cite?: string; decision: string }
 
+/** The basis as one line: the article, then the decision. */
+export const basisText = (b: Basis): string => [b.cite, b.decision].filter(Boolean).join('；')
+
 /** Every field of T has a basis. */
 export type WithBasis<T> = T & { basis: { [K in keyof T]: Basis } }
 
@@ -27,16 +30,26 @@ export type DuplicatePolicy = WithBasis<{
   byCategory: Record<CategoryKey, ProximityWindow>
 }>
 
-/** What reaching the repeat threshold sets off. */
+/**
+ * What reaching the repeat threshold sets off (applied through the workflow as the system, shared/routing/
+ * repeats.ts `repeatEvent`), with the words the staff who must act are given.
+ */
 export type RepeatAction =
   /** 提级办理: the handling unit's head leads the site visit, the higher (city) level supervises. */
   | { kind: 'escalate'; ledBy: string; supervision: string }
-  /** 督办 by the supervising unit. */
-  | { kind: 'supervise' }
-  /** The case becomes an important (重点) case. */
-  | { kind: 'important-case' }
-  /** 领导包案: a bureau leader takes personal charge. */
-  | { kind: 'leader-case' }
+  /** 督办 by the supervising unit, with what the handling unit must do. */
+  | { kind: 'supervise'; instructions: string }
+  /** The case becomes an important (重点) case; `note` says what that entails here. */
+  | { kind: 'important-case'; note: string }
+  /** 领导包案: a bureau leader takes personal charge; `note` says how the leader is named. */
+  | { kind: 'leader-case'; note: string }
+
+/**
+ * How reports on one target are counted: `reporter-days` — one per reporter per Shanghai calendar day (a problem
+ * reported again on another day counts again); `reporters` — one per reporter (how many people report it).
+ * Anonymous reports count one each either way.
+ */
+export type RepeatCounting = 'reporter-days' | 'reporters'
 
 export type RepeatPolicy = WithBasis<{
   /** Reports on one target (counted as below) at which the action fires: "3次以上" includes 3. */
@@ -45,8 +58,7 @@ export type RepeatPolicy = WithBasis<{
   windowDays: number
   /** Unnamed targets: reports of the category within this distance are the same place. */
   placeRadiusMetres: Record<CategoryKey, number>
-  /** One count per reporter per Shanghai calendar day; anonymous reports count one each. */
-  counting: 'reporter-days'
+  counting: RepeatCounting
   action: RepeatAction
 }>
 
@@ -171,7 +183,11 @@ const NATIONAL_REPEAT: RepeatPolicy = {
   windowDays: 90,
   placeRadiusMetres: PLACE_RADII,
   counting: 'reporter-days',
-  action: { kind: 'supervise' },
+  action: {
+    kind: 'supervise',
+    instructions:
+      '问题久拖不决、公众反复举报：请按督办时限办结并上报，办结结果应包含督办事项说明、查处情况和处理意见',
+  },
   basis: {
     threshold: {
       cite: 'S3 第十五条(二)：问题久拖不决，公众反复举报的，上级可督办',
@@ -180,7 +196,11 @@ const NATIONAL_REPEAT: RepeatPolicy = {
     windowDays: REPEAT_WINDOW_BASIS,
     placeRadiusMetres: { decision: '与重复判定半径相同（见 duplicate.byCategory）。' },
     counting: REPEAT_COUNTING_BASIS,
-    action: { cite: 'S3 第十五条(二)：上级生态环境主管部门可对下级督办' },
+    action: {
+      cite:
+        'S3 第十五条(二)：问题久拖不决，公众反复举报的，上级生态环境主管部门可对下级督办；' +
+        '下级应当按照督办的时限要求办结和上报，办结结果应包含督办事项说明、查处情况、处理意见',
+    },
   },
 }
 
@@ -319,7 +339,11 @@ const TIANJIN: IntakePolicy = {
   name: '天津市“12369”环保微信举报',
   repeat: {
     ...NATIONAL_REPEAT,
-    action: { kind: 'supervise' },
+    action: {
+      kind: 'supervise',
+      instructions:
+        '同一问题被重复举报：天津市环境保护举报受理中心督促，请区生态环境局认真办理、按时办结反馈',
+    },
     basis: {
       ...NATIONAL_REPEAT.basis,
       threshold: {
@@ -359,12 +383,17 @@ const JIULONGPO: IntakePolicy = {
   name: '重庆市九龙坡区生态环境局环境信访',
   repeat: {
     ...NATIONAL_REPEAT,
-    action: { kind: 'leader-case' },
+    action: {
+      kind: 'leader-case',
+      note: '同一问题反复信访，列入局领导包案范围：由支队在包案方案中明确包案领导、落实责任科室，报党组会审议',
+    },
     basis: {
       ...NATIONAL_REPEAT.basis,
       threshold: { decision: 'S2 未规定重复信访次数，沿用 S0 第十一条的 3 次（含本数）。' },
       action: {
-        cite: 'S2 第八条：对信访积案……列入局领导包案范围',
+        cite:
+          'S2 第八条：对上级交办的重要信访事项、信访积案……列入局领导包案范围，支队在每年年初制定包案方案，' +
+          '明确包案领导，落实责任科室，党组会审议通过后印发实施',
         decision: '同一目标 90 日内 3 次以上举报视为积案苗头，列入领导包案。',
       },
     },
@@ -450,11 +479,26 @@ const HAIDONG: IntakePolicy = {
   name: '海东市生态环境领域信访',
   repeat: {
     ...NATIONAL_REPEAT,
-    action: { kind: 'important-case' },
+    // 群众反映集中 is about how many people report it, not how often one person does.
+    counting: 'reporters',
+    action: {
+      kind: 'important-case',
+      note: '群众反映集中，列为重点信访案件：受理后向县区党委政府主要负责人汇报，同时向上级业务部门报告，上级业务部门配合办理',
+    },
     basis: {
       ...NATIONAL_REPEAT.basis,
       threshold: { decision: 'S4 未给次数，沿用 S0 第十一条的 3 次（含本数）。' },
-      action: { cite: 'S4 四(二)：群众反映集中的信访投诉属于重点信访案件' },
+      counting: {
+        cite: 'S4 四(二)：群众反映集中……属于生态环境领域重点信访案件',
+        decision:
+          '“群众反映集中”看有多少人反映：同一目标按不同举报人计数，同一人不论哪天再次反映只计 1 次；' +
+          '匿名举报无法识别举报人，每件计 1 次；合并办理的举报照样计入。',
+      },
+      action: {
+        cite:
+          'S4 四(二)：群众反映集中的信访投诉属于重点信访案件；县级部门对重点信访受理后除向县区党委政府主要负责人' +
+          '汇报外，同时向上级业务部门报告，上级业务部门配合进行办理',
+      },
     },
   },
   importance: {

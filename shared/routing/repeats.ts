@@ -5,16 +5,29 @@
 // - per target: the named entity (normalised name, any category), or, for a report naming none, the place
 //   (reports of the same category within the category's radius, named or not);
 // - within the profile's window (90 days) before the new report;
-// - one count per reporter per Shanghai calendar day (the same person re-sending the same day is not a
-//   repeat; coming back another day is); each anonymous report counts once;
+// - as the profile counts (`repeat.counting`): one per reporter per Shanghai calendar day (the same person
+//   re-sending the same day is not a repeat; coming back another day is), or, where the article is about how
+//   many people report (S4 四(二) 群众反映集中), one per reporter; each anonymous report counts once;
 // - "以上" includes the number: the report that makes the count 3 crosses the threshold.
+//
+// Reaching it sets off the profile's repeat action, applied through the workflow by the system (`repeatEvent`)
+// on the case that holds the target (`repeatHolder`), once.
 import type { CategoryKey } from '../contracts/categories'
 import type { UnitConfig } from '../deployment'
 import { distanceMetres } from '../geo/coordinates'
 import { localDateOf } from '../time'
+import { REPEAT_GROUNDS, type RepeatActionEvent, type RepeatEventType } from '../workflow/events'
+import { statesFor } from '../workflow/machine'
+import type { CaseStateKey } from '../workflow/states'
 import type { RoutedDeployment } from './config'
 import { entityKey, isSameEntity, type EntityNameOptions } from './entity-names'
-import type { Basis, RepeatPolicy } from './intake-policy'
+import {
+  basisText,
+  type Basis,
+  type RepeatAction,
+  type RepeatCounting,
+  type RepeatPolicy,
+} from './intake-policy'
 import { daysBetweenInstants, type ReportFacts } from './report-facts'
 
 export type RepeatTarget =
@@ -24,7 +37,7 @@ export interface RepeatCount {
   /** Stable while the target's first counted report stays in the window: `entity:恒通化工`, `place:noise:<id>`. */
   targetKey: string
   target: RepeatTarget
-  /** Reporter-days on the target in the window, the new report included. */
+  /** Reports on the target in the window as the profile counts them, the new report included. */
   count: number
   /** The same without the new report. */
   countBefore: number
@@ -37,14 +50,15 @@ export interface RepeatCount {
   reportIds: string[]
 }
 
-function countingKey(report: ReportFacts): string {
-  return report.reporterKey
-    ? `${report.reporterKey}|${localDateOf(report.reportedAt)}`
-    : `anonymous|${report.id}`
+function countingKey(report: ReportFacts, counting: RepeatCounting): string {
+  if (!report.reporterKey) return `anonymous|${report.id}`
+  return counting === 'reporters'
+    ? report.reporterKey
+    : `${report.reporterKey}|${localDateOf(report.reportedAt)}`
 }
 
-function reporterDays(reports: readonly ReportFacts[]): number {
-  return new Set(reports.map(countingKey)).size
+function countOf(reports: readonly ReportFacts[], counting: RepeatCounting): number {
+  return new Set(reports.map((r) => countingKey(r, counting))).size
 }
 
 const byTime = (a: ReportFacts, b: ReportFacts) =>
@@ -90,8 +104,8 @@ export function countRepeats(
   const target: RepeatTarget = key
     ? { kind: 'entity', key }
     : { kind: 'place', category: report.category, anchorReportId: (counted[0] ?? report).id }
-  const count = reporterDays(all)
-  const countBefore = reporterDays(counted)
+  const count = countOf(all, policy.counting)
+  const countBefore = countOf(counted, policy.counting)
   return {
     targetKey:
       target.kind === 'entity' ? `entity:${target.key}` : `place:${target.category}:${target.anchorReportId}`,
@@ -122,9 +136,15 @@ export type RepeatHandling =
       supervision: string
       basis: Basis
     }
-  | { kind: 'supervise'; supervisingUnitId: string; supervisorStaffIds: string[]; basis: Basis }
-  | { kind: 'important-case'; basis: Basis }
-  | { kind: 'leader-case'; basis: Basis }
+  | {
+      kind: 'supervise'
+      supervisingUnitId: string
+      supervisorStaffIds: string[]
+      instructions: string
+      basis: Basis
+    }
+  | { kind: 'important-case'; note: string; basis: Basis }
+  | { kind: 'leader-case'; note: string; basis: Basis }
 
 function supervisorsOf(deployment: RoutedDeployment, unitId: string): string[] {
   return deployment.staff
@@ -163,11 +183,91 @@ export function repeatHandling(
         kind: 'supervise',
         supervisingUnitId,
         supervisorStaffIds: supervisorsOf(deployment, supervisingUnitId),
+        instructions: action.instructions,
         basis,
       }
     case 'important-case':
-      return { kind: 'important-case', basis }
+      return { kind: 'important-case', note: action.note, basis }
     case 'leader-case':
-      return { kind: 'leader-case', basis }
+      return { kind: 'leader-case', note: action.note, basis }
   }
+}
+
+/** The workflow event each repeat action is applied with. */
+export const REPEAT_ACTION_EVENTS = {
+  escalate: 'escalate',
+  supervise: 'supervise',
+  'important-case': 'mark-important',
+  'leader-case': 'list-leader-case',
+} as const satisfies Record<RepeatAction['kind'], RepeatEventType>
+
+/**
+ * The workflow event that applies the repeat action, on its repeat ground (REPEAT_GROUNDS) and carrying the
+ * count and the article it rests on. The system sends it; the workflow's guards check that it may.
+ */
+export function repeatEvent(
+  handling: RepeatHandling,
+  count: RepeatCount,
+  policy: RepeatPolicy,
+): RepeatActionEvent {
+  const repeats = {
+    count: count.count,
+    threshold: count.threshold,
+    windowDays: policy.windowDays,
+    basis: basisText(handling.basis),
+  }
+  switch (handling.kind) {
+    case 'escalate':
+      return {
+        type: 'escalate',
+        reason: REPEAT_GROUNDS.escalate,
+        note: `${handling.ledBy}；${handling.supervision}`,
+        repeats,
+      }
+    case 'supervise':
+      return {
+        type: 'supervise',
+        reason: REPEAT_GROUNDS.supervise,
+        instructions: handling.instructions,
+        repeats,
+      }
+    case 'important-case':
+      return {
+        type: 'mark-important',
+        ground: REPEAT_GROUNDS['mark-important'],
+        note: handling.note,
+        repeats,
+      }
+    case 'leader-case':
+      return {
+        type: 'list-leader-case',
+        ground: REPEAT_GROUNDS['list-leader-case'],
+        note: handling.note,
+        repeats,
+      }
+  }
+}
+
+/** A counted report's case, as far as choosing the one that takes the repeat action goes. */
+export interface RepeatCase {
+  id: string
+  status: CaseStateKey
+  mergedInto: string | null
+  /** Shown to staff (content checks passed): a held case cannot be acted on yet. */
+  visible: boolean
+  /** The repeat action was already applied to it (`flags.repeatAction`). */
+  actedOn: boolean
+}
+
+/**
+ * The case that takes the repeat action: the oldest counted case that can still take the event (not merged into
+ * another, visible to staff, in a state the event is taken in) — later reports on the target are merged into
+ * it. Null when such a case already carries the repeat action (once per target while it is being handled, not
+ * again with the 4th or 5th report) or when none can take it. `cases` are oldest first.
+ */
+export function repeatHolder(cases: readonly RepeatCase[], action: RepeatAction['kind']): string | null {
+  const states: readonly CaseStateKey[] = statesFor(REPEAT_ACTION_EVENTS[action])
+  const live = cases.filter((c) => !c.mergedInto && c.visible && states.includes(c.status))
+  if (live.some((c) => c.actedOn)) return null
+  return live[0]?.id ?? null
 }

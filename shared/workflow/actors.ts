@@ -1,5 +1,6 @@
 // Who acts on a case. Staff act in one of their roles (shared/deployment.ts); the reporter is the citizen who filed
-// or follows the case; `system` is a timer. Unit scope is checked by the cloud function, not here.
+// or follows the case; `system` is the product itself acting where the law lets a clock or a count decide (the
+// deadline timer, the intake's repeat count). Unit scope is checked by the cloud function, not here.
 import { STAFF_ROLES, type StaffRole } from '@shared/deployment'
 import type { CaseEvent } from './events'
 
@@ -8,8 +9,21 @@ export type ActorRole = StaffRole | 'reporter' | 'system'
 export const ACTOR_ROLE_LABELS = {
   ...STAFF_ROLES,
   reporter: '举报人',
-  system: '系统定时任务',
+  system: '系统',
 } as const satisfies Record<ActorRole, string>
+
+/**
+ * The system's actors, by id: what each may do is what its clock or count establishes (the guards check the
+ * ground): the timer reminds, supervises overdue cases and closes unused objection windows (S2 第十八条、第二十条);
+ * the intake acts on the repeat count (S0 第十一条, S1 第十四条, S2 第八条, S3 第十五条(二), S4 四(二)).
+ */
+export const SYSTEM_ACTORS = {
+  'deadline-timer': '系统定时任务',
+  intake: '系统 · 重复举报计数',
+} as const
+export type SystemActorId = keyof typeof SYSTEM_ACTORS
+
+export const systemActor = (id: SystemActorId): Actor => ({ kind: 'system', id })
 
 /** The actor of a request, with every role the staff member holds. */
 export type Actor =
@@ -28,6 +42,14 @@ export interface HistoryEntry<E extends CaseEvent = CaseEvent> {
   at: string
   actor: RecordedActor
   event: E
+}
+
+/** Who did it, in words: the staff role acted in, 举报人, or which part of the system. */
+export function actorLabel(recorded: RecordedActor): string {
+  if (recorded.kind === 'staff') return ACTOR_ROLE_LABELS[recorded.role]
+  if (recorded.kind === 'system' && recorded.id in SYSTEM_ACTORS)
+    return SYSTEM_ACTORS[recorded.id as SystemActorId]
+  return ACTOR_ROLE_LABELS[recorded.kind]
 }
 
 export function actorRoles(actor: Actor): readonly ActorRole[] {

@@ -99,6 +99,41 @@ export const ESCALATION_REASONS = {
 } as const
 export type EscalationReason = keyof typeof ESCALATION_REASONS
 
+/**
+ * 领导包案 grounds. S2 第八条: these matters are 列入局领导包案范围; the 支队 draws up the plan that names the
+ * leader and the responsible office, approved by the 党组. S4 五(二): key cases (重点信访) are led by leaders too.
+ */
+export const LEADER_CASE_GROUNDS = {
+  'superior-referral': { label: '上级交办的重要信访事项', basis: 'S2 第八条' },
+  backlog: { label: '信访积案（同一问题反复信访）', basis: 'S2 第八条' },
+  'wide-impact': { label: '牵涉面广或政策性强', basis: 'S2 第八条' },
+  'incident-risk': { label: '可能引发突发性或群体性事件', basis: 'S2 第八条' },
+  'key-case': { label: '重点信访案件', basis: 'S4 五(二)' },
+} as const
+export type LeaderCaseGround = keyof typeof LEADER_CASE_GROUNDS
+
+/**
+ * The events the intake's repeat count may set off, and the one ground each is then taken on: the only ground on
+ * which the system itself may send it (any other needs a person's judgement). Which one a jurisdiction uses is
+ * its intake policy's repeat action (shared/routing/intake-policy.ts).
+ */
+export const REPEAT_GROUNDS = {
+  // S0 第十一条: 重复举报3次以上的，实行提级办理.
+  escalate: 'repeat-reports',
+  // S3 第十五条(二) 问题久拖不决，公众反复举报; S1 第十四条 对重复举报的事项督促区县认真办理.
+  supervise: 'repeated-reports',
+  // S4 四(二): 群众反映集中的信访投诉属于重点信访案件.
+  'mark-important': 'many-affected',
+  // S2 第八条: 信访积案列入局领导包案范围.
+  'list-leader-case': 'backlog',
+} as const satisfies {
+  escalate: EscalationReason
+  supervise: SupervisionReason
+  'mark-important': ImportantCaseGround
+  'list-leader-case': LeaderCaseGround
+}
+export type RepeatEventType = keyof typeof REPEAT_GROUNDS
+
 const keysOf = <T extends Record<string, unknown>>(table: T) =>
   Object.keys(table) as [keyof T & string, ...(keyof T & string)[]]
 
@@ -130,6 +165,23 @@ export type SiteVisitRecord = z.output<typeof siteVisitRecordSchema>
 
 const event = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape })
+
+const count = (what: string) =>
+  z.int({ error: `${what}必须是整数` }).check(z.gte(1, `${what}至少为 1`), z.lte(1000, `${what}过大`))
+
+/**
+ * The intake's count behind a system action on repeat reports, kept in the history entry: how many reports
+ * (counted as the profile says) within how many days, the threshold, and the article the action rests on.
+ */
+export const repeatCountSchema = z.object({
+  count: count('重复举报次数'),
+  threshold: count('重复举报次数标准'),
+  windowDays: days('统计期间'),
+  basis: text('依据', 1000),
+})
+export type RepeatCountRecord = z.output<typeof repeatCountSchema>
+/** Only on events the intake's repeat count set off (system actor). */
+const repeats = z.optional(repeatCountSchema)
 
 export const registerEvent = event('register', {
   channel: z.enum(keysOf(INTAKE_CHANNELS), { error: '来源渠道不正确' }),
@@ -179,6 +231,7 @@ export const caseEventSchema = z.discriminatedUnion(
     event('mark-important', {
       ground: z.enum(keysOf(IMPORTANT_CASE_GROUNDS), { error: '请选择列为重要案件的情形' }),
       note: optionalText(1000),
+      repeats,
     }),
     event('assign', {
       unitIds: z.array(entityId('承办单位')).check(
@@ -223,10 +276,17 @@ export const caseEventSchema = z.discriminatedUnion(
     event('supervise', {
       reason: z.enum(keysOf(SUPERVISION_REASONS), { error: '请选择督办情形' }),
       instructions: text('督办要求', 2000),
+      repeats,
     }),
     event('escalate', {
       reason: z.enum(keysOf(ESCALATION_REASONS), { error: '请选择提级办理的情形' }),
       note: optionalText(1000),
+      repeats,
+    }),
+    event('list-leader-case', {
+      ground: z.enum(keysOf(LEADER_CASE_GROUNDS), { error: '请选择列入领导包案的情形' }),
+      note: optionalText(1000),
+      repeats,
     }),
     event('request-review', { grounds: text('复查请求的理由', 2000) }),
     event('decide-review', {
@@ -348,6 +408,7 @@ export const CASE_EVENT_LABELS = {
   remind: '催办',
   supervise: '督办',
   escalate: '提级办理',
+  'list-leader-case': '列入领导包案',
   'request-review': '申请复查',
   'decide-review': '作出复查意见',
   'request-re-review': '申请复核',
@@ -360,6 +421,29 @@ export const CASE_EVENT_LABELS = {
 } as const satisfies Record<CaseEventType, string>
 
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_LABELS) as CaseEventType[]
+
+export type RepeatActionEvent = EventOf<RepeatEventType>
+
+function isRepeatEventType(type: CaseEventType): type is RepeatEventType {
+  return type in REPEAT_GROUNDS
+}
+
+/** The reason or ground an escalate / supervise / mark-important / list-leader-case event is taken on. */
+function groundOf(event: RepeatActionEvent): string {
+  return event.type === 'escalate' || event.type === 'supervise' ? event.reason : event.ground
+}
+
+/** The event taken on its repeat-report ground (REPEAT_GROUNDS), whoever sent it; null for any other event. */
+export function onRepeatGround(event: CaseEvent): RepeatActionEvent | null {
+  return isRepeatEventType(event.type) && groundOf(event as RepeatActionEvent) === REPEAT_GROUNDS[event.type]
+    ? (event as RepeatActionEvent)
+    : null
+}
+
+/** The intake's count recorded on an event it set off; null for everything else. */
+export function repeatCountOf(event: CaseEvent): RepeatCountRecord | null {
+  return (isRepeatEventType(event.type) && (event as RepeatActionEvent).repeats) || null
+}
 
 export type ParsedEvent =
   { ok: true; event: CaseEvent } | { ok: false; errors: Array<{ path: string; message: string }> }

@@ -5,7 +5,7 @@ import { findClock } from '@shared/deadlines'
 import type { EffectivePolicy } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
 import type { Actor } from './actors'
-import type { CaseEvent } from './events'
+import { onRepeatGround, REPEAT_GROUNDS, repeatCountOf, type CaseEvent } from './events'
 import type { CaseMachineState, TransitionContext } from './machine-types'
 
 export interface GuardInput {
@@ -154,23 +154,38 @@ export const GUARDS = {
     false,
     ({ actor, ctx }) => actor.kind !== 'system' || ctx.clocks.some((clock) => clock.reminderDue),
   ),
-  // S2 第十八条: overdue → 督办; the other S3 第十五条 grounds need a person's judgement.
+  // S2 第十八条: overdue → 督办 (the timer); S3 第十五条(二) 公众反复举报 (the intake's count); the other S3
+  // 第十五条 grounds need a person's judgement.
   supervisionGrounded: guard(
-    '督办理由不成立：未逾期，或定时任务只能以逾期为由督办',
+    '督办理由不成立：未逾期，或系统只能以逾期或重复举报为由督办',
     true,
     ({ actor, event, ctx }) => {
       if (event.type !== 'supervise') return true
       if (event.reason === 'overdue') return ctx.clocks.some((clock) => clock.overdue)
-      return actor.kind !== 'system'
+      return actor.kind !== 'system' || event.reason === REPEAT_GROUNDS.supervise
     },
   ),
   notAlreadyEscalated: guard('本案已提级办理', false, ({ state }) => !state.flags.escalated),
-  // The timer/intake may escalate only on the count rule of S0 第十一条; other grounds need a person's judgement.
-  systemEscalatesOnRepeats: guard(
-    '系统只能以重复举报 3 次以上为由提级办理',
+  notAlreadyLeaderCase: guard('本案已列入领导包案', false, ({ state }) => !state.flags.leaderCase),
+  // The system escalates, supervises, marks a case important or lists it for 领导包案 only on the intake's repeat
+  // count (REPEAT_GROUNDS), carrying the count that reached the threshold; the count is the system's to record.
+  // (Overdue supervision is the timer's, checked by supervisionGrounded.)
+  systemActsOnRepeatCount: guard(
+    '系统只能依据达到标准的重复举报计数这样做，重复举报计数也只能由系统记录',
     true,
-    ({ actor, event }) =>
-      event.type !== 'escalate' || actor.kind !== 'system' || event.reason === 'repeat-reports',
+    ({ actor, event }) => {
+      if (!(event.type in REPEAT_GROUNDS)) return true
+      const counted = repeatCountOf(event)
+      if (actor.kind !== 'system' || (event.type === 'supervise' && event.reason === 'overdue'))
+        return counted === null
+      return onRepeatGround(event) !== null && counted !== null && counted.count >= counted.threshold
+    },
+  ),
+  // S0 第十一条 etc.: one stronger handling per case, not another with every further report.
+  repeatActionOnce: guard(
+    '本案已因重复举报加强办理，不再重复处理',
+    true,
+    ({ state, event }) => repeatCountOf(event) === null || !state.flags.repeatAction,
   ),
   // 条例 第三十五条: 复查 within 30 日 of the written reply.
   withinReviewWindow: guard('已超过申请复查的期限', false, (input) => withinClock(input, 'review-window')),

@@ -19,6 +19,7 @@ export {
   policyOf,
   replayHistory,
   rolesForEvent,
+  statesFor,
   transition,
   type ReplayResult,
 } from './machine'

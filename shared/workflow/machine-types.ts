@@ -6,7 +6,7 @@ import type { StaffRole } from '@shared/deployment'
 import type { ApprovalStep, ClockKind, NonAcceptanceReasonKey, ProfileId } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
 import type { HistoryEntry } from './actors'
-import type { CaseEventType, IntakeChannel, ReplyContent } from './events'
+import type { CaseEventType, IntakeChannel, LeaderCaseGround, ReplyContent, RepeatEventType } from './events'
 import type { GuardName } from './guards'
 import type { CaseStateKey } from './states'
 
@@ -37,6 +37,10 @@ export interface CaseFlags {
   supervised: boolean
   /** 提级办理 (S0 第十一条). */
   escalated: boolean
+  /** 列入领导包案 (S2 第八条; S4 五(二)). */
+  leaderCase: { ground: LeaderCaseGround; at: string } | null
+  /** What the intake's repeat count set off on this case (once per case): the event and the count it acted on. */
+  repeatAction: { event: RepeatEventType; count: number; at: string } | null
   reviewRounds: number
   /** 复核 decided: the same facts and reasons are not accepted again (S2 第十九条, 条例 第三十六条). */
   finalDecision: boolean
@@ -78,6 +82,8 @@ export type ReporterNotice =
   | 're-review-decision'
   | 'reopened'
   | 'closed'
+  /** Repeat reports set off a stronger handling (提级办理, 督办, 重点案件, 领导包案). */
+  | 'stepped-up'
 
 export type StaffNotice =
   | 'new-case'
@@ -94,6 +100,7 @@ export type StaffNotice =
   | 'reminder'
   | 'supervision'
   | 'escalated'
+  | 'leader-case'
   | 'review-requested'
   | 're-review-requested'
   | 'reopened'

@@ -58,6 +58,8 @@ const INITIAL_FLAGS: CaseFlags = {
   reminders: 0,
   supervised: false,
   escalated: false,
+  leaderCase: null,
+  repeatAction: null,
   reviewRounds: 0,
   finalDecision: false,
   lastCheck: null,
@@ -183,6 +185,11 @@ export function openCase(input: {
       ...clockEffects(event, { ...ctx, clocks: [] }, state, policy),
     ],
   }
+}
+
+/** The states in which some row of the table takes this event. */
+export function statesFor(type: CaseEventType): CaseStateKey[] {
+  return [...new Set((TRANSITIONS[type] as readonly AnyRow[]).flatMap((row) => row.from))]
 }
 
 function rowsFor(state: CaseMachineState, type: CaseEventType): AnyRow[] {

@@ -5,7 +5,7 @@
 import type { StaffRole } from '@shared/deployment'
 import type { ApprovalStep, EffectivePolicy } from '@shared/policy'
 import type { Actor, ActorRole } from './actors'
-import type { CaseEventType, EventOf } from './events'
+import { repeatCountOf, type CaseEventType, type EventOf, type RepeatActionEvent } from './events'
 import type { GuardName } from './guards'
 import type {
   CaseFacts,
@@ -89,6 +89,29 @@ function handlers(state: CaseMachineState, notice: StaffNotice): Effect {
 
 const roles = (...list: StaffRole[]): readonly StaffRole[] => list
 
+/** Still owed work by the bureau: before the reply, or while a 复查/复核 is under way. */
+const STILL_HANDLED = [...BEFORE_REPLY, 'under-review', 'under-re-review'] as const
+
+/** An event the intake's repeat count set off is recorded as the case's one repeat action. */
+function repeatActionOf({
+  event,
+  ctx,
+}: {
+  event: RepeatActionEvent
+  ctx: TransitionContext
+}): Partial<CaseFlags> {
+  const counted = repeatCountOf(event)
+  return counted ? { repeatAction: { event: event.type, count: counted.count, at: ctx.now } } : {}
+}
+
+/**
+ * The reporters following a case hear that their repeated reports led to a stronger handling. A person's own
+ * decision to escalate or supervise is internal and is not announced.
+ */
+function repeatNotice({ event }: { event: RepeatActionEvent }): Effect[] {
+  return repeatCountOf(event) ? [{ type: 'notify-reporter', notice: 'stepped-up' }] : []
+}
+
 export const TRANSITIONS: TransitionTable = {
   // Registration opens a case (`openCase`); on an existing case it is always illegal.
   register: [],
@@ -170,11 +193,15 @@ export const TRANSITIONS: TransitionTable = {
   'mark-important': [
     {
       from: BEFORE_REPLY,
-      roles: ['intake', 'dispatcher', 'leader'],
-      guards: ['notAlreadyImportant'],
-      update: () => ({ facts: { important: true } }),
+      // system: the intake's repeat count, 群众反映集中 (S4 四(二)).
+      roles: ['intake', 'dispatcher', 'leader', 'system'],
+      guards: ['notAlreadyImportant', 'systemActsOnRepeatCount', 'repeatActionOnce'],
+      update: (input) => ({ facts: { important: true }, flags: repeatActionOf(input) }),
       // S2 第十条: important cases are reported at once to the leader in charge.
-      effects: () => [{ type: 'notify-roles', roles: roles('leader'), notice: 'important-case' }],
+      effects: (input) => [
+        { type: 'notify-roles', roles: roles('leader'), notice: 'important-case' },
+        ...repeatNotice(input),
+      ],
     },
   ],
 
@@ -382,16 +409,18 @@ export const TRANSITIONS: TransitionTable = {
     },
   ],
 
-  // 督办 (S3 第十五条; overdue: S2 第十八条).
+  // 督办 (S3 第十五条; overdue: S2 第十八条; repeat reports: S3 第十五条(二), S1 第十四条).
   supervise: [
     {
       from: STAFF_TURN,
+      // system: the timer on overdue cases, the intake on the repeat count.
       roles: ['system', 'supervisor'],
-      guards: ['supervisionGrounded'],
-      update: () => ({ flags: { supervised: true } }),
-      effects: ({ state }) => [
-        handlers(state, 'supervision'),
+      guards: ['supervisionGrounded', 'systemActsOnRepeatCount', 'repeatActionOnce'],
+      update: (input) => ({ flags: { supervised: true, ...repeatActionOf(input) } }),
+      effects: (input) => [
+        handlers(input.state, 'supervision'),
         { type: 'notify-roles', roles: roles('leader'), notice: 'supervision' },
+        ...repeatNotice(input),
       ],
     },
   ],
@@ -402,9 +431,33 @@ export const TRANSITIONS: TransitionTable = {
       from: BEFORE_REPLY,
       // system: intake counts the repeat reports and escalates at the threshold (S0 第十一条).
       roles: ['system', 'supervisor', 'leader'],
-      guards: ['notAlreadyEscalated', 'systemEscalatesOnRepeats'],
-      update: () => ({ flags: { escalated: true } }),
-      effects: () => [{ type: 'notify-roles', roles: roles('leader', 'supervisor'), notice: 'escalated' }],
+      guards: ['notAlreadyEscalated', 'systemActsOnRepeatCount', 'repeatActionOnce'],
+      update: (input) => ({ flags: { escalated: true, ...repeatActionOf(input) } }),
+      // The handling unit's head leads the site visit (分局主要负责人亲自带队); leaders and supervisors oversee.
+      effects: (input) => [
+        handlers(input.state, 'escalated'),
+        { type: 'notify-roles', roles: roles('leader', 'supervisor'), notice: 'escalated' },
+        ...repeatNotice(input),
+      ],
+    },
+  ],
+
+  // 领导包案 (S2 第八条): the 支队 lists the case for a bureau leader's personal charge (its yearly plan names the
+  // leader and the responsible office, approved by the 党组); the leaders and the handling units are told.
+  'list-leader-case': [
+    {
+      from: STILL_HANDLED,
+      // system: the intake's repeat count, 信访积案 (S2 第八条).
+      roles: ['system', 'supervisor'],
+      guards: ['notAlreadyLeaderCase', 'systemActsOnRepeatCount', 'repeatActionOnce'],
+      update: (input) => ({
+        flags: { leaderCase: { ground: input.event.ground, at: input.ctx.now }, ...repeatActionOf(input) },
+      }),
+      effects: (input) => [
+        { type: 'notify-roles', roles: roles('leader'), notice: 'leader-case' },
+        handlers(input.state, 'leader-case'),
+        ...repeatNotice(input),
+      ],
     },
   ],
 

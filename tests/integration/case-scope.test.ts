@@ -75,6 +75,7 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
   remind: { type: 'remind' },
   supervise: { type: 'supervise', reason: 'repeated-reports', instructions: '限期办结' },
   escalate: { type: 'escalate', reason: 'key-case' },
+  'list-leader-case': { type: 'list-leader-case', ground: 'wide-impact' },
   'request-review': { type: 'request-review', grounds: '处理不到位' },
   'decide-review': { type: 'decide-review', outcome: 'upheld', opinion: '维持原处理意见' },
   'request-re-review': { type: 'request-re-review', grounds: '处理仍不到位' },

@@ -36,15 +36,22 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { now?: string; deployment?: string; staticDir?: string } = {},
+  options: {
+    now?: string
+    deployment?: string
+    staticDir?: string
+    /** Runs the deployment under another policy profile (e.g. `national`, which has no deployment of its own). */
+    profileId?: string
+  } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-test-'))
   const clock = new ControlledClock(options.now ?? '2026-11-21T10:00:00+08:00')
+  const deployment = loadDeployment(options.deployment ?? 'jiaozuo')
   const runtime = createLocalRuntime({
     dataDir,
     clock,
     log: silentLogger,
-    deployment: loadDeployment(options.deployment ?? 'jiaozuo'),
+    deployment: options.profileId ? { ...deployment, profileId: options.profileId } : deployment,
   })
   await seedDeployment(runtime.db, runtime.deployment)
   const app = await buildGateway({ runtime, functions: FUNCTIONS, staticDir: options.staticDir })

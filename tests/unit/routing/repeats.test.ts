@@ -1,7 +1,16 @@
 import { offsetMetres, wgs84 } from '@shared/geo/coordinates'
+import type { ProfileId } from '@shared/policy'
 import { INTAKE_POLICIES } from '@shared/routing/intake-policy'
 import type { ReportFacts } from '@shared/routing/report-facts'
-import { countRepeats, repeatHandling } from '@shared/routing/repeats'
+import {
+  countRepeats,
+  repeatEvent,
+  repeatHandling,
+  repeatHolder,
+  type RepeatCase,
+} from '@shared/routing/repeats'
+import { caseEventSchema, systemActor } from '@shared/workflow'
+import { caseIn } from '../workflow/paths'
 import { demoDeployment } from './demo-deployments'
 
 const jiaozuo = INTAKE_POLICIES['jiaozuo-12345'].repeat
@@ -205,5 +214,127 @@ describe('repeatHandling: what reaching the threshold sets off, per profile', ()
   test('below the threshold nothing happens', () => {
     const below = countRepeats(r(NEW), [], jiaozuo, names)
     expect(repeatHandling(below, 'jz-shanyang', demoDeployment('jiaozuo-12345'), jiaozuo)).toBeNull()
+  })
+})
+
+// S4 四(二) 群众反映集中 is about how many people report a problem: 海东 counts distinct reporters, where the
+// others count reporter-days (a problem reported again another day counts again, S3 第十五条(二) 反复举报).
+describe('what is counted follows the article', () => {
+  const sameReporterThreeDays = [r('2026-11-01T20:00:00+08:00'), r('2026-11-10T20:00:00+08:00')]
+  test.each([
+    ['jiaozuo-12345', 3, true],
+    ['tianjin-12369', 3, true],
+    ['national', 3, true],
+    ['chongqing-jiulongpo', 3, true],
+    ['haidong', 1, false],
+  ] as const)('%s: one reporter on three days counts %d', (profile, count, reached) => {
+    const c = countRepeats(r(NEW), sameReporterThreeDays, INTAKE_POLICIES[profile].repeat, names)
+    expect({ count: c.count, reached: c.reached }).toEqual({ count, reached })
+  })
+
+  test('haidong: three people reporting (and one of them twice) count three', () => {
+    const c = countRepeats(
+      r(NEW, { reporterKey: 'c' }),
+      [
+        r('2026-11-01T10:00:00+08:00', { reporterKey: 'a' }),
+        r('2026-11-05T10:00:00+08:00', { reporterKey: 'a' }),
+        r('2026-11-10T10:00:00+08:00', { reporterKey: 'b' }),
+      ],
+      INTAKE_POLICIES.haidong.repeat,
+      names,
+    )
+    expect({ count: c.count, crossedNow: c.crossedNow }).toEqual({ count: 3, crossedNow: true })
+  })
+})
+
+// Each profile's repeat action becomes one workflow event on its repeat ground, with the count and the article,
+// which the system may send (the national baseline has no deployment: its mapping is checked here, on the
+// Tianjin units, and the event applied to a national case).
+describe('repeatEvent: the workflow event of each profile’s repeat action', () => {
+  const crossed = countRepeats(
+    r(NEW, { reporterKey: 'c' }),
+    [
+      r('2026-11-19T10:00:00+08:00', { reporterKey: 'a' }),
+      r('2026-11-20T10:00:00+08:00', { reporterKey: 'b' }),
+    ],
+    jiaozuo,
+    names,
+  )
+  test.each([
+    ['jiaozuo-12345', 'jiaozuo-12345', 'jz-shanyang', 'escalate', 'repeat-reports', /S0 第十一条/],
+    ['national', 'tianjin-12369', 'tj-heping', 'supervise', 'repeated-reports', /S3 第十五条\(二\)/],
+    ['tianjin-12369', 'tianjin-12369', 'tj-heping', 'supervise', 'repeated-reports', /S1 第十四条/],
+    ['chongqing-jiulongpo', 'chongqing-jiulongpo', 'jlp-brigade', 'list-leader-case', 'backlog', /S2 第八条/],
+    ['haidong', 'haidong', 'hd-pingan', 'mark-important', 'many-affected', /S4 四\(二\)/],
+  ] as const)('%s (units of %s): → %s on %s [%s]', (profile, units, unitId, type, ground, cite) => {
+    const policy = INTAKE_POLICIES[profile].repeat
+    const handling = repeatHandling(crossed, unitId, demoDeployment(units), policy)
+    if (!handling) throw new Error('threshold reached, handling expected')
+    const event = repeatEvent(handling, crossed, policy)
+    expect(caseEventSchema.parse(event)).toEqual(event)
+    expect(event.type).toBe(type)
+    expect('reason' in event ? event.reason : event.ground).toBe(ground)
+    expect(event.repeats).toMatchObject({ count: 3, threshold: 3, windowDays: 90 })
+    expect(event.repeats?.basis).toMatch(cite)
+
+    // The system may send it on a case of that profile being handled.
+    const driver = caseIn('assigned', profile as ProfileId)
+    const result = driver.attempt(event, systemActor('intake'), '2026-03-02T20:00:00+08:00')
+    expect(result.ok ? result.entry.actor : result.error.message).toEqual({ kind: 'system', id: 'intake' })
+  })
+
+  test('焦作: what the branch head and the city must do is in the note', () => {
+    const handling = repeatHandling(crossed, 'jz-shanyang', demoDeployment('jiaozuo-12345'), jiaozuo)
+    const event = handling && repeatEvent(handling, crossed, jiaozuo)
+    expect(event?.type === 'escalate' && event.note).toBe(
+      '县（市、区）分局主要负责人亲自带队现场查办；市级加强督办指导',
+    )
+  })
+})
+
+describe('repeatHolder: the case that takes the repeat action, once', () => {
+  const c = (id: string, over: Partial<RepeatCase> = {}): RepeatCase => ({
+    id,
+    status: 'assigned',
+    mergedInto: null,
+    visible: true,
+    actedOn: false,
+    ...over,
+  })
+  test.each([
+    ['the oldest counted case', [c('a'), c('b'), c('new', { status: 'registered' })], 'escalate', 'a'],
+    [
+      'not a case merged into another',
+      [c('a', { mergedInto: 'b', status: 'merged' }), c('b')],
+      'escalate',
+      'b',
+    ],
+    ['not a case held for its content check', [c('a', { visible: false }), c('b')], 'escalate', 'b'],
+    [
+      'not a case already replied to (提级办理 is for a case still being handled): the new report takes it',
+      [c('a', { status: 'replied' }), c('b', { status: 'closed' }), c('new', { status: 'registered' })],
+      'escalate',
+      'new',
+    ],
+    [
+      '领导包案 also during a 复查',
+      [c('a', { status: 'under-review' }), c('new', { status: 'registered' })],
+      'leader-case',
+      'a',
+    ],
+    [
+      'nobody again while a case of the target carries the action (the 4th, 5th report)',
+      [c('a', { actedOn: true }), c('b'), c('new', { status: 'registered' })],
+      'supervise',
+      null,
+    ],
+    [
+      'a case that carried it and was replied to no longer holds the target',
+      [c('a', { actedOn: true, status: 'replied' }), c('new', { status: 'registered' })],
+      'important-case',
+      'new',
+    ],
+  ] as const)('%s', (_why, cases, action, holder) => {
+    expect(repeatHolder(cases, action)).toBe(holder)
   })
 })

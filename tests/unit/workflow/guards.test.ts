@@ -167,13 +167,37 @@ const failures: Record<GuardName, () => TransitionResult> = {
     driver.apply({ type: 'escalate', reason: 'repeat-reports' }, actors.supervisor, later(driver))
     return driver.attempt({ type: 'escalate', reason: 'key-case' }, actors.leader, later(driver, 2))
   },
+  notAlreadyLeaderCase: () => {
+    const driver = caseIn('assigned')
+    driver.apply({ type: 'list-leader-case', ground: 'wide-impact' }, actors.supervisor, later(driver))
+    return driver.attempt(
+      { type: 'list-leader-case', ground: 'incident-risk' },
+      actors.supervisor,
+      later(driver, 2),
+    )
+  },
   // S0 第十一条: the system escalates on the repeat count only.
-  systemEscalatesOnRepeats: () =>
+  systemActsOnRepeatCount: () =>
     caseIn('assigned').attempt(
       { type: 'escalate', reason: 'key-case' },
       actors.system,
       '2026-03-02T09:00:00+08:00',
     ),
+  // One stronger handling per case: a second repeat action (here after a 督办 on the count) is refused.
+  repeatActionOnce: () => {
+    const driver = caseIn('assigned')
+    const repeats = { count: 3, threshold: 3, windowDays: 90, basis: 'S3 第十五条(二)' }
+    driver.apply(
+      { type: 'supervise', reason: 'repeated-reports', instructions: '限期办结', repeats },
+      actors.system,
+      later(driver),
+    )
+    return driver.attempt(
+      { type: 'escalate', reason: 'repeat-reports', repeats: { ...repeats, count: 4 } },
+      actors.system,
+      later(driver, 2),
+    )
+  },
   // Replied 2026-03-02 20:00; 30 日 end 04-01.
   withinReviewWindow: () =>
     caseIn('replied').attempt(

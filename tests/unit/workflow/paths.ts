@@ -245,6 +245,9 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
   escalate: [
     () => ({ event: { type: 'escalate', reason: 'repeat-reports' }, actor: 'supervisor', to: 'same' }),
   ],
+  'list-leader-case': [
+    () => ({ event: { type: 'list-leader-case', ground: 'wide-impact' }, actor: 'supervisor', to: 'same' }),
+  ],
   'request-review': [
     () => ({
       event: { type: 'request-review', grounds: '处理不到位' },

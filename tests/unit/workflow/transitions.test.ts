@@ -366,7 +366,11 @@ describe('reminder, supervision, escalation', () => {
 
   it('intake (system) escalates on the repeat count of S0 第十一条', () => {
     const driver = caseIn('assigned').apply(
-      { type: 'escalate', reason: 'repeat-reports' },
+      {
+        type: 'escalate',
+        reason: 'repeat-reports',
+        repeats: { count: 3, threshold: 3, windowDays: 90, basis: 'S0 第十一条' },
+      },
       actors.system,
       later(caseIn('assigned')),
     )

@@ -122,6 +122,7 @@ export default function Workbench() {
                 {c.important && <Text className="tag warn">重要</Text>}
                 {c.escalated && <Text className="tag warn">提级办理</Text>}
                 {c.supervised && <Text className="tag warn">督办</Text>}
+                {c.leaderCase && <Text className="tag warn">领导包案</Text>}
                 {c.nextDue && (
                   <Text className={`tag ${c.nextDue.overdue ? 'warn' : ''}`}>
                     {c.nextDue.label} {c.nextDue.overdue ? '已逾期' : `${c.nextDue.date} 到期`}

@@ -4,6 +4,7 @@ import { NON_ACCEPTANCE_REASONS } from '@shared/policy'
 import {
   ESCALATION_REASONS,
   IMPORTANT_CASE_GROUNDS,
+  LEADER_CASE_GROUNDS,
   SUPERVISION_REASONS,
   type CaseEventType,
 } from '@shared/workflow/events'
@@ -141,6 +142,10 @@ export const EVENT_FORMS: Partial<Record<CaseEventType, FieldSpec[]>> = {
   ],
   escalate: [
     { key: 'reason', label: '提级办理的情形', kind: 'choice', options: choices(ESCALATION_REASONS) },
+    { key: 'note', label: '说明', kind: 'text', optional: true },
+  ],
+  'list-leader-case': [
+    { key: 'ground', label: '列入领导包案的情形', kind: 'choice', options: choices(LEADER_CASE_GROUNDS) },
     { key: 'note', label: '说明', kind: 'text', optional: true },
   ],
   'decide-review': [

@@ -191,6 +191,7 @@ export default function StaffCase() {
           {detail.important && <Text className="tag warn">重要案件</Text>}
           {detail.escalated && <Text className="tag warn">提级办理</Text>}
           {detail.supervised && <Text className="tag warn">督办</Text>}
+          {detail.leaderCase && <Text className="tag warn">领导包案</Text>}
           {detail.followers > 1 && <Text className="tag">{detail.followers} 人关注</Text>}
         </View>
         <Text className="staff-case__description">{detail.description}</Text>
