@@ -28,7 +28,7 @@ import {
 } from '@shared/policy'
 import { addLocalDays, type Instant, type LocalDate } from '@shared/time'
 import type { HistoryEntry } from '@shared/workflow/actors'
-import { clockFactsFromHistory, type ClockFacts, type ClockPause } from './facts'
+import { clockFactsFromHistory, isAfter, type ClockFacts, type ClockPause, type Moment } from './facts'
 
 export type ClockState = 'running' | 'paused' | 'completed' | 'cancelled'
 
@@ -103,7 +103,7 @@ function pauseSkip(
 
 interface Evaluation {
   rule: SourcedClockRule
-  startedAt: string
+  startedAt: Moment
   start: LocalDate
   due: LocalDate | null
   provisional: boolean
@@ -114,8 +114,8 @@ function evaluate(rule: SourcedClockRule, facts: ClockFacts, calendar: WorkingCa
   let startedAt = facts.starts[rule.from]
   if (rule.clock === 'handling' && facts.handlingRestartedAt) startedAt = facts.handlingRestartedAt
   if (!startedAt) return null
-  const start = shanghaiDateOf(startedAt)
-  const { skip, openFrom } = pauseSkip(facts.pauses, startedAt)
+  const start = shanghaiDateOf(startedAt.at)
+  const { skip, openFrom } = pauseSkip(facts.pauses, startedAt.at)
   const extendedBy = rule.clock === 'handling' ? facts.extensionDays : 0
 
   let last: CalendarDate
@@ -157,9 +157,9 @@ function pickWinner(nature: ClockNature, evaluations: readonly Evaluation[]): Ev
   return best
 }
 
-function firstAfter(instants: readonly string[] | undefined, startedAt: string): string | null {
-  const start = instantMs(startedAt)
-  return instants?.find((instant) => instantMs(instant) >= start) ?? null
+/** The first event after the clock's start in the history (not by timestamp: see facts.ts). */
+function firstAfter(moments: readonly Moment[] | undefined, startedAt: Moment): string | null {
+  return moments?.find((moment) => isAfter(moment, startedAt))?.at ?? null
 }
 
 export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): CaseClock[] {
@@ -177,11 +177,10 @@ export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): C
     const { rule, startedAt, start, due } = winner
 
     const completedAt = firstAfter(facts.completions[kind], startedAt)
-    const cancelled =
-      completedAt === null && facts.endedAt !== null && instantMs(facts.endedAt) >= instantMs(startedAt)
+    const cancelled = completedAt === null && facts.endedAt !== null && !isAfter(startedAt, facts.endedAt)
     // A clock without a due date is held by an open pause (one that began before it started holds it too).
     const paused =
-      due === null || facts.pauses.some((p) => p.to === null && instantMs(p.from) >= instantMs(startedAt))
+      due === null || facts.pauses.some((p) => p.to === null && instantMs(p.from) >= instantMs(startedAt.at))
     const state: ClockState = completedAt
       ? 'completed'
       : cancelled
@@ -208,7 +207,7 @@ export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): C
       note: rule.note ?? null,
       days: rule.days,
       unit: rule.unit,
-      startedAt,
+      startedAt: startedAt.at,
       start,
       due,
       reminder: reminder?.date ?? null,

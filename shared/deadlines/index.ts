@@ -9,7 +9,15 @@ export {
   type ClockInput,
   type ClockState,
 } from './clocks'
-export { clockFactsFor, clockFactsFromHistory, type ClockFacts, type ClockPause } from './facts'
+export {
+  clockFactsFor,
+  clockFactsFromHistory,
+  isAfter,
+  momentsOf,
+  type ClockFacts,
+  type ClockPause,
+  type Moment,
+} from './facts'
 export {
   CASE_ENDING_EVENTS,
   CLOCK_COMPLETED_BY,
