@@ -26,3 +26,10 @@ export {
   endsCase,
   startedBy,
 } from './lifecycle'
+export {
+  expectedReply,
+  periodText,
+  type ExpectedReply,
+  type ExpectedReplyInput,
+  type ExpectedReplyStep,
+} from './expected-reply'
