@@ -6,7 +6,7 @@ import {
   type SubmitReportResult,
 } from '../../shared/contracts/cases'
 import { AppError } from '../../shared/contracts/result'
-import { clockFactsFor, computeClocks, findClock } from '../../shared/deadlines'
+import { expectedReply } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import { isOpenState, openCase, stateLabel, type CaseEvent, type RegisterEvent } from '../../shared/workflow'
 import { calendarFor } from '../common/calendar'
@@ -133,25 +133,19 @@ export const casesFunction = defineFunction('cases', casesContract, {
       guidance: decision.outcome === 'assigned' ? null : decision.guidance,
       cite: decision.cite,
     }
-    // Expected reply date under the profile for a report received now (S0 第七条(四) etc.).
+    // 预计答复 for a report received now: the handling limit, after the acceptance limit where it counts from
+    // acceptance (S0 第七条(四), S3 第九条 + 第十一条 …).
     let expectedReplyBy: ReportPreview['expectedReplyBy'] = null
     if (decision.outcome === 'assigned') {
       const assessment = assessNewReport(runtime, input, at)
-      const clocks = computeClocks({
+      expectedReplyBy = expectedReply({
         profile: profileForNewCase(runtime, now),
         calendar: await calendarFor(runtime),
-        facts: clockFactsFor({
-          requestType: input.requestType ?? 'complaint',
-          receivedAt: at,
-          important: assessment.importance === 'important',
-          emergency: assessment.urgency === 'immediate',
-        }),
-        asOf: null,
+        receivedAt: at,
+        requestType: input.requestType ?? 'complaint',
+        important: assessment.importance === 'important',
+        emergency: assessment.urgency === 'immediate',
       })
-      const handling = findClock(clocks, 'handling')
-      if (handling?.due) {
-        expectedReplyBy = { date: handling.due, basis: handling.basis, provisional: handling.provisional }
-      }
     }
     const similar = await similarOpenCases(runtime, input, at)
     // Which of them this citizen already follows: one query for all.

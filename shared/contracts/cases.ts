@@ -1,4 +1,5 @@
 // cases: the citizen side of a case — preview, filing, following, reading the reply, rating, review.
+import type { ExpectedReply } from '../deadlines/expected-reply'
 import type { CaseStateKey } from '../workflow/states'
 import { categorySchema, pollutionSourceSchema, type CategoryKey } from './categories'
 import {
@@ -119,8 +120,12 @@ export interface SimilarCase {
 
 export interface ReportPreview {
   routing: RoutingPreview
-  /** The reply is due by this Shanghai date under the deployment's profile (null when not handled here). */
-  expectedReplyBy: { date: string; basis: string; provisional: boolean } | null
+  /**
+   * 预计答复: the Shanghai date a reply is expected by under the deployment's profile, with the articles it rests
+   * on and how it was composed (the handling limit from receipt, or the acceptance limit plus the handling limit);
+   * null when not handled here.
+   */
+  expectedReplyBy: ExpectedReply | null
   /** Night-time construction noise, risk of a mass incident: staff go on site immediately (S2 第十二条). */
   urgent: boolean
   similarCases: SimilarCase[]

@@ -2,7 +2,9 @@
 // date, and its state as of a given instant, derived from the policy profile and the case's facts.
 //
 // Where several rules bind one clock (the profile's and the national baseline's), each is computed and the
-// stricter wins: the earliest date for a duty of the bureau, the latest for a window the reporter acts in.
+// stricter wins: the earliest date for a duty of the bureau, the latest for a window the reporter acts in. The
+// same holds across clocks: a step of handling is never due after a step it comes before (CLOCK_PRECEDES), so
+// acceptance and assignment are never due after the reply, whichever profile set each date.
 import {
   addWorkingDays,
   endOfNaturalDayPeriod,
@@ -17,18 +19,21 @@ import {
 import {
   CLOCK_KIND_KEYS,
   CLOCK_KINDS,
+  CLOCK_PRECEDES,
   effectivePolicy,
   rulesFor,
   type ClockKind,
   type ClockNature,
+  type ClockStart,
   type DayUnit,
+  type EffectivePolicy,
   type PolicyProfile,
   type ProfileId,
   type SourcedClockRule,
 } from '@shared/policy'
 import { addLocalDays, type Instant, type LocalDate } from '@shared/time'
 import type { HistoryEntry } from '@shared/workflow/actors'
-import { clockFactsFromHistory, type ClockFacts, type ClockPause } from './facts'
+import { clockFactsFromHistory, isAfter, type ClockFacts, type ClockPause, type Moment } from './facts'
 
 export type ClockState = 'running' | 'paused' | 'completed' | 'cancelled'
 
@@ -38,6 +43,8 @@ export interface ClockCandidate {
   origin: ProfileId
   due: LocalDate | null
   provisional: boolean
+  /** Not a rule of this clock: the due date of a later step it may not fall after. */
+  boundBy?: ClockKind
 }
 
 export interface CaseClock {
@@ -48,8 +55,12 @@ export interface CaseClock {
   basis: string
   origin: ProfileId
   note: string | null
+  /** The period of the clock's own stricter rule, and the event it counts from. */
   days: number
   unit: DayUnit
+  from: ClockStart
+  /** The due date is a later step's, which this one may not fall after (`basis` is then that step's). */
+  boundBy: ClockKind | null
   /** The instant the clock counts from, and its Shanghai date (not counted). */
   startedAt: string
   start: LocalDate
@@ -103,7 +114,7 @@ function pauseSkip(
 
 interface Evaluation {
   rule: SourcedClockRule
-  startedAt: string
+  startedAt: Moment
   start: LocalDate
   due: LocalDate | null
   provisional: boolean
@@ -114,8 +125,8 @@ function evaluate(rule: SourcedClockRule, facts: ClockFacts, calendar: WorkingCa
   let startedAt = facts.starts[rule.from]
   if (rule.clock === 'handling' && facts.handlingRestartedAt) startedAt = facts.handlingRestartedAt
   if (!startedAt) return null
-  const start = shanghaiDateOf(startedAt)
-  const { skip, openFrom } = pauseSkip(facts.pauses, startedAt)
+  const start = shanghaiDateOf(startedAt.at)
+  const { skip, openFrom } = pauseSkip(facts.pauses, startedAt.at)
   const extendedBy = rule.clock === 'handling' ? facts.extensionDays : 0
 
   let last: CalendarDate
@@ -157,31 +168,81 @@ function pickWinner(nature: ClockNature, evaluations: readonly Evaluation[]): Ev
   return best
 }
 
-function firstAfter(instants: readonly string[] | undefined, startedAt: string): string | null {
-  const start = instantMs(startedAt)
-  return instants?.find((instant) => instantMs(instant) >= start) ?? null
+/** The first event after the clock's start in the history (not by timestamp: see facts.ts). */
+function firstAfter(moments: readonly Moment[] | undefined, startedAt: Moment): string | null {
+  return moments?.find((moment) => isAfter(moment, startedAt))?.at ?? null
+}
+
+interface Decided {
+  own: Evaluation
+  evaluations: readonly Evaluation[]
+  /** The due date after the later steps' bounds, and the candidate that set it. */
+  due: LocalDate | null
+  setBy: ClockCandidate
+}
+
+const PRECEDES: Partial<Record<ClockKind, readonly ClockKind[]>> = CLOCK_PRECEDES
+
+const candidateOf = (e: Evaluation): ClockCandidate => ({
+  basis: e.rule.basis,
+  origin: e.rule.origin,
+  due: e.due,
+  provisional: e.provisional,
+})
+
+/**
+ * Each clock's own rules first (the stricter wins), then, from the last step back, every step is held to the
+ * due dates of the steps it comes before: one rule for every profile, so no profile can combine a long national
+ * acceptance limit with a short local handling limit into an acceptance due after the reply.
+ */
+function decideClocks(
+  policy: EffectivePolicy,
+  facts: ClockFacts,
+  calendar: WorkingCalendar,
+): Map<ClockKind, Decided> {
+  const decided = new Map<ClockKind, Decided>()
+  for (const kind of [...CLOCK_KIND_KEYS].reverse()) {
+    const evaluations = rulesFor(policy, kind, facts)
+      .map((rule) => evaluate(rule, facts, calendar))
+      .filter((e): e is Evaluation => e !== null)
+    if (evaluations.length === 0) continue
+    const own = pickWinner(CLOCK_KINDS[kind].nature, evaluations)
+    let setBy = candidateOf(own)
+    // A clock held by a pause keeps waiting: a later step's date does not start a period that is not running.
+    const later: readonly ClockKind[] = own.due === null ? [] : (PRECEDES[kind] ?? [])
+    for (const step of later) {
+      const bound = decided.get(step)
+      // Only a step already counting when this one started limits it: one that counts from this step's own
+      // completion (assignment from acceptance) is a consequence of it, not a limit on it.
+      if (!bound || isAfter(bound.own.startedAt, own.startedAt)) continue
+      // The step that set the later date is named (handling, when assignment was itself held to it).
+      if (bound.due !== null && setBy.due !== null && bound.due < setBy.due)
+        setBy = { ...bound.setBy, boundBy: bound.setBy.boundBy ?? step }
+    }
+    decided.set(kind, { own, evaluations, due: setBy.due, setBy })
+  }
+  return decided
 }
 
 export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): CaseClock[] {
   const policy = effectivePolicy(profile)
   const today = asOf === null ? null : shanghaiDateOf(asOf)
+  const decided = decideClocks(policy, facts, calendar)
   const clocks: CaseClock[] = []
 
   for (const kind of CLOCK_KIND_KEYS) {
-    const evaluations = rulesFor(policy, kind, facts)
-      .map((rule) => evaluate(rule, facts, calendar))
-      .filter((e): e is Evaluation => e !== null)
-    if (evaluations.length === 0) continue
+    const found = decided.get(kind)
+    if (!found) continue
+    const { own, evaluations, due, setBy } = found
     const { nature, label } = CLOCK_KINDS[kind]
-    const winner = pickWinner(nature, evaluations)
-    const { rule, startedAt, start, due } = winner
+    const { rule, startedAt, start } = own
+    const boundBy = setBy.boundBy ?? null
 
     const completedAt = firstAfter(facts.completions[kind], startedAt)
-    const cancelled =
-      completedAt === null && facts.endedAt !== null && instantMs(facts.endedAt) >= instantMs(startedAt)
+    const cancelled = completedAt === null && facts.endedAt !== null && !isAfter(startedAt, facts.endedAt)
     // A clock without a due date is held by an open pause (one that began before it started holds it too).
     const paused =
-      due === null || facts.pauses.some((p) => p.to === null && instantMs(p.from) >= instantMs(startedAt))
+      due === null || facts.pauses.some((p) => p.to === null && instantMs(p.from) >= instantMs(startedAt.at))
     const state: ClockState = completedAt
       ? 'completed'
       : cancelled
@@ -203,12 +264,16 @@ export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): C
       clock: kind,
       label,
       nature,
-      basis: rule.basis,
-      origin: rule.origin,
-      note: rule.note ?? null,
+      basis: setBy.basis,
+      origin: setBy.origin,
+      note: boundBy
+        ? `${label}不得晚于${CLOCK_KINDS[boundBy].label}的期限（${setBy.basis}）：两个期限都约束时从严`
+        : (rule.note ?? null),
       days: rule.days,
       unit: rule.unit,
-      startedAt,
+      from: rule.from,
+      boundBy,
+      startedAt: startedAt.at,
       start,
       due,
       reminder: reminder?.date ?? null,
@@ -219,14 +284,9 @@ export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): C
       overdue: nature === 'duty' && pending && pastDue,
       elapsed: nature === 'window' && pending && pastDue,
       reminderDue: state === 'running' && today !== null && reminder !== null && today >= reminder.date,
-      extendedBy: winner.extendedBy,
-      provisional: winner.provisional || (reminder?.provisional ?? false),
-      considered: evaluations.map((e) => ({
-        basis: e.rule.basis,
-        origin: e.rule.origin,
-        due: e.due,
-        provisional: e.provisional,
-      })),
+      extendedBy: own.extendedBy,
+      provisional: setBy.provisional || (reminder?.provisional ?? false),
+      considered: [...evaluations.map(candidateOf), ...(boundBy ? [{ ...setBy }] : [])],
     })
   }
   return clocks

@@ -9,7 +9,15 @@ export {
   type ClockInput,
   type ClockState,
 } from './clocks'
-export { clockFactsFor, clockFactsFromHistory, type ClockFacts, type ClockPause } from './facts'
+export {
+  clockFactsFor,
+  clockFactsFromHistory,
+  isAfter,
+  momentsOf,
+  type ClockFacts,
+  type ClockPause,
+  type Moment,
+} from './facts'
 export {
   CASE_ENDING_EVENTS,
   CLOCK_COMPLETED_BY,
@@ -18,3 +26,10 @@ export {
   endsCase,
   startedBy,
 } from './lifecycle'
+export {
+  expectedReply,
+  periodText,
+  type ExpectedReply,
+  type ExpectedReplyInput,
+  type ExpectedReplyStep,
+} from './expected-reply'

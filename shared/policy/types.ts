@@ -55,6 +55,22 @@ export type ClockKind = keyof typeof CLOCK_KINDS
 export type ClockNature = (typeof CLOCK_KINDS)[ClockKind]['nature']
 export const CLOCK_KIND_KEYS = Object.keys(CLOCK_KINDS) as ClockKind[]
 
+/**
+ * The bureau's steps before the reply, in order: a step is never due after a later step that was already
+ * counting when it started, whichever rule set each date (where several limits bind, the stricter wins). So
+ * 受理告知 and 交办 are never due after 办结答复 (S0's 10 working days from receipt bind acceptance too), and a case
+ * to be verified on site the same day (立即现场处置, S2 第十二条) is accepted and assigned that day. A later step that
+ * counts from this one's completion (交办 from 受理) is its consequence, not its limit. Each step lists every later
+ * one (an intermediate step may not have started yet) and comes before them in CLOCK_KINDS.
+ */
+export const CLOCK_PRECEDES = {
+  acceptance: ['assignment', 'investigation', 'initial-opinion', 'handling'],
+  assignment: ['investigation', 'initial-opinion', 'handling'],
+  'transfer-out': ['handling'],
+  investigation: ['handling'],
+  'initial-opinion': ['handling'],
+} as const satisfies Partial<Record<ClockKind, readonly ClockKind[]>>
+
 /** The moment a clock counts from (its day is not counted). */
 export type ClockStart =
   | 'received' // the report reached the bureau (work order received, message submitted)

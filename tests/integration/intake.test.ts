@@ -1,6 +1,7 @@
 // Routing and intake intelligence on the embedded store: the preview a citizen sees before submitting,
 // duplicates offered and followed (also concurrently), merging with followers, repeat reports escalated at the
 // threshold (S0 第十一条), and one early warning per cluster (S3 第十六条).
+import { demoPlaces } from '../../local/demo-places'
 import { startHarness, type Harness } from '../support/local-harness'
 import { northOf, REPLY, reportInput, SHANYANG } from '../support/reports'
 
@@ -11,7 +12,7 @@ type Preview = {
     guidance: string | null
     outcome: string
   }
-  expectedReplyBy: { date: string; basis: string } | null
+  expectedReplyBy: { date: string; basis: string; estimate: { summary: string } } | null
   urgent: boolean
   similarCases: Array<{
     caseId: string
@@ -56,7 +57,60 @@ describe('preview before submitting', () => {
       date: '2026-12-07',
       basis: 'S0 第七条(四)',
       provisional: false,
+      estimate: {
+        composition: 'handling',
+        steps: [
+          {
+            clock: 'handling',
+            label: '办结答复',
+            days: 10,
+            unit: 'working',
+            due: '2026-12-07',
+            basis: 'S0 第七条(四)',
+          },
+        ],
+        summary: '办结答复 10 个工作日（自收到之日起）',
+      },
     })
+  })
+
+  // Where handling counts from acceptance (S1 第十二条, S2 第十七条, S4 四(四)) the preview showed no date at all:
+  // the estimate is the acceptance limit used in full, then the handling limit (received Monday 11-23).
+  test.each([
+    ['jiaozuo', 'report', '2026-12-07', 'S0 第七条(四)', '办结答复 10 个工作日（自收到之日起）', false],
+    [
+      'tianjin',
+      'complaint',
+      '2027-01-25',
+      'S1 第七条; S1 第十二条',
+      '受理告知 2 个工作日 + 办结答复 60 日',
+      true,
+    ],
+    ['tianjin', 'consult', '2026-11-25', 'S1 第七条', '办结答复 2 个工作日（自收到之日起）', false],
+    [
+      'jiulongpo',
+      'complaint',
+      '2026-12-28',
+      'S2 第十五条; S2 第十七条',
+      '受理告知 3 个工作日 + 办结答复 30 日',
+      false,
+    ],
+    ['haidong', 'report', '2027-01-22', 'S4 四(一); S4 四(四)', '受理告知 当天 + 办结答复 60 日', true],
+  ])('%s, %s: 预计 %s (%s)', async (deployment, requestType, date, basis, summary, provisional) => {
+    const local = await startHarness({ deployment, now: '2026-11-23T10:00:00+08:00' })
+    try {
+      const [place] = demoPlaces(local.runtime)
+      const preview = await local.ok<Preview>(
+        'cases',
+        'previewReport',
+        { location: place, category: 'water', requestType },
+        'dev-citizen',
+      )
+      expect(preview.routing.outcome).toBe('assigned')
+      expect(preview.expectedReplyBy).toMatchObject({ date, basis, provisional, estimate: { summary } })
+    } finally {
+      await local.close()
+    }
   })
 
   test('outside the territory: guidance naming the right region, no reply date', async () => {

@@ -51,7 +51,25 @@ export function previewAnswer(unit: string, region = unit) {
         guidance: null,
         cite: 'S0 第三条',
       },
-      expectedReplyBy: { date: '2026-12-04', basis: 'S0 第七条(四)', provisional: false },
+      expectedReplyBy: {
+        date: '2026-12-04',
+        basis: 'S0 第七条(四)',
+        provisional: false,
+        estimate: {
+          composition: 'handling',
+          steps: [
+            {
+              clock: 'handling',
+              label: '办结答复',
+              days: 10,
+              unit: 'working',
+              due: '2026-12-04',
+              basis: 'S0 第七条(四)',
+            },
+          ],
+          summary: '办结答复 10 个工作日（自收到之日起）',
+        },
+      },
       urgent: false,
       similarCases: [],
     },

@@ -96,7 +96,25 @@ test('the first location request is explained; then the map opens and the previe
           guidance: null,
           cite: 'S0 第三条',
         },
-        expectedReplyBy: { date: '2026-12-04', basis: 'S0 第七条(四)', provisional: false },
+        expectedReplyBy: {
+          date: '2026-12-04',
+          basis: 'S0 第七条(四)',
+          provisional: false,
+          estimate: {
+            composition: 'handling',
+            steps: [
+              {
+                clock: 'handling',
+                label: '办结答复',
+                days: 10,
+                unit: 'working',
+                due: '2026-12-04',
+                basis: 'S0 第七条(四)',
+              },
+            ],
+            summary: '办结答复 10 个工作日（自收到之日起）',
+          },
+        },
         urgent: true,
         similarCases: [
           {
@@ -133,6 +151,7 @@ test('the first location request is explained; then the map opens and the previe
   })
   const text = page.text()
   expect(text).toContain('2026-12-04 前')
+  expect(text).toContain('期限：办结答复 10 个工作日（自收到之日起）')
   expect(text).toContain('紧急')
   expect(text).toContain('JZ-20261120-0007')
   expect(text).toContain('很可能是同一问题')

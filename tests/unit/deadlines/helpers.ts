@@ -1,6 +1,13 @@
 import { createWorkingCalendar } from '@shared/calendar'
 import type { RequestTypeKey } from '@shared/contracts/request-types'
-import { clockFactsFor, computeClocks, findClock, type CaseClock, type ClockFacts } from '@shared/deadlines'
+import {
+  clockFactsFor,
+  computeClocks,
+  findClock,
+  momentsOf,
+  type CaseClock,
+  type ClockFacts,
+} from '@shared/deadlines'
 import { getPolicyProfile, type ClockKind, type ClockStart, type ProfileId } from '@shared/policy'
 
 export const calendar = createWorkingCalendar()
@@ -22,7 +29,7 @@ export function factsOf(sketch: CaseSketch): ClockFacts {
     referred: sketch.referred,
     emergency: sketch.emergency,
   })
-  return { ...base, starts: { ...sketch.starts } }
+  return { ...base, starts: momentsOf(sketch.starts) }
 }
 
 export function clocksOf(profile: ProfileId, sketch: CaseSketch, asOf: string | null = null): CaseClock[] {

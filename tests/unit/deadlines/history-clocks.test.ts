@@ -1,7 +1,7 @@
 // Clocks derived from a case's event history: pauses while awaiting supplementary material (S3 第九条(一)),
 // approved extensions (S3 第十一条), reminders and overdue status (S2 第十八条), cancellation, reopening
 // (S3 第十四条), and the stricter-wins combination of a profile with the national baseline.
-import { clockFactsFromHistory, computeClocks, findClock, nextClockDate } from '@shared/deadlines'
+import { clockFactsFromHistory, computeClocks, findClock, momentsOf, nextClockDate } from '@shared/deadlines'
 import { getPolicyProfile, type PolicyProfile } from '@shared/policy'
 import { actors, calendar, CaseDriver, REPLY, SITE_VISIT } from '../workflow/driver'
 
@@ -227,7 +227,7 @@ describe('where a profile and the national baseline both bind, the stricter wins
     }
     const facts = {
       ...clockFactsFromHistory(new CaseDriver('haidong', { receivedAt: MON }).history),
-      starts: { replied: '2026-03-02T10:00:00+08:00' },
+      starts: momentsOf({ replied: '2026-03-02T10:00:00+08:00' }),
     }
     const window = findClock(
       computeClocks({ profile: shortWindow, calendar, facts, asOf: null }),

@@ -43,6 +43,14 @@ const rows: Row[] = [
   },
   {
     profile: 'national',
+    clock: 'investigation',
+    article: 'S3 第九条(五)',
+    why: 'emergency: on site the day it came in, even at night in 国庆 (立即现场处置)',
+    sketch: { emergency: true, starts: { received: '2026-10-03T23:10:00+08:00' } },
+    due: '2026-10-03',
+  },
+  {
+    profile: 'national',
     clock: 'assignment',
     article: 'S3 第十条',
     why: '3 个工作日 after acceptance, across 国庆',

@@ -1,5 +1,7 @@
 import {
+  CLOCK_KIND_KEYS,
   CLOCK_KINDS,
+  CLOCK_PRECEDES,
   effectivePolicy,
   getPolicyProfile,
   isProfileId,
@@ -50,6 +52,18 @@ describe.each(allProfiles.map((p) => [`${p.id} v${p.version}`, p] as const))(
     })
   },
 )
+
+describe('the order of the steps before the reply (CLOCK_PRECEDES)', () => {
+  it.each(Object.entries(CLOCK_PRECEDES))('%s comes before duties listed after it', (step, later) => {
+    expect(CLOCK_KINDS[step as keyof typeof CLOCK_KINDS].nature).toBe('duty')
+    for (const next of later) {
+      expect(CLOCK_KINDS[next].nature).toBe('duty')
+      expect(CLOCK_KIND_KEYS.indexOf(next)).toBeGreaterThan(
+        CLOCK_KIND_KEYS.indexOf(step as keyof typeof CLOCK_KINDS),
+      )
+    }
+  })
+})
 
 describe('registry', () => {
   it('has every profile id the deployments may name', () => {

@@ -1,11 +1,18 @@
 // 提交前确认: who will handle the report, the reply date the rules promise, urgency, and open cases nearby
 // that look like the same problem — with 关注该问题 instead of filing it again.
 import { Button, Text, View } from '@tarojs/components'
-import type { SimilarCase } from '@shared/contracts/cases'
+import type { ReportPreview, SimilarCase } from '@shared/contracts/cases'
 import { CATEGORIES } from '@shared/contracts/categories'
 import { formatShanghai } from '@shared/time'
 import type { PreviewState } from '../../hooks/use-report-preview'
 import './index.scss'
+
+/** How the expected date was reached: the handling limit itself, or acceptance used in full plus handling. */
+function estimateText(estimate: NonNullable<ReportPreview['expectedReplyBy']>['estimate']): string {
+  return estimate.composition === 'handling'
+    ? `期限：${estimate.summary}`
+    : `按${estimate.summary}估算，即受理用满期限时的最晚日期`
+}
 
 function distanceText(m: number | null): string {
   if (m === null) return ''
@@ -88,6 +95,11 @@ export default function ReportPreviewCard({
                 <Text className="muted">（依据 {state.data.expectedReplyBy.basis}）</Text>
               </Text>
             </View>
+          )}
+          {state.data.expectedReplyBy && (
+            <Text className="muted" data-testid="preview-due-estimate">
+              {estimateText(state.data.expectedReplyBy.estimate)}
+            </Text>
           )}
           {state.data.expectedReplyBy?.provisional && (
             <Text className="muted">节假日安排尚未公布，日期可能顺延。</Text>
