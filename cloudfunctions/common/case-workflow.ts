@@ -6,8 +6,10 @@ import { caseClocks, nextClockDate, type CaseClock } from '../../shared/deadline
 import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId } from '../../shared/policy'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import {
+  actorOfRecord,
   contextFor,
   isOpenState,
+  openCase,
   transition,
   type Actor,
   type CaseEvent,
@@ -39,6 +41,25 @@ export function clocksOf(doc: CaseDoc, calendar: WorkingCalendar, now: Date): Ca
 /** The next Shanghai date the timer must look at this case (stored, indexed: `next_check`). */
 export function nextCheckOnOf(clocks: readonly CaseClock[], now: Date): string | null {
   return nextClockDate(clocks, toShanghaiIso(now))
+}
+
+/**
+ * The registration of a stored case and the effects it asked for (tell the reporter 已登记, tell intake),
+ * replayed through the pure core: a case held back at submission (content still being checked) sends these
+ * when it is released, exactly as an unheld case sent them at submission.
+ */
+export function registrationOf(doc: CaseDoc): { entry: HistoryEntry; effects: readonly Effect[] } {
+  const entry = doc.history[0]
+  if (!entry || entry.event.type !== 'register')
+    throw new Error('a case history starts with its register event')
+  const opened = openCase({
+    event: entry.event,
+    actor: actorOfRecord(entry.actor),
+    profile: profileOf(doc),
+    ctx: { now: entry.at, clocks: [] },
+  })
+  if (!opened.ok) throw new Error(`stored registration does not replay: ${opened.error.message}`)
+  return { entry, effects: opened.effects }
 }
 
 /** The unit that holds the case after a transition: the lead unit of an assignment, else unchanged. */

@@ -2,6 +2,7 @@
 // a case held while its photos were being checked is released to staff — without the refused photos, which
 // are deleted. Nothing refused is ever shown to staff.
 import type { CaseDoc } from './case-records'
+import { registrationOf } from './case-workflow'
 import { COLLECTIONS } from './collections'
 import { sendCaseNotices } from './notifications'
 import type { Runtime } from './ports'
@@ -31,7 +32,7 @@ export async function handleMediaCheck(
   return { updated: upload.screening === 'pending' }
 }
 
-/** When none of a held case's photos is still pending: drop refused photos, release it, tell the unit. */
+/** When none of a held case's photos is still pending: drop refused photos, release it, send its registration notices. */
 export async function releaseIfScreened(runtime: Runtime, caseId: string): Promise<void> {
   const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
   if (!doc || doc.screening !== 'pending') return
@@ -42,10 +43,6 @@ export async function releaseIfScreened(runtime: Runtime, caseId: string): Promi
   const photos = doc.photos.filter((_, i) => uploads[i]?.screening === 'passed')
   await runtime.db.update<CaseDoc>(COLLECTIONS.cases, caseId, { screening: 'passed', photos }, doc._version)
   const released = { ...doc, screening: 'passed' as const, photos, _version: doc._version + 1 }
-  await sendCaseNotices(
-    runtime,
-    released,
-    [{ type: 'notify-units', unitIds: [doc.unitId], notice: 'new-case' }],
-    doc.history[0]!,
-  )
+  const registration = registrationOf(released)
+  await sendCaseNotices(runtime, released, registration.effects, registration.entry)
 }

@@ -75,6 +75,12 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     { filter: { caseId: 'c1' }, orderBy: desc('createdAt'), limit: 100 },
     'ix_follows_case_created',
   ],
+  [
+    'active staff, page by page (notification recipients)',
+    'staff',
+    { filter: { active: true }, limit: 100, after: null },
+    'ix_staff_active',
+  ],
 ]
 
 test.each(QUERIES.map(([who, collection, options, index]) => [who, index, collection, options] as const))(
