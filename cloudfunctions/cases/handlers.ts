@@ -59,7 +59,16 @@ import {
 import { routeReport } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { unitNamer } from '../common/staff-records'
-import { ownUploads, type UploadDoc } from '../common/uploads'
+import {
+  contentNoticeOf,
+  holdsOf,
+  pendingPhotoIds,
+  visibleToOthers,
+  withHold,
+  type NewHold,
+} from '../common/content-holds'
+import { rescreenCase, screenCitizenContent } from '../common/screening'
+import { attachUploadsInTx } from '../common/uploads'
 
 const reporterActor = (openid: string): Actor => ({ kind: 'reporter', id: openid })
 
@@ -74,6 +83,7 @@ function submitResult(doc: CaseRecord, runtime: Runtime, replayed: boolean): Sub
     queryCode: sealed ? decryptField(runtime.secrets.identityKey, sealed) : null,
     replayed,
     contentPending: doc.screening === 'pending',
+    contentNotice: contentNoticeOf(doc),
   }
 }
 
@@ -115,10 +125,26 @@ async function viewAfter(runtime: Runtime, openid: string, caseId: string) {
 }
 
 /** 复查 / 复核: the reporter's own request, within its window (the workflow's guards decide). */
-async function reporterRequest(runtime: Runtime, openid: string, caseId: string, event: CaseEvent) {
+async function reporterRequest(
+  runtime: Runtime,
+  openid: string,
+  caseId: string,
+  event: Extract<CaseEvent, { type: 'request-review' | 'request-re-review' }>,
+) {
   await reportersCase(runtime, openid, caseId)
-  await applyCaseEvent(runtime, caseId, event, reporterActor(openid))
+  const { hold } = await screenCitizenContent(runtime, openid, {
+    subject: event.type === 'request-review' ? 'review-grounds' : 're-review-grounds',
+    scene: 'report',
+    texts: [{ field: 'grounds', text: event.grounds }],
+  })
+  await applyCaseEvent(runtime, caseId, event, reporterActor(openid), { extraPatch: holdOnEvent(hold) })
   return viewAfter(runtime, openid, caseId)
+}
+
+/** Holds content carried by the event about to be appended (its history index is the current length). */
+function holdOnEvent(hold: NewHold | null) {
+  return (before: CaseDoc): Partial<CaseDoc> =>
+    hold ? { contentHolds: withHold(holdsOf(before), hold, before.history.length) } : {}
 }
 
 /** A report cannot be about something that has not happened yet (the time decides night-time urgency). */
@@ -199,14 +225,17 @@ export const casesFunction = defineFunction('cases', casesContract, {
     if (earlier) return submitResult(earlier, runtime, true)
 
     checkOccurredAt(input.occurredAt, now)
-    const uploads = await ownUploads(runtime.db, openid, input.photos)
-    const text = [input.description, input.reportedEntity, input.location.address].filter(Boolean).join('\n')
-    const check = await runtime.contentCheck.checkText({ text, openid, scene: 'report' })
-    if (check.verdict === 'risky') {
-      throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请删除不当用语后重新提交', {
-        description: '含有不适宜的内容',
-      })
-    }
+    const screened = await screenCitizenContent(runtime, openid, {
+      subject: 'report',
+      scene: 'report',
+      texts: [
+        { field: 'description', text: input.description },
+        { field: 'reportedEntity', text: input.reportedEntity },
+        { field: 'location.address', text: input.location.address },
+      ],
+      photos: input.photos,
+    })
+    const contentHolds = screened.hold ? withHold([], screened.hold, null) : []
 
     const at = toShanghaiIso(now)
     const route = routeReport(runtime, input)
@@ -280,7 +309,9 @@ export const casesFunction = defineFunction('cases', casesContract, {
         reporter,
         reporterKey: reporterKeyOf(runtime, openid, input.reporter.mode === 'anonymous'),
         lastReportedAt: at,
-        screening: uploads.some((u) => u.screening === 'pending') ? 'pending' : 'passed',
+        // Held back from staff while a photo of the report is still being checked.
+        screening: pendingPhotoIds({ contentHolds }).length > 0 ? 'pending' : 'passed',
+        contentHolds,
         warningKey: null,
         supervisorStaffId: null,
         history: [opened.entry],
@@ -306,9 +337,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
       fresh.nextCheckOn = nextCheckOnOf(clocksOf({ ...fresh } as CaseDoc, calendar, now), now)
       await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
       await followInTx(tx, { caseId, openid, relation: 'reporter', lastReadSeq: 0, createdAt: at })
-      for (const upload of uploads) {
-        await tx.update<UploadDoc>(COLLECTIONS.uploads, upload._id, { caseId }, upload._version)
-      }
+      await attachUploadsInTx(tx, screened.uploads, caseId)
       return { doc: { ...fresh, followerCount: 1, _id: caseId, _version: 2 } as CaseRecord, replayed: false }
     })
     if (!replayed) {
@@ -321,6 +350,8 @@ export const casesFunction = defineFunction('cases', casesContract, {
       // The case is saved: what follows (telling the unit, repeat count, early warning) never fails the submit.
       try {
         if (doc.screening === 'passed') await sendCaseNotices(runtime, doc, opened.effects, opened.entry)
+        // A photo check that answered before the photo was attached has found no case to update: apply it now.
+        else await rescreenCase(runtime, caseId)
         await afterRegistration(runtime, doc, async (holderId, note, supervisorStaffId) => {
           await applyCaseEvent(
             runtime,
@@ -379,19 +410,20 @@ export const casesFunction = defineFunction('cases', casesContract, {
 
   async supplyInfo(input, { runtime, openid }) {
     await reportersCase(runtime, openid, input.caseId)
-    await ownUploads(runtime.db, openid, input.photos)
-    const check = await runtime.contentCheck.checkText({ text: input.content, openid, scene: 'report' })
-    if (check.verdict === 'risky') {
-      throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请修改后重新提交', {
-        content: '含有不适宜的内容',
-      })
-    }
+    const { uploads, hold } = await screenCitizenContent(runtime, openid, {
+      subject: 'supplement',
+      scene: 'report',
+      texts: [{ field: 'content', text: input.content }],
+      photos: input.photos,
+    })
     await applyCaseEvent(
       runtime,
       input.caseId,
       { type: 'supply-supplement', content: input.content, fileIds: input.photos },
       reporterActor(openid),
+      { extraPatch: holdOnEvent(hold), attach: uploads },
     )
+    if (hold?.photos.some((p) => p.state === 'pending')) await rescreenCase(runtime, input.caseId)
     return viewAfter(runtime, openid, input.caseId)
   },
 
@@ -404,7 +436,16 @@ export const casesFunction = defineFunction('cases', casesContract, {
       throw new AppError('ILLEGAL_TRANSITION', '收到答复后才能评价')
     }
     if (doc.rating) throw new AppError('CONFLICT', '您已经评价过这条答复')
+    const { hold } = await screenCitizenContent(runtime, openid, {
+      subject: 'rating',
+      scene: 'comment',
+      texts: [{ field: 'comment', text: input.comment }],
+    })
     const rating = { stars: input.stars, comment: input.comment || null, at: toShanghaiIso(now) }
+    const ratingPatch = (before: CaseDoc): Partial<CaseDoc> => ({
+      rating,
+      ...(hold ? { contentHolds: withHold(holdsOf(before), hold, null) } : {}),
+    })
     if (input.accept) {
       // Satisfied: the reporter confirms the reply and the case closes now.
       await applyCaseEvent(
@@ -412,10 +453,10 @@ export const casesFunction = defineFunction('cases', casesContract, {
         input.caseId,
         { type: 'accept-reply', rating: input.stars },
         reporterActor(openid),
-        { extraPatch: { rating } },
+        { extraPatch: ratingPatch },
       )
     } else {
-      await runtime.db.update<CaseDoc>(COLLECTIONS.cases, doc._id, { rating }, doc._version)
+      await runtime.db.update<CaseDoc>(COLLECTIONS.cases, doc._id, ratingPatch(doc), doc._version)
     }
     return viewAfter(runtime, openid, input.caseId)
   },
@@ -433,7 +474,8 @@ export const casesFunction = defineFunction('cases', casesContract, {
 
   async follow(input, { runtime, openid, now }) {
     const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, input.caseId)
-    if (!doc || doc.screening !== 'passed') throw new AppError('NOT_FOUND', '没有找到这条反映')
+    // Held content (being checked, or waiting for a person) is not offered to other citizens.
+    if (!doc || !visibleToOthers(doc)) throw new AppError('NOT_FOUND', '没有找到这条反映')
     if (doc.mergedInto) throw new AppError('CONFLICT', '这条反映已合并到另一件办理，请关注合并后的案件')
     if (!isOpenState(doc.status)) throw new AppError('ILLEGAL_TRANSITION', '这条反映已办结，不能再关注')
     await runtime.db.transaction((tx) =>

@@ -22,7 +22,8 @@ import { machineStateOf, type CaseDoc, type CaseRecord } from './case-records'
 import { COLLECTIONS } from './collections'
 import { addFollowersInTx, listFollows } from './follows'
 import { sendCaseNotices } from './notifications'
-import type { Patch, Runtime, Tx } from './ports'
+import type { Patch, Runtime, Tx, WithId } from './ports'
+import { attachUploadsInTx, type UploadDoc } from './uploads'
 
 export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
@@ -78,8 +79,10 @@ export interface AppliedEvent {
 export interface ApplyOptions {
   /** The version the actor saw; a mismatch answers CONFLICT instead of overwriting a concurrent edit. */
   expectedVersion?: number
-  /** Extra fields written in the same update (e.g. a rating). */
-  extraPatch?: Partial<CaseDoc>
+  /** Extra fields written in the same update (e.g. a rating), or computed from the case as loaded. */
+  extraPatch?: Partial<CaseDoc> | ((before: CaseRecord) => Partial<CaseDoc>)
+  /** Uploads the event carries (a supplement's photos): attached to the case in the same transaction. */
+  attach?: readonly WithId<UploadDoc>[]
   /** Notifications are sent after the write unless the caller batches them. */
   notify?: boolean
 }
@@ -122,6 +125,8 @@ export async function applyCaseEvent(
 
   const mergeTarget =
     event.type === 'merge' ? await checkMergeTarget(runtime, before, event.intoCaseId) : null
+  const extraPatch =
+    typeof options.extraPatch === 'function' ? options.extraPatch(before) : options.extraPatch
   const history = [...before.history, result.entry]
   const next: CaseDoc = {
     ...before,
@@ -131,7 +136,7 @@ export async function applyCaseEvent(
     unitId: holdingUnit(before, result.state, event),
     mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
     updatedAt: result.entry.at,
-    ...options.extraPatch,
+    ...extraPatch,
   }
   next.nextCheckOn = nextCheckOnOf(caseClocks({ profile, calendar, history, asOf: now }), now)
   const patch: Patch<CaseDoc> = {
@@ -144,12 +149,13 @@ export async function applyCaseEvent(
     mergedInto: next.mergedInto,
     updatedAt: next.updatedAt,
     nextCheckOn: next.nextCheckOn,
-    ...options.extraPatch,
+    ...extraPatch,
   }
   // S3 第九条(四): everyone following the merged report follows the case it joined, and hears its replies.
   const movedFollows = mergeTarget ? await listFollows(runtime.db, before._id) : []
   await runtime.db.transaction(async (tx: Tx) => {
     await tx.update<CaseDoc>(COLLECTIONS.cases, caseId, patch, before._version)
+    if (options.attach) await attachUploadsInTx(tx, options.attach, caseId)
     if (mergeTarget) {
       await addFollowersInTx(tx, mergeTarget._id, movedFollows, result.entry.at, before.lastReportedAt)
     }

@@ -23,6 +23,7 @@ import { daysBefore, type ReportFacts } from '../../shared/routing/report-facts'
 import { requireRouting } from '../../shared/routing/config'
 import type { CaseDoc, CaseRecord, IntakeRecord } from './case-records'
 import { COLLECTIONS } from './collections'
+import { visibleToOthers } from './content-holds'
 import type { Filter, Runtime } from './ports'
 import { routerFor } from './routing'
 
@@ -141,7 +142,8 @@ export async function similarOpenCases(
     })
     named.items.forEach((d) => found.set(d._id, d))
   }
-  const docs = [...found.values()].filter((d) => !d.mergedInto && d.screening === 'passed')
+  // Offered to other citizens: only cases whose content has passed (nothing held for a person).
+  const docs = [...found.values()].filter((d) => !d.mergedInto && visibleToOthers(d))
   const ranked = rankDuplicates(
     facts,
     docs.map((d) => ({

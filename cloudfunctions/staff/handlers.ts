@@ -15,6 +15,7 @@ import { applyCaseEvent, clocksOf, profileOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { findAcross } from '../common/db/find-across'
 import type { Filter, Runtime } from '../common/ports'
+import { heldPhotoIds, holdsOf, isClearable, pendingPhotoIds } from '../common/content-holds'
 import { decryptField } from '../common/reporter-identity'
 import { defineFunction } from '../common/router'
 import { unitNamer, unitScopeOf, type StaffRecord } from '../common/staff-records'
@@ -39,10 +40,13 @@ async function detailFor(runtime: Runtime, staff: StaffRecord, doc: CaseRecord):
   const calendar = await calendarFor(runtime)
   const clocks = clocksOf(doc, calendar, now)
   const ctx = contextFor({ profile: profileOf(doc), calendar, history: doc.history, now: toShanghaiIso(now) })
+  // The report's photos and held photos a person must look at (photos still being checked get no link).
+  const pending = new Set(pendingPhotoIds(doc))
+  const shown = [...new Set([...doc.photos, ...heldPhotoIds(doc)])].filter((id) => !pending.has(id))
   return toStaffDetail(doc, {
     unitName: unitNamer(runtime.deployment.units),
     clocks,
-    photoUrls: doc.photos.length ? await runtime.blobs.tempUrls(doc.photos) : {},
+    photoUrls: shown.length ? await runtime.blobs.tempUrls(shown) : {},
     allowedEvents: allowedEvents(machineStateOf(doc), staffActor(staff), ctx),
   })
 }
@@ -111,6 +115,36 @@ export const staffFunction = defineFunction('staff', staffContract, {
       expectedVersion: input.expectedVersion,
     })
     return detailFor(runtime, staff, doc)
+  },
+
+  async clearHeldContent(input, { runtime, staff, now }) {
+    const doc = await caseInScope(runtime, staff, input.caseId)
+    const hold = holdsOf(doc).find((h) => h.id === input.holdId)
+    if (!hold) throw new AppError('NOT_FOUND', '没有这项待审核内容，可能已被审核')
+    if (!isClearable(hold)) {
+      throw new AppError('ILLEGAL_TRANSITION', '照片的自动检查还没有结果，请有结果后再审核')
+    }
+    if (input.expectedVersion !== doc._version) {
+      throw new AppError('CONFLICT', '案件刚被其他人更新过，请刷新后再操作')
+    }
+    // The clearance and its audit record together: held content is never released unrecorded.
+    await runtime.db.transaction(async (tx) => {
+      await tx.update<CaseDoc>(
+        COLLECTIONS.cases,
+        doc._id,
+        { contentHolds: holdsOf(doc).filter((h) => h.id !== hold.id) },
+        doc._version,
+      )
+      await tx.insert(COLLECTIONS.audit, {
+        action: 'clear-held-content',
+        subject: doc._id,
+        holdId: hold.id,
+        staffId: staff._id,
+        staffName: staff.name,
+        at: toShanghaiIso(now),
+      })
+    })
+    return detailFor(runtime, staff, await caseInScope(runtime, staff, doc._id))
   },
 
   async revealReporter(input, { runtime, staff, now }) {
