@@ -19,8 +19,13 @@ export interface UploadDoc {
    */
   screening: 'passed' | 'pending' | 'review' | 'rejected'
   traceId: string | null
-  /** The case the photo was attached to (a pending check releases that case when it passes). */
+  /**
+   * The case the photo is attached to (a report, a supplement, a site visit): set in the write that attaches
+   * it. Uploads without one are deleted after UNATTACHED_UPLOAD_DAYS (timers/upload-cleanup.ts).
+   */
   caseId: string | null
+  /** Being deleted by the upload cleanup: no report may attach it any more. */
+  discarding?: boolean
 }
 
 export type ImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
@@ -114,7 +119,7 @@ export async function ownUploads(
   const uploads: WithId<UploadDoc>[] = []
   for (const fileId of fileIds) {
     const upload = await db.get<UploadDoc>(COLLECTIONS.uploads, uploadDocId(fileId))
-    if (!upload || upload.owner !== owner) {
+    if (!upload || upload.owner !== owner || upload.discarding) {
       throw new AppError('VALIDATION_FAILED', '有照片没有上传成功，请删除后重新上传', {
         photos: '照片未上传成功',
       })
@@ -146,7 +151,7 @@ export async function attachUploadsInTx(
 ): Promise<void> {
   for (const upload of uploads) {
     const fresh = await tx.get<UploadDoc>(COLLECTIONS.uploads, upload._id)
-    if (!fresh || (fresh.caseId && fresh.caseId !== caseId)) {
+    if (!fresh || fresh.discarding || (fresh.caseId && fresh.caseId !== caseId)) {
       throw new AppError('VALIDATION_FAILED', '有照片已失效或已用于另一条反映，请删除后重新添加', {
         photos: '照片已失效',
       })

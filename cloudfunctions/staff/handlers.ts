@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/contracts/result'
 import { staffContract, type StaffCaseDetail } from '../../shared/contracts/staff'
 import { toShanghaiIso } from '../../shared/time'
-import { allowedEvents, contextFor, type Actor, type CaseEvent } from '../../shared/workflow'
+import { allowedEvents, contextFor, filesOf, type Actor, type CaseEvent } from '../../shared/workflow'
 import { calendarFor } from '../common/calendar'
 import {
   machineStateOf,
@@ -17,6 +17,7 @@ import { findAcross } from '../common/db/find-across'
 import type { Filter, Runtime } from '../common/ports'
 import { heldPhotoIds, holdsOf, isClearable, pendingPhotoIds } from '../common/content-holds'
 import { decryptField } from '../common/reporter-identity'
+import { ownUploads } from '../common/uploads'
 import { defineFunction } from '../common/router'
 import { unitNamer, unitScopeOf, type StaffRecord } from '../common/staff-records'
 
@@ -108,11 +109,14 @@ export const staffFunction = defineFunction('staff', staffContract, {
     return detailFor(runtime, staff, await caseInScope(runtime, staff, input.caseId))
   },
 
-  async act(input, { runtime, staff }) {
+  async act(input, { runtime, staff, openid }) {
     await caseInScope(runtime, staff, input.caseId)
     checkUnits(runtime, input.event)
+    // Files an event attaches (site-visit photos) are the staff member's own uploads, attached in the same write.
+    const uploads = await ownUploads(runtime.db, openid, filesOf(input.event))
     const { doc } = await applyCaseEvent(runtime, input.caseId, input.event, staffActor(staff), {
       expectedVersion: input.expectedVersion,
+      attach: uploads,
     })
     return detailFor(runtime, staff, doc)
   },
