@@ -423,7 +423,13 @@ export const casesFunction = defineFunction('cases', casesContract, {
       reporterActor(openid),
       { extraPatch: holdOnEvent(hold), attach: uploads },
     )
-    if (hold?.photos.some((p) => p.state === 'pending')) await rescreenCase(runtime, input.caseId)
+    // A photo check that answered before the photo was attached has found no case to update: apply it now
+    // (the supplement is saved: this never fails the action; the next answer applies it otherwise).
+    if (hold?.photos.some((p) => p.state === 'pending')) {
+      await rescreenCase(runtime, input.caseId).catch((error: unknown) =>
+        runtime.log.warn('rescreen after supplement failed', { caseId: input.caseId, error: String(error) }),
+      )
+    }
     return viewAfter(runtime, openid, input.caseId)
   },
 

@@ -94,12 +94,22 @@ export function afterPhotoVerdicts(
 
 /** What the reporter is told about their own held content (null when nothing is held). */
 export function contentNoticeOf(doc: Pick<CaseDoc, 'screening' | 'contentHolds'>): string | null {
+  const holds = holdsOf(doc)
+  const names = (list: ContentHold[]) => [...new Set(list.map((h) => CONTENT_SUBJECTS[h.subject]))].join('、')
+  const parts: string[] = []
   if (doc.screening === 'pending') {
-    return '照片正在进行内容安全检查，检查通过后即转交办理单位；未通过检查的照片会被删除。'
+    parts.push('照片正在进行内容安全检查，检查通过后即转交办理单位；未通过检查的照片会被删除。')
+  } else {
+    const checking = holds.filter((h) => h.photos.some((p) => p.state === 'pending'))
+    if (checking.length) {
+      parts.push(`您提交的${names(checking)}中的照片正在进行内容安全检查，未通过检查的照片会被删除。`)
+    }
   }
-  const subjects = [...new Set(holdsOf(doc).map((h) => CONTENT_SUBJECTS[h.subject]))]
-  if (subjects.length === 0) return null
-  return `您提交的${subjects.join('、')}需经人工审核（已收到，不影响办理），审核通过前仅办理人员可见。`
+  const review = holds.filter((h) => h.text || h.photos.some((p) => p.state === 'review'))
+  if (review.length) {
+    parts.push(`您提交的${names(review)}需经人工审核（已收到，不影响办理），审核通过前仅办理人员可见。`)
+  }
+  return parts.length ? parts.join('') : null
 }
 
 /** The held text of a piece of content, from the case. */

@@ -349,8 +349,10 @@ describe('a photo whose check failed or asked for a person is not treated as pas
           photos: [{ fileId: photo, url: null, checking: true }],
         }),
       ])
+      expect((await mine(caseId)).contentNotice).toMatch(/补充材料中的照片正在进行内容安全检查/)
       await answer(photo, { suggest: 'pass' })
       expect(await staffView(caseId)).toMatchObject({ contentHeld: false, heldContent: [] })
+      expect((await mine(caseId)).contentNotice).toBeNull()
     })
   })
 })
