@@ -305,6 +305,7 @@ export default function StaffCase() {
               {held.clearable && (
                 <Button
                   className="btn small secondary"
+                  data-testid="clear-held"
                   loading={busy}
                   disabled={busy}
                   onClick={() => void clearHeld(held.holdId)}
