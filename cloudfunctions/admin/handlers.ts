@@ -30,16 +30,17 @@ export const adminFunction = defineFunction('admin', adminContract, {
     const notice = checked.notice
     const id = `year-${notice.year}`
     const doc: HolidayNoticeDoc = { notice, loadedAt: toShanghaiIso(now), loadedBy: staff._id }
+    // The notice and its audit record together: a notice that moves legal deadlines is never in force unrecorded.
     await runtime.db.transaction(async (tx) => {
       const existing = await tx.get<HolidayNoticeDoc>(COLLECTIONS.holidayNotices, id)
       if (existing) await tx.update<HolidayNoticeDoc>(COLLECTIONS.holidayNotices, id, doc, existing._version)
       else await tx.insert<HolidayNoticeDoc>(COLLECTIONS.holidayNotices, { _id: id, ...doc })
-    })
-    await runtime.db.insert(COLLECTIONS.audit, {
-      action: 'load-holiday-notice',
-      subject: id,
-      staffId: staff._id,
-      at: doc.loadedAt,
+      await tx.insert(COLLECTIONS.audit, {
+        action: 'load-holiday-notice',
+        subject: id,
+        staffId: staff._id,
+        at: doc.loadedAt,
+      })
     })
     invalidateCalendar(runtime)
     return info(notice, 'override', doc.loadedAt)

@@ -47,7 +47,9 @@ import {
 import { routeReport } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { unitNamer } from '../common/staff-records'
-import { ownUploads, type UploadDoc } from '../common/uploads'
+import { contentNoticeOf, holdsOf, pendingPhotoIds, withHold, type NewHold } from '../common/content-holds'
+import { rescreenCase, screenCitizenContent } from '../common/screening'
+import { attachUploadsInTx } from '../common/uploads'
 
 function submitResult(doc: CaseRecord, runtime: Runtime, replayed: boolean): SubmitReportResult {
   const sealed = doc.reporter.queryCodeSealed
@@ -60,6 +62,7 @@ function submitResult(doc: CaseRecord, runtime: Runtime, replayed: boolean): Sub
     queryCode: sealed ? decryptField(runtime.secrets.identityKey, sealed) : null,
     replayed,
     contentPending: doc.screening === 'pending',
+    contentNotice: contentNoticeOf(doc),
   }
 }
 
@@ -94,11 +97,27 @@ async function viewAfter(runtime: Runtime, access: CitizenCaseAccess, caseId: st
 }
 
 /** 复查 / 复核: the reporter's own request, within its window (the workflow's guards decide). */
-async function reporterRequest(runtime: Runtime, openid: string, caseId: string, event: CaseEvent) {
+async function reporterRequest(
+  runtime: Runtime,
+  openid: string,
+  caseId: string,
+  event: Extract<CaseEvent, { type: 'request-review' | 'request-re-review' }>,
+) {
   const access = citizenCaseAccess(runtime, openid)
   await reportersCase(access, caseId)
-  await applyCaseEvent(runtime, access, caseId, event)
+  const { hold } = await screenCitizenContent(runtime, openid, {
+    subject: event.type === 'request-review' ? 'review-grounds' : 're-review-grounds',
+    scene: 'report',
+    texts: [{ field: 'grounds', text: event.grounds }],
+  })
+  await applyCaseEvent(runtime, access, caseId, event, { extraPatch: holdOnEvent(hold) })
   return viewAfter(runtime, access, caseId)
+}
+
+/** Holds content carried by the event about to be appended (its history index is the current length). */
+function holdOnEvent(hold: NewHold | null) {
+  return (before: CaseDoc): Partial<CaseDoc> =>
+    hold ? { contentHolds: withHold(holdsOf(before), hold, before.history.length) } : {}
 }
 
 /** A report cannot be about something that has not happened yet (the time decides night-time urgency). */
@@ -177,14 +196,17 @@ export const casesFunction = defineFunction('cases', casesContract, {
     if (earlier) return submitResult(earlier, runtime, true)
 
     checkOccurredAt(input.occurredAt, now)
-    const uploads = await ownUploads(runtime.db, openid, input.photos)
-    const text = [input.description, input.reportedEntity, input.location.address].filter(Boolean).join('\n')
-    const check = await runtime.contentCheck.checkText({ text, openid, scene: 'report' })
-    if (check.verdict === 'risky') {
-      throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请删除不当用语后重新提交', {
-        description: '含有不适宜的内容',
-      })
-    }
+    const screened = await screenCitizenContent(runtime, openid, {
+      subject: 'report',
+      scene: 'report',
+      texts: [
+        { field: 'description', text: input.description },
+        { field: 'reportedEntity', text: input.reportedEntity },
+        { field: 'location.address', text: input.location.address },
+      ],
+      photos: input.photos,
+    })
+    const contentHolds = screened.hold ? withHold([], screened.hold, null) : []
 
     const at = toShanghaiIso(now)
     const route = routeReport(runtime, input)
@@ -258,7 +280,9 @@ export const casesFunction = defineFunction('cases', casesContract, {
         reporter,
         reporterKey: reporterKeyOf(runtime, openid, input.reporter.mode === 'anonymous'),
         lastReportedAt: at,
-        screening: uploads.some((u) => u.screening === 'pending') ? 'pending' : 'passed',
+        // Held back from staff while a photo of the report is still being checked.
+        screening: pendingPhotoIds({ contentHolds }).length > 0 ? 'pending' : 'passed',
+        contentHolds,
         warningKey: null,
         supervisorStaffId: null,
         history: [opened.entry],
@@ -284,9 +308,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
       fresh.nextCheckOn = nextCheckOnOf(clocksOf({ ...fresh } as CaseDoc, calendar, now), now)
       await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
       await followInTx(tx, { caseId, openid, relation: 'reporter', lastReadSeq: 0, createdAt: at })
-      for (const upload of uploads) {
-        await tx.update<UploadDoc>(COLLECTIONS.uploads, upload._id, { caseId }, upload._version)
-      }
+      await attachUploadsInTx(tx, screened.uploads, caseId)
       return { doc: { ...fresh, followerCount: 1, _id: caseId, _version: 2 } as CaseRecord, replayed: false }
     })
     if (!replayed) {
@@ -300,6 +322,8 @@ export const casesFunction = defineFunction('cases', casesContract, {
       // and one step failing never skips the next.
       try {
         if (doc.screening === 'passed') await sendCaseNotices(runtime, doc, opened.effects, opened.entry)
+        // A photo check that answered before the photo was attached has found no case to update: apply it now.
+        else await rescreenCase(runtime, caseId)
       } catch (error) {
         runtime.log.error('registration notices failed', { caseId, error: String(error) })
       }
@@ -357,18 +381,26 @@ export const casesFunction = defineFunction('cases', casesContract, {
   async supplyInfo(input, { runtime, openid }) {
     const access = citizenCaseAccess(runtime, openid)
     await reportersCase(access, input.caseId)
-    await ownUploads(runtime.db, openid, input.photos)
-    const check = await runtime.contentCheck.checkText({ text: input.content, openid, scene: 'report' })
-    if (check.verdict === 'risky') {
-      throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请修改后重新提交', {
-        content: '含有不适宜的内容',
-      })
-    }
-    await applyCaseEvent(runtime, access, input.caseId, {
-      type: 'supply-supplement',
-      content: input.content,
-      fileIds: input.photos,
+    const { uploads, hold } = await screenCitizenContent(runtime, openid, {
+      subject: 'supplement',
+      scene: 'report',
+      texts: [{ field: 'content', text: input.content }],
+      photos: input.photos,
     })
+    await applyCaseEvent(
+      runtime,
+      access,
+      input.caseId,
+      { type: 'supply-supplement', content: input.content, fileIds: input.photos },
+      { extraPatch: holdOnEvent(hold), attach: uploads },
+    )
+    // A photo check that answered before the photo was attached has found no case to update: apply it now
+    // (the supplement is saved: this never fails the action; the next answer applies it otherwise).
+    if (hold?.photos.some((p) => p.state === 'pending')) {
+      await rescreenCase(runtime, input.caseId).catch((error: unknown) =>
+        runtime.log.warn('rescreen after supplement failed', { caseId: input.caseId, error: String(error) }),
+      )
+    }
     return viewAfter(runtime, access, input.caseId)
   },
 
@@ -382,7 +414,16 @@ export const casesFunction = defineFunction('cases', casesContract, {
       throw new AppError('ILLEGAL_TRANSITION', '收到答复后才能评价')
     }
     if (doc.rating) throw new AppError('CONFLICT', '您已经评价过这条答复')
+    const { hold } = await screenCitizenContent(runtime, openid, {
+      subject: 'rating',
+      scene: 'comment',
+      texts: [{ field: 'comment', text: input.comment }],
+    })
     const rating = { stars: input.stars, comment: input.comment || null, at: toShanghaiIso(now) }
+    const ratingPatch = (before: CaseDoc): Partial<CaseDoc> => ({
+      rating,
+      ...(hold ? { contentHolds: withHold(holdsOf(before), hold, null) } : {}),
+    })
     if (input.accept) {
       // Satisfied: the reporter confirms the reply and the case closes now.
       await applyCaseEvent(
@@ -390,10 +431,10 @@ export const casesFunction = defineFunction('cases', casesContract, {
         access,
         input.caseId,
         { type: 'accept-reply', rating: input.stars },
-        { extraPatch: { rating } },
+        { extraPatch: ratingPatch },
       )
     } else {
-      await runtime.db.update<CaseDoc>(COLLECTIONS.cases, doc._id, { rating }, doc._version)
+      await runtime.db.update<CaseDoc>(COLLECTIONS.cases, doc._id, ratingPatch(doc), doc._version)
     }
     return viewAfter(runtime, access, input.caseId)
   },

@@ -5,6 +5,7 @@
 import { AppError } from '../../shared/contracts/result'
 import { isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
 import type { CaseDoc, CaseRecord } from './case-records'
+import { visibleToOthers } from './content-holds'
 import { COLLECTIONS } from './collections'
 import { getFollow, type FollowRecord } from './follows'
 import type { Runtime } from './ports'
@@ -82,7 +83,8 @@ export function citizenCaseAccess(runtime: Runtime, openid: string): CitizenCase
         getFollow(runtime.db, caseId, openid),
       ])
       if (doc && follow) return { doc, follow }
-      if (!doc || doc.screening !== 'passed' || doc.mergedInto || !isOpenState(doc.status)) {
+      // Held content (being checked, or waiting for a person) is not offered to other citizens.
+      if (!doc || !visibleToOthers(doc) || doc.mergedInto || !isOpenState(doc.status)) {
         throw notFound(CASE_NOT_FOUND.followable)
       }
       return { doc, follow: null }

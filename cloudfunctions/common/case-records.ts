@@ -12,6 +12,7 @@ import type {
 import type { CategoryKey, PollutionSourceKey } from '../../shared/contracts/categories'
 import type { Location } from '../../shared/contracts/common'
 import type { RequestTypeKey } from '../../shared/contracts/request-types'
+import { CONTENT_HELD_TAG } from '../../shared/contracts/content'
 import type { InboxItem, StaffCaseDetail } from '../../shared/contracts/staff'
 import type { CaseClock } from '../../shared/deadlines'
 import type { GeoCells } from '../../shared/geo/cells'
@@ -33,6 +34,15 @@ import {
   type ReplyContent,
 } from '../../shared/workflow'
 import type { CaseStateKey } from '../../shared/workflow/states'
+import {
+  contentNoticeOf,
+  heldContentViews,
+  heldPhotoIds,
+  holdsOf,
+  isEntryHeld,
+  visibleToOthers,
+  type ContentHold,
+} from './content-holds'
 import type { WithId } from './ports'
 
 export interface ReporterRecord {
@@ -84,10 +94,15 @@ export interface CaseDoc extends CaseMachineState {
   /** The latest report merged into this case: the duplicate time window runs from it. */
   lastReportedAt: string
   /**
-   * Content security (msgSecCheck / mediaCheckAsync): a case reaches staff only once its text and photos have
-   * passed; until then it is held. Rejected content is refused at submission.
+   * Content security (msgSecCheck / mediaCheckAsync): `pending` while a photo of the report is still being
+   * checked — the case is held back from staff until the check answers. Rejected content is refused.
    */
   screening: 'passed' | 'pending'
+  /**
+   * Citizen content a person must clear (check said `review` or failed; photo checks still running): flagged
+   * for staff, never shown to other citizens (content-holds.ts). Absent on cases filed before content review.
+   */
+  contentHolds?: ContentHold[]
   /** Whether `status` is an open state: kept with every status write so the staff inbox has an index for it. */
   open: boolean
   /** Early-warning cluster this report belongs to (S3 第十六条). */
@@ -325,6 +340,19 @@ export function reporterTimeline(
   return out
 }
 
+/** What the reporter wrote with an event (supplement, grounds for 复查/复核), for staff; held content is marked. */
+function citizenWords(doc: CaseDoc, index: number): string | null {
+  const event = doc.history[index]!.event
+  const words =
+    event.type === 'supply-supplement'
+      ? `补充内容：${event.content}`
+      : event.type === 'request-review' || event.type === 'request-re-review'
+        ? `理由：${event.grounds}`
+        : null
+  if (!words) return null
+  return isEntryHeld(doc, index) ? `${words}（${CONTENT_HELD_TAG}）` : words
+}
+
 export function staffTimeline(doc: CaseDoc, unitName: (id: string) => string): CaseTimelineEntry[] {
   return doc.history.map((entry, index) => {
     const forReporter = FOR_REPORTER[entry.event.type]?.(entry.event, {
@@ -342,7 +370,7 @@ export function staffTimeline(doc: CaseDoc, unitName: (id: string) => string): C
         : counted
           ? // Staff see the count, the article and what they must do.
             `重复举报 ${counted.count} 次（${counted.windowDays} 日内，${counted.threshold} 次以上；依据：${counted.basis}）：${text}`
-          : (forReporter?.detail ?? text) || undefined
+          : (citizenWords(doc, index) ?? forReporter?.detail ?? text) || undefined
     return {
       ...base,
       detail: [detail, `（${actorLabel(entry.actor)}）`].filter(Boolean).join(' '),
@@ -384,6 +412,8 @@ function headlineOf(doc: CaseRecord): CaseHeadline {
   }
 }
 
+const HELD_FOR_OTHERS = '（内容审核中，暂不显示）'
+
 export function toCaseSummary(
   doc: CaseRecord,
   unitName: string | null,
@@ -391,8 +421,11 @@ export function toCaseSummary(
   clocks: readonly CaseClock[],
 ): CaseSummary {
   const due = nextDuty(clocks)
+  const headline = headlineOf(doc)
   return {
-    ...headlineOf(doc),
+    ...headline,
+    // Until a person clears the report's own content, only its reporter (and staff) see the place it names.
+    address: follow.relation === 'reporter' || visibleToOthers(doc) ? headline.address : HELD_FOR_OTHERS,
     statusOpen: isOpenState(doc.status),
     unitName,
     relation: follow.relation,
@@ -445,15 +478,17 @@ export function toReporterDetail(
   const follow = ctx.follow ?? { relation: 'follower' as const, lastReadSeq: lastSeq(doc) }
   const summary = toCaseSummary(doc, ctx.unitName(doc.unitId), follow, ctx.clocks)
   const own = follow.relation === 'reporter'
+  const shown = own || visibleToOthers(doc)
   return {
     ...summary,
     // A citizen who follows someone else's case (or looks it up by code) does not see that reporter's own words,
     // photos, rating or how the bureau contacted them.
     description: own ? doc.description : '（他人反映的问题，仅显示办理进度）',
     photos: own ? doc.photos.map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null })) : [],
-    location: doc.location,
+    location: shown ? doc.location : { ...doc.location, address: HELD_FOR_OTHERS },
     occurredAt: doc.occurredAt,
-    reportedEntity: doc.reportedEntity,
+    reportedEntity: shown ? doc.reportedEntity : null,
+    contentNotice: own ? contentNoticeOf(doc) : null,
     reporterMode: own ? doc.reporter.mode : 'anonymous',
     timeline: reporterTimeline(doc, ctx.unitName, own),
     clocks: clockViews(ctx.clocks).filter((c) => c.state === 'running' || c.state === 'completed'),
@@ -481,6 +516,7 @@ export function toInboxItem(doc: CaseRecord, unitName: string, clocks: readonly 
     escalated: doc.flags.escalated,
     supervised: doc.flags.supervised,
     leaderCase: !!doc.flags.leaderCase,
+    contentHeld: holdsOf(doc).length > 0,
     nextDue: nextDuty(clocks),
     followers: doc.followerCount,
   }
@@ -495,11 +531,16 @@ export function toStaffDetail(
     allowedEvents: readonly CaseEventType[]
   },
 ): StaffCaseDetail {
+  const held = heldPhotoIds(doc)
   return {
     ...toInboxItem(doc, ctx.unitName(doc.unitId), ctx.clocks),
     version: doc._version,
     description: doc.description,
-    photos: doc.photos.map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null })),
+    // Held photos are shown with their hold, not among the accepted ones.
+    photos: doc.photos
+      .filter((fileId) => !held.has(fileId))
+      .map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null })),
+    heldContent: heldContentViews(doc, ctx.photoUrls),
     location: doc.location,
     occurredAt: doc.occurredAt,
     reportedEntity: doc.reportedEntity,

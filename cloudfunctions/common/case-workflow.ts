@@ -7,8 +7,10 @@ import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId }
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import {
   caseIdsNamedBy,
+  actorOfRecord,
   contextFor,
   isOpenState,
+  openCase,
   transition,
   type CaseEvent,
   type CaseMachineState,
@@ -21,7 +23,8 @@ import { machineStateOf, type CaseDoc, type CaseRecord } from './case-records'
 import { COLLECTIONS } from './collections'
 import { addFollowersInTx, listFollows } from './follows'
 import { sendCaseNotices } from './notifications'
-import type { Patch, Runtime, Tx } from './ports'
+import type { Patch, Runtime, Tx, WithId } from './ports'
+import { attachUploadsInTx, type UploadDoc } from './uploads'
 
 export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
@@ -42,6 +45,25 @@ export function nextCheckOnOf(clocks: readonly CaseClock[], now: Date): string |
   return nextClockDate(clocks, toShanghaiIso(now))
 }
 
+/**
+ * The registration of a stored case and the effects it asked for (tell the reporter 已登记, tell intake),
+ * replayed through the pure core: a case held back at submission (content still being checked) sends these
+ * when it is released, exactly as an unheld case sent them at submission.
+ */
+export function registrationOf(doc: CaseDoc): { entry: HistoryEntry; effects: readonly Effect[] } {
+  const entry = doc.history[0]
+  if (!entry || entry.event.type !== 'register')
+    throw new Error('a case history starts with its register event')
+  const opened = openCase({
+    event: entry.event,
+    actor: actorOfRecord(entry.actor),
+    profile: profileOf(doc),
+    ctx: { now: entry.at, clocks: [] },
+  })
+  if (!opened.ok) throw new Error(`stored registration does not replay: ${opened.error.message}`)
+  return { entry, effects: opened.effects }
+}
+
 /** The unit that holds the case after a transition: the lead unit of an assignment, else unchanged. */
 function holdingUnit(doc: CaseDoc, state: CaseMachineState, event: CaseEvent): string {
   if (event.type === 'transfer' && event.target === 'unit') return event.to
@@ -58,8 +80,10 @@ export interface AppliedEvent {
 export interface ApplyOptions {
   /** The version the actor saw; a mismatch answers CONFLICT instead of overwriting a concurrent edit. */
   expectedVersion?: number
-  /** Extra fields written in the same update (e.g. a rating). */
-  extraPatch?: Partial<CaseDoc>
+  /** Extra fields written in the same update (e.g. a rating), or computed from the case as loaded. */
+  extraPatch?: Partial<CaseDoc> | ((before: CaseRecord) => Partial<CaseDoc>)
+  /** Uploads the event carries (a supplement's photos): attached to the case in the same transaction. */
+  attach?: readonly WithId<UploadDoc>[]
   /** Notifications are sent after the write unless the caller batches them. */
   notify?: boolean
 }
@@ -110,6 +134,8 @@ export async function applyCaseEvent(
   if (!result.ok) throw new AppError('ILLEGAL_TRANSITION', result.error.message)
 
   const mergeTarget = event.type === 'merge' ? checkMergeTarget(before, named.get(event.intoCaseId)!) : null
+  const extraPatch =
+    typeof options.extraPatch === 'function' ? options.extraPatch(before) : options.extraPatch
   const history = [...before.history, result.entry]
   const next: CaseDoc = {
     ...before,
@@ -119,7 +145,7 @@ export async function applyCaseEvent(
     unitId: holdingUnit(before, result.state, event),
     mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
     updatedAt: result.entry.at,
-    ...options.extraPatch,
+    ...extraPatch,
   }
   next.nextCheckOn = nextCheckOnOf(caseClocks({ profile, calendar, history, asOf: now }), now)
   const patch: Patch<CaseDoc> = {
@@ -132,12 +158,13 @@ export async function applyCaseEvent(
     mergedInto: next.mergedInto,
     updatedAt: next.updatedAt,
     nextCheckOn: next.nextCheckOn,
-    ...options.extraPatch,
+    ...extraPatch,
   }
   // S3 第九条(四): everyone following the merged report follows the case it joined, and hears its replies.
   const movedFollows = mergeTarget ? await listFollows(runtime.db, before._id) : []
   await runtime.db.transaction(async (tx: Tx) => {
     await tx.update<CaseDoc>(COLLECTIONS.cases, caseId, patch, before._version)
+    if (options.attach) await attachUploadsInTx(tx, options.attach, caseId)
     if (mergeTarget) {
       // The target's scope and state were checked on the version loaded: a change since is a conflict.
       const target = await tx.get<CaseDoc>(COLLECTIONS.cases, mergeTarget._id)

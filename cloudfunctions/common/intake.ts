@@ -35,6 +35,7 @@ import { systemCaseAccess } from './case-access'
 import { applyCaseEvent } from './case-workflow'
 import { COLLECTIONS } from './collections'
 import { VersionConflictError, type Filter, type Runtime } from './ports'
+import { visibleToOthers } from './content-holds'
 import { routerFor } from './routing'
 
 export function intakePolicyOf(runtime: Runtime): IntakePolicy {
@@ -150,7 +151,8 @@ export async function similarOpenCases(
     })
     named.items.forEach((d) => found.set(d._id, d))
   }
-  const docs = [...found.values()].filter((d) => !d.mergedInto && d.screening === 'passed')
+  // Offered to other citizens: only cases whose content has passed (nothing held for a person).
+  const docs = [...found.values()].filter((d) => !d.mergedInto && visibleToOthers(d))
   const ranked = rankDuplicates(
     facts,
     docs.map((d) => ({

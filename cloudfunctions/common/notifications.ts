@@ -11,10 +11,9 @@ import {
 } from '../../shared/workflow'
 import { formatShanghai } from '../../shared/time'
 import type { CaseRecord } from './case-records'
-import { COLLECTIONS } from './collections'
 import { listFollows } from './follows'
 import type { Runtime } from './ports'
-import type { StaffDoc } from './staff-records'
+import { listActiveStaff, type StaffRecord } from './staff-records'
 
 /** Template keys (configuration maps them to WeChat template ids). */
 export const TEMPLATE_KEYS = {
@@ -71,10 +70,9 @@ function caseData(doc: CaseRecord, text: string, at: string): Record<string, str
   }
 }
 
-/** Staff whose units are in `unitIds` (and, with `roles`, who hold one of them). Staff lists are small. */
-async function staffOf(runtime: Runtime, unitIds: readonly string[], roles?: readonly string[]) {
-  const page = await runtime.db.find<StaffDoc>(COLLECTIONS.staff, { filter: { active: true }, limit: 100 })
-  return page.items.filter(
+/** Staff whose units are in `unitIds` (and, with `roles`, who hold one of them). */
+function staffOf(active: readonly StaffRecord[], unitIds: readonly string[], roles?: readonly string[]) {
+  return active.filter(
     (s) =>
       s.openid &&
       s.unitIds.some((u) => unitIds.includes(u)) &&
@@ -98,6 +96,9 @@ export async function sendCaseNotices(
   entry: HistoryEntry,
 ): Promise<void> {
   const seq = doc.history.length - 1
+  // Read once per call, all pages: a deployment may have more staff than one page holds.
+  let active: StaffRecord[] | null = null
+  const activeStaff = async () => (active ??= await listActiveStaff(runtime.db))
   for (const effect of effects) {
     try {
       if (effect.type === 'notify-reporter') {
@@ -114,8 +115,8 @@ export async function sendCaseNotices(
       } else if (effect.type === 'notify-units' || effect.type === 'notify-roles') {
         const staff =
           effect.type === 'notify-units'
-            ? await staffOf(runtime, effect.unitIds)
-            : await staffOf(runtime, unitLine(runtime, doc.unitId), effect.roles)
+            ? staffOf(await activeStaff(), effect.unitIds)
+            : staffOf(await activeStaff(), unitLine(runtime, doc.unitId), effect.roles)
         for (const member of staff) {
           await runtime.notifier.send({
             to: member.openid!,

@@ -2,7 +2,7 @@
 // production bound through a one-time invite code.
 import type { StaffRole, UnitConfig } from '../../shared/deployment'
 import { COLLECTIONS } from './collections'
-import type { DocStore, WithId } from './ports'
+import { MAX_PAGE_SIZE, type DocStore, type Page, type WithId } from './ports'
 
 export interface StaffDoc {
   openid: string | null
@@ -18,6 +18,25 @@ export type StaffRecord = WithId<StaffDoc>
 export async function findStaffByOpenid(db: DocStore, openid: string): Promise<StaffRecord | null> {
   const page = await db.find<StaffDoc>(COLLECTIONS.staff, { filter: { openid, active: true }, limit: 1 })
   return page.items[0] ?? null
+}
+
+/**
+ * Every active staff member, page by page over the `active` index (a unit's staff are found by their
+ * `unitIds` array, which no index can serve, so recipients are picked from the whole active list).
+ */
+export async function listActiveStaff(db: DocStore): Promise<StaffRecord[]> {
+  const all: StaffRecord[] = []
+  let after: string | null = null
+  do {
+    const page: Page<StaffRecord> = await db.find<StaffDoc>(COLLECTIONS.staff, {
+      filter: { active: true },
+      limit: MAX_PAGE_SIZE,
+      after,
+    })
+    all.push(...page.items)
+    after = page.next
+  } while (after)
+  return all
 }
 
 /**

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/contracts/result'
 import { toShanghaiIso } from '../../shared/time'
 import { COLLECTIONS } from './collections'
 import { getMany } from './db/get-many'
-import type { DocStore, Runtime, WithId } from './ports'
+import type { ContentVerdict, DocStore, Runtime, Tx, WithId } from './ports'
 
 export interface UploadDoc {
   fileId: string
@@ -14,11 +14,19 @@ export interface UploadDoc {
   size: number
   contentType: string
   createdAt: string
-  /** Content security of the photo: pending while mediaCheckAsync has not answered (cloud only). */
-  screening: 'passed' | 'pending' | 'rejected'
+  /**
+   * Content security of the photo: `pending` while mediaCheckAsync has not answered (cloud only); `review`
+   * when the check asked for a person or could not answer — never treated as passed (screening.ts).
+   */
+  screening: 'passed' | 'pending' | 'review' | 'rejected'
   traceId: string | null
-  /** The case the photo was attached to (a pending check releases that case when it passes). */
+  /**
+   * The case the photo is attached to (a report, a supplement, a site visit): set in the write that attaches
+   * it. Uploads without one are deleted after UNATTACHED_UPLOAD_DAYS (timers/upload-cleanup.ts).
+   */
   caseId: string | null
+  /** Being deleted by the upload cleanup: no report may attach it any more. */
+  discarding?: boolean
 }
 
 export type ImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
@@ -65,6 +73,21 @@ export function uploadDocId(fileId: string): string {
   return 'f' + createHash('sha256').update(fileId).digest('hex').slice(0, 31)
 }
 
+/** An image check that fails is not a pass: the photo goes to a person (`review`). */
+async function checkImage(
+  runtime: Runtime,
+  openid: string,
+  fileId: string,
+): Promise<{ verdict: ContentVerdict | 'pending'; traceId?: string }> {
+  try {
+    const url = (await runtime.blobs.tempUrls([fileId], 600))[fileId] ?? ''
+    return await runtime.contentCheck.checkImage({ fileId, url, openid })
+  } catch (error) {
+    runtime.log.warn('image check failed: held for manual review', { fileId, error: String(error) })
+    return { verdict: 'review' }
+  }
+}
+
 export async function registerUpload(
   runtime: Runtime,
   owner: string,
@@ -75,17 +98,17 @@ export async function registerUpload(
   if (existing && existing.owner !== owner) throw uploadNotFound()
   if (existing) return { fileId: file.fileId, size: file.size, contentType: file.contentType }
   // Content security before anything can use the photo (mediaCheckAsync in the cloud answers later).
-  const url = (await runtime.blobs.tempUrls([file.fileId], 600))[file.fileId] ?? ''
-  const check = await runtime.contentCheck.checkImage({ fileId: file.fileId, url, openid: owner })
+  const check = await checkImage(runtime, owner, file.fileId)
   if (check.verdict === 'risky') {
     await runtime.blobs.remove([file.fileId])
     throw new AppError('CONTENT_REJECTED', '这张照片未通过内容安全检查，请换一张现场照片')
   }
+  const screening = { pass: 'passed', pending: 'pending', review: 'review' } as const
   const doc: UploadDoc = {
     ...file,
     owner,
     createdAt: toShanghaiIso(runtime.clock.now()),
-    screening: check.verdict === 'pending' ? 'pending' : 'passed',
+    screening: screening[check.verdict],
     traceId: check.traceId ?? null,
     caseId: null,
   }
@@ -117,7 +140,7 @@ export async function ownUploads(
   return fileIds.map((fileId) => {
     const upload = found.get(fileId)
     // Someone else's photo answers like one that was never uploaded.
-    if (!upload || upload.owner !== owner) {
+    if (!upload || upload.owner !== owner || upload.discarding) {
       throw new AppError('VALIDATION_FAILED', '有照片没有上传成功，请删除后重新上传', {
         photos: '照片未上传成功',
       })
@@ -135,4 +158,26 @@ export async function ownUploads(
     }
     return upload
   })
+}
+
+/**
+ * Inside the write that attaches them (a report, a supplement): the photos now belong to `caseId`. Read again
+ * in the transaction: a photo attached meanwhile elsewhere, or removed, refuses the whole write.
+ */
+export async function attachUploadsInTx(
+  tx: Tx,
+  uploads: readonly WithId<UploadDoc>[],
+  caseId: string,
+): Promise<void> {
+  for (const upload of uploads) {
+    const fresh = await tx.get<UploadDoc>(COLLECTIONS.uploads, upload._id)
+    if (!fresh || fresh.discarding || (fresh.caseId && fresh.caseId !== caseId)) {
+      throw new AppError('VALIDATION_FAILED', '有照片已失效或已用于另一条反映，请删除后重新添加', {
+        photos: '照片已失效',
+      })
+    }
+    if (fresh.caseId !== caseId) {
+      await tx.update<UploadDoc>(COLLECTIONS.uploads, upload._id, { caseId }, fresh._version)
+    }
+  }
 }

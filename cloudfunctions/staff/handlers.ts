@@ -2,7 +2,7 @@
 import { AppError } from '../../shared/contracts/result'
 import { staffContract, type StaffCaseDetail } from '../../shared/contracts/staff'
 import { toShanghaiIso } from '../../shared/time'
-import { allowedEvents, contextFor, type CaseEvent } from '../../shared/workflow'
+import { allowedEvents, contextFor, filesOf, type CaseEvent } from '../../shared/workflow'
 import { staffCaseAccess, type CaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import {
@@ -16,7 +16,9 @@ import { applyCaseEvent, clocksOf, profileOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { findAcross } from '../common/db/find-across'
 import type { Filter, Runtime } from '../common/ports'
+import { heldPhotoIds, holdsOf, isClearable, pendingPhotoIds } from '../common/content-holds'
 import { decryptField } from '../common/reporter-identity'
+import { ownUploads } from '../common/uploads'
 import { defineFunction } from '../common/router'
 import { unitNamer, unitScopeOf } from '../common/staff-records'
 
@@ -25,10 +27,13 @@ async function detailFor(runtime: Runtime, access: CaseAccess, doc: CaseRecord):
   const calendar = await calendarFor(runtime)
   const clocks = clocksOf(doc, calendar, now)
   const ctx = contextFor({ profile: profileOf(doc), calendar, history: doc.history, now: toShanghaiIso(now) })
+  // The report's photos and held photos a person must look at (photos still being checked get no link).
+  const pending = new Set(pendingPhotoIds(doc))
+  const shown = [...new Set([...doc.photos, ...heldPhotoIds(doc)])].filter((id) => !pending.has(id))
   return toStaffDetail(doc, {
     unitName: unitNamer(runtime.deployment.units),
     clocks,
-    photoUrls: doc.photos.length ? await runtime.blobs.tempUrls(doc.photos) : {},
+    photoUrls: shown.length ? await runtime.blobs.tempUrls(shown) : {},
     allowedEvents: allowedEvents(machineStateOf(doc), access.actor, ctx),
   })
 }
@@ -91,16 +96,50 @@ export const staffFunction = defineFunction('staff', staffContract, {
     return detailFor(runtime, access, await access.load(input.caseId))
   },
 
-  async act(input, { runtime, staff }) {
+  async act(input, { runtime, staff, openid }) {
     const access = staffCaseAccess(runtime, staff)
     // Scope before anything else (out of scope answers like missing); applyCaseEvent loads the case again, and
     // every case the event names, through the same access.
     await access.load(input.caseId)
     checkUnits(runtime, input.event)
+    // Files an event attaches (site-visit photos) are the staff member's own uploads, attached in the same write.
+    const uploads = await ownUploads(runtime.db, openid, filesOf(input.event))
     const { doc } = await applyCaseEvent(runtime, access, input.caseId, input.event, {
       expectedVersion: input.expectedVersion,
+      attach: uploads,
     })
     return detailFor(runtime, access, doc)
+  },
+
+  async clearHeldContent(input, { runtime, staff, now }) {
+    const access = staffCaseAccess(runtime, staff)
+    const doc = await access.load(input.caseId)
+    const hold = holdsOf(doc).find((h) => h.id === input.holdId)
+    if (!hold) throw new AppError('NOT_FOUND', '没有这项待审核内容，可能已被审核')
+    if (!isClearable(hold)) {
+      throw new AppError('ILLEGAL_TRANSITION', '照片的自动检查还没有结果，请有结果后再审核')
+    }
+    if (input.expectedVersion !== doc._version) {
+      throw new AppError('CONFLICT', '案件刚被其他人更新过，请刷新后再操作')
+    }
+    // The clearance and its audit record together: held content is never released unrecorded.
+    await runtime.db.transaction(async (tx) => {
+      await tx.update<CaseDoc>(
+        COLLECTIONS.cases,
+        doc._id,
+        { contentHolds: holdsOf(doc).filter((h) => h.id !== hold.id) },
+        doc._version,
+      )
+      await tx.insert(COLLECTIONS.audit, {
+        action: 'clear-held-content',
+        subject: doc._id,
+        holdId: hold.id,
+        staffId: staff._id,
+        staffName: staff.name,
+        at: toShanghaiIso(now),
+      })
+    })
+    return detailFor(runtime, access, await access.load(doc._id))
   },
 
   async revealReporter(input, { runtime, staff, now }) {

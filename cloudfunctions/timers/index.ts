@@ -1,4 +1,4 @@
-// CloudBase entry of the `timers` function: the hourly timer trigger (config.json), and admin calls.
+// CloudBase entry of the `timers` function: its timer triggers (config.json), and admin calls.
 import { bundledMain } from '../common/cloudbase/bundled'
 import { timersFunction } from './handlers'
 

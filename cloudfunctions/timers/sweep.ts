@@ -3,39 +3,27 @@
 // (S2 第二十条) — through the workflow as the `system` actor.
 //
 // Scale: cases are fetched by the indexed `nextCheckOn` field in pages of ≤ 100, with a keyset cursor kept in
-// `jobs/deadline-sweep`, and a run stops at its time budget: a backlog of any size is worked through over
-// several runs, each inside the function timeout. Idempotent: what the timer has done is marked on the case
+// `jobs/deadline-sweep`, and a run stops at its time budget (paged-job.ts): a backlog of any size is worked
+// through over several runs, each inside the function timeout. Idempotent: what the timer has done is marked on the case
 // (`timerMarks`) in the same versioned write, so a second run sends nothing twice; a case edited meanwhile is
 // skipped (version check), never overwritten, and picked up again by the next sweep.
 import type { SweepReport } from '../../shared/contracts/timers'
 import { AppError } from '../../shared/contracts/result'
 import type { CaseClock } from '../../shared/deadlines'
-import { localDateOf, toShanghaiIso } from '../../shared/time'
+import { localDateOf } from '../../shared/time'
 import type { CaseEvent, SystemActorId } from '../../shared/workflow'
 import { systemCaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import type { CaseDoc, CaseRecord } from '../common/case-records'
 import { applyCaseEvent, clocksOf, nextCheckOnOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
-import { MAX_PAGE_SIZE, VersionConflictError, type Runtime } from '../common/ports'
+import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
+import { VersionConflictError, type Runtime } from '../common/ports'
 
 const TIMER_ID: SystemActorId = 'deadline-timer'
 export const SWEEP_JOB_ID = 'deadline-sweep'
 
-export interface SweepJobDoc {
-  /** The Shanghai date the current sweep started; a new day starts a new sweep. */
-  sweepDate: string
-  cursor: string | null
-  updatedAt: string
-}
-
-export interface SweepOptions {
-  /** Stop starting new pages after this long (the function timeout is ~60 s; leave room). */
-  budgetMs?: number
-  pageSize?: number
-  /** Time source for the budget (tests pass a fake). */
-  elapsedMs?: () => number
-}
+export type SweepOptions = PagedJobOptions
 
 type Step = { marks: string[]; event: CaseEvent; kind: 'reminders' | 'supervised' | 'deemedClosed' }
 
@@ -121,12 +109,7 @@ async function processCase(runtime: Runtime, doc: CaseRecord, report: SweepRepor
 }
 
 export async function runDeadlineSweep(runtime: Runtime, options: SweepOptions = {}): Promise<SweepReport> {
-  const started = Date.now()
-  const elapsed = options.elapsedMs ?? (() => Date.now() - started)
-  const budgetMs = options.budgetMs ?? 40_000
-  const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE)
-  const now = runtime.clock.now()
-  const today = localDateOf(now)
+  const today = localDateOf(runtime.clock.now())
   const report: SweepReport = {
     examined: 0,
     reminders: 0,
@@ -136,30 +119,17 @@ export async function runDeadlineSweep(runtime: Runtime, options: SweepOptions =
     failures: 0,
     complete: false,
   }
-
-  let job = await runtime.db.get<SweepJobDoc>(COLLECTIONS.jobs, SWEEP_JOB_ID)
-  if (!job) {
-    await runtime.db
-      .insert<SweepJobDoc>(COLLECTIONS.jobs, {
-        _id: SWEEP_JOB_ID,
-        sweepDate: today,
-        cursor: null,
-        updatedAt: toShanghaiIso(now),
-      })
-      .catch(() => undefined) // another run created it first
-    job = await runtime.db.get<SweepJobDoc>(COLLECTIONS.jobs, SWEEP_JOB_ID)
-  }
-  // A sweep left unfinished yesterday starts over: today's query includes everything it had not reached.
-  let cursor = job && job.sweepDate === today ? job.cursor : null
-
-  while (elapsed() < budgetMs) {
-    const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
-      filter: { nextCheckOn: { $lte: today } },
-      orderBy: [['nextCheckOn', 'asc']],
-      limit: pageSize,
-      after: cursor,
-    })
-    for (const doc of page.items) {
+  const { complete } = await runPagedJob(
+    runtime,
+    SWEEP_JOB_ID,
+    options,
+    (page) =>
+      runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+        filter: { nextCheckOn: { $lte: today } },
+        orderBy: [['nextCheckOn', 'asc']],
+        ...page,
+      }),
+    async (doc) => {
       report.examined++
       try {
         await processCase(runtime, doc, report)
@@ -172,36 +142,9 @@ export async function runDeadlineSweep(runtime: Runtime, options: SweepOptions =
           runtime.log.error('deadline sweep: case failed', { caseId: doc._id, error: String(error) })
         }
       }
-    }
-    cursor = page.next
-    job = await saveCursor(runtime, job, today, cursor)
-    if (!cursor) {
-      report.complete = true
-      break
-    }
-  }
+    },
+  )
+  report.complete = complete
   runtime.log.info('deadline sweep', { ...report })
   return report
-}
-
-async function saveCursor(
-  runtime: Runtime,
-  job: (SweepJobDoc & { _id: string; _version: number }) | null,
-  sweepDate: string,
-  cursor: string | null,
-) {
-  if (!job) return null
-  try {
-    await runtime.db.update<SweepJobDoc>(
-      COLLECTIONS.jobs,
-      SWEEP_JOB_ID,
-      { sweepDate, cursor, updatedAt: toShanghaiIso(runtime.clock.now()) },
-      job._version,
-    )
-    return { ...job, sweepDate, cursor, _version: job._version + 1 }
-  } catch (error) {
-    // Two overlapping runs: the other one owns the cursor now; this one just stops saving it.
-    if (error instanceof VersionConflictError) return null
-    throw error
-  }
 }

@@ -79,8 +79,10 @@ export interface SubmitReportResult {
   queryCode: string | null
   /** True when this was a retry of a submission that had already been filed. */
   replayed: boolean
-  /** Whether the text or photos are still being checked before the report reaches staff. */
+  /** Whether the photos are still being checked before the report reaches staff. */
   contentPending: boolean
+  /** What the reporter is told when part of the report is held for checking or a person's review. */
+  contentNotice: string | null
 }
 
 // ---------- preview: before submitting ----------
@@ -206,6 +208,8 @@ export interface CaseDetailForReporter extends CaseSummary {
   actions: CitizenActions
   rating: { stars: number; comment: string | null; at: string } | null
   followers: number
+  /** The reporter's own content held for checking or a person's review, in words (null: nothing held). */
+  contentNotice: string | null
 }
 
 export const listMineInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {

@@ -7,6 +7,13 @@ import * as z from './zod'
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const
 
+/**
+ * A photo uploaded but attached to no report or supplement within this many days is deleted, file and record
+ * (the daily `uploadCleanup` timer). Photos are uploaded as soon as they are chosen, so a draft kept on the
+ * phone holds uploads: the period leaves a draft a month to be sent; after that it is taken as abandoned.
+ */
+export const UNATTACHED_UPLOAD_DAYS = 30
+
 export interface UploadRecord {
   fileId: string
   size: number

@@ -3,6 +3,7 @@ import type { StaffRole } from '../deployment'
 import type { CaseEventInput, CaseEventType } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
 import type { CaseClockView, CaseHeadline, CasePage, CasePhoto, CaseTimelineEntry } from './cases'
+import type { HeldContentView } from './content'
 import type { Location } from './common'
 import { cursorSchema, idSchema, pageLimitSchema } from './common'
 import { action, ANY_STAFF, staffWith, USER } from './define'
@@ -35,6 +36,8 @@ export interface InboxItem extends CaseHeadline {
   supervised: boolean
   /** 列入领导包案 (S2 第八条). */
   leaderCase: boolean
+  /** Citizen content of the case awaits a person's review (CONTENT_HELD_TAG); see the case's heldContent. */
+  contentHeld: boolean
   /** The nearest due date of a running duty, and whether it has passed. */
   nextDue: { date: string; label: string; overdue: boolean } | null
   followers: number
@@ -52,7 +55,10 @@ export const inboxInput = z._default(
 export interface StaffCaseDetail extends InboxItem {
   version: number
   description: string
+  /** The accepted photos of the report (held ones are in heldContent). */
   photos: CasePhoto[]
+  /** Citizen content held back until a person clears it (content security). */
+  heldContent: HeldContentView[]
   location: Location
   occurredAt: string | null
   reportedEntity: string | null
@@ -81,6 +87,14 @@ export const revealReporterInput = z.object({
     .check(z.trim(), z.minLength(4, '理由至少 4 个字'), z.maxLength(200, '理由最多 200 个字')),
 })
 
+export const clearHeldContentInput = z.object({
+  caseId: idSchema,
+  expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
+  holdId: z
+    .string({ error: '请选择要审核的内容' })
+    .check(z.regex(/^[a-z-]{1,40}(-\d{1,4})?$/, '待审核内容编号不正确')),
+})
+
 export interface RevealedReporter {
   name: string | null
   phone: string | null
@@ -103,6 +117,11 @@ export const staffContract = {
   getCase: action<StaffCaseDetail>()(z.object({ caseId: idSchema }), ANY_STAFF),
   /** Applies one workflow event (accept, assign, reply, extension, …); the workflow decides if it is legal. */
   act: action<StaffCaseDetail>()(actInput, ANY_STAFF),
+  /**
+   * A person has looked at held citizen content and clears it: it is no longer flagged, and others may see it
+   * (audited). Refused content never reaches this point: the check refuses it when it is sent.
+   */
+  clearHeldContent: action<StaffCaseDetail>()(clearHeldContentInput, staffWith('intake', 'office-head')),
   /** Shows a real-name reporter's name and phone to staff who need to call back; every reveal is audited. */
   revealReporter: action<RevealedReporter>()(
     revealReporterInput,

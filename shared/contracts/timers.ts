@@ -1,4 +1,5 @@
-// timers: the hourly deadline sweep (timer trigger), also startable by an administrator.
+// timers: the hourly deadline sweep and the daily removal of unattached uploads (timer triggers), also
+// startable by an administrator.
 import { action, staffWith } from './define'
 import * as z from './zod'
 
@@ -15,6 +16,19 @@ export interface SweepReport {
   complete: boolean
 }
 
+export interface UploadCleanupReport {
+  /** Unattached uploads past the period looked at in this run. */
+  examined: number
+  /** Deleted, file and record. */
+  removed: number
+  /** Attached to a report or changed meanwhile: left alone. */
+  conflicts: number
+  failures: number
+  /** True when every expired upload was dealt with; false when the run stopped at its budget. */
+  complete: boolean
+}
+
 export const timersContract = {
   runDeadlineSweep: action<SweepReport>()(z._default(z.object({}), {}), staffWith('admin')),
+  runUploadCleanup: action<UploadCleanupReport>()(z._default(z.object({}), {}), staffWith('admin')),
 }

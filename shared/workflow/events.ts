@@ -381,6 +381,13 @@ export function caseIdsNamedBy(event: CaseEvent): Array<{ caseId: string; ref: C
   )
 }
 
+/** Uploaded files an event attaches to its case (a supplement's photos, a site visit's record). */
+export function filesOf(event: CaseEvent): readonly string[] {
+  if (event.type === 'supply-supplement') return event.fileIds
+  if (event.type === 'record-site-visit') return event.record.fileIds
+  return []
+}
+
 /** Chinese names of the events, for buttons, history and error messages. */
 export const CASE_EVENT_LABELS = {
   register: '登记',

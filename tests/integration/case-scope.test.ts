@@ -98,6 +98,7 @@ const STAFF_PAYLOADS: Record<string, (caseId: string) => unknown> = {
   revealReporter: (caseId) => ({ caseId, reason: '需电话联系核实现场位置' }),
   // `act` is covered event type by event type below.
   act: (caseId) => ({ caseId, expectedVersion: 1, event: SAMPLE_EVENTS.accept }),
+  clearHeldContent: (caseId) => ({ caseId, expectedVersion: 1, holdId: 'report' }),
 }
 const CITIZEN_PAYLOADS: Record<string, (caseId: string) => unknown> = {
   getMine: (caseId) => ({ caseId }),

@@ -97,6 +97,22 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     { filter: { caseId: 'c1' }, orderBy: desc('createdAt'), limit: 100 },
     'ix_follows_case_created',
   ],
+  [
+    'active staff, page by page (notification recipients)',
+    'staff',
+    { filter: { active: true }, limit: 100, after: null },
+    'ix_staff_active',
+  ],
+  [
+    'uploads attached to nothing, oldest first (upload cleanup timer)',
+    'uploads',
+    {
+      filter: { caseId: null, createdAt: { $lt: '2026-10-22T03:30:00+08:00' } },
+      orderBy: [['createdAt', 'asc']],
+      limit: 100,
+    },
+    'ix_uploads_unattached_created',
+  ],
 ]
 
 test.each(QUERIES.map(([who, collection, options, index]) => [who, index, collection, options] as const))(

@@ -107,6 +107,7 @@ function detail(overrides: Record<string, unknown> = {}) {
     },
     rating: null,
     followers: 1,
+    contentNotice: null,
     ...overrides,
   }
 }
@@ -182,4 +183,22 @@ test('rating the reply sends the stars and comment; 申请复查 asks for notice
   expect(events.slice(0, 2)).toEqual(['subscribe', 'requestReview'])
   expect(subscribeRequests.at(-1)).toEqual(['tmpl-reply', 'tmpl-progress'])
   await waitUntil(() => page.text().includes('复查中'), 'the new status')
+})
+
+test('content held for a person’s review: the reporter is told on the case', async () => {
+  const notice = '您提交的评价留言需经人工审核（已收到，不影响办理），审核通过前仅办理人员可见。'
+  app.respond({
+    'cases.getMine': () => ({
+      ok: true,
+      data: detail({
+        actionNeeded: null,
+        rating: { stars: 2, comment: '处理得不好', at: '2026-11-25T10:00:00+08:00' },
+        contentNotice: notice,
+      }),
+    }),
+    'cases.markRead': () => ({ ok: true, data: { unread: 0 } }),
+  })
+  const page = await app.renderPage('pages/case/index', { id: 'c1' })
+  await waitUntil(() => page.text().includes('答复意见'), 'the case')
+  expect(page.text()).toContain(notice)
 })

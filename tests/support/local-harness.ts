@@ -10,6 +10,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { loadDeployment } from '../../local/deployments'
 import { buildGateway, DEV_OPENID_HEADER } from '../../local/gateway'
 import { createLocalRuntime, type LocalRuntime } from '../../local/runtime'
+import { readFunctionConfig } from '../../local/scheduler'
 import { seedDeployment } from '../../local/seed'
 
 export interface Harness {
@@ -30,8 +31,8 @@ export interface Harness {
   ok<T = unknown>(fn: string, action: string, payload: unknown, openid: string | null): Promise<T>
   /** A staff member applies a workflow event to a case at its current version. */
   act<T = unknown>(openid: string, caseId: string, event: Record<string, unknown>): Promise<T>
-  /** Runs a function's timer trigger now. */
-  fireTimer(fn: string): Promise<unknown>
+  /** Runs a timer trigger of a function's config.json now (by default its first). */
+  fireTimer(fn: string, trigger?: string): Promise<unknown>
   close(): Promise<void>
 }
 
@@ -79,10 +80,11 @@ export async function startHarness(
       const current = await harness.ok<{ version: number }>('staff', 'getCase', { caseId }, openid)
       return harness.ok<T>('staff', 'act', { caseId, expectedVersion: current.version, event }, openid)
     },
-    async fireTimer(fn: string) {
+    async fireTimer(fn: string, trigger?: string) {
       const handler = FUNCTIONS[fn]?.onTimer
-      if (!handler) throw new Error(`${fn} has no timer`)
-      return handler({ Type: 'Timer', TriggerName: 'test', Time: runtime.clock.now().toISOString() }, runtime)
+      const name = trigger ?? readFunctionConfig(fn).triggers?.[0]?.name
+      if (!handler || !name) throw new Error(`${fn} has no timer`)
+      return handler({ Type: 'Timer', TriggerName: name, Time: runtime.clock.now().toISOString() }, runtime)
     },
     async snapshot() {
       const counts: Record<string, number> = {}

@@ -8,5 +8,8 @@ export const actOnCase = (input: ActInput) => callFunction('staff', 'act', input
 
 export const listUnits = () => callFunction('staff', 'units', {})
 
+export const clearHeldContent = (input: { caseId: string; expectedVersion: number; holdId: string }) =>
+  callFunction('staff', 'clearHeldContent', input)
+
 export const revealReporter = (caseId: string, reason: string) =>
   callFunction('staff', 'revealReporter', { caseId, reason })

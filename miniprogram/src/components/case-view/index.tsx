@@ -61,6 +61,11 @@ export default function CaseView({
         )}
         <Text className="hint">办理单位：{detail.unitName ?? '待确定'}</Text>
         {detail.actionNeeded && <Text className="banner warn case-view__needed">{detail.actionNeeded}</Text>}
+        {detail.contentNotice && (
+          <Text className="banner warn case-view__needed" data-testid="content-notice">
+            {detail.contentNotice}
+          </Text>
+        )}
       </View>
 
       {reply && (

@@ -152,11 +152,6 @@ export default function CaseDetailPage() {
               这条反映在网络中断前已经送达，没有重复提交。
             </Text>
           )}
-          {filed?.contentPending && (
-            <Text className="banner warn case__note" data-testid="content-pending">
-              照片正在进行内容安全检查，检查通过后即转交办理单位；未通过的照片会被删除。
-            </Text>
-          )}
           {filed?.queryCode && <QueryCode code={filed.queryCode} />}
           {canAskForNotices('after-submit') && subscribed === null && (
             <Button className="btn secondary case__subscribe" onClick={subscribe}>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components'
 import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
 import { CATEGORIES } from '@shared/contracts/categories'
+import { CONTENT_HELD_TAG } from '@shared/contracts/content'
 import { REQUEST_TYPES } from '@shared/contracts/request-types'
 import { formatShanghai } from '@shared/time'
 import StateView from '../../components/state-view'
@@ -123,6 +124,7 @@ export default function Workbench() {
                 {c.escalated && <Text className="tag warn">提级办理</Text>}
                 {c.supervised && <Text className="tag warn">督办</Text>}
                 {c.leaderCase && <Text className="tag warn">领导包案</Text>}
+                {c.contentHeld && <Text className="tag warn">{CONTENT_HELD_TAG}</Text>}
                 {c.nextDue && (
                   <Text className={`tag ${c.nextDue.overdue ? 'warn' : ''}`}>
                     {c.nextDue.label} {c.nextDue.overdue ? '已逾期' : `${c.nextDue.date} 到期`}

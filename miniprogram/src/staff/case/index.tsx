@@ -5,12 +5,13 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
 import type { StaffCaseDetail, UnitOption } from '@shared/contracts/staff'
 import { CATEGORIES } from '@shared/contracts/categories'
+import { CONTENT_HELD_TAG } from '@shared/contracts/content'
 import { REQUEST_TYPES } from '@shared/contracts/request-types'
 import { formatShanghai, toShanghaiIso } from '@shared/time'
 import { caseEventSchema, type CaseEventType } from '@shared/workflow/events'
 import StateView from '../../components/state-view'
 import { useLatestWins } from '../../hooks/use-answer'
-import { actOnCase, getStaffCase, listUnits, revealReporter } from '../api'
+import { actOnCase, clearHeldContent, getStaffCase, listUnits, revealReporter } from '../api'
 import { buildEvent, EVENT_FORMS, type FieldSpec, type FormValues } from './event-forms'
 import './index.scss'
 
@@ -73,6 +74,21 @@ export default function StaffCase() {
       setFormError('案件刚被其他人更新过，已刷新，请确认后再操作')
       void load()
     } else setFormError(res.error.message)
+  }
+
+  async function clearHeld(holdId: string) {
+    if (!detail || busy) return
+    setBusy(true)
+    const ticket = begin()
+    const res = await clearHeldContent({ caseId, expectedVersion: detail.version, holdId })
+    setBusy(false)
+    if (res.ok) {
+      if (ticket.apply()) setDetail(res.data)
+      void Taro.showToast({ title: '已审核通过', icon: 'success' })
+    } else {
+      void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
+      if (res.error.code === 'CONFLICT') void load()
+    }
   }
 
   async function reveal() {
@@ -192,6 +208,7 @@ export default function StaffCase() {
           {detail.escalated && <Text className="tag warn">提级办理</Text>}
           {detail.supervised && <Text className="tag warn">督办</Text>}
           {detail.leaderCase && <Text className="tag warn">领导包案</Text>}
+          {detail.contentHeld && <Text className="tag warn">{CONTENT_HELD_TAG}</Text>}
           {detail.followers > 1 && <Text className="tag">{detail.followers} 人关注</Text>}
         </View>
         <Text className="staff-case__description">{detail.description}</Text>
@@ -255,6 +272,52 @@ export default function StaffCase() {
           </View>
         )}
       </View>
+
+      {detail.heldContent.length > 0 && (
+        <View className="card" data-testid="held-content">
+          <Text className="card-title">{CONTENT_HELD_TAG}</Text>
+          <Text className="hint">
+            以下内容未能通过自动安全检查，审核通过前不向其他群众显示；确认无不当内容后点「审核通过」。
+          </Text>
+          {detail.heldContent.map((held) => (
+            <View key={held.holdId} className="staff-case__held">
+              <Text className="staff-case__step-label">{held.label}</Text>
+              <Text className="muted">{held.reason}</Text>
+              {held.text && <Text className="staff-case__description">{held.text}</Text>}
+              {held.photos.length > 0 && (
+                <View className="staff-case__photos">
+                  {held.photos.map((p) =>
+                    p.url ? (
+                      <Image
+                        key={p.fileId}
+                        className="staff-case__photo"
+                        src={p.url}
+                        mode="aspectFill"
+                        onClick={() => void Taro.previewImage({ urls: [p.url!], current: p.url! })}
+                      />
+                    ) : (
+                      <Text key={p.fileId} className="tag">
+                        {p.checking ? '照片检查中' : '照片不可用'}
+                      </Text>
+                    ),
+                  )}
+                </View>
+              )}
+              {held.clearable && (
+                <Button
+                  className="btn small secondary"
+                  data-testid="clear-held"
+                  loading={busy}
+                  disabled={busy}
+                  onClick={() => void clearHeld(held.holdId)}
+                >
+                  审核通过
+                </Button>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
 
       <View className="card">
         <Text className="card-title">办理时限</Text>
