@@ -44,7 +44,7 @@ import {
   newQueryCode,
   queryCodeHash,
 } from '../common/reporter-identity'
-import { routeReport } from '../common/routing'
+import { routeReport, routerFor } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { unitNamer } from '../common/staff-records'
 import { contentNoticeOf, holdsOf, pendingPhotoIds, withHold, type NewHold } from '../common/content-holds'
@@ -71,6 +71,7 @@ async function citizenView(
   runtime: Runtime,
   doc: CaseRecord,
   follow: FollowRecord | null,
+  byQueryCode = false,
 ): Promise<CaseDetailForReporter> {
   const calendar = await calendarFor(runtime)
   const clocks = clocksOf(doc, calendar, runtime.clock.now())
@@ -80,6 +81,7 @@ async function citizenView(
     follow: follow ? { relation: follow.relation, lastReadSeq: follow.lastReadSeq } : null,
     clocks,
     photoUrls: ownPhotos ? await runtime.blobs.tempUrls(doc.photos) : {},
+    byQueryCode,
   })
 }
 
@@ -136,6 +138,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
       profileId: runtime.deployment.profileId,
       subscribeTemplates: runtime.subscribeTemplates ?? {},
       localMode: runtime.mode === 'local',
+      localities: [...routerFor(runtime).localities],
     }
   },
 
@@ -148,6 +151,8 @@ export const casesFunction = defineFunction('cases', casesContract, {
       inJurisdiction: decision.inJurisdiction,
       outcome: decision.outcome,
       region: decision.region,
+      county: decision.placement.county,
+      placeName: decision.placement.qualifiedName,
       unit: decision.outcome === 'assigned' ? decision.unit : decision.respondingUnit,
       guidance: decision.outcome === 'assigned' ? null : decision.guidance,
       cite: decision.cite,
@@ -478,7 +483,7 @@ export const casesFunction = defineFunction('cases', casesContract, {
   },
 
   async lookupByCode(input, { runtime, openid }) {
-    // 10 tries per 10 minutes per user: 31^10 codes cannot be guessed at that rate.
+    // 10 tries per 10 minutes per user: 33^10 codes cannot be guessed at that rate.
     await consumeRateLimit(runtime, `lookup:${openid}`, 10, 600, '查询次数过多')
     const hash = queryCodeHash(runtime.secrets.identityKey, input.code)
     const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
@@ -488,6 +493,6 @@ export const casesFunction = defineFunction('cases', casesContract, {
     const doc = page.items[0]
     if (!doc) throw new AppError('NOT_FOUND', '没有找到这个查询码对应的反映，请核对后重新输入')
     const follow = await runtime.db.get<FollowDoc>(COLLECTIONS.follows, followId(doc._id, openid))
-    return citizenView(runtime, doc, follow)
+    return citizenView(runtime, doc, follow, true)
   },
 })

@@ -17,7 +17,14 @@ import type { InboxItem, StaffCaseDetail } from '../../shared/contracts/staff'
 import type { CaseClock } from '../../shared/deadlines'
 import type { GeoCells } from '../../shared/geo/cells'
 import type { Wgs84Point } from '../../shared/geo/coordinates'
-import { NON_ACCEPTANCE_REASONS, type ProfileId } from '../../shared/policy'
+import {
+  effectivePolicy,
+  getPolicyProfile,
+  NON_ACCEPTANCE_REASONS,
+  replyRemediesText,
+  type ProfileId,
+} from '../../shared/policy'
+import { describeFinding, type IntakeFinding } from '../../shared/routing/importance'
 import {
   actorLabel,
   CASE_EVENT_LABELS,
@@ -70,7 +77,8 @@ export interface RoutingRecord {
 export interface IntakeRecord {
   importance: 'important' | 'normal'
   urgency: 'immediate' | 'normal'
-  findings: Array<{ rule: string; label: string; basis: string }>
+  /** What the intake rules found, with what follows and the basis, as the assessment gave them. */
+  findings: Array<Pick<IntakeFinding, 'rule' | 'label' | 'effects' | 'basis'>>
 }
 
 export interface CaseDoc extends CaseMachineState {
@@ -466,6 +474,10 @@ export function citizenActions(
   }
 }
 
+/** What the holder of a query code reads instead of the report's words (the code may have been passed on). */
+export const QUERY_CODE_VIEW_NOTE =
+  '（这是该查询码对应的匿名反映。凭查询码可查看办理进度和答复；反映内容和照片只在提交反映的微信账号中显示。）'
+
 export function toReporterDetail(
   doc: CaseRecord,
   ctx: {
@@ -473,6 +485,8 @@ export function toReporterDetail(
     follow: FollowView | null
     clocks: readonly CaseClock[]
     photoUrls: Record<string, string>
+    /** Opened with the anonymous report's query code (lookupByCode). */
+    byQueryCode?: boolean
   },
 ): CaseDetailForReporter {
   const follow = ctx.follow ?? { relation: 'follower' as const, lastReadSeq: lastSeq(doc) }
@@ -483,7 +497,11 @@ export function toReporterDetail(
     ...summary,
     // A citizen who follows someone else's case (or looks it up by code) does not see that reporter's own words,
     // photos, rating or how the bureau contacted them.
-    description: own ? doc.description : '（他人反映的问题，仅显示办理进度）',
+    description: own
+      ? doc.description
+      : ctx.byQueryCode
+        ? QUERY_CODE_VIEW_NOTE
+        : '（他人反映的问题，仅显示办理进度）',
     photos: own ? doc.photos.map((fileId) => ({ fileId, url: ctx.photoUrls[fileId] ?? null })) : [],
     location: shown ? doc.location : { ...doc.location, address: HELD_FOR_OTHERS },
     occurredAt: doc.occurredAt,
@@ -550,9 +568,10 @@ export function toStaffDetail(
       guidance: doc.routing.guidance,
       department: doc.routing.department,
     },
-    findings: doc.intake.findings.map((f) => ({ label: f.label, basis: f.basis })),
+    findings: doc.intake.findings.map((f) => ({ label: f.label, text: describeFinding(f) })),
     timeline: staffTimeline(doc, ctx.unitName),
     clocks: clockViews(ctx.clocks),
+    replyRemedies: replyRemediesText(effectivePolicy(getPolicyProfile(doc.profile.id, doc.profile.version))),
     allowedEvents: ctx.allowedEvents.map((type) => ({ type, label: CASE_EVENT_LABELS[type] })),
     mergedInto: doc.mergedInto,
   }

@@ -89,7 +89,7 @@ export function intakeRecordOf(assessment: IntakeAssessment): IntakeRecord {
   return {
     importance: assessment.importance,
     urgency: assessment.urgency,
-    findings: assessment.findings.map((f) => ({ rule: f.rule, label: f.label, basis: basisText(f.basis) })),
+    findings: assessment.findings.map(({ rule, label, effects, basis }) => ({ rule, label, effects, basis })),
   }
 }
 

@@ -2,6 +2,7 @@
 // stored encrypted (AES-256-GCM, key outside the database), shown masked, revealed only with an audited
 // reason, and never put in exports, public pages or anything the reported party could see.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto'
+import { normaliseQueryCode, QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH } from '../../shared/contracts/cases'
 
 const VERSION = 'v1'
 
@@ -38,10 +39,7 @@ export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '***'
 }
 
-// No 0/O, 1/I/L: codes are read aloud and typed on phones.
-const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-export const QUERY_CODE_LENGTH = 10
-
+/** A new anonymous query code (its alphabet and reading: shared/contracts/cases.ts). */
 export function newQueryCode(): string {
   let code = ''
   for (let i = 0; i < QUERY_CODE_LENGTH; i++)
@@ -51,5 +49,7 @@ export function newQueryCode(): string {
 
 /** Only a keyed hash of the query code is stored, so a database leak does not reveal codes. */
 export function queryCodeHash(key: Uint8Array, code: string): string {
-  return createHmac('sha256', key).update(`query-code\n${code.toUpperCase()}`).digest('base64url')
+  return createHmac('sha256', key)
+    .update(`query-code\n${normaliseQueryCode(code)}`)
+    .digest('base64url')
 }

@@ -1,7 +1,12 @@
 // Photos: checked once when they arrive (size, real image bytes) and registered to their uploader, so a
 // report can only attach photos its own reporter uploaded.
 import { createHash } from 'node:crypto'
-import { MAX_UPLOAD_BYTES, type ACCEPTED_IMAGE_TYPES, type UploadRecord } from '../../shared/contracts/files'
+import {
+  MAX_UPLOAD_BYTES,
+  NOT_AN_IMAGE_MESSAGE,
+  type ACCEPTED_IMAGE_TYPES,
+  type UploadRecord,
+} from '../../shared/contracts/files'
 import { AppError } from '../../shared/contracts/result'
 import { toShanghaiIso } from '../../shared/time'
 import { COLLECTIONS } from './collections'
@@ -60,7 +65,7 @@ export function checkImageBytes(bytes: Uint8Array): ImageType {
     )
   }
   const type = sniffImageType(bytes)
-  if (!type) throw new AppError('UNSUPPORTED_FILE_TYPE', '只能上传 JPG、PNG、WebP 或 GIF 格式的照片')
+  if (!type) throw new AppError('UNSUPPORTED_FILE_TYPE', NOT_AN_IMAGE_MESSAGE)
   return type
 }
 

@@ -21,7 +21,27 @@ import * as z from './zod'
 export const MAX_PHOTOS = 9
 export const DESCRIPTION_MIN = 10
 export const DESCRIPTION_MAX = 1000
-export const QUERY_CODE_PATTERN = /^[2-9A-HJKMNP-Z]{10}$/
+
+/**
+ * Anonymous query codes: 10 characters of digits and capital letters without I, L and O, which are read as
+ * 1, 1 and 0 (Crockford's base-32 reading) — codes are read aloud, copied by hand and typed on phones.
+ */
+export const QUERY_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const QUERY_CODE_LENGTH = 10
+export const QUERY_CODE_PATTERN = new RegExp(`^[${QUERY_CODE_ALPHABET}]{${QUERY_CODE_LENGTH}}$`)
+const CONFUSABLE: Record<string, string> = { O: '0', I: '1', L: '1' }
+
+/**
+ * A query code as typed to the code it stands for: full-width characters and lower case folded, spaces and
+ * dashes dropped, O → 0 and I/L → 1. The client checks and the server looks up the same normalised code.
+ */
+export function normaliseQueryCode(typed: string): string {
+  return typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.·‐-―]/g, '')
+    .replace(/[OIL]/g, (c) => CONFUSABLE[c]!)
+}
 
 export const reporterSchema = z.discriminatedUnion(
   'mode',
@@ -99,7 +119,11 @@ export const previewReportInput = z.object({
 export interface RoutingPreview {
   inJurisdiction: boolean
   outcome: 'assigned' | 'referred' | 'out-of-jurisdiction'
+  /** The zone or county that decides the handling unit (outside: the region found there, if any). */
   region: { code: string; name: string } | null
+  /** The county the position lies in (also when a zone decides), and the place as people name it. */
+  county: { code: string; name: string } | null
+  placeName: string | null
   /** Who will handle it (assigned), or who answers with guidance (referred / out of jurisdiction). */
   unit: { id: string; name: string } | null
   guidance: string | null
@@ -174,6 +198,15 @@ export interface CaseTimelineEntry {
   /** Reply sections, for the reply entry (S1 第十条, S3 第十二条). */
   sections?: Array<{ title: string; body: string }>
 }
+
+/** How a clock's state reads, on every page (citizen and staff). */
+export const CLOCK_STATE_LABELS = {
+  running: '计时中',
+  paused: '暂停计时',
+  completed: '已完成',
+  cancelled: '已取消',
+  overdue: '已逾期',
+} as const
 
 export interface CaseClockView {
   clock: string
@@ -253,8 +286,7 @@ export const lookupByCodeInput = z.object({
   code: z
     .string({ error: '请输入查询码' })
     .check(
-      z.trim(),
-      z.toUpperCase(),
+      z.overwrite(normaliseQueryCode),
       z.regex(QUERY_CODE_PATTERN, '查询码是 10 位字母和数字，请核对后重新输入'),
     ),
 })
@@ -266,6 +298,8 @@ export interface ClientConfig {
   subscribeTemplates: Record<string, string>
   /** Local mode: the notification outbox can be viewed in the app. */
   localMode: boolean
+  /** The counties and zones of the deployment, for noticing an address that names another one. */
+  localities: Array<{ code: string; name: string }>
 }
 
 export const casesContract = {

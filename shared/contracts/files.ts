@@ -6,6 +6,8 @@ import * as z from './zod'
 /** Photos are compressed on the device (target ≤ 500 KB); anything above this is refused. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const
+/** Why a file is not taken, said the same way by the phone (before upload) and the server (after). */
+export const NOT_AN_IMAGE_MESSAGE = '只能上传 JPG、PNG、WebP 或 GIF 格式的照片'
 
 /**
  * A photo uploaded but attached to no report or supplement within this many days is deleted, file and record

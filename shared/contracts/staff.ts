@@ -63,9 +63,12 @@ export interface StaffCaseDetail extends InboxItem {
   occurredAt: string | null
   reportedEntity: string | null
   routing: { outcome: string; cite: string; guidance: string | null; department: string | null }
-  findings: Array<{ label: string; basis: string }>
+  /** 研判: what the intake rules found, each as a sentence for the case file (with its articles). */
+  findings: Array<{ label: string; text: string }>
   timeline: CaseTimelineEntry[]
   clocks: CaseClockView[]
+  /** The reply's 救济渠道 to start from: the periods and articles of this case's policy (staff may edit it). */
+  replyRemedies: string
   /** Workflow events this staff member may send now (buttons), with their Chinese labels. */
   allowedEvents: Array<{ type: CaseEventType; label: string }>
   mergedInto: string | null

@@ -1,6 +1,8 @@
 // Policy profiles: each jurisdiction's rules as versioned data with citations, on a national baseline.
 export * from './types'
+export { citationReferences, citeForCitizens, citeForStaff } from './sources'
 export { getPolicyProfile, POLICY_PROFILES, profileInEffect } from './registry'
+export { replyRemediesText } from './remedies'
 export {
   effectivePolicy,
   ruleApplies,

@@ -3,6 +3,7 @@
 import type { RequestTypeKey } from '@shared/contracts/request-types'
 import type { StaffRole } from '@shared/deployment'
 import type { LocalDate } from '@shared/time'
+import type { SourceLabel } from './sources'
 
 export const PROFILE_IDS = [
   'national',
@@ -17,18 +18,8 @@ export function isProfileId(value: string): value is ProfileId {
   return (PROFILE_IDS as readonly string[]).includes(value)
 }
 
-/** S0–S4 are the seed regulations (see docs/domain-rules.md); the rest are the national texts they rest on. */
-export const LEGAL_SOURCES = {
-  S0: '焦作市12345便民服务热线生态环境问题举报投诉管理办法（征求意见稿）',
-  S1: '天津市“12369”环保微信举报工作管理暂行规定（津环保监〔2015〕101号）',
-  S2: '重庆市九龙坡区生态环境局环境信访工作管理办法（2022）',
-  S3: '生态环境举报热线（“12369”）工作管理办法（征求意见稿）',
-  S4: '海东市关于进一步加强全市生态环境领域信访工作的意见（东政办〔2024〕17号）',
-  条例: '信访工作条例（2022）',
-  民法典: '中华人民共和国民法典',
-  放假办法: '全国年节及纪念日放假办法',
-} as const
-export type SourceLabel = keyof typeof LEGAL_SOURCES
+/** The documents (S0–S4, 条例 …) and how they are cited: ./sources.ts. */
+export { LEGAL_SOURCES, type SourceLabel } from './sources'
 
 export type DayUnit = 'working' | 'natural'
 

@@ -13,6 +13,8 @@
 import type { CategoryKey } from '../contracts/categories'
 import { nearbyCells, type NearbyCellQuery } from '../geo/cells'
 import { distanceMetres, type Wgs84Point } from '../geo/coordinates'
+import { distanceText } from '../geo/distance-text'
+import { daysBetween, localDateOf } from '../time'
 import {
   entityKey,
   entityNameSimilarity,
@@ -50,7 +52,7 @@ export interface DuplicateAssessment {
   distanceMetres: number | null
   /** Same category, within the radius and the time window. */
   nearby: boolean
-  /** For the officer, in Chinese. */
+  /** Why it looks like the same matter, in plain words for the citizen deciding whether to follow it. */
   reasons: string[]
   cite: string
 }
@@ -119,15 +121,16 @@ export function assessDuplicate(
     ? 1 - 0.5 * (distance / window.radiusMetres) - 0.5 * (daysApart / window.windowDays)
     : 0
 
+  // Plain reasons: what is the same, how far and how long ago — never the thresholds behind the verdict.
   const reasons: string[] = []
-  if (sameEntity) reasons.push(`被举报单位名称相符（${normaliseEntityName(report.entityName ?? '', names)}）`)
+  if (sameEntity) reasons.push(`反映的是同一家单位（${normaliseEntityName(report.entityName ?? '', names)}）`)
   if (sameEntity && !sameCategory) reasons.push('但问题类别不同')
   if (nearby) {
-    reasons.push(
-      `同类问题，相距 ${Math.round(distance)} 米（≤ ${window.radiusMetres} 米），间隔 ${daysApart.toFixed(1)} 天（≤ ${window.windowDays} 天）`,
-    )
+    const ago = daysAgoText(openCase.lastReportedAt, report.reportedAt)
+    const where = distance < 50 ? '就在附近' : `相距${distanceText(distance)}`
+    reasons.push(`同类问题，${where}，${ago}反映`)
   }
-  if (nearby && namesDiffer) reasons.push('但点名的被举报单位不同')
+  if (nearby && namesDiffer) reasons.push('但反映的单位不同')
 
   let verdict: DuplicateVerdict = 'unrelated'
   let score = 0
@@ -150,6 +153,12 @@ export function assessDuplicate(
     reasons,
     cite: DUPLICATE_CITE,
   }
+}
+
+/** `今天` / `昨天` / `3 天前`: Shanghai calendar days from the case's latest report to the new one. */
+function daysAgoText(then: string, now: string): string {
+  const days = daysBetween(localDateOf(then), localDateOf(now))
+  return days <= 0 ? '今天' : days === 1 ? '昨天' : `${days} 天前`
 }
 
 /** The candidates worth showing, best first (likely duplicates before related cases). */

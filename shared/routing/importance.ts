@@ -3,6 +3,7 @@
 // `importance.rules`); what each rule tests is here. Every finding carries its basis so the case file can say
 // why it was marked.
 import type { CategoryKey, PollutionSourceKey } from '../contracts/categories'
+import { citationReferences, citeForStaff } from '../policy/sources'
 import { formatShanghai } from '../time'
 import {
   IMPORTANCE_RULES,
@@ -120,4 +121,23 @@ export function assessIntake(facts: IntakeFacts, policy: ImportancePolicy): Inta
     effects: EFFECT_ORDER.filter((e) => effects.has(e)),
     findings,
   }
+}
+
+/**
+ * A finding as a case officer would note it in the file: what was found, what follows, and the articles —
+ * `夜间施工噪声，立即组织现场核实处置（参照 S2《…》第十二条）`. Articles the finding rests on are 依据; those a
+ * documented decision borrows from another text are 参照. The quoted article text and the decision's
+ * reasoning stay in the policy (intake-policy.ts), not in the sentence.
+ */
+export function describeFinding(finding: Pick<IntakeFinding, 'label' | 'effects' | 'basis'>): string {
+  const what = [finding.label, ...finding.effects.map((e) => INTAKE_EFFECTS[e])].join('，')
+  const cited = finding.basis.cite ? citationReferences(finding.basis.cite) : []
+  const borrowed = finding.basis.decision
+    ? citationReferences(finding.basis.decision).filter((r) => !cited.includes(r))
+    : []
+  const articles = [
+    cited.length > 0 ? `依据 ${cited.map(citeForStaff).join('、')}` : '',
+    borrowed.length > 0 ? `参照 ${borrowed.map(citeForStaff).join('、')}` : '',
+  ].filter(Boolean)
+  return articles.length > 0 ? `${what}（${articles.join('；')}）` : what
 }

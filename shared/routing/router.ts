@@ -133,6 +133,8 @@ export class Router {
   private readonly knownNames: Map<string, string>
   private readonly intakeUnit: UnitConfig
   private readonly authorityName: string
+  /** The counties and special zones of the territory, by name (what an address may name). */
+  readonly localities: readonly RegionRef[]
 
   constructor(deployment: DeploymentConfig, boundaries: unknown) {
     this.deployment = requireRouting(deployment)
@@ -164,6 +166,10 @@ export class Router {
       this.territorialUnits.set(region.code, unit)
     }
     for (const zone of routing.zones) this.territorialUnits.set(zone.code, this.unit(zone.unitId))
+    this.localities = [
+      ...territory.filter((r) => divisionLevel(r.code) === 'county').map(regionRef),
+      ...routing.zones.map((z) => ({ code: z.code, name: z.name })),
+    ]
     this.intakeUnit = this.unit(routing.intakeUnitId)
     const top = deployment.units.find((u) => !u.parentId && u.regionCodes.includes(deployment.regionCode))
     this.authorityName = top?.name ?? `${deployment.regionName}生态环境部门`

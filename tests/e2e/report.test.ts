@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page, Route } from 'playwright-core'
 import { LOCAL_RISKY_IMAGE_MARKER } from '../../local/adapters/keyword-content-check'
+import { QUERY_CODE_PATTERN } from '../../shared/contracts/cases'
 import { reportInput } from '../support/reports'
 import { field, open, screen, startE2E, until, type E2E } from './browser'
 import {
@@ -94,7 +95,7 @@ test('an anonymous report shows its query code once; another account looks it up
   })
   const refNo = await submitAndWaitFiled(page)
   const code = (await screen(page).getByTestId('query-code').textContent())!.trim()
-  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{10}$/)
+  expect(code).toMatch(QUERY_CODE_PATTERN)
   // Not part of any address: the code is not left in the browser history.
   expect(page.url()).not.toContain(code)
 
@@ -106,13 +107,18 @@ test('an anonymous report shows its query code once; another account looks it up
   await screen(other).getByTestId('lookup-submit').tap()
   await screen(other).getByText('查询码是 10 位字母和数字').waitFor()
 
-  await field(other, 'lookup-code').fill(code.toLowerCase())
+  // Typed as people copy it: lower case, in two groups, O and L where the code has 0 and 1.
+  const typed = `${code.slice(0, 5)} ${code.slice(5)}`.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l')
+  await field(other, 'lookup-code').fill(typed)
   await screen(other).getByTestId('lookup-submit').tap()
   await screen(other).getByTestId('lookup-result').waitFor()
   expect(await screen(other).getByTestId('ref-no').textContent()).toContain(refNo)
   expect(await screen(other).getByTestId('status').textContent()).toContain('已登记')
-  // Someone else's words are not shown to the one who looks it up.
-  expect(await screen(other).getByTestId('lookup-result').textContent()).not.toContain('刺鼻的异味')
+  // The report's words are not shown by code; the holder is told it is the code's anonymous report.
+  const result = await screen(other).getByTestId('lookup-result').textContent()
+  expect(result).not.toContain('刺鼻的异味')
+  expect(result).toContain('该查询码对应的匿名反映')
+  expect(result).not.toContain('他人反映')
 
   // Lookups are limited (10 per 10 minutes): the limit is explained, not a blank failure.
   for (let i = 0; i < 10; i++) await e2e.harness.call('cases', 'lookupByCode', { code }, 'e2e-lookup')
@@ -277,6 +283,127 @@ test('without a position from the browser, a demo place is chosen or coordinates
   const preview = await previewOfShownPlace(page)
   expect(await preview.getAttribute('data-position')).toBe('35.29958, 113.27638')
   expect(await preview.getByTestId('preview-unit').textContent()).toContain('山阳区分局')
+})
+
+test('how the position was obtained is said; an address naming another county than the position is pointed out', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-place-mismatch')
+  await openReportForm(page)
+  const s = screen(page)
+  await s.getByText('大气污染', { exact: true }).tap()
+  await s.getByTestId('manual-location').tap()
+  // A demo place is not the phone's position.
+  await s.getByTestId('demo-place').filter({ hasText: '武陟县' }).tap()
+  await s.getByTestId('coords').filter({ hasText: '演示地点' }).waitFor()
+  expect(await s.getByTestId('coords').textContent()).not.toContain('手机定位')
+  const first = await previewOfShownPlace(page)
+  expect(await first.getByTestId('preview-place').textContent()).toContain('武陟县')
+  expect(await first.getByTestId('preview-place-mismatch').count()).toBe(0)
+
+  // Coordinates typed in 山阳区 while the address (from the demo place) still says 武陟县: filed by the
+  // coordinates, and the preview says where they are and that the address names another county.
+  await field(page, 'manual-lat').fill('35.29958')
+  await field(page, 'manual-lng').fill('113.27638')
+  await s.getByTestId('use-manual').tap()
+  await s.getByTestId('coords').filter({ hasText: '35.29958, 113.27638（手动输入的坐标）' }).waitFor()
+  const preview = await previewOfShownPlace(page)
+  expect(await preview.getByTestId('preview-place').textContent()).toContain('山阳区')
+  const hint = preview.getByTestId('preview-place-mismatch')
+  await hint.waitFor()
+  expect(await hint.textContent()).toContain('武陟县')
+  expect(await hint.textContent()).toContain('山阳区')
+
+  // Correcting the address takes the hint away (checked on the phone, no new query); it never blocks.
+  await field(page, 'address').fill('焦作市山阳区人民路与塔南路交叉口')
+  await until(
+    () => hint.count(),
+    (n) => n === 0,
+  )
+})
+
+test('a file that is not a photo, or cannot be read, says why on its slot instead of vanishing', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-not-a-photo')
+  await openReportForm(page)
+  await addPhotos(page, [
+    PHOTO,
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('现场情况：晚上十一点还在施工') },
+    { name: 'broken.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a jpeg') },
+  ])
+  await waitForUploads(page, 1)
+  const refused = screen(page).locator('[data-testid="photo-slot"][data-status="refused"]')
+  await expect(refused.count()).resolves.toBe(2)
+  const byName = (name: string) => screen(page).locator(`[data-testid="photo-slot"][data-name="${name}"]`)
+  expect(await byName('notes.txt').textContent()).toContain('不是照片')
+  expect(await byName('broken.jpg').textContent()).toContain('无法读取这张照片')
+  // Not part of the report: the count is of photos, and submitting is not held up by them.
+  expect(await screen(page).getByTestId('add-photo').textContent()).toContain('1/9')
+  await byName('notes.txt').locator('.photo-grid__remove').tap()
+  await expect(refused.count()).resolves.toBe(1)
+})
+
+test('a photo the server will not take says why and offers no pointless retry', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-refused-upload')
+  // What the gateway answers a file that is not an image after all (cloudfunctions/common/uploads.ts).
+  await page.route('**/api/files', (route) =>
+    route.fulfill({
+      status: 415,
+      json: {
+        ok: false,
+        error: { code: 'UNSUPPORTED_FILE_TYPE', message: '只能上传 JPG、PNG、WebP 或 GIF 格式的照片' },
+      },
+    }),
+  )
+  await openReportForm(page)
+  await addPhotos(page, [PHOTO])
+  const slot = screen(page).locator('[data-testid="photo-slot"][data-status="rejected"]')
+  await slot.waitFor()
+  expect(await slot.textContent()).toContain('只能上传 JPG、PNG、WebP 或 GIF 格式的照片')
+  expect(await slot.textContent()).not.toContain('重试')
+})
+
+test('tags stay on one line at 375 px (紧急 in the preview, statuses of similar cases)', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-narrow')
+  await page.setViewportSize({ width: 375, height: 812 })
+  // An urgent preview with a similar case, as the cases function answers it for night-time construction noise.
+  await page.route('**/api/fn/cases', async (route) => {
+    const body = route.request().postDataJSON() as { action?: string }
+    if (body.action !== 'previewReport') return route.continue()
+    const real = (await (await route.fetch()).json()) as { ok: true; data: Record<string, unknown> }
+    real.data.urgent = true
+    real.data.similarCases = [
+      {
+        caseId: 'c-near',
+        refNo: 'JZ-20261120-0007',
+        category: 'noise',
+        statusLabel: '办理中',
+        address: '焦作市山阳区人民路与塔南路交叉口东北角工地',
+        createdAt: '2026-11-20T23:10:00+08:00',
+        distanceMetres: 120,
+        verdict: 'likely-duplicate',
+        reasons: ['同类问题，相距约 120 米，昨天反映'],
+        following: false,
+        followers: 3,
+      },
+    ]
+    return route.fulfill({ json: real })
+  })
+  await openReportForm(page)
+  await screen(page).getByText('噪声污染', { exact: true }).tap()
+  await locate(page)
+  const preview = await previewOfShownPlace(page)
+  await preview.getByTestId('preview-urgent').waitFor()
+  // The test browser has no CJK font: its glyphs render narrow, so a row never runs out of room as it does on a
+  // phone. Squeeze every box holding a tag instead: a tag that may shrink or wrap breaks into one character per
+  // line, as 紧急 did beside the urgent notice at 375 px.
+  await page.addStyleTag({ content: ':has(> .tag) { width: 24px !important; }' })
+  const tags = await preview.locator('.tag').evaluateAll((els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect()
+      return { text: el.textContent, height: box.height, fontSize: parseFloat(getComputedStyle(el).fontSize) }
+    }),
+  )
+  expect(tags.map((t) => t.text)).toEqual(['紧急', '办理中'])
+  // One line of text plus padding; a tag broken into one character per line is twice as high or more.
+  expect(tags.filter((t) => t.height >= t.fontSize * 2.2)).toEqual([])
 })
 
 test('a photo refused by the content check says so on the photo and is not attached', async () => {

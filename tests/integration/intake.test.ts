@@ -146,6 +146,51 @@ describe('preview before submitting', () => {
     )
     expect(preview.urgent).toBe(true)
   })
+
+  test('names the county the position lies in, whatever the address says (the phone compares the two)', async () => {
+    const preview = await h.ok<Preview & { routing: { county: unknown; placeName: string } }>(
+      'cases',
+      'previewReport',
+      { location: at(SHANYANG, '焦作市武陟县木城镇'), category: 'air' },
+      'dev-citizen',
+    )
+    expect(preview.routing).toMatchObject({
+      county: { code: '410811', name: '山阳区' },
+      placeName: '河南省焦作市山阳区',
+    })
+    const config = await h.ok<{ localities: Array<{ name: string }> }>(
+      'cases',
+      'clientConfig',
+      {},
+      'dev-citizen',
+    )
+    expect(config.localities.map((l) => l.name)).toEqual(expect.arrayContaining(['山阳区', '武陟县']))
+  })
+})
+
+describe('the staff case file', () => {
+  test('研判 reads as a case officer’s sentence; the reply’s 救济渠道 starts from the case’s own rules', async () => {
+    h.clock.set('2026-11-23T23:30:00+08:00')
+    const { caseId } = await h.ok<{ caseId: string }>(
+      'cases',
+      'submitReport',
+      reportInput({ source: 'construction' }),
+      'dev-citizen',
+    )
+    const file = await h.ok<{ findings: Array<{ text: string }>; replyRemedies: string }>(
+      'staff',
+      'getCase',
+      { caseId },
+      'dev-supervisor',
+    )
+    expect(file.findings.map((f) => f.text)).toEqual([
+      '夜间施工噪声，立即组织现场核实处置（参照 S2《九龙坡区生态环境局环境信访工作管理办法》第十二条）',
+    ])
+    // 条例 第三十五条、第三十六条 (焦作 sits on the national baseline for 复查/复核)
+    expect(file.replyRemedies).toBe(
+      '如对答复意见有异议，可自收到本答复之日起 30 日内申请复查（依据《信访工作条例》第三十五条）；对复查意见仍有异议的，可自收到复查意见之日起 30 日内申请复核，复核意见为最终意见（依据《信访工作条例》第三十六条）。',
+    )
+  })
 })
 
 describe('duplicates: offered, followed, merged', () => {
@@ -164,7 +209,7 @@ describe('duplicates: offered, followed, merged', () => {
       following: false,
       followers: 1,
     })
-    expect(preview.similarCases[0]!.reasons.join('')).toMatch(/相距 1\d\d 米/)
+    expect(preview.similarCases[0]!.reasons.join('')).toMatch(/相距约 1\d0 米/)
 
     const followed = await h.ok<Detail>('cases', 'follow', { caseId }, 'neighbour-1')
     expect(followed).toMatchObject({ followers: 2, relation: 'follower' })

@@ -125,7 +125,9 @@ test('shows the reply, the deadlines and the review window; opening it marks it 
     expect(text).toContain(s.body)
   }
   expect(text).toContain('可在 2026-12-24 前申请复查')
-  expect(text).toContain('依据：条例 第三十五条')
+  // Citizens read the document's name, not the seed label (条例 第三十五条).
+  expect(text).toContain('依据：《信访工作条例》第三十五条')
+  expect(text).not.toContain('条例 第')
   expect(text).toContain('申请复查期限')
   expect(text).toContain('满意，结束办理')
   await waitUntil(() => events.includes('markRead'), 'markRead')
@@ -201,4 +203,26 @@ test('content held for a person’s review: the reporter is told on the case', a
   const page = await app.renderPage('pages/case/index', { id: 'c1' })
   await waitUntil(() => page.text().includes('答复意见'), 'the case')
   expect(page.text()).toContain(notice)
+})
+
+test('a 复查 refused for its grounds says why once, next to the form', async () => {
+  app.respond({
+    'cases.getMine': () => ({ ok: true, data: detail({ actions: { ...detail().actions, rate: false } }) }),
+    // What the cases function answers to grounds that are too short (router validationFailure).
+    'cases.requestReview': () => ({
+      ok: false,
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: '请检查填写的内容：请写明理由（至少 4 个字）',
+        fields: { grounds: '请写明理由（至少 4 个字）' },
+      },
+    }),
+  })
+  const page = await app.renderPage('pages/case/index', { id: 'c1' })
+  await waitUntil(() => page.text().includes('申请复查'), 'the review form')
+  await page.input('wx-textarea', 0, '不行')
+  await page.tap('申请复查')
+  await waitUntil(() => page.text().includes('至少 4 个字'), 'the error')
+  expect(page.text().split('请写明理由（至少 4 个字）')).toHaveLength(2)
+  expect(page.text()).not.toContain('请检查填写的内容')
 })

@@ -47,6 +47,8 @@ export function previewAnswer(unit: string, region = unit) {
         inJurisdiction: true,
         outcome: 'assigned' as const,
         region: { code: '410800', name: region },
+        county: { code: '410800', name: region },
+        placeName: `焦作市${region}`,
         unit: { id: 'u', name: unit },
         guidance: null,
         cite: 'S0 第三条',

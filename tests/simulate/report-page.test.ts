@@ -92,6 +92,8 @@ test('the first location request is explained; then the map opens and the previe
           inJurisdiction: true,
           outcome: 'assigned',
           region: { code: '410811', name: '山阳区' },
+          county: { code: '410811', name: '山阳区' },
+          placeName: '河南省焦作市山阳区',
           unit: { id: 'jz-shanyang', name: '山阳区分局' },
           guidance: null,
           cite: 'S0 第三条',
@@ -152,6 +154,12 @@ test('the first location request is explained; then the map opens and the previe
   const text = page.text()
   expect(text).toContain('2026-12-04 前')
   expect(text).toContain('期限：办结答复 10 个工作日（自收到之日起）')
+  // The basis names the document (S0 is a draft, and says so), not the seed label.
+  expect(text).toContain('依据《焦作市12345热线生态环境问题举报投诉管理办法（征求意见稿）》第七条（四）')
+  expect(text).not.toContain('S0 第')
+  // Chosen on the map, and said so; the preview names the county the position lies in.
+  expect(text).toContain('已定位：35.29958, 113.27638（地图选点）')
+  expect(text).toContain('位置所在')
   expect(text).toContain('紧急')
   expect(text).toContain('JZ-20261120-0007')
   expect(text).toContain('很可能是同一问题')

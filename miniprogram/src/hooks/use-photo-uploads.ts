@@ -9,10 +9,19 @@ import type { DraftPhoto } from '../services/draft'
 
 export interface PhotoSlot extends DraftPhoto {
   previewUrl: string | null
-  status: 'waiting' | 'uploading' | 'uploaded' | 'failed' | 'rejected'
+  /**
+   * `failed`: the upload did not get through (retry); `rejected`: the server will not take this photo (content
+   * check, not an image); `refused`: the file chosen is not a photo or cannot be read — it was never added.
+   */
+  status: 'waiting' | 'uploading' | 'uploaded' | 'failed' | 'rejected' | 'refused'
   progress: number
   error: string | null
+  /** The chosen file's name (refused files have no preview). */
+  name?: string
 }
+
+/** Upload errors a retry cannot fix: the server will not take this file (its message says why). */
+const REFUSED_FILE_ERRORS = new Set(['UNSUPPORTED_FILE_TYPE', 'FILE_TOO_LARGE'])
 
 type UploadState = Pick<PhotoSlot, 'status' | 'progress' | 'error'>
 type SetPhotos = (update: (list: DraftPhoto[]) => DraftPhoto[]) => void
@@ -24,6 +33,8 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
   const [remoteUrls, setRemoteUrls] = useState<Record<string, string>>({})
   const [lost, setLost] = useState(0)
   const [choosing, setChoosing] = useState(false)
+  // Files of the last choice that were not taken, with the reason; shown as slots until removed.
+  const [refused, setRefused] = useState<Array<{ key: string; name: string; reason: string }>>([])
   // Photos whose file is on this device (checked once: the file system is not asked on every render).
   const local = useRef<Set<string>>(new Set())
   const queue = useRef<Array<() => Promise<void>>>([])
@@ -58,6 +69,8 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
           setState(key, { status: 'uploaded', progress: 100 })
         } else if (res.error.code === 'CONTENT_REJECTED') {
           setState(key, { status: 'rejected', error: '未通过内容安全检查，请删除后换一张' })
+        } else if (REFUSED_FILE_ERRORS.has(res.error.code)) {
+          setState(key, { status: 'rejected', error: res.error.message })
         } else {
           setState(key, { status: 'failed', error: res.error.message })
         }
@@ -92,7 +105,13 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
 
   const add = useCallback(async () => {
     setChoosing(true)
-    const chosen = await choosePhotos(max - photos.length)
+    const { photos: chosen, refused: notTaken } = await choosePhotos(max - photos.length)
+    setRefused(
+      notTaken.map((r) => ({
+        key: `x${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+        ...r,
+      })),
+    )
     const added: DraftPhoto[] = []
     for (const c of chosen) {
       const key = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
@@ -117,6 +136,7 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
 
   const remove = useCallback(
     (key: string) => {
+      setRefused((list) => list.filter((r) => r.key !== key))
       const photo = photos.find((p) => p.key === key)
       discardPhoto(photo?.localPath ?? null)
       local.current.delete(key)
@@ -134,6 +154,7 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
     setPhotos(() => [])
     setStates({})
     setRemoteUrls({})
+    setRefused([])
   }, [setPhotos])
 
   const slots: PhotoSlot[] = photos.map((p) => {
@@ -149,8 +170,32 @@ export function usePhotoUploads(photos: DraftPhoto[], setPhotos: SetPhotos, max 
         : null
     return { ...p, ...state, status: p.fileId ? 'uploaded' : state.status, previewUrl }
   })
+  const refusedSlots: PhotoSlot[] = refused.map((r) => ({
+    key: r.key,
+    localPath: null,
+    fileId: null,
+    size: 0,
+    originalSize: 0,
+    previewUrl: null,
+    status: 'refused',
+    progress: 0,
+    error: r.reason,
+    name: r.name,
+  }))
   const pending = slots.filter((s) => s.status === 'waiting' || s.status === 'uploading').length
   const failed = slots.filter((s) => s.status === 'failed' || s.status === 'rejected').length
 
-  return { slots, add, retry, remove, clear, pending, failed, lost, choosing, canAdd: photos.length < max }
+  return {
+    // Refused files are not part of the report (nothing to upload or submit); their slots only say why.
+    slots: [...slots, ...refusedSlots],
+    add,
+    retry,
+    remove,
+    clear,
+    pending,
+    failed,
+    lost,
+    choosing,
+    canAdd: photos.length < max,
+  }
 }

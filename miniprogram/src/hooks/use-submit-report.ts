@@ -23,7 +23,9 @@ export function submitPayloadOf(d: ReportDraft): unknown {
     source: d.source ?? undefined,
     description: d.description,
     photos: d.photos.flatMap((p) => (p.fileId ? [p.fileId] : [])),
-    location: d.position ? { ...d.position, address: d.address } : undefined,
+    location: d.position
+      ? { lat: d.position.lat, lng: d.position.lng, coordSystem: d.position.coordSystem, address: d.address }
+      : undefined,
     occurredAt: d.occurredAt ?? undefined,
     reportedEntity: d.reportedEntity.trim() || undefined,
     reporter:

@@ -1,9 +1,12 @@
 // Choosing and compressing photos. Target ≤ 500 KB each before upload: weapp compresses with
-// Taro.compressImage; the H5 build re-encodes through a canvas.
+// Taro.compressImage; the H5 build re-encodes through a canvas. A chosen file that is not a photo, or cannot be
+// read, is reported with the reason — never dropped without a word.
 import Taro from '@tarojs/taro'
+import { ACCEPTED_IMAGE_TYPES, NOT_AN_IMAGE_MESSAGE } from '@shared/contracts/files'
 
 export const TARGET_PHOTO_BYTES = 500 * 1024
 const MAX_EDGE = 1600
+const UNREADABLE_MESSAGE = '无法读取这张照片（可能已损坏），未添加，请换一张'
 
 export interface ChosenPhoto {
   /** Temp path (weapp) or blob: URL (h5) of the compressed image. */
@@ -13,23 +16,110 @@ export interface ChosenPhoto {
   originalSize: number
 }
 
-export async function choosePhotos(count: number): Promise<ChosenPhoto[]> {
-  if (count <= 0) return []
+/** A chosen file that is not taken, and why (shown on its photo slot). */
+export interface RefusedPhoto {
+  name: string
+  reason: string
+}
+
+export interface PhotoChoice {
+  photos: ChosenPhoto[]
+  refused: RefusedPhoto[]
+}
+
+export async function choosePhotos(count: number): Promise<PhotoChoice> {
+  if (count <= 0) return { photos: [], refused: [] }
+  if (process.env.TARO_ENV !== 'weapp') return chooseInBrowser(count)
   let res: Taro.chooseImage.SuccessCallbackResult
   try {
     res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
   } catch {
-    return [] // cancelled
+    return { photos: [], refused: [] } // cancelled
   }
-  const out: ChosenPhoto[] = []
-  for (const file of res.tempFiles.slice(0, count)) out.push(await compressPhoto(file.path, file.size))
-  return out
+  const photos: ChosenPhoto[] = []
+  for (const file of res.tempFiles.slice(0, count)) {
+    photos.push(
+      file.size <= TARGET_PHOTO_BYTES
+        ? { path: file.path, size: file.size, originalSize: file.size }
+        : await compressOnDevice(file.path, file.size),
+    )
+  }
+  return { photos, refused: [] }
 }
 
-async function compressPhoto(path: string, size: number): Promise<ChosenPhoto> {
-  if (size <= TARGET_PHOTO_BYTES) return { path, size, originalSize: size }
-  if (process.env.TARO_ENV === 'weapp') return compressOnDevice(path, size)
-  return compressInBrowser(path, size)
+/**
+ * H5: a file input of our own. (Taro's chooseImage drops a file it cannot decode as an image and logs it to the
+ * console: the citizen saw the photo vanish without a reason.)
+ */
+async function chooseInBrowser(count: number): Promise<PhotoChoice> {
+  const files = (await pickFiles(count)).slice(0, count)
+  const photos: ChosenPhoto[] = []
+  const refused: RefusedPhoto[] = []
+  for (const file of files) {
+    if (file.type && !file.type.startsWith('image/')) {
+      refused.push({ name: file.name, reason: `不是照片：${NOT_AN_IMAGE_MESSAGE}` })
+      continue
+    }
+    const url = URL.createObjectURL(file)
+    const img = await decode(url)
+    if (!img) {
+      URL.revokeObjectURL(url)
+      refused.push({ name: file.name, reason: UNREADABLE_MESSAGE })
+      continue
+    }
+    const accepted = (ACCEPTED_IMAGE_TYPES as readonly string[]).includes(file.type)
+    // Small photos of an accepted type go as they are; anything else is re-encoded as JPEG.
+    if (accepted && file.size <= TARGET_PHOTO_BYTES) {
+      photos.push({ path: url, size: file.size, originalSize: file.size })
+      continue
+    }
+    const encoded = await encodeJpeg(img, file.size)
+    if (encoded) {
+      URL.revokeObjectURL(url)
+      photos.push(encoded)
+    } else if (accepted) {
+      photos.push({ path: url, size: file.size, originalSize: file.size }) // the server still enforces its limit
+    } else {
+      URL.revokeObjectURL(url)
+      refused.push({ name: file.name, reason: UNREADABLE_MESSAGE })
+    }
+  }
+  return { photos, refused }
+}
+
+/** The files the person picks; none when they cancel. */
+function pickFiles(count: number): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'image/*'
+    input.multiple = count > 1
+    input.style.cssText = 'position:fixed;top:-4000px;left:-3000px;'
+    let settled = false
+    const finish = (files: File[]) => {
+      if (settled) return
+      settled = true
+      window.removeEventListener('focus', onFocus)
+      input.remove()
+      resolve(files)
+    }
+    // Browsers without the input's `cancel` event: back on the page with nothing chosen means cancelled.
+    const onFocus = () => setTimeout(() => finish(Array.from(input.files ?? [])), 1000)
+    input.addEventListener('change', () => finish(Array.from(input.files ?? [])))
+    input.addEventListener('cancel', () => finish([]))
+    window.addEventListener('focus', onFocus)
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+function decode(url: string): Promise<HTMLImageElement | null> {
+  return new Promise((resolve) => {
+    const img = new Image()
+    img.onload = () => resolve(img.naturalWidth > 0 ? img : null)
+    img.onerror = () => resolve(null)
+    img.src = url
+  })
 }
 
 async function compressOnDevice(path: string, size: number): Promise<ChosenPhoto> {
@@ -49,14 +139,9 @@ async function compressOnDevice(path: string, size: number): Promise<ChosenPhoto
   return best
 }
 
-async function compressInBrowser(url: string, size: number): Promise<ChosenPhoto> {
+/** Re-encodes a decoded image as JPEG (longest edge ≤ 1600 px), as small as needed for the target. */
+async function encodeJpeg(img: HTMLImageElement, size: number): Promise<ChosenPhoto | null> {
   try {
-    const img = await new Promise<HTMLImageElement>((resolve, reject) => {
-      const el = new Image()
-      el.onload = () => resolve(el)
-      el.onerror = reject
-      el.src = url
-    })
     const scale = Math.min(1, MAX_EDGE / Math.max(img.naturalWidth, img.naturalHeight))
     const canvas = document.createElement('canvas')
     canvas.width = Math.round(img.naturalWidth * scale)
@@ -74,7 +159,7 @@ async function compressInBrowser(url: string, size: number): Promise<ChosenPhoto
       }
     }
   } catch {
-    // Fall through: upload the original; the server still enforces its limit.
+    // No canvas: the caller decides (upload the original; the server still enforces its limit).
   }
-  return { path: url, size, originalSize: size }
+  return null
 }

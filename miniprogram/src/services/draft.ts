@@ -19,6 +19,22 @@ export interface DraftPhoto {
   originalSize: number
 }
 
+/**
+ * How the position was obtained, so the form can say so: the map picker, the phone's own position, a demo
+ * place of local mode, or coordinates typed in.
+ */
+export type PositionOrigin = 'map' | 'device' | 'demo' | 'typed'
+
+export interface DraftPosition {
+  lat: number
+  lng: number
+  coordSystem: 'gcj02' | 'wgs84'
+  /** Absent in drafts saved before it was recorded. */
+  origin?: PositionOrigin
+  /** The demo place's name (origin `demo`). */
+  placeName?: string
+}
+
 export interface ReportDraft {
   version: typeof VERSION
   clientRequestId: string
@@ -27,7 +43,7 @@ export interface ReportDraft {
   source: PollutionSourceKey | null
   description: string
   photos: DraftPhoto[]
-  position: { lat: number; lng: number; coordSystem: 'gcj02' | 'wgs84' } | null
+  position: DraftPosition | null
   address: string
   /** ISO time with +08:00; null = happening now. */
   occurredAt: string | null

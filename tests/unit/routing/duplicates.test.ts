@@ -133,7 +133,40 @@ describe('assessDuplicate', () => {
     const near = assessDuplicate(report({ position: offsetMetres(HERE, 100, 0) }), openCase(), policy)
     const far = assessDuplicate(report({ position: offsetMetres(HERE, 900, 0) }), openCase(), policy)
     expect(near.score).toBeGreaterThan(far.score)
-    expect(near.reasons.join()).toMatch(/相距 100 米/)
+    expect(near.reasons.join()).toMatch(/相距约 100 米/)
+  })
+
+  // The reasons are read by the citizen deciding whether to follow the case instead of filing: what is the same,
+  // how far and how long ago in plain words — not the radius and window behind the verdict (S3 第九条(四)).
+  test.each([
+    [
+      'same category nearby, reported yesterday',
+      { position: offsetMetres(HERE, 118, 0) },
+      {},
+      ['同类问题，相距约 120 米，昨天反映'],
+    ],
+    [
+      'same spot, three days ago',
+      { position: offsetMetres(HERE, 20, 0) },
+      { lastReportedAt: '2026-11-18T21:00:00+08:00' },
+      ['同类问题，就在附近，3 天前反映'],
+    ],
+    [
+      'earlier today',
+      { position: offsetMetres(HERE, 640, 0) },
+      { lastReportedAt: '2026-11-21T08:10:00+08:00' },
+      ['同类问题，相距约 640 米，今天反映'],
+    ],
+    [
+      'the same named entity, another category',
+      { entityName: '焦作市恒通化工有限公司', category: 'water' },
+      { entityNames: ['恒通化工'] },
+      ['反映的是同一家单位（恒通化工）', '但问题类别不同'],
+    ],
+  ] as const)('reasons in plain words: %s', (_why, r, c, reasons) => {
+    const a = assessDuplicate(report(r), openCase(c), policy, names)
+    expect(a.reasons).toEqual(reasons)
+    expect(a.reasons.join()).not.toMatch(/≤|\d\.\d 天/)
   })
 })
 

@@ -1,5 +1,10 @@
 import { INTAKE_POLICIES, type ImportanceRuleId, type IntakeProfileId } from '@shared/routing/intake-policy'
-import { assessIntake, isWithinLocalHours, type IntakeFacts } from '@shared/routing/importance'
+import {
+  assessIntake,
+  describeFinding,
+  isWithinLocalHours,
+  type IntakeFacts,
+} from '@shared/routing/importance'
 
 const base: IntakeFacts = { category: 'air', source: 'industrial', reportedAt: '2026-11-21T10:00:00+08:00' }
 
@@ -227,5 +232,51 @@ describe('isWithinLocalHours (夜间 22:00–06:00, 噪声污染防治法 第八
     expect(() => isWithinLocalHours('2026-11-21T12:00:00+08:00', { from: '24:00', to: '06:00' })).toThrow(
       RangeError,
     )
+  })
+})
+
+describe('研判: a finding as a case officer writes it in the file', () => {
+  const night = {
+    category: 'noise',
+    source: 'construction',
+    reportedAt: '2026-11-21T23:30:00+08:00',
+  } as const
+  const sentences = (profile: IntakeProfileId, facts: Partial<IntakeFacts>) =>
+    assessIntake({ ...base, ...facts }, INTAKE_POLICIES[profile].importance).findings.map(describeFinding)
+
+  test.each([
+    // 焦作 has no night-noise rule of its own: the decision borrows 九龙坡's (S2 第十二条) — 参照, not 依据
+    [
+      'jiaozuo-12345',
+      night,
+      '夜间施工噪声，立即组织现场核实处置（参照 S2《九龙坡区生态环境局环境信访工作管理办法》第十二条）',
+    ],
+    // 九龙坡's own rule: 依据
+    [
+      'chongqing-jiulongpo',
+      night,
+      '夜间施工噪声，立即组织现场核实处置（依据 S2《九龙坡区生态环境局环境信访工作管理办法》第十二条）',
+    ],
+    // S4 四(二) 群众反映集中 → 重点信访案件
+    [
+      'haidong',
+      { concentratedReports: true },
+      '群众反映集中，列为重要（重点）案件，向上级业务部门和本级党委政府主要负责人报告，领导包案，可向下级或属地政府预警（依据 S4 海东市《关于进一步加强全市生态环境领域信访工作的意见》第四部分（二））',
+    ],
+  ] as const)('%s %j', (profile, facts, sentence) => {
+    expect(sentences(profile, facts)).toEqual([sentence])
+  })
+
+  test('the articles, not the quoted text or the reasoning behind a decision', () => {
+    for (const profile of Object.keys(INTAKE_POLICIES) as IntakeProfileId[]) {
+      for (const s of sentences(profile, {
+        ...night,
+        suddenEnvironmentalEvent: true,
+        concentratedReports: true,
+      })) {
+        expect(s).not.toMatch(/采用|未作规定|应当立即受理|：/)
+        expect(s).toMatch(/（(依据|参照) .*《/)
+      }
+    }
   })
 })

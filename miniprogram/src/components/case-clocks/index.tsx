@@ -1,14 +1,8 @@
 // 办理时限: each legal deadline of the case with its date and the rule it comes from.
 import { Text, View } from '@tarojs/components'
-import type { CaseClockView } from '@shared/contracts/cases'
+import { CLOCK_STATE_LABELS, type CaseClockView } from '@shared/contracts/cases'
+import { citeForCitizens } from '@shared/policy/sources'
 import './index.scss'
-
-const STATE_TEXT: Record<CaseClockView['state'], string> = {
-  running: '计时中',
-  paused: '暂停计时',
-  completed: '已完成',
-  cancelled: '已取消',
-}
 
 export default function CaseClocks({ clocks }: { clocks: CaseClockView[] }) {
   if (clocks.length === 0) return null
@@ -19,7 +13,7 @@ export default function CaseClocks({ clocks }: { clocks: CaseClockView[] }) {
           <View className="row">
             <Text className="case-clocks__label">{c.label}</Text>
             <Text className={`tag ${c.overdue ? 'warn' : c.state === 'completed' ? 'closed' : ''}`}>
-              {c.overdue ? '已超期' : STATE_TEXT[c.state]}
+              {CLOCK_STATE_LABELS[c.overdue ? 'overdue' : c.state]}
             </Text>
           </View>
           {c.due && (
@@ -27,7 +21,7 @@ export default function CaseClocks({ clocks }: { clocks: CaseClockView[] }) {
               {c.due} 前{c.provisional ? '（节假日安排未公布，可能顺延）' : ''}
             </Text>
           )}
-          <Text className="muted">依据：{c.basis}</Text>
+          <Text className="muted">依据：{citeForCitizens(c.basis)}</Text>
         </View>
       ))}
     </View>

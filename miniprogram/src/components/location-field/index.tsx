@@ -3,7 +3,7 @@
 // coordinates typed in. The address text can always be edited.
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { ReportDraft } from '../../services/draft'
+import type { PositionOrigin, ReportDraft } from '../../services/draft'
 import { canPickOnMap, currentPosition, pickOnMap } from '../../platform/location'
 import { fetchDemoPlaces, type DemoPlace } from '../../platform/dev'
 import { getPrivacyState, openPrivacyContract, PRIVACY_AGREE_BUTTON_ID } from '../../platform/privacy'
@@ -14,6 +14,20 @@ import './index.scss'
 
 type Position = NonNullable<ReportDraft['position']>
 const EXPLAINED_KEY = 'gw.locationExplained'
+
+/** How the position on the form was obtained, as the form says it. */
+export const POSITION_ORIGIN_LABELS: Record<PositionOrigin, string> = {
+  map: '地图选点',
+  device: '手机定位',
+  demo: '演示地点',
+  typed: '手动输入的坐标',
+}
+
+function originText(position: Position): string {
+  if (!position.origin) return ''
+  const label = POSITION_ORIGIN_LABELS[position.origin]
+  return position.placeName ? `（${label}：${position.placeName}）` : `（${label}）`
+}
 
 export default function LocationField({
   position,
@@ -47,7 +61,7 @@ export default function LocationField({
       const picked = await pickOnMap(position ? { ...position, address } : undefined)
       if (picked.ok)
         onPosition(
-          { lat: picked.location.lat, lng: picked.location.lng, coordSystem: 'gcj02' },
+          { lat: picked.location.lat, lng: picked.location.lng, coordSystem: 'gcj02', origin: 'map' },
           picked.location.address,
         )
       else if (picked.message) setMessage(picked.message)
@@ -56,7 +70,7 @@ export default function LocationField({
     setLocating(true)
     const pos = await currentPosition()
     setLocating(false)
-    if (pos.ok) onPosition({ lat: pos.lat, lng: pos.lng, coordSystem: pos.coordSystem })
+    if (pos.ok) onPosition({ lat: pos.lat, lng: pos.lng, coordSystem: pos.coordSystem, origin: 'device' })
     else {
       setMessage(pos.message)
       setManualOpen(true)
@@ -92,7 +106,7 @@ export default function LocationField({
       return
     }
     setMessage('')
-    onPosition({ lat: la, lng: ln, coordSystem: 'gcj02' })
+    onPosition({ lat: la, lng: ln, coordSystem: 'gcj02', origin: 'typed' })
   }
 
   return (
@@ -108,7 +122,7 @@ export default function LocationField({
       {position && (
         <Text className="hint" data-testid="coords">
           已定位：{position.lat.toFixed(5)}, {position.lng.toFixed(5)}
-          {position.coordSystem === 'wgs84' ? '（手机定位）' : ''}
+          {originText(position)}
         </Text>
       )}
       {message && <Text className="error-text">{message}</Text>}
@@ -131,7 +145,16 @@ export default function LocationField({
                       className="chip"
                       data-testid="demo-place"
                       onClick={() =>
-                        onPosition({ lat: p.lat, lng: p.lng, coordSystem: p.coordSystem }, p.address)
+                        onPosition(
+                          {
+                            lat: p.lat,
+                            lng: p.lng,
+                            coordSystem: p.coordSystem,
+                            origin: 'demo',
+                            placeName: p.name,
+                          },
+                          p.address,
+                        )
                       }
                     >
                       {p.name}

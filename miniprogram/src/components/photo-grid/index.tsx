@@ -31,8 +31,16 @@ export default function PhotoGrid({
   return (
     <View className="photo-grid">
       {slots.map((s) => (
-        <View key={s.key} className="photo-grid__item" data-testid="photo-slot" data-status={s.status}>
-          {s.previewUrl ? (
+        <View
+          key={s.key}
+          className="photo-grid__item"
+          data-testid="photo-slot"
+          data-status={s.status}
+          data-name={s.name ?? ''}
+        >
+          {s.status === 'refused' ? (
+            <View className="photo-grid__img photo-grid__placeholder" />
+          ) : s.previewUrl ? (
             <Image
               className="photo-grid__img"
               src={s.previewUrl}
@@ -63,8 +71,8 @@ export default function PhotoGrid({
               <Text className="photo-grid__retry">点此重试</Text>
             </View>
           )}
-          {s.status === 'rejected' && (
-            <View className="photo-grid__error">
+          {(s.status === 'rejected' || s.status === 'refused') && (
+            <View className="photo-grid__error" role="alert">
               <Text>{s.error}</Text>
             </View>
           )}
@@ -74,7 +82,7 @@ export default function PhotoGrid({
               e.stopPropagation()
               onRemove(s.key)
             }}
-            aria-label="删除这张照片"
+            aria-label={s.status === 'refused' ? '知道了，移除' : '删除这张照片'}
           >
             ×
           </View>
@@ -89,7 +97,7 @@ export default function PhotoGrid({
           <Text className="photo-grid__plus">＋</Text>
           <Text>{choosing ? '正在处理…' : '拍照/相册'}</Text>
           <Text className="photo-grid__count">
-            {slots.length}/{max}
+            {slots.filter((s) => s.status !== 'refused').length}/{max}
           </Text>
         </View>
       )}

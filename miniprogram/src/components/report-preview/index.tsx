@@ -3,6 +3,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ReportPreview, SimilarCase } from '@shared/contracts/cases'
 import { CATEGORIES } from '@shared/contracts/categories'
+import { distanceText } from '@shared/geo/distance-text'
+import { citeForCitizens } from '@shared/policy/sources'
+import { otherLocalityNamed } from '@shared/routing/address-place'
 import { formatShanghai } from '@shared/time'
 import type { PreviewState } from '../../hooks/use-report-preview'
 import './index.scss'
@@ -14,15 +17,11 @@ function estimateText(estimate: NonNullable<ReportPreview['expectedReplyBy']>['e
     : `按${estimate.summary}估算，即受理用满期限时的最晚日期`
 }
 
-function distanceText(m: number | null): string {
-  if (m === null) return ''
-  if (m < 50) return '就在附近'
-  return m < 1000 ? `约 ${Math.round(m / 10) * 10} 米` : `约 ${(m / 1000).toFixed(1)} 公里`
-}
-
 export default function ReportPreviewCard({
   state,
   answeredPosition,
+  address,
+  localities,
   onRetry,
   onFollow,
   onOpen,
@@ -31,11 +30,20 @@ export default function ReportPreviewCard({
   state: PreviewState
   /** The position (`lat, lng`) the answer on screen is for, as data-position for readers and tests. */
   answeredPosition: string | null
+  /** The address as typed now: checked against the place the position lies in. */
+  address: string
+  /** The deployment's counties and zones (clientConfig). */
+  localities: ReadonlyArray<{ code: string; name: string }>
   onRetry: () => void
   onFollow: (c: SimilarCase) => void
   onOpen: (c: SimilarCase) => void
   busyCaseId: string | null
 }) {
+  const routing = state.status === 'ready' ? state.data.routing : null
+  // Coordinates decide who handles it; an address naming another county is pointed out, not refused.
+  const named = routing
+    ? otherLocalityNamed(address, [routing.county ?? null, routing.region], localities)
+    : null
   return (
     <View
       className="card report-preview"
@@ -66,12 +74,26 @@ export default function ReportPreviewCard({
               <Text>属于需要立即处置的情形，工作人员会尽快赶赴现场。</Text>
             </View>
           )}
+          {state.data.routing.placeName && (
+            <View className="report-preview__row">
+              <Text className="report-preview__key">位置所在</Text>
+              <Text className="report-preview__value" data-testid="preview-place">
+                {state.data.routing.placeName}
+              </Text>
+            </View>
+          )}
+          {named && (
+            <Text className="banner warn report-preview__mismatch" data-testid="preview-place-mismatch">
+              您填写的地址写的是{named.name}，但所选位置在
+              {state.data.routing.placeName ?? '另一个地方'}
+              。请核对位置和地址：提交后将按位置确定办理单位。
+            </Text>
+          )}
           {state.data.routing.outcome === 'assigned' ? (
             <View className="report-preview__row">
               <Text className="report-preview__key">办理单位</Text>
               <Text className="report-preview__value" data-testid="preview-unit">
                 {state.data.routing.unit?.name ?? '待分派'}
-                {state.data.routing.region ? `（${state.data.routing.region.name}）` : ''}
               </Text>
             </View>
           ) : (
@@ -92,7 +114,7 @@ export default function ReportPreviewCard({
               <Text className="report-preview__key">预计答复</Text>
               <Text className="report-preview__value" data-testid="preview-due">
                 {state.data.expectedReplyBy.date} 前
-                <Text className="muted">（依据 {state.data.expectedReplyBy.basis}）</Text>
+                <Text className="muted">（依据{citeForCitizens(state.data.expectedReplyBy.basis)}）</Text>
               </Text>
             </View>
           )}

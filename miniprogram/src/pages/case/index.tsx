@@ -5,6 +5,7 @@ import Taro, { useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { MAX_PHOTOS, type SubmitReportResult } from '@shared/contracts/cases'
 import type { ApiError } from '@shared/contracts/result'
+import { citeForCitizens } from '@shared/policy/sources'
 import StateView from '../../components/state-view'
 import CaseView from '../../components/case-view'
 import QueryCode from '../../components/query-code'
@@ -28,13 +29,16 @@ import { askForNotices, canAskForNotices } from '../../services/notifications'
 import { isLocalMode } from '../../platform/identity'
 import './index.scss'
 
+/**
+ * An action's error under its form. A field error is shown in the field's own words only: the top-level
+ * message of a validation failure already quotes it (请检查填写的内容：…), so the two would repeat each other.
+ */
 function ActionError({ error, field }: { error?: ApiError; field?: string }) {
   if (!error) return null
   const fieldMessage = field ? error.fields?.[field] : undefined
   return (
-    <Text className="error-text">
-      {error.message}
-      {fieldMessage && fieldMessage !== error.message ? `（${fieldMessage}）` : ''}
+    <Text className="error-text" data-testid="action-error">
+      {fieldMessage ?? error.message}
     </Text>
   )
 }
@@ -273,7 +277,7 @@ export default function CaseDetailPage() {
             <Text className="case__window" data-testid="review-window">
               可在 {reviewWindow.until} 前申请{reviewWord}
             </Text>
-            <Text className="muted">依据：{reviewWindow.basis}</Text>
+            <Text className="muted">依据：{citeForCitizens(reviewWindow.basis)}</Text>
             <Text className="hint">
               {actions.review
                 ? '对答复的处理意见有异议的，可以申请复查，我们会重新审查处理意见并书面答复您。'

@@ -58,7 +58,7 @@ export default function LookupPage() {
         <Input
           className="input lookup__input"
           value={code}
-          maxlength={12}
+          maxlength={24}
           placeholder="10 位字母和数字"
           onInput={(e) => setCode(e.detail.value.toUpperCase())}
           onConfirm={() => void search()}
@@ -66,7 +66,8 @@ export default function LookupPage() {
         />
         {inputError && <Text className="error-text">{inputError}</Text>}
         <Text className="hint">
-          匿名反映提交成功后显示的查询码。为防止他人猜测，每 10 分钟最多查询 10 次。
+          匿名反映提交成功后显示的查询码。不区分大小写，可带空格；字母 O 按数字 0、字母 I 和 L 按数字 1
+          识别。为防止他人猜测，每 10 分钟最多查询 10 次。
         </Text>
         <Button
           className="btn section-gap"

@@ -13,6 +13,7 @@ import {
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
   MAX_PHOTOS,
+  type ClientConfig,
   type SimilarCase,
   type SubmitReportResult,
 } from '@shared/contracts/cases'
@@ -95,9 +96,10 @@ export default function ReportPage() {
   const [timeDate, setTimeDate] = useState(() => draft.occurredAt?.slice(0, 10) ?? todayInShanghai())
   const [timeClock, setTimeClock] = useState(() => draft.occurredAt?.slice(11, 16) ?? '')
   const [pickTime, setPickTime] = useState(draft.occurredAt !== null)
+  const [localities, setLocalities] = useState<ClientConfig['localities']>([])
 
   useEffect(() => {
-    void loadClientConfig()
+    void loadClientConfig().then((config) => setLocalities(config?.localities ?? []))
     // 《举报须知与保密说明》 page: 「我已阅读并同意」 ticks the box here.
     const agree = () => updateDraft({ consent: true })
     Taro.eventCenter.on(CONSENT_EVENT, agree)
@@ -441,6 +443,8 @@ export default function ReportPage() {
       <ReportPreviewCard
         state={preview.state}
         answeredPosition={preview.answeredPosition}
+        address={draft.address}
+        localities={localities}
         onRetry={preview.retry}
         onFollow={(c) => void follow(c)}
         onOpen={(c) => void Taro.navigateTo({ url: `/pages/case/index?id=${c.caseId}` })}

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
 import { CATEGORIES } from '@shared/contracts/categories'
 import { CONTENT_HELD_TAG } from '@shared/contracts/content'
@@ -127,7 +128,8 @@ export default function Workbench() {
                 {c.contentHeld && <Text className="tag warn">{CONTENT_HELD_TAG}</Text>}
                 {c.nextDue && (
                   <Text className={`tag ${c.nextDue.overdue ? 'warn' : ''}`}>
-                    {c.nextDue.label} {c.nextDue.overdue ? '已逾期' : `${c.nextDue.date} 到期`}
+                    {c.nextDue.label}{' '}
+                    {c.nextDue.overdue ? CLOCK_STATE_LABELS.overdue : `${c.nextDue.date} 到期`}
                   </Text>
                 )}
               </View>

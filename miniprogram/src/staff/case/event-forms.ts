@@ -120,12 +120,8 @@ export const EVENT_FORMS: Partial<Record<CaseEventType, FieldSpec[]>> = {
     { key: 'reply.violations', label: '存在的环境违法问题（没有则写“未发现”）', kind: 'textarea' },
     { key: 'reply.handlingOpinion', label: '处理意见', kind: 'textarea' },
     { key: 'reply.communication', label: '与反映人沟通情况', kind: 'textarea' },
-    {
-      key: 'reply.remedies',
-      label: '救济渠道',
-      kind: 'textarea',
-      placeholder: '如对答复不满意，可在收到答复之日起 30 日内申请复查',
-    },
+    // Filled in from the case's policy when the form opens (StaffCaseDetail.replyRemedies).
+    { key: 'reply.remedies', label: '救济渠道（已按本案适用的规定填写，可修改）', kind: 'textarea' },
   ],
   'approve-reply': [{ key: 'comment', label: '审核意见', kind: 'text', optional: true }],
   'send-back-reply': [{ key: 'reason', label: '退回理由', kind: 'textarea' }],

@@ -3,10 +3,12 @@
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import type { StaffCaseDetail, UnitOption } from '@shared/contracts/staff'
 import { CATEGORIES } from '@shared/contracts/categories'
 import { CONTENT_HELD_TAG } from '@shared/contracts/content'
 import { REQUEST_TYPES } from '@shared/contracts/request-types'
+import { citeForStaff } from '@shared/policy/sources'
 import { formatShanghai, toShanghaiIso } from '@shared/time'
 import { caseEventSchema, type CaseEventType } from '@shared/workflow/events'
 import StateView from '../../components/state-view'
@@ -50,7 +52,8 @@ export default function StaffCase() {
 
   const open = (type: CaseEventType, label: string) => {
     setForm({ type, label })
-    setValues({})
+    // The reply's 救济渠道 starts from the periods and articles of this case's policy.
+    setValues(type === 'draft-reply' && detail ? { 'reply.remedies': detail.replyRemedies } : {})
     setFormError('')
   }
 
@@ -229,12 +232,12 @@ export default function StaffCase() {
         {detail.reportedEntity && <Text className="hint">被反映单位：{detail.reportedEntity}</Text>}
         {detail.occurredAt && <Text className="hint">发生时间：{formatShanghai(detail.occurredAt)}</Text>}
         <Text className="hint">
-          承办单位：{detail.unitName}（{detail.routing.cite}）
+          承办单位：{detail.unitName}（{citeForStaff(detail.routing.cite)}）
         </Text>
         {detail.routing.guidance && <Text className="hint">引导：{detail.routing.guidance}</Text>}
         {detail.findings.map((f) => (
-          <Text key={f.label} className="hint">
-            研判：{f.label}（{f.basis}）
+          <Text key={f.label} className="hint" data-testid="finding">
+            研判：{f.text}
           </Text>
         ))}
         <View className="row staff-case__reporter">
@@ -327,8 +330,12 @@ export default function StaffCase() {
             <Text>{c.label}</Text>
             <Text className={c.overdue ? 'error-text' : 'muted'}>
               {c.due ?? '暂停中'}
-              {c.overdue ? ' 已逾期' : c.state === 'completed' ? ' 已完成' : ''}
-              {c.provisional ? '（暂估）' : ''} · {c.basis}
+              {c.overdue
+                ? ` ${CLOCK_STATE_LABELS.overdue}`
+                : c.state === 'completed'
+                  ? ` ${CLOCK_STATE_LABELS.completed}`
+                  : ''}
+              {c.provisional ? '（暂估）' : ''} · {citeForStaff(c.basis)}
             </Text>
           </View>
         ))}
