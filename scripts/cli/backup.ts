@@ -1,0 +1,22 @@
+// `npm run -s cli -- backup --data-dir <dir> --out <dir>`   local mode: SQLite online backup + stored files
+// Prints {"ok":true,"mode":…,"out":…,"manifest":{…counts and checksums…}}; a refusal prints
+// {"ok":false,"error":{"code","message"},"problems":[…]} and exits 1. Progress: JSON lines on stderr.
+import { CliError, parseOptions } from './args'
+import { opsResult, type OpsOutput } from './ops-result'
+import { backupLocal } from '../ops/local-backup'
+import { opsLogger } from '../ops/log'
+
+export async function run(argv: string[]): Promise<OpsOutput> {
+  const values = parseOptions(argv, {
+    'data-dir': { type: 'string' },
+    out: { type: 'string' },
+  })
+  if (!values.out) throw new CliError('--out is required')
+  if (!values['data-dir']) throw new CliError('--data-dir is required')
+  const log = opsLogger('backup')
+  const out = values.out
+  const dataDir = values['data-dir']!
+  return opsResult(() => backupLocal({ dataDir, out, now: new Date(), log }))
+}
+
+export { exitCode } from './ops-result'
