@@ -1,6 +1,7 @@
 // Operator CLI: `npm run -s cli -- <command> [options]`. Each command prints one JSON object on stdout.
 // Bad arguments exit with code 2 and a one-line error on stderr; a command that found problems (a deployment
 // check, a backup that does not verify) exits with code 1 after printing them.
+import { format } from 'node:util'
 import { CliError } from './cli/args'
 
 interface Command {
@@ -30,6 +31,9 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(JSON.stringify(output) + '\n')
   return command.exitCode?.(output) ?? 0
 }
+
+// stdout carries one JSON object; SDKs that narrate on console.log are sent to stderr with the logs.
+console.log = (...args: unknown[]) => process.stderr.write(format(...args) + '\n')
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -5,7 +5,10 @@
 // request building, TC3 signing, polling, zip packing — runs unchanged; every call is recorded.
 //
 // The environment's documents live in the offline CloudBase database of @cloudbase/node-sdk
-// (cloudbase-offline-stub.ts), so the manager view (collections, counts) and the data view agree.
+// (cloudbase-offline-stub.ts), so the manager view (collections, counts) and the data view agree. Its storage
+// is a map of objects served as COS (`<bucket>.cos.<region>.tencentcos.cn`: list, head, get, put) and through
+// the CloudBase admin API (`tcb-api.tencentcloudapi.com/admin`: download URLs, upload metadata, delete);
+// database export and import jobs write and read those objects as JSON lines.
 //
 // Anything else that tries to leave the machine is refused and recorded in `unexpected`.
 import http from 'node:http'
@@ -100,6 +103,10 @@ export class FakeTencentCloud {
   readonly indexes = new Map<string, FakeIndex[]>()
   readonly permissions = new Map<string, { Permission: string; SecurityRule?: string }>()
   storageAcl: { AclTag: string; Rule?: string } = { AclTag: 'PRIVATE' }
+  /** Stored files by cloud path. */
+  readonly objects = new Map<string, Buffer>()
+  private readonly jobs = new Map<number, { RecordSuccess: number; FileUrl: string }>()
+  private jobCounter = 100
   private server: http.Server | null = null
   private port = 0
   private restores: Array<() => void> = []
@@ -145,7 +152,7 @@ export class FakeTencentCloud {
           callback = second as typeof callback
         }
         const host = String(url?.hostname ?? options.hostname ?? options.host ?? '').replace(/:\d+$/, '')
-        if (!/\.tencentcloudapi\.com$/.test(host)) {
+        if (!/\.(tencentcloudapi\.com|tencentcos\.cn)$/.test(host)) {
           this.unexpected.push(`${label} ${host}`)
           throw new Error(`network access blocked in tests (${label} ${host})`)
         }
@@ -175,6 +182,8 @@ export class FakeTencentCloud {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const host = String(req.headers['x-fake-host'])
+    if (host.endsWith('.tencentcos.cn')) return this.serveCos(req, res, Buffer.concat(chunks))
+    if (/(^|\.)tcb-api\.tencentcloudapi\.com$/.test(host)) return this.serveAdmin(res, Buffer.concat(chunks))
     const service = host.split('.')[0]!
     const action = String(req.headers['x-tc-action'] ?? '')
     const auth = String(req.headers.authorization ?? '')
@@ -299,6 +308,44 @@ export class FakeTencentCloud {
       case 'tcb.ModifyStorageSafeRule':
         this.storageAcl = { AclTag: String(p.AclTag), Rule: p.Rule as string | undefined }
         return {}
+      case 'tcb.DatabaseMigrateExport': {
+        const name = String(p.CollectionName)
+        const docs = this.data.documents(name)
+        if (!docs) throw new ApiError('ResourceNotFound.TableNotExist', 'table not exist')
+        const key = String(p.FilePath)
+        this.objects.set(
+          key,
+          Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n') + (docs.length ? '\n' : '')),
+        )
+        return { JobId: this.job(docs.length, key) }
+      }
+      case 'tcb.DatabaseMigrateImport': {
+        const name = String(p.CollectionName)
+        const body = this.objects.get(String(p.FilePath))
+        if (!body) throw new ApiError('ResourceNotFound.File', `no object ${String(p.FilePath)}`)
+        if (p.ConflictMode !== 'upsert' && p.ConflictMode !== 'insert')
+          throw new ApiError('InvalidParameter', 'ConflictMode')
+        const docs = body
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+        // Upsert by _id (seed replaces a document of the same id).
+        this.data.seed(name, docs)
+        if (!this.indexes.has(name)) this.indexes.set(name, [])
+        return { JobId: this.job(docs.length, '') }
+      }
+      case 'tcb.DatabaseMigrateQueryInfo': {
+        const job = this.jobs.get(Number(p.JobId))
+        if (!job) throw new ApiError('ResourceNotFound', 'no such job')
+        return {
+          Status: 'success',
+          RecordSuccess: job.RecordSuccess,
+          RecordFail: 0,
+          ErrorMsg: '',
+          FileUrl: job.FileUrl,
+        }
+      }
       case 'scf.GetFunction': {
         const fn = this.functions.get(String(p.FunctionName))
         if (!fn)
@@ -365,6 +412,110 @@ export class FakeTencentCloud {
       }
       default:
         throw new ApiError('UnsupportedOperation', `the fake does not serve ${key}`)
+    }
+  }
+
+  get bucket(): string {
+    return `${this.envId}-1250000000`
+  }
+
+  private objectUrl(key: string): string {
+    return `https://${this.bucket}.cos.ap-shanghai.tencentcos.cn/${key.split('/').map(encodeURIComponent).join('/')}?sign=fake`
+  }
+
+  private job(records: number, key: string): number {
+    const id = ++this.jobCounter
+    this.jobs.set(id, { RecordSuccess: records, FileUrl: key ? this.objectUrl(key) : '' })
+    return id
+  }
+
+  /** COS XML API: list (GET /?prefix), head, get and put of objects; requests must carry a COS signature. */
+  private serveCos(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+    const url = new URL(req.url ?? '/', 'https://cos.invalid')
+    const key = decodeURIComponent(url.pathname.slice(1))
+    const signed =
+      /^q-sign-algorithm=sha1&q-ak=AKIDtest&/.test(String(req.headers.authorization ?? '')) ||
+      url.searchParams.get('sign') === 'fake'
+    this.calls.push({ service: 'cos', action: `${req.method} ${key ? 'object' : 'bucket'}`, params: { key } })
+    if (!signed) {
+      res.writeHead(403).end()
+      return
+    }
+    if (req.method === 'GET' && key === '') {
+      const prefix = url.searchParams.get('prefix') ?? ''
+      const marker = url.searchParams.get('marker') ?? ''
+      const max = Number(url.searchParams.get('max-keys') ?? 1000)
+      const keys = [...this.objects.keys()]
+        .filter((k) => k.startsWith(prefix) && (!marker || marker === '/' || k > marker))
+        .sort()
+      const page = keys.slice(0, max)
+      const truncated = keys.length > page.length
+      const xml = `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${this.bucket}</Name><Prefix>${prefix}</Prefix><Marker>${marker}</Marker><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${truncated ? `<NextMarker>${page[page.length - 1]}</NextMarker>` : ''}${page
+        .map(
+          (k) =>
+            `<Contents><Key>${k}</Key><LastModified>2026-11-21T02:00:00.000Z</LastModified><ETag>"x"</ETag><Size>${this.objects.get(k)!.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+        )
+        .join('')}</ListBucketResult>`
+      res.writeHead(200, { 'content-type': 'application/xml' }).end(xml)
+      return
+    }
+    const stored = this.objects.get(key)
+    if (req.method === 'PUT') {
+      this.objects.set(key, body)
+      res.writeHead(200, { etag: '"x"' }).end()
+    } else if (!stored) {
+      res.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>NoSuchKey</Code></Error>')
+    } else if (req.method === 'HEAD') {
+      res
+        .writeHead(200, {
+          'content-length': stored.length,
+          'content-type': 'application/octet-stream',
+          etag: '"x"',
+        })
+        .end()
+    } else {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(stored)
+    }
+  }
+
+  /** The CloudBase admin API (storage actions), signed in its body. */
+  private serveAdmin(res: http.ServerResponse, body: Buffer): void {
+    const p = JSON.parse(body.toString('utf8')) as Record<string, unknown>
+    const action = String(p.action)
+    this.calls.push({ service: 'tcb-admin', action, params: p })
+    const reply = (data: unknown) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data))
+    if (typeof p.authorization !== 'string' || !p.authorization.includes('AKIDtest')) {
+      reply({ code: 'SIGN_PARAM_INVALID', message: 'unsigned' })
+      return
+    }
+    const keyOf = (fileId: string) => fileId.replace(`cloud://${this.envId}.${this.bucket}/`, '')
+    switch (action) {
+      case 'storage.batchGetDownloadUrl':
+        reply({
+          data: {
+            download_list: (p.file_list as Array<{ fileid: string }>).map((f) => ({
+              fileid: f.fileid,
+              download_url: this.objectUrl(keyOf(f.fileid)),
+            })),
+          },
+        })
+        return
+      case 'storage.getUploadMetadata':
+        reply({ data: { cosFileId: 'cos-file-id', url: '', token: '', authorization: '' } })
+        return
+      case 'storage.batchDeleteFile':
+        reply({
+          data: {
+            delete_list: (p.fileid_list as string[]).map((fileid) => ({
+              fileid,
+              code: this.objects.delete(keyOf(fileid)) ? 'SUCCESS' : 'NOT_FOUND',
+            })),
+          },
+        })
+        return
+      default:
+        reply({ code: 'INVALID_ACTION', message: `the fake does not serve ${action}` })
     }
   }
 
