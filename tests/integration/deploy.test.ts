@@ -82,7 +82,7 @@ beforeEach(() => {
 /** One deploy run as the CLI does it: a fresh manager and database handle, as another process would have. */
 async function deploy(
   state: DesiredState = desired,
-  options: { replaceSetupCode?: boolean } = {},
+  options: { replaceSetupCode?: boolean; now?: Date } = {},
 ): Promise<DeployResult> {
   const manager = new CloudBase({ secretId: 'AKIDtest', secretKey: SECRET_KEY, envId: ENV })
   const db = CloudbaseDocStore.fromNodeSdk(nodeDatabase(ENV))
@@ -92,9 +92,9 @@ async function deploy(
     db,
     uploader: { upload: async (u) => void uploads.push(u) },
     uploadKeyPath: '/keys/private.wx0123456789abcdef.key',
-    now: NOW,
+    now: options.now ?? NOW,
     log: jsonLogger({ tool: 'deploy' }, (line) => lines.push(line)),
-    ...options,
+    replaceSetupCode: options.replaceSetupCode,
   })
 }
 
@@ -209,6 +209,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
 
   test('drift is put right, and only drift: a changed timeout, a dropped index, a stray trigger, a changed bundle', async () => {
     fake.functions.get('staff')!.Timeout = 3
+    fake.indexes.get('cases')![0]!.Keys = [{ Name: 'unitId', Direction: '1' }]
     fake.indexes.get('follows')!.splice(1, 1)
     fake.functions
       .get('admin')!
@@ -222,6 +223,18 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
       const writesBefore = fake.writes().length
       const third = await deploy(changed)
       expect(third.changes).toEqual([
+        {
+          kind: 'replace-index',
+          collection: 'cases',
+          index: {
+            name: 'unit_created',
+            fields: [
+              ['unitId', 1],
+              ['createdAt', -1],
+            ],
+            unique: false,
+          },
+        },
         {
           kind: 'create-index',
           collection: 'follows',
@@ -241,6 +254,8 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
       ])
       expect(fake.writes().slice(writesBefore).sort()).toEqual(
         [
+          'tcb.UpdateTable',
+          'tcb.UpdateTable',
           'tcb.UpdateTable',
           'scf.DeleteTrigger',
           'scf.UpdateFunctionCode',
@@ -284,6 +299,11 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     expect(setupCodeMatches(setupDoc()!, key, old, NOW)).toBe(false)
     // Expired after 72 hours: the next deploy issues a fresh one by itself.
     const later = new Date(NOW.getTime() + 72 * 3600_000)
+    expect(setupCodeMatches(setupDoc()!, key, code, later)).toBe(false)
+    const renewed = await deploy(desired, { now: later })
+    expect(renewed.changes).toEqual([{ kind: 'issue-setup-code', reason: 'expired' }])
+    const fresh = (renewed.setupCode as { code: string }).code
+    expect(setupCodeMatches(setupDoc()!, key, fresh, later)).toBe(true)
     expect(setupCodeMatches(setupDoc()!, key, code, later)).toBe(false)
   }, 60_000)
 
