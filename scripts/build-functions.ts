@@ -23,8 +23,10 @@ export function functionNames(): string[] {
     .sort()
 }
 
-export async function buildFunctions(deploymentId = process.env.GW_DEPLOYMENT ?? DEFAULT_DEPLOYMENT) {
-  const outRoot = path.join(PROJECT_ROOT, 'dist', 'cloudfunctions')
+export async function buildFunctions(
+  deploymentId = process.env.GW_DEPLOYMENT ?? DEFAULT_DEPLOYMENT,
+  outRoot = path.join(PROJECT_ROOT, 'dist', 'cloudfunctions'),
+) {
   rmSync(outRoot, { recursive: true, force: true })
   const deploymentFile = path.join(deploymentDir(deploymentId), 'deployment.json')
   const boundariesFile = path.join(

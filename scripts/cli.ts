@@ -1,10 +1,21 @@
 // Operator CLI: `npm run -s cli -- <command> [options]`. Each command prints one JSON object on stdout.
-// Bad arguments exit with code 2 and a one-line error on stderr.
+// Bad arguments exit with code 2 and a one-line error on stderr; a command that found problems (a deployment
+// check, a backup that does not verify) exits with code 1 after printing them.
+import { format } from 'node:util'
 import { CliError } from './cli/args'
 
-const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<unknown> }>> = {
+interface Command {
+  run(argv: string[]): Promise<unknown>
+  /** The exit code for an output (default 0). */
+  exitCode?(output: unknown): number
+}
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
   deadline: () => import('./cli/deadline'),
   route: () => import('./cli/route'),
+  deployment: () => import('./cli/deployment'),
+  backup: () => import('./cli/backup'),
+  restore: () => import('./cli/restore'),
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -18,8 +29,11 @@ async function main(argv: string[]): Promise<number> {
   const command = await load()
   const output = await command.run(rest)
   process.stdout.write(JSON.stringify(output) + '\n')
-  return 0
+  return command.exitCode?.(output) ?? 0
 }
+
+// stdout carries one JSON object; SDKs that narrate on console.log are sent to stderr with the logs.
+console.log = (...args: unknown[]) => process.stderr.write(format(...args) + '\n')
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -12,4 +12,6 @@ export const COLLECTIONS = {
   warnings: 'warnings',
   rateLimits: 'rate_limits',
   jobs: 'jobs',
+  /** One-time setup state: the first administrator's setup code (setup-code.ts) and the last deploy. */
+  setup: 'setup',
 } as const

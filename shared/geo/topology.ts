@@ -5,7 +5,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson'
 import { feature } from 'topojson-client'
 import type { GeometryObject, Topology } from 'topojson-specification'
-import { isDivisionCode } from './division-codes'
+import { divisionCovers, isDivisionCode } from './division-codes'
 
 export interface RegionRef {
   code: string
@@ -122,4 +122,43 @@ export function subsetTopology(
   }
   const { bbox: _bbox, ...rest } = topology
   return { ...rest, objects, arcs: order.map((i) => topology.arcs[i]!) }
+}
+
+/**
+ * The boundary file a deployment ships, cut from reference data (deployments/README.md): named geometries with
+ * a six-digit division code — the territory's counties and the neighbouring regions, so guidance can name
+ * where a point outside lies — without exact duplicates, the frame, the sea and empty placeholders, and
+ * without the whole-territory polygon when the file also draws its counties (it is their union); unused arcs
+ * removed, properties reduced to `NAME` and `QUHUADAIMA`.
+ */
+export function cutDeploymentBoundaries(source: Topology, territoryCode: string): Topology {
+  const codeOf = (p: Record<string, unknown>) => String(p.QUHUADAIMA ?? '')
+  const drawsInside = Object.values(source.objects).some(
+    (object) =>
+      object.type === 'GeometryCollection' &&
+      (object.geometries as TopoGeometry[]).some((g) => {
+        const code = codeOf(g.properties ?? {})
+        return isDivisionCode(code) && code !== territoryCode && divisionCovers(territoryCode, code)
+      }),
+  )
+  const seen = new Set<string>()
+  const subset = subsetTopology(source, (p, g) => {
+    const code = codeOf(p)
+    const key = code + JSON.stringify((g as { arcs?: unknown }).arcs)
+    if (!isDivisionCode(code) || !String(p.NAME ?? '').trim() || seen.has(key)) return false
+    if (code === territoryCode && drawsInside) return false
+    seen.add(key)
+    return true
+  })
+  const objects: Topology['objects'] = {}
+  for (const [name, object] of Object.entries(subset.objects)) {
+    objects[name] = {
+      type: 'GeometryCollection',
+      geometries: (object as { geometries: TopoGeometry[] }).geometries.map((g) => ({
+        ...g,
+        properties: { NAME: String(g.properties?.NAME).trim(), QUHUADAIMA: codeOf(g.properties ?? {}) },
+      })) as GeometryObject[],
+    }
+  }
+  return { ...subset, objects }
 }

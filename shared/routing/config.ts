@@ -120,18 +120,19 @@ export const routingConfigSchema = z.object({
 export type RoutedDeployment = DeploymentConfig & { routing: RoutingConfig }
 
 /**
- * Everything wrong with a deployment's routing table, as sentences (empty when it is sound): schema errors,
- * unknown units, rules that can never match, zones that are not closed rings or reuse a division code.
+ * Everything wrong with a deployment's routing table, as Chinese sentences for the bureau's IT person (empty
+ * when it is sound): schema errors, unknown units, rules that can never match, zones that are not closed rings
+ * or reuse a division code. Each names where it is (`routing.rules[2] (id)`).
  */
 export function routingProblems(deployment: DeploymentConfig): string[] {
-  if (!deployment.routing) return ['deployment has no routing section']
+  if (!deployment.routing) return ['缺少 routing（分派规则）部分']
   const parsed = routingConfigSchema.safeParse(deployment.routing)
-  if (!parsed.success) return parsed.error.issues.map((i) => `routing.${i.path.join('.')}: ${i.message}`)
+  if (!parsed.success) return parsed.error.issues.map((i) => `routing.${i.path.join('.')}：${i.message}`)
   const routing = parsed.data
   const problems: string[] = []
   const units = new Map<string, UnitConfig>(deployment.units.map((u) => [u.id, u]))
   const needUnit = (id: string, where: string) => {
-    if (!units.has(id)) problems.push(`${where}: unknown unit ${id}`)
+    if (!units.has(id)) problems.push(`${where}：未知单位 ${id}`)
   }
   needUnit(routing.intakeUnitId, 'routing.intakeUnitId')
   needUnit(routing.supervisingUnitId, 'routing.supervisingUnitId')
@@ -139,26 +140,28 @@ export function routingProblems(deployment: DeploymentConfig): string[] {
   routing.zones.forEach((zone, i) => {
     needUnit(zone.unitId, `routing.zones[${i}]`)
     if (isDivisionCode(zone.code))
-      problems.push(`routing.zones[${i}]: zone code ${zone.code} looks like a division code`)
-    if (zoneCodes.has(zone.code)) problems.push(`routing.zones[${i}]: duplicate zone code ${zone.code}`)
+      problems.push(
+        `routing.zones[${i}]：功能区代码 ${zone.code} 与行政区划代码形式相同，请换用非六位数字的代码`,
+      )
+    if (zoneCodes.has(zone.code)) problems.push(`routing.zones[${i}]：功能区代码 ${zone.code} 重复`)
     zoneCodes.add(zone.code)
     const first = zone.polygon[0]
     const last = zone.polygon[zone.polygon.length - 1]
     if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) {
-      problems.push(`routing.zones[${i}]: polygon ring is not closed`)
+      problems.push(`routing.zones[${i}]：范围多边形未闭合（最后一个点须与第一个点相同）`)
     }
   })
   const ruleIds = new Set<string>()
   routing.rules.forEach((rule, i) => {
-    if (ruleIds.has(rule.id)) problems.push(`routing.rules[${i}]: duplicate rule id ${rule.id}`)
+    if (ruleIds.has(rule.id)) problems.push(`routing.rules[${i}]：规则编号 ${rule.id} 重复`)
     ruleIds.add(rule.id)
     if (rule.then.kind === 'unit') needUnit(rule.then.unitId, `routing.rules[${i}] (${rule.id})`)
     if (rule.when.sources && rule.when.sourcesOtherThan) {
-      problems.push(`routing.rules[${i}] (${rule.id}): use either sources or sourcesOtherThan`)
+      problems.push(`routing.rules[${i}] (${rule.id})：sources 与 sourcesOtherThan 只能用其一`)
     }
     for (const region of rule.when.regions ?? []) {
       const known = zoneCodes.has(region) || divisionCovers(deployment.regionCode, region)
-      if (!known) problems.push(`routing.rules[${i}] (${rule.id}): region ${region} is outside the territory`)
+      if (!known) problems.push(`routing.rules[${i}] (${rule.id})：区域 ${region} 不在本辖区内`)
     }
   })
   return problems

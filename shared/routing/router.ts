@@ -102,7 +102,7 @@ function bySpecificityDesc(a: RegionShape, b: RegionShape): number {
 }
 
 /** Of the units whose regionCodes cover `code`, the most specific; ties go to the unit listed first. */
-function territorialUnitFor(code: string, units: readonly UnitConfig[]): UnitConfig | null {
+export function territorialUnitFor(code: string, units: readonly UnitConfig[]): UnitConfig | null {
   let best: UnitConfig | null = null
   let bestSpecificity = -1
   for (const unit of units) {

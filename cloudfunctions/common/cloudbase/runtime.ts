@@ -54,7 +54,8 @@ export function identityKeyFrom(env: Env): Uint8Array {
   return new Uint8Array(Buffer.from(raw, 'base64'))
 }
 
-function templatesFrom(env: Env): Record<string, string> {
+/** GW_SUBSCRIBE_TEMPLATES as templateKey → template id; throws a message that says how to fix it. */
+export function templatesFrom(env: Env): Record<string, string> {
   const raw = env[TEMPLATES_ENV]?.trim()
   if (!raw) return {}
   let parsed: unknown

@@ -40,28 +40,24 @@ describe('routingProblems finds what would misroute', () => {
     [
       'a rule naming an unknown unit',
       jiaozuo((d) => (d.routing.rules[0]!.then = { kind: 'unit', unitId: 'nobody' })),
-      /unknown unit nobody/,
+      /未知单位 nobody/,
     ],
-    [
-      'an unknown intake unit',
-      jiaozuo((d) => (d.routing.intakeUnitId = 'nobody')),
-      /intakeUnitId: unknown unit/,
-    ],
+    ['an unknown intake unit', jiaozuo((d) => (d.routing.intakeUnitId = 'nobody')), /intakeUnitId：未知单位/],
     [
       'a zone with a division code',
       jiaozuo((d) => (d.routing.zones[0]!.code = '410899')),
-      /looks like a division code/,
+      /与行政区划代码形式相同/,
     ],
-    ['an open zone ring', jiaozuo((d) => d.routing.zones[0]!.polygon.pop()), /not closed/],
+    ['an open zone ring', jiaozuo((d) => d.routing.zones[0]!.polygon.pop()), /未闭合/],
     [
       'both source conditions',
       jiaozuo((d) => (d.routing.rules[1]!.when = { sources: ['traffic'], sourcesOtherThan: ['industrial'] })),
-      /either sources or sourcesOtherThan/,
+      /sources 与 sourcesOtherThan 只能用其一/,
     ],
     [
       'a rule for a region outside the territory',
       jiaozuo((d) => (d.routing.rules[0]!.when = { regions: ['410100'] })),
-      /outside the territory/,
+      /不在本辖区内/,
     ],
     [
       'an unknown category',
@@ -71,9 +67,9 @@ describe('routingProblems finds what would misroute', () => {
     [
       'a duplicate rule id',
       jiaozuo((d) => (d.routing.rules[1]!.id = d.routing.rules[0]!.id)),
-      /duplicate rule id/,
+      /规则编号 \S+ 重复/,
     ],
-    ['no routing section', { ...loadDeployment('jiaozuo'), routing: undefined }, /no routing section/],
+    ['no routing section', { ...loadDeployment('jiaozuo'), routing: undefined }, /缺少 routing/],
   ])('%s', (_why, deployment, problem) => {
     const problems = routingProblems(deployment)
     expect(problems.join('\n')).toMatch(problem)
