@@ -1,7 +1,7 @@
 // Loads a deployment's configuration from deployments/<id>/deployment.json.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { DeploymentConfig } from '../shared/deployment'
+import type { DeploymentConfig } from '../shared/deployment/config'
 import { requireRouting } from '../shared/routing/config'
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..')

@@ -3,7 +3,7 @@
 import { COLLECTIONS } from '../cloudfunctions/common/collections'
 import type { DocStore } from '../cloudfunctions/common/ports'
 import type { StaffDoc } from '../cloudfunctions/common/staff-records'
-import type { DeploymentConfig } from '../shared/deployment'
+import type { DeploymentConfig } from '../shared/deployment/config'
 
 export async function seedDeployment(
   db: DocStore,

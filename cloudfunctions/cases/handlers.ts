@@ -10,16 +10,8 @@ import { expectedReply } from '../../shared/deadlines'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import { isOpenState, openCase, stateLabel, type CaseEvent, type RegisterEvent } from '../../shared/workflow'
 import { calendarFor } from '../common/calendar'
-import {
-  caseIdFor,
-  formatRefNo,
-  lastSeq,
-  toCaseSummary,
-  toReporterDetail,
-  type CaseDoc,
-  type CaseRecord,
-  type ReporterRecord,
-} from '../common/case-records'
+import { caseIdFor, lastSeq, toCaseSummary, toReporterDetail, type CaseRecord } from '../common/case-records'
+import { formatRefNo, type CaseDoc, type ReporterRecord } from '../../shared/cases/case-doc'
 import { citizenCaseAccess, type CitizenCaseAccess } from '../common/case-access'
 import { applyCaseEvent, clocksOf, nextCheckOnOf, profileForNewCase } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
@@ -47,7 +39,8 @@ import {
 import { routeReport, routerFor } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { unitNamer } from '../common/staff-records'
-import { contentNoticeOf, holdsOf, pendingPhotoIds, withHold, type NewHold } from '../common/content-holds'
+import { contentNoticeOf, holdsOf, pendingPhotoIds, withHold } from '../../shared/cases/content-holds'
+import { type NewHold } from '../../shared/cases/held-content'
 import { rescreenCase, screenCitizenContent } from '../common/screening'
 import { attachUploadsInTx } from '../common/uploads'
 

@@ -4,8 +4,9 @@
 // tells them apart (no status, no reference number), so other units' cases cannot be probed.
 import { AppError } from '../../shared/contracts/result'
 import { isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
-import type { CaseDoc, CaseRecord } from './case-records'
-import { visibleToOthers } from './content-holds'
+import type { CaseRecord } from './case-records'
+import type { CaseDoc } from '../../shared/cases/case-doc'
+import { visibleToOthers } from '../../shared/cases/content-holds'
 import { COLLECTIONS } from './collections'
 import { getFollow, type FollowRecord } from './follows'
 import type { Runtime } from './ports'

@@ -9,22 +9,16 @@ import type {
   CaseTimelineEntry,
   CitizenActions,
 } from '../../shared/contracts/cases'
-import type { CategoryKey, PollutionSourceKey } from '../../shared/contracts/categories'
-import type { Location } from '../../shared/contracts/common'
-import type { RequestTypeKey } from '../../shared/contracts/request-types'
-import { CONTENT_HELD_TAG } from '../../shared/contracts/content'
+import { CONTENT_HELD_TAG } from '../../shared/cases/held-content'
 import type { InboxItem, StaffCaseDetail } from '../../shared/contracts/staff'
 import type { CaseClock } from '../../shared/deadlines'
-import type { GeoCells } from '../../shared/geo/cells'
-import type { Wgs84Point } from '../../shared/geo/coordinates'
 import {
   effectivePolicy,
   getPolicyProfile,
   NON_ACCEPTANCE_REASONS,
   replyRemediesText,
-  type ProfileId,
 } from '../../shared/policy'
-import { describeFinding, type IntakeFinding } from '../../shared/routing/importance'
+import { describeFinding } from '../../shared/intake/importance'
 import {
   actorLabel,
   CASE_EVENT_LABELS,
@@ -35,7 +29,6 @@ import {
   type CaseEventType,
   type CaseFacts,
   type CaseFlags,
-  type CaseMachineState,
   type HistoryEntry,
   type RepeatEventType,
   type ReplyContent,
@@ -48,111 +41,15 @@ import {
   holdsOf,
   isEntryHeld,
   visibleToOthers,
-  type ContentHold,
-} from './content-holds'
+} from '../../shared/cases/content-holds'
 import type { WithId } from './ports'
-
-export interface ReporterRecord {
-  openid: string
-  mode: 'real-name' | 'anonymous'
-  /** AES-GCM sealed (reporter-identity.ts); real-name only. */
-  nameSealed?: string
-  phoneSealed?: string
-  nameMasked?: string
-  phoneMasked?: string
-  /** Anonymous only: keyed hash for lookup, and the sealed code so a retried submit can show it again. */
-  queryCodeHash?: string
-  queryCodeSealed?: string
-}
-
-/** Where the routing table sent the report, with the article it rests on. */
-export interface RoutingRecord {
-  outcome: 'assigned' | 'referred' | 'out-of-jurisdiction'
-  ruleId: string | null
-  cite: string
-  guidance: string | null
-  department: string | null
-}
-
-export interface IntakeRecord {
-  importance: 'important' | 'normal'
-  urgency: 'immediate' | 'normal'
-  /** What the intake rules found, with what follows and the basis, as the assessment gave them. */
-  findings: Array<Pick<IntakeFinding, 'rule' | 'label' | 'effects' | 'basis'>>
-}
-
-export interface CaseDoc extends CaseMachineState {
-  refNo: string
-  requestType: RequestTypeKey
-  category: CategoryKey
-  source: PollutionSourceKey | null
-  description: string
-  photos: string[]
-  location: Location
-  /** WGS-84 position and its proximity keys (duplicate and early-warning queries). */
-  position: Wgs84Point
-  geo: GeoCells
-  occurredAt: string | null
-  reportedEntity: string | null
-  /** Normalised entity name (repeat and duplicate queries); null when none was named. */
-  entityKey: string | null
-  reporter: ReporterRecord
-  /** Keyed hash of the reporter for repeat counting (null for anonymous reports). */
-  reporterKey: string | null
-  /** The latest report merged into this case: the duplicate time window runs from it. */
-  lastReportedAt: string
-  /**
-   * Content security (msgSecCheck / mediaCheckAsync): `pending` while a photo of the report is still being
-   * checked — the case is held back from staff until the check answers. Rejected content is refused.
-   */
-  screening: 'passed' | 'pending'
-  /**
-   * Citizen content a person must clear (check said `review` or failed; photo checks still running): flagged
-   * for staff, never shown to other citizens (content-holds.ts). Absent on cases filed before content review.
-   */
-  contentHolds?: ContentHold[]
-  /** Whether `status` is an open state: kept with every status write so the staff inbox has an index for it. */
-  open: boolean
-  /** Early-warning cluster this report belongs to (S3 第十六条). */
-  warningKey: string | null
-  /** 专人督办: the officer named to supervise an escalated case (S0 第十一条). */
-  supervisorStaffId: string | null
-  history: HistoryEntry[]
-  /** The unit holding the case now (the lead unit when several handle it). */
-  unitId: string
-  regionCode: string | null
-  routing: RoutingRecord
-  intake: IntakeRecord
-  /** The next Shanghai date the deadline timer must look at the case (index for the timer). */
-  nextCheckOn: string | null
-  /** What the timer has already done (`remind:handling:2026-12-03`), so a second run sends nothing twice. */
-  timerMarks: string[]
-  followerCount: number
-  rating: { stars: number; comment: string | null; at: string } | null
-  mergedInto: string | null
-  clientRequestId: string
-  createdAt: string
-  updatedAt: string
-}
+import { type CaseDoc } from '../../shared/cases/case-doc'
 
 export type CaseRecord = WithId<CaseDoc>
 
 /** Deterministic: the same device request (openid + clientRequestId) always maps to the same case id. */
 export function caseIdFor(openid: string, clientRequestId: string): string {
   return 'c' + createHash('sha256').update(`${openid}\n${clientRequestId}`).digest('hex').slice(0, 31)
-}
-
-/** `JZ-20261121-0042`: prefix, Shanghai date of registration, daily sequence. */
-export function formatRefNo(prefix: string, localDate: string, seq: number): string {
-  return `${prefix}-${localDate.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`
-}
-
-export function machineStateOf(doc: CaseDoc): CaseMachineState {
-  return { status: doc.status, profile: doc.profile, facts: doc.facts, flags: doc.flags }
-}
-
-export function profileIdOf(doc: CaseDoc): ProfileId {
-  return doc.profile.id
 }
 
 // ---------- clocks ----------

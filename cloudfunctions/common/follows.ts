@@ -2,7 +2,7 @@
 // following a report merged into it (S3 第九条(四)). One document per (case, citizen) with a deterministic id,
 // so concurrent follows never lose one another, and the case's follower count changes in the same transaction.
 import { createHash } from 'node:crypto'
-import type { CaseDoc } from './case-records'
+import type { CaseDoc } from '../../shared/cases/case-doc'
 import { COLLECTIONS } from './collections'
 import { MAX_PAGE_SIZE, type DocStore, type Page, type Patch, type Tx, type WithId } from './ports'
 

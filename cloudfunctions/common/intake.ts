@@ -3,7 +3,7 @@
 // by index (category + geohash cell, entity key — never a scan) and persists what they decide (repeat actions
 // through the workflow, as the system).
 import { createHash } from 'node:crypto'
-import type { CategoryKey } from '../../shared/contracts/categories'
+import type { CategoryKey } from '../../shared/vocabulary/categories'
 import { AppError } from '../../shared/contracts/result'
 import { toWgs84, type GeoPoint } from '../../shared/geo/coordinates'
 import { nearbyCells, type NearbyCellQuery } from '../../shared/geo/cells'
@@ -11,31 +11,33 @@ import {
   assessEarlyWarning,
   earlyWarningCandidateQuery,
   type ClusterReport,
-} from '../../shared/routing/early-warning'
+} from '../../shared/intake/early-warning'
 import {
   rankDuplicates,
   duplicateCandidateQuery,
   type DuplicateAssessment,
-} from '../../shared/routing/duplicates'
+} from '../../shared/intake/duplicates'
 import { entityKey } from '../../shared/routing/entity-names'
-import { assessIntake, type IntakeAssessment } from '../../shared/routing/importance'
-import { basisText, intakePolicyFor, type IntakePolicy } from '../../shared/routing/intake-policy'
+import { assessIntake, type IntakeAssessment } from '../../shared/intake/importance'
+import { basisText, type IntakePolicy } from '../../shared/policy/intake'
+import { intakePolicyFor } from '../../shared/policy/registry'
 import {
   countRepeats,
   repeatEvent,
   repeatHandling,
   repeatHolder,
   type RepeatCount,
-} from '../../shared/routing/repeats'
-import { daysBefore, type ReportFacts } from '../../shared/routing/report-facts'
+} from '../../shared/intake/repeats'
+import { daysBefore, type ReportFacts } from '../../shared/intake/report-facts'
 import { requireRouting } from '../../shared/routing/config'
 import type { CaseEventType } from '../../shared/workflow'
-import type { CaseDoc, CaseRecord, IntakeRecord } from './case-records'
+import type { CaseRecord } from './case-records'
+import type { CaseDoc, IntakeRecord } from '../../shared/cases/case-doc'
 import { systemCaseAccess } from './case-access'
 import { applyCaseEvent } from './case-workflow'
 import { COLLECTIONS } from './collections'
 import { VersionConflictError, type Filter, type Runtime } from './ports'
-import { visibleToOthers } from './content-holds'
+import { visibleToOthers } from '../../shared/cases/content-holds'
 import { routerFor } from './routing'
 
 export function intakePolicyOf(runtime: Runtime): IntakePolicy {

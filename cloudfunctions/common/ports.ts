@@ -2,7 +2,7 @@
 // Adapters: cloudfunctions/common/cloudbase/* (production, wx-server-sdk / @cloudbase/node-sdk) and
 // local/adapters/* (embedded default: SQLite, files on disk, outbox, keyword list).
 
-import type { DeploymentConfig } from '../../shared/deployment'
+import type { DeploymentConfig } from '../../shared/deployment/config'
 
 // ---------- DocStore ----------
 

@@ -12,7 +12,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../../shared/contracts'
-import type { StaffRole } from '../../shared/deployment'
+import type { StaffRole } from '../../shared/vocabulary/units'
 import { InvalidCursorError } from './db/query'
 import { findStaffByOpenid, type StaffRecord } from './staff-records'
 import { DocNotFoundError, DuplicateKeyError, VersionConflictError, type Caller, type Runtime } from './ports'

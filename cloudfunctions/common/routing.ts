@@ -1,8 +1,8 @@
 // Which unit handles a new report: the deployment's routing table over its boundaries (shared/routing),
 // built once per runtime (cold start) and reused.
-import type { CategoryKey, PollutionSourceKey } from '../../shared/contracts/categories'
-import type { Location } from '../../shared/contracts/common'
-import type { RequestTypeKey } from '../../shared/contracts/request-types'
+import type { CategoryKey, PollutionSourceKey } from '../../shared/vocabulary/categories'
+import type { Location } from '../../shared/vocabulary/fields'
+import type { RequestTypeKey } from '../../shared/vocabulary/request-types'
 import { geoCellsOf, type GeoCells } from '../../shared/geo/cells'
 import type { Wgs84Point } from '../../shared/geo/coordinates'
 import { createRouter, type Router, type RoutingDecision } from '../../shared/routing/router'

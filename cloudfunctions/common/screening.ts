@@ -4,12 +4,13 @@
 //   and held for a person (content-holds.ts); a photo whose check has not answered → held until it does.
 // - `handleMediaCheck` takes the late answers of mediaCheckAsync and updates the case holding the photo:
 //   a report held back from staff is released (with its registration notices), refused photos are deleted.
-import { type ContentSubject } from '../../shared/contracts/content'
+import { type ContentSubject } from '../../shared/cases/held-content'
 import { AppError } from '../../shared/contracts/result'
 import { toShanghaiIso } from '../../shared/time'
-import type { CaseDoc } from './case-records'
+import type { CaseDoc } from '../../shared/cases/case-doc'
 import { registrationOf } from './case-workflow'
-import { afterPhotoVerdicts, pendingPhotoIds, type NewHold } from './content-holds'
+import { afterPhotoVerdicts, pendingPhotoIds } from '../../shared/cases/content-holds'
+import { type NewHold } from '../../shared/cases/held-content'
 import { COLLECTIONS } from './collections'
 import { sendCaseNotices } from './notifications'
 import type { ContentVerdict, Runtime, WithId } from './ports'

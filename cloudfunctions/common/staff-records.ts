@@ -1,6 +1,6 @@
 // Staff records: a WeChat user (OPENID) bound to roles in units. Seeded for the demo deployment; in
 // production bound through a one-time invite code.
-import type { StaffRole, UnitConfig } from '../../shared/deployment'
+import type { StaffRole, UnitConfig } from '../../shared/vocabulary/units'
 import { COLLECTIONS } from './collections'
 import { MAX_PAGE_SIZE, type DocStore, type Page, type WithId } from './ports'
 

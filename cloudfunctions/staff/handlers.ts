@@ -5,18 +5,13 @@ import { toShanghaiIso } from '../../shared/time'
 import { allowedEvents, contextFor, filesOf, type CaseEvent } from '../../shared/workflow'
 import { staffCaseAccess, type CaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
-import {
-  machineStateOf,
-  toInboxItem,
-  toStaffDetail,
-  type CaseDoc,
-  type CaseRecord,
-} from '../common/case-records'
+import { toInboxItem, toStaffDetail, type CaseRecord } from '../common/case-records'
+import { machineStateOf, type CaseDoc } from '../../shared/cases/case-doc'
 import { applyCaseEvent, clocksOf, profileOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { findAcross } from '../common/db/find-across'
 import type { Filter, Runtime } from '../common/ports'
-import { heldPhotoIds, holdsOf, isClearable, pendingPhotoIds } from '../common/content-holds'
+import { heldPhotoIds, holdsOf, isClearable, pendingPhotoIds } from '../../shared/cases/content-holds'
 import { decryptField } from '../common/reporter-identity'
 import { ownUploads } from '../common/uploads'
 import { defineFunction } from '../common/router'

@@ -1,23 +1,36 @@
-// timers: the hourly deadline sweep and the daily removal of uploads nobody attached (config.json timer
-// triggers, dispatched by trigger name), each also startable by an administrator.
+// timers: the background jobs. CloudBase allows one timer trigger per function, so config.json has one hourly
+// trigger and each run does every job in turn, each within what is left of the run's budget (the function
+// timeout is ~60 s): the deadline sweep (reminders, 督办, deemed closure) and the removal of uploads nobody
+// attached. Every job is resumable and idempotent, so running hourly costs an indexed query when there is no
+// work. An administrator can also start each one.
 import { timersContract } from '../../shared/contracts/timers'
 import type { Runtime } from '../common/ports'
-import { defineFunction, type TimerEvent } from '../common/router'
+import type { PagedJobOptions } from '../common/paged-job'
+import { defineFunction } from '../common/router'
 import { runDeadlineSweep } from './sweep'
 import { runUploadCleanup } from './upload-cleanup'
 
-/** The jobs of this function's timer triggers, by the trigger names of config.json. */
-export const TIMER_JOBS: Record<string, (runtime: Runtime) => Promise<unknown>> = {
+/** What one hourly run may spend in all, leaving room under the ~60 s timeout for the last page. */
+export const RUN_BUDGET_MS = 45_000
+
+/** The jobs of the hourly run, in order: what is owed to people first. */
+const TIMER_JOBS = {
   deadlineSweep: runDeadlineSweep,
   uploadCleanup: runUploadCleanup,
-}
+} satisfies Record<string, (runtime: Runtime, options: PagedJobOptions) => Promise<unknown>>
 
-async function onTimer(event: TimerEvent, runtime: Runtime): Promise<unknown> {
-  const job = Object.prototype.hasOwnProperty.call(TIMER_JOBS, event.TriggerName)
-    ? TIMER_JOBS[event.TriggerName]
-    : undefined
-  if (!job) throw new Error(`timers: no job for trigger ${event.TriggerName}`)
-  return job(runtime)
+type TimerReport = { [K in keyof typeof TIMER_JOBS]: Awaited<ReturnType<(typeof TIMER_JOBS)[K]>> }
+
+async function runAll(runtime: Runtime): Promise<TimerReport> {
+  const started = Date.now()
+  const report: Partial<TimerReport> = {}
+  for (const [name, job] of Object.entries(TIMER_JOBS) as Array<
+    [keyof TimerReport, typeof runDeadlineSweep]
+  >) {
+    const budgetMs = Math.max(0, RUN_BUDGET_MS - (Date.now() - started))
+    report[name] = (await job(runtime, { budgetMs })) as never
+  }
+  return report as TimerReport
 }
 
 export const timersFunction = defineFunction(
@@ -31,5 +44,5 @@ export const timersFunction = defineFunction(
       return runUploadCleanup(runtime)
     },
   },
-  { onTimer },
+  { onTimer: (_event, runtime) => runAll(runtime) },
 )

@@ -1,4 +1,4 @@
-// The daily removal of uploads nobody attached (timer `uploadCleanup`): a photo uploaded for a draft that was
+// The removal of uploads nobody attached (part of the timers function's hourly run): a photo uploaded for a draft that was
 // never sent is deleted, file and record, UNATTACHED_UPLOAD_DAYS after its upload.
 //
 // Scale: the indexed query `caseId = null, createdAt < cutoff` in pages of ≤ 100, resumable (paged-job.ts).

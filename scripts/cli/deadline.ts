@@ -1,7 +1,7 @@
 // `npm run -s cli -- deadline --profile <id> --type <request type> [--important] --received <ISO> [--accepted <ISO>]`
 // Prints the due dates (last on-time day, Asia/Shanghai) of the clocks that start at receipt or acceptance, under
 // the profile version in effect on the day of receipt, on the bundled holiday calendar.
-import { REQUEST_TYPE_KEYS, isRequestType } from '@shared/contracts/request-types'
+import { REQUEST_TYPE_KEYS, isRequestType } from '@shared/vocabulary/request-types'
 import { createWorkingCalendar, isIsoInstant } from '@shared/calendar'
 import { clockFactsFor, computeClocks } from '@shared/deadlines'
 import { PROFILE_IDS, isProfileId, profileInEffect, type ClockKind } from '@shared/policy'

@@ -18,8 +18,9 @@ import {
   DEPLOYMENT_ID_PATTERN,
   REFERENCE_PREFIX_PATTERN,
   deploymentProblems,
-} from '../../shared/deployment-check'
-import type { DeploymentConfig, UnitConfig } from '../../shared/deployment'
+} from '../../shared/deployment/check'
+import type { DeploymentConfig } from '../../shared/deployment/config'
+import type { UnitConfig } from '../../shared/vocabulary/units'
 import {
   PROVINCE_NAMES,
   divisionCovers,

@@ -10,11 +10,11 @@ import {
   POLLUTION_SOURCE_KEYS,
   type CategoryKey,
   type PollutionSourceKey,
-} from '../../shared/contracts/categories'
-import { REQUEST_TYPE_KEYS, type RequestTypeKey } from '../../shared/contracts/request-types'
-import type { DeploymentConfig } from '../../shared/deployment'
+} from '../../shared/vocabulary/categories'
+import { REQUEST_TYPE_KEYS, type RequestTypeKey } from '../../shared/vocabulary/request-types'
+import type { DeploymentConfig } from '../../shared/deployment/config'
 import { gcj02 } from '../../shared/geo/coordinates'
-import { INTAKE_PROFILE_IDS, isIntakeProfileId } from '../../shared/routing/intake-policy'
+import { INTAKE_PROFILE_IDS, isIntakeProfileId } from '../../shared/policy/intake'
 import { createRouter, type RoutingDecision } from '../../shared/routing/router'
 import { CliError, parseOptions, requireOption } from './args'
 

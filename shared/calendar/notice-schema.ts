@@ -2,7 +2,7 @@
 // jurisdiction's local rest days. Messages are Chinese and say what to fix. Beyond the shape, a notice must be
 // consistent with the law: every make-up working day is a weekend day, and every day 全国年节及纪念日放假办法
 // 第二条 fixes as a holiday is listed as a day off.
-import * as z from '@shared/contracts/zod'
+import * as z from '@shared/vocabulary/zod'
 import { addLocalDays, isLocalDate, weekdayOf } from '@shared/time'
 import { STATUTORY_HOLIDAY_BASIS, statutoryHolidaysByLaw } from './statutory-holidays'
 import type { HolidayNotice, LocalRestDay } from './types'

@@ -1,7 +1,7 @@
 // admin: run-time configuration an administrator may change without a release.
 import { holidayNoticeSchema, type HolidayNotice } from '../calendar'
 import { action, staffWith } from './define'
-import * as z from './zod'
+import * as z from '../vocabulary/zod'
 
 export interface HolidayNoticeInfo {
   year: number

@@ -1,7 +1,7 @@
 // cases: the citizen side of a case — preview, filing, following, reading the reply, rating, review.
 import type { ExpectedReply } from '../deadlines/expected-reply'
 import type { CaseStateKey } from '../workflow/states'
-import { categorySchema, pollutionSourceSchema, type CategoryKey } from './categories'
+import { categorySchema, pollutionSourceSchema, type CategoryKey } from '../vocabulary/categories'
 import {
   clientRequestIdSchema,
   cursorSchema,
@@ -13,10 +13,10 @@ import {
   pageLimitSchema,
   personNameSchema,
   type Location,
-} from './common'
+} from '../vocabulary/fields'
 import { action, USER } from './define'
-import { requestTypeSchema, type RequestTypeKey } from './request-types'
-import * as z from './zod'
+import { requestTypeSchema, type RequestTypeKey } from '../vocabulary/request-types'
+import * as z from '../vocabulary/zod'
 
 export const MAX_PHOTOS = 9
 export const DESCRIPTION_MIN = 10

@@ -2,7 +2,7 @@
 // has an input schema (validated by the function, reused by client forms), who may call it, and the type
 // of its result. Both sides import these; the client never decides with authority.
 import type * as z from 'zod/v4/core'
-import type { StaffRole } from '../deployment'
+import type { StaffRole } from '../vocabulary/units'
 
 export type Access =
   /** Any caller with a platform identity: citizens and staff alike. */

@@ -1,7 +1,7 @@
 // files: photos attached to reports.
-import { fileIdSchema } from './common'
+import { fileIdSchema } from '../vocabulary/fields'
 import { action, USER } from './define'
-import * as z from './zod'
+import * as z from '../vocabulary/zod'
 
 /** Photos are compressed on the device (target ≤ 500 KB); anything above this is refused. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -11,7 +11,7 @@ export const NOT_AN_IMAGE_MESSAGE = '只能上传 JPG、PNG、WebP 或 GIF 格�
 
 /**
  * A photo uploaded but attached to no report or supplement within this many days is deleted, file and record
- * (the daily `uploadCleanup` timer). Photos are uploaded as soon as they are chosen, so a draft kept on the
+ * (the hourly run of the timers function). Photos are uploaded as soon as they are chosen, so a draft kept on the
  * phone holds uploads: the period leaves a draft a month to be sent; after that it is taken as abandoned.
  */
 export const UNATTACHED_UPLOAD_DAYS = 30

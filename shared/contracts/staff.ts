@@ -1,13 +1,13 @@
 // staff: the workbench — who am I, my inbox, one case, acting on it through the workflow.
-import type { StaffRole } from '../deployment'
+import type { StaffRole } from '../vocabulary/units'
 import type { CaseEventInput, CaseEventType } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
 import type { CaseClockView, CaseHeadline, CasePage, CasePhoto, CaseTimelineEntry } from './cases'
-import type { HeldContentView } from './content'
-import type { Location } from './common'
-import { cursorSchema, idSchema, pageLimitSchema } from './common'
+import type { HeldContentView } from '../cases/held-content'
+import type { Location } from '../vocabulary/fields'
+import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
 import { action, ANY_STAFF, staffWith, USER } from './define'
-import * as z from './zod'
+import * as z from '../vocabulary/zod'
 
 export interface StaffProfile {
   staffId: string

@@ -1,7 +1,7 @@
 // timers: the hourly deadline sweep and the daily removal of unattached uploads (timer triggers), also
 // startable by an administrator.
 import { action, staffWith } from './define'
-import * as z from './zod'
+import * as z from '../vocabulary/zod'
 
 export interface SweepReport {
   /** Cases looked at in this run. */

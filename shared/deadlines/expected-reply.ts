@@ -4,7 +4,7 @@
 // whole limit and runs the handling limit from that day — the latest date the rules allow, never a promise the
 // rules do not make. Computed by the same clocks as a filed case, so the stricter limit wins here too.
 import type { WorkingCalendar } from '@shared/calendar'
-import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import type { DayUnit, PolicyProfile } from '@shared/policy'
 import { startOfLocalDate, type LocalDate } from '@shared/time'
 import { computeClocks, findClock, type CaseClock } from './clocks'

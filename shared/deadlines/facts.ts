@@ -4,7 +4,7 @@
 // Which event came first is the history's order, not the timestamps': entries carry whole seconds, and two events
 // in one second (a request decided at once, a script, clocks of two function instances a second apart) must not
 // make an earlier event complete a clock that a later one starts. Every moment keeps its place in the history.
-import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import type { ClockCaseFacts, ClockKind, ClockStart } from '@shared/policy'
 import type { HistoryEntry } from '@shared/workflow/actors'
 import { CLOCK_START_EVENTS, completedClocks, endsCase, startedBy } from './lifecycle'

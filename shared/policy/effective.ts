@@ -1,6 +1,6 @@
 // A profile combined with its national baseline: where the profile is silent the baseline applies; where both
 // bind, the stricter wins (for clocks that is decided per case in shared/deadlines, by comparing dates).
-import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import { getPolicyProfile } from './registry'
 import {
   NON_ACCEPTANCE_REASONS,

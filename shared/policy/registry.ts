@@ -1,11 +1,18 @@
-// All profiles, every version. A case is handled under the version in effect on the day it was received and
+// All profiles: each jurisdiction's folder under profiles/ holds its time limits (every version) and its intake
+// values. A case is handled under the version in effect on the day it was received and
 // keeps it (store `profileId` + `profileVersion` on the case).
 import type { LocalDate } from '@shared/time'
-import { CHONGQING_JIULONGPO_V1 } from './profiles/chongqing-jiulongpo'
-import { HAIDONG_V1 } from './profiles/haidong'
-import { JIAOZUO_12345_V1 } from './profiles/jiaozuo-12345'
-import { NATIONAL_V1 } from './profiles/national'
-import { TIANJIN_12369_V1 } from './profiles/tianjin-12369'
+import { isIntakeProfileId, type IntakePolicy, type IntakeProfileId } from './intake'
+import { CHONGQING_JIULONGPO_INTAKE } from './profiles/chongqing-jiulongpo/intake'
+import { CHONGQING_JIULONGPO_V1 } from './profiles/chongqing-jiulongpo/limits'
+import { HAIDONG_INTAKE } from './profiles/haidong/intake'
+import { HAIDONG_V1 } from './profiles/haidong/limits'
+import { JIAOZUO_12345_INTAKE } from './profiles/jiaozuo-12345/intake'
+import { JIAOZUO_12345_V1 } from './profiles/jiaozuo-12345/limits'
+import { NATIONAL_INTAKE } from './profiles/national/intake'
+import { NATIONAL_V1 } from './profiles/national/limits'
+import { TIANJIN_12369_INTAKE } from './profiles/tianjin-12369/intake'
+import { TIANJIN_12369_V1 } from './profiles/tianjin-12369/limits'
 import type { PolicyProfile, ProfileId } from './types'
 
 /** Versions of each profile, oldest first. */
@@ -31,4 +38,18 @@ export function profileInEffect(id: ProfileId, date: LocalDate): PolicyProfile |
   let current: PolicyProfile | null = null
   for (const profile of POLICY_PROFILES[id]) if (profile.effectiveFrom <= date) current = profile
   return current
+}
+
+/** Intake values (duplicates, repeats, early warning, importance) of each profile. */
+export const INTAKE_POLICIES: Readonly<Record<IntakeProfileId, IntakePolicy>> = {
+  national: NATIONAL_INTAKE,
+  'jiaozuo-12345': JIAOZUO_12345_INTAKE,
+  'tianjin-12369': TIANJIN_12369_INTAKE,
+  'chongqing-jiulongpo': CHONGQING_JIULONGPO_INTAKE,
+  haidong: HAIDONG_INTAKE,
+}
+
+export function intakePolicyFor(profileId: string): IntakePolicy {
+  if (!isIntakeProfileId(profileId)) throw new Error(`unknown policy profile: ${profileId}`)
+  return INTAKE_POLICIES[profileId]
 }

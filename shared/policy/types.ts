@@ -1,7 +1,7 @@
 // A policy profile is a jurisdiction's rules as data: every time limit with the article it comes from, plus the
 // decisions taken where the seed text is ambiguous. Code reads profiles; it never branches on a profile id.
-import type { RequestTypeKey } from '@shared/contracts/request-types'
-import type { StaffRole } from '@shared/deployment'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
+import type { StaffRole } from '@shared/vocabulary/units'
 import type { LocalDate } from '@shared/time'
 import type { SourceLabel } from './sources'
 

@@ -7,15 +7,15 @@
 // 的，由市局各科室按业务分工直接办理), a request type handled by a business office (S2 第十六条), or a matter that is
 // not the environment department's, or not this channel's (S1 第六条), with guidance naming who handles it
 // (S3 第九条(六), S2 第十四条, S4 四(四)).
-import type { DeploymentConfig, UnitConfig } from '../deployment'
 import {
   categorySchema,
   pollutionSourceSchema,
   type CategoryKey,
   type PollutionSourceKey,
-} from '../contracts/categories'
-import { requestTypeSchema, type RequestTypeKey } from '../contracts/request-types'
-import * as z from '../contracts/zod'
+} from '../vocabulary/categories'
+import { requestTypeSchema, type RequestTypeKey } from '../vocabulary/request-types'
+import type { UnitConfig } from '../vocabulary/units'
+import * as z from '../vocabulary/zod'
 import { divisionCovers, isDivisionCode } from '../geo/division-codes'
 
 export interface ZoneConfig {
@@ -116,15 +116,29 @@ export const routingConfigSchema = z.object({
   outOfJurisdiction: z.object({ handling: z.enum(['return', 'transfer']), cite: text }),
 }) satisfies z.ZodMiniType<RoutingConfig>
 
-/** A deployment that has a routing table. */
-export type RoutedDeployment = DeploymentConfig & { routing: RoutingConfig }
+/** What routing needs of a jurisdiction (a deployment, shared/deployment/config.ts, is one). */
+export interface RoutingTerritory {
+  id: string
+  /** Administrative division code of the whole territory. */
+  regionCode: string
+  regionName: string
+  units: UnitConfig[]
+  /**
+   * Where reports go: boundary file, special zones, routing rules, out-of-jurisdiction handling. Optional so a
+   * jurisdiction without it still loads; routing requires it (`requireRouting`).
+   */
+  routing?: RoutingConfig
+}
+
+/** A territory that has a routing table. */
+export type Routed<T extends RoutingTerritory = RoutingTerritory> = T & { routing: RoutingConfig }
 
 /**
  * Everything wrong with a deployment's routing table, as Chinese sentences for the bureau's IT person (empty
  * when it is sound): schema errors, unknown units, rules that can never match, zones that are not closed rings
  * or reuse a division code. Each names where it is (`routing.rules[2] (id)`).
  */
-export function routingProblems(deployment: DeploymentConfig): string[] {
+export function routingProblems(deployment: RoutingTerritory): string[] {
   if (!deployment.routing) return ['缺少 routing（分派规则）部分']
   const parsed = routingConfigSchema.safeParse(deployment.routing)
   if (!parsed.success) return parsed.error.issues.map((i) => `routing.${i.path.join('.')}：${i.message}`)
@@ -168,8 +182,8 @@ export function routingProblems(deployment: DeploymentConfig): string[] {
 }
 
 /** The deployment's routing table, checked; throws with every problem listed. */
-export function requireRouting(deployment: DeploymentConfig): RoutedDeployment {
+export function requireRouting<T extends RoutingTerritory>(deployment: T): Routed<T> {
   const problems = routingProblems(deployment)
   if (problems.length > 0) throw new Error(`deployment ${deployment.id}: ${problems.join('; ')}`)
-  return deployment as RoutedDeployment
+  return deployment as Routed<T>
 }

@@ -7,9 +7,9 @@
 // Position → place: GCJ-02 is converted to WGS-84 first (the boundaries are CGCS2000 ≈ WGS-84). Inside the
 // territory, a special zone drawn over a county wins over the county (S0 第三条 高新区生态环境服务中心). Outside it,
 // the neighbouring region found in the boundary data is named in the guidance (S0 第五条 退回, S3 第十条 转交).
-import type { CategoryKey, PollutionSourceKey } from '../contracts/categories'
-import type { RequestTypeKey } from '../contracts/request-types'
-import type { DeploymentConfig, UnitConfig } from '../deployment'
+import type { CategoryKey, PollutionSourceKey } from '../vocabulary/categories'
+import type { RequestTypeKey } from '../vocabulary/request-types'
+import type { UnitConfig } from '../vocabulary/units'
 import { toWgs84, type GeoPoint, type Wgs84Point } from '../geo/coordinates'
 import {
   divisionCovers,
@@ -20,7 +20,7 @@ import {
 } from '../geo/division-codes'
 import { RegionIndex } from '../geo/region-index'
 import { regionsFromTopology, type RegionRef, type RegionShape } from '../geo/topology'
-import { requireRouting, type RouteCondition, type RoutedDeployment } from './config'
+import { requireRouting, type RouteCondition, type Routed, type RoutingTerritory } from './config'
 import { shortPlaceName, type EntityNameOptions } from './entity-names'
 
 export type { RegionRef } from '../geo/topology'
@@ -119,7 +119,7 @@ export function territorialUnitFor(code: string, units: readonly UnitConfig[]): 
 }
 
 export class Router {
-  readonly deployment: RoutedDeployment
+  readonly deployment: Routed
   /**
    * Place names of this deployment's boundary data, for entity-name matching (焦作市恒通化工 = 恒通化工). Pass it
    * to `entityKey`, `rankDuplicates` and `countRepeats`; reuse the object (its prefix list is cached on it).
@@ -136,7 +136,7 @@ export class Router {
   /** The counties and special zones of the territory, by name (what an address may name). */
   readonly localities: readonly RegionRef[]
 
-  constructor(deployment: DeploymentConfig, boundaries: unknown) {
+  constructor(deployment: RoutingTerritory, boundaries: unknown) {
     this.deployment = requireRouting(deployment)
     const { routing } = this.deployment
     this.unitsById = new Map(deployment.units.map((u) => [u.id, u]))
@@ -299,6 +299,6 @@ export function ruleMatches(
 }
 
 /** Build once per deployment (cold start) and reuse: building decodes the boundaries. */
-export function createRouter(deployment: DeploymentConfig, boundaries: unknown): Router {
+export function createRouter(deployment: RoutingTerritory, boundaries: unknown): Router {
   return new Router(deployment, boundaries)
 }

@@ -1,7 +1,7 @@
 // Who acts on a case. Staff act in one of their roles (shared/deployment.ts); the reporter is the citizen who filed
 // or follows the case; `system` is the product itself acting where the law lets a clock or a count decide (the
 // deadline timer, the intake's repeat count). Unit scope is checked by the cloud function, not here.
-import { STAFF_ROLES, type StaffRole } from '@shared/deployment'
+import { STAFF_ROLES, type StaffRole } from '@shared/vocabulary/units'
 import type { CaseEvent } from './events'
 
 export type ActorRole = StaffRole | 'reporter' | 'system'

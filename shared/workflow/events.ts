@@ -1,8 +1,8 @@
 // Case events: a discriminated union on `type`, defined once as zod schemas (the cloud function validates what a
 // client sends with `caseEventSchema`) with the TypeScript types inferred from them. A stored history entry holds
 // one event as plain JSON; the clocks are derived from the history (shared/deadlines).
-import * as z from '@shared/contracts/zod'
-import { requestTypeSchema } from '@shared/contracts/request-types'
+import * as z from '@shared/vocabulary/zod'
+import { requestTypeSchema } from '@shared/vocabulary/request-types'
 import { NON_ACCEPTANCE_REASON_KEYS, type NonAcceptanceReasonKey } from '@shared/policy'
 import { isIsoInstant } from '@shared/calendar'
 import { isLocalDate } from '@shared/time'

@@ -21,5 +21,9 @@ export {
   rolesForEvent,
   statesFor,
   transition,
+  IllegalTransitionError,
+  type IllegalReason,
+  type IllegalTransition,
   type ReplayResult,
+  type TransitionResult,
 } from './machine'

@@ -1,13 +1,11 @@
 // The case as the state machine sees it: plain JSON the cloud function stores next to the history, the effects a
 // transition asks for, and the error it gives when an event is illegal.
-import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import type { CaseClock } from '@shared/deadlines'
-import type { StaffRole } from '@shared/deployment'
+import type { StaffRole } from '@shared/vocabulary/units'
 import type { ApprovalStep, ClockKind, NonAcceptanceReasonKey, ProfileId } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
-import type { HistoryEntry } from './actors'
-import type { CaseEventType, IntakeChannel, LeaderCaseGround, ReplyContent, RepeatEventType } from './events'
-import type { GuardName } from './guards'
+import type { IntakeChannel, LeaderCaseGround, ReplyContent, RepeatEventType } from './events'
 import type { CaseStateKey } from './states'
 
 /** What registration established; `important` may be set later (mark-important). */
@@ -115,27 +113,3 @@ export type Effect =
   | { type: 'pause-clocks' }
   | { type: 'resume-clocks' }
   | { type: 'extend-clock'; clock: 'handling'; days: number }
-
-export type IllegalReason = 'not-allowed-in-state' | 'role-not-allowed' | 'guard-failed'
-
-export interface IllegalTransition {
-  code: 'ILLEGAL_TRANSITION'
-  /** null when opening a case. */
-  state: CaseStateKey | null
-  event: CaseEventType
-  reason: IllegalReason
-  guard: GuardName | null
-  /** Chinese, for the person who tried. */
-  message: string
-}
-
-export type TransitionResult =
-  | { ok: true; state: CaseMachineState; effects: readonly Effect[]; entry: HistoryEntry }
-  | { ok: false; error: IllegalTransition }
-
-export class IllegalTransitionError extends Error {
-  constructor(readonly detail: IllegalTransition) {
-    super(detail.message)
-    this.name = 'IllegalTransitionError'
-  }
-}

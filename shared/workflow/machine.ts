@@ -31,17 +31,33 @@ import {
   type RegisterEvent,
 } from './events'
 import { GUARDS, type GuardInput, type GuardName } from './guards'
-import type {
-  CaseFlags,
-  CaseMachineState,
-  Effect,
-  IllegalReason,
-  IllegalTransition,
-  TransitionContext,
-  TransitionResult,
-} from './machine-types'
+import type { CaseFlags, CaseMachineState, Effect, TransitionContext } from './machine-types'
 import { stateLabel, type CaseStateKey } from './states'
 import { TRANSITIONS, type RowInput, type TransitionRow } from './transitions'
+
+export type IllegalReason = 'not-allowed-in-state' | 'role-not-allowed' | 'guard-failed'
+
+export interface IllegalTransition {
+  code: 'ILLEGAL_TRANSITION'
+  /** null when opening a case. */
+  state: CaseStateKey | null
+  event: CaseEventType
+  reason: IllegalReason
+  guard: GuardName | null
+  /** Chinese, for the person who tried. */
+  message: string
+}
+
+export type TransitionResult =
+  | { ok: true; state: CaseMachineState; effects: readonly Effect[]; entry: HistoryEntry }
+  | { ok: false; error: IllegalTransition }
+
+export class IllegalTransitionError extends Error {
+  constructor(readonly detail: IllegalTransition) {
+    super(detail.message)
+    this.name = 'IllegalTransitionError'
+  }
+}
 
 type AnyRow = TransitionRow<CaseEventType>
 type AnyRowInput = RowInput<CaseEventType>

@@ -2,7 +2,7 @@
 // next state, the flags it records and the notifications it asks for. Clock start/stop effects are added by the
 // machine from shared/deadlines' lifecycle tables. Where jurisdictions differ (approval chain, extension
 // approver, review loop) the row reads the policy; there are no profile-id branches.
-import type { StaffRole } from '@shared/deployment'
+import type { StaffRole } from '@shared/vocabulary/units'
 import type { ApprovalStep, EffectivePolicy } from '@shared/policy'
 import type { Actor, ActorRole } from './actors'
 import { repeatCountOf, type CaseEventType, type EventOf, type RepeatActionEvent } from './events'

@@ -1,6 +1,6 @@
 // Content held for a person, in the browser: a report whose words the check sends to review reaches staff
 // flagged 内容待审核 (inbox and case), with the held words; intake clears it; the reporter is told meanwhile.
-import { CONTENT_HELD_TAG } from '../../shared/contracts/content'
+import { CONTENT_HELD_TAG } from '../../shared/cases/held-content'
 import { LOCAL_REVIEW_WORDS } from '../../local/adapters/keyword-content-check'
 import { reportInput } from '../support/reports'
 import { open, screen, startE2E, type E2E } from './browser'

@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import os from 'node:os'
 import path from 'node:path'
 import { silentLogger } from '../../cloudfunctions/common/log'
-import type { CaseDoc } from '../../cloudfunctions/common/case-records'
+import type { CaseDoc } from '../../shared/cases/case-doc'
 import { decryptField } from '../../cloudfunctions/common/reporter-identity'
 import { DEV_OPENID_HEADER } from '../../local/gateway'
 import { createLocalRuntime } from '../../local/runtime'

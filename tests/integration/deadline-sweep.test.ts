@@ -42,14 +42,14 @@ describe('九龙坡 (S2): a reminder 3 working days before the handling due date
 
   test('nothing is due before the reminder date', async () => {
     h.clock.set('2026-12-10T10:00:00+08:00')
-    const report = (await h.fireTimer('timers')) as SweepReport
+    const report = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     expect(report).toMatchObject({ examined: 0, reminders: 0, supervised: 0, complete: true })
   })
 
   test('on the reminder date (handling due 12-23, S2 第十七条/第十八条) each case is reminded once', async () => {
     h.clock.set('2026-12-18T10:00:00+08:00')
     const before = await outboxCount(h, 'staff-task')
-    const first = (await h.fireTimer('timers')) as SweepReport
+    const first = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     expect(first).toMatchObject({
       examined: 3,
       reminders: 3,
@@ -62,16 +62,16 @@ describe('九龙坡 (S2): a reminder 3 working days before the handling due date
     expect(sent).toBeGreaterThan(0)
 
     h.clock.set('2026-12-18T11:00:00+08:00') // the next hourly run
-    const second = (await h.fireTimer('timers')) as SweepReport
+    const second = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     expect(second).toMatchObject({ examined: 0, reminders: 0 })
     expect((await outboxCount(h, 'staff-task')) - before).toBe(sent)
   })
 
   test('the day after the due date each case is supervised (督办) once, and the flag shows in the inbox', async () => {
     h.clock.set('2026-12-24T09:00:00+08:00')
-    const first = (await h.fireTimer('timers')) as SweepReport
+    const first = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     expect(first).toMatchObject({ supervised: 3, reminders: 0 })
-    const second = (await h.fireTimer('timers')) as SweepReport
+    const second = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     expect(second).toMatchObject({ supervised: 0, reminders: 0 })
     const detail = await h.ok<Case>('staff', 'getCase', { caseId: ids[0] }, 'dev-office-head')
     expect(detail.supervised).toBe(true)

@@ -146,7 +146,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
       expect(fn.Description).toMatch(/^绿哨 GreenWhistle · jiaozuo · code sha256:[0-9a-f]{32}$/)
     }
     expect(fake.functions.get('timers')!.Triggers).toEqual([
-      { TriggerName: 'deadlineSweep', Type: 'timer', TriggerDesc: '{"cron":"0 5 * * * * *"}' },
+      { TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 5 * * * * *"}' },
     ])
     for (const name of ['admin', 'cases', 'files', 'staff'])
       expect(fake.functions.get(name)!.Triggers).toEqual([])
@@ -346,7 +346,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     )
     expect(plan.functions.map((f) => f.name)).toEqual(['admin', 'cases', 'files', 'staff', 'timers'])
     expect(plan.functions.find((f) => f.name === 'timers')!.triggers).toEqual([
-      { name: 'deadlineSweep', type: 'timer', config: '0 5 * * * * *' },
+      { name: 'hourly', type: 'timer', config: '0 5 * * * * *' },
     ])
     expect(plan.functions.every((f) => f.envVariables.join() === 'GW_IDENTITY_KEY')).toBe(true)
     // The code that would be uploaded is exactly what the deploy builds (reproducible bundles).

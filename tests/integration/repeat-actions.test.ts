@@ -3,7 +3,7 @@
 // the case holding the target, through the workflow as the system — 提级办理 (焦作 S0 第十一条), 督办 (天津
 // S1 第十四条; national baseline S3 第十五条(二)), 领导包案 (九龙坡 S2 第八条), 重点信访案件 (海东 S4 四(二)) —
 // with its history entry, flag and notices (local outbox), once; the early warning is checked after it.
-import type { CaseDoc } from '../../cloudfunctions/common/case-records'
+import type { CaseDoc } from '../../shared/cases/case-doc'
 import type { OutboxEntry } from '../../local/adapters/outbox-notifier'
 import { demoPlaces } from '../../local/demo-places'
 import type { HistoryEntry } from '../../shared/workflow'

@@ -3,7 +3,7 @@
 // its boundaries travel inside the bundle and need no database read at cold start.
 import deployment from '@deployment'
 import boundaries from '@deployment-boundaries'
-import type { DeploymentConfig } from '../../../shared/deployment'
+import type { DeploymentConfig } from '../../../shared/deployment/config'
 import type { CloudFunction } from '../router'
 import { cloudMain, type CloudMain } from './entry'
 

@@ -8,7 +8,7 @@
 //   including the `userInfo` WeChat adds to it).
 // - A timer trigger (`{ Type: 'Timer', … }` and no OPENID) goes to `fn.onTimer`; an event that merely looks
 //   like a timer but comes from a user is an ordinary client call.
-import type { DeploymentConfig } from '../../../shared/deployment'
+import type { DeploymentConfig } from '../../../shared/deployment/config'
 import type { Runtime } from '../ports'
 import { isMediaCheckEvent, isTimerEvent, type CloudFunction } from '../router'
 import { createCloudRuntime, type CloudRuntimeOptions } from './runtime'

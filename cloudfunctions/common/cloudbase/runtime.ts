@@ -8,7 +8,7 @@
 import { systemClock } from '../clock'
 import { jsonLogger } from '../log'
 import type { Clock, Logger, Runtime } from '../ports'
-import type { DeploymentConfig } from '../../../shared/deployment'
+import type { DeploymentConfig } from '../../../shared/deployment/config'
 import { CloudbaseBlobStore } from './blobstore'
 import { CloudbaseContentCheck } from './content-check'
 import { CloudbaseDocStore } from './docstore'

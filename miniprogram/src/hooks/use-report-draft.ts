@@ -1,7 +1,7 @@
 // The report form's state, restored from and saved to the device as it is typed (see services/draft).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidHide, useUnload } from '@tarojs/taro'
-import type { CategoryKey } from '@shared/contracts/categories'
+import type { CategoryKey } from '@shared/vocabulary/categories'
 import { formatShanghai } from '@shared/time'
 import {
   clearDraft,

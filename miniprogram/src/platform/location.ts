@@ -1,7 +1,7 @@
 // Where the problem is. weapp: the map picker (chooseLocation, GCJ-02; declared in requiredPrivateInfos).
 // h5: the browser's position (WGS-84) — the server converts — with the address typed by hand.
 import Taro from '@tarojs/taro'
-import type { LocationInput } from '@shared/contracts/common'
+import type { LocationInput } from '@shared/vocabulary/fields'
 
 export type PickResult = { ok: true; location: LocationInput } | { ok: false; message: string }
 

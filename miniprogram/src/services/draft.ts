@@ -1,8 +1,8 @@
 // The report draft: everything typed and chosen, kept on the device until the report is filed, so closing
 // the app, a call coming in or a dead battery loses nothing. The clientRequestId is part of the draft and is
 // only renewed after a successful submit: every retry of the same draft maps to the same case.
-import type { CategoryKey, PollutionSourceKey } from '@shared/contracts/categories'
-import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { CategoryKey, PollutionSourceKey } from '@shared/vocabulary/categories'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import { discardPhoto } from '../platform/photo-store'
 import { readStored, removeStored, userKey, writeStored } from '../platform/storage'
 

@@ -3,7 +3,7 @@
 // accepted and assigned the same day, not days later. One rule in the clock composition, for every profile.
 // Dates cross 国庆 2026 (off 10-01…10-07, make-up Saturday 10-10 works), 春节 2026 (off 02-15…02-23, make-up
 // Saturday 02-14 works) and reach into 2027 (no notice: provisional).
-import { REQUEST_TYPE_KEYS, type RequestTypeKey } from '@shared/contracts/request-types'
+import { REQUEST_TYPE_KEYS, type RequestTypeKey } from '@shared/vocabulary/request-types'
 import { findClock, type CaseClock } from '@shared/deadlines'
 import { PROFILE_IDS, type ClockKind, type ProfileId } from '@shared/policy'
 import { localDateOf } from '@shared/time'

@@ -2,7 +2,7 @@
 // (S0 第七条(四), S1 第七条), else the acceptance limit used in full plus the handling limit from that day
 // (S3 第九条 + 第十一条, S1 第七条 + 第十二条, S2 第十五条 + 第十七条, S4 四(一) + 四(四)). Dates cross 春节 and 国庆 2026
 // and run into 2027 (春节 2027 by law; no notice yet: provisional).
-import { REQUEST_TYPE_KEYS, type RequestTypeKey } from '@shared/contracts/request-types'
+import { REQUEST_TYPE_KEYS, type RequestTypeKey } from '@shared/vocabulary/request-types'
 import { clockFactsFor, computeClocks, expectedReply, findClock } from '@shared/deadlines'
 import { getPolicyProfile, PROFILE_IDS, type ProfileId } from '@shared/policy'
 import { startOfLocalDate } from '@shared/time'

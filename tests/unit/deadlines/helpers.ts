@@ -1,5 +1,5 @@
 import { createWorkingCalendar } from '@shared/calendar'
-import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import {
   clockFactsFor,
   computeClocks,

@@ -1,4 +1,4 @@
-import type { DeploymentConfig } from '@shared/deployment'
+import type { DeploymentConfig } from '@shared/deployment/config'
 import { requireRouting, routingProblems } from '@shared/routing/config'
 import { createRouter } from '@shared/routing/router'
 import { DEMO_DEPLOYMENTS, loadBoundaries, loadDeployment } from './demo-deployments'

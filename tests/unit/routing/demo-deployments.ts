@@ -2,8 +2,8 @@
 // (the cloud functions bundle the same files; shared/ never reads them itself).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { DeploymentConfig } from '@shared/deployment'
-import { requireRouting, type RoutedDeployment } from '@shared/routing/config'
+import type { DeploymentConfig, RoutedDeployment } from '@shared/deployment/config'
+import { requireRouting } from '@shared/routing/config'
 import { createRouter, type Router } from '@shared/routing/router'
 
 export const DEMO_DEPLOYMENTS = {

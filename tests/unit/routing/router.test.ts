@@ -1,4 +1,4 @@
-import type { Location } from '@shared/contracts/common'
+import type { Location } from '@shared/vocabulary/fields'
 import { gcj02, wgs84, type Gcj02Point } from '@shared/geo/coordinates'
 import { normaliseEntityName } from '@shared/routing/entity-names'
 import type { RouteRequest, RoutingDecision } from '@shared/routing/router'

@@ -2,7 +2,7 @@
 // call `transition`, append the entry.
 import { createWorkingCalendar } from '@shared/calendar'
 import { caseClocks, type CaseClock } from '@shared/deadlines'
-import type { StaffRole } from '@shared/deployment'
+import type { StaffRole } from '@shared/vocabulary/units'
 import { getPolicyProfile, type PolicyProfile, type ProfileId } from '@shared/policy'
 import {
   caseEventSchema,

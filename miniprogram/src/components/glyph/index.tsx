@@ -1,8 +1,8 @@
 // Icons for categories and request types: one character on a coloured tile. Drawn with text and CSS only
 // (no image, icon font or emoji), so it looks the same in WeChat and in every browser.
 import { Text } from '@tarojs/components'
-import type { CategoryKey } from '@shared/contracts/categories'
-import type { RequestTypeKey } from '@shared/contracts/request-types'
+import type { CategoryKey } from '@shared/vocabulary/categories'
+import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import './index.scss'
 
 export const CATEGORY_GLYPHS: Record<CategoryKey, string> = {

@@ -2,7 +2,7 @@
 // that look like the same problem — with 关注该问题 instead of filing it again.
 import { Button, Text, View } from '@tarojs/components'
 import type { ReportPreview, SimilarCase } from '@shared/contracts/cases'
-import { CATEGORIES } from '@shared/contracts/categories'
+import { CATEGORIES } from '@shared/vocabulary/categories'
 import { distanceText } from '@shared/geo/distance-text'
 import { citeForCitizens } from '@shared/policy/sources'
 import { otherLocalityNamed } from '@shared/routing/address-place'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CATEGORIES, CATEGORY_KEYS } from '@shared/contracts/categories'
+import { CATEGORIES, CATEGORY_KEYS } from '@shared/vocabulary/categories'
 import PersonaPicker from '../../components/persona-picker'
 import Glyph, { CATEGORY_GLYPHS } from '../../components/glyph'
 import { hasDraft } from '../../services/draft'

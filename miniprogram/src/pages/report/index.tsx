@@ -8,7 +8,7 @@ import {
   CATEGORY_KEYS,
   POLLUTION_SOURCES,
   POLLUTION_SOURCE_KEYS,
-} from '@shared/contracts/categories'
+} from '@shared/vocabulary/categories'
 import {
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
@@ -17,7 +17,7 @@ import {
   type SimilarCase,
   type SubmitReportResult,
 } from '@shared/contracts/cases'
-import { REQUEST_TYPES, REQUEST_TYPE_KEYS } from '@shared/contracts/request-types'
+import { REQUEST_TYPES, REQUEST_TYPE_KEYS } from '@shared/vocabulary/request-types'
 import { formatShanghai } from '@shared/time'
 import Glyph, { CATEGORY_GLYPHS, REQUEST_TYPE_GLYPHS } from '../../components/glyph'
 import PhotoGrid from '../../components/photo-grid'

@@ -2,29 +2,14 @@
 // (`review`, or the check failed) and photos that are in review or whose check has not answered. Held content
 // reaches staff flagged, is never shown to anyone else, and the citizen is told; a staff member clears it.
 // Pure functions over the stored case: screening.ts decides what is held, the views (case-records.ts) read it.
-import { CONTENT_SUBJECTS, type ContentSubject, type HeldContentView } from '../../shared/contracts/content'
-import type { CaseDoc } from './case-records'
-
-export interface HeldPhoto {
-  fileId: string
-  /** `review`: a person must look at it; `pending`: mediaCheckAsync has not answered. */
-  state: 'review' | 'pending'
-}
-
-export interface ContentHold {
-  /** `report`, `rating`, or the subject with the history index of the event that carried it (`supplement-4`). */
-  id: string
-  subject: ContentSubject
-  /** History index of that event (supplement, grounds); null for the report and the rating. */
-  entry: number | null
-  /** The text needs a person: the check answered `review`, or could not answer. */
-  text: boolean
-  photos: HeldPhoto[]
-  since: string
-}
-
-/** What screening found held in one piece of content, before it is placed on a case. */
-export type NewHold = Pick<ContentHold, 'subject' | 'text' | 'photos' | 'since'>
+import {
+  CONTENT_SUBJECTS,
+  type ContentHold,
+  type HeldContentView,
+  type HeldPhoto,
+  type NewHold,
+} from './held-content'
+import type { CaseDoc } from './case-doc'
 
 /** The case's holds (cases filed before content review have none). */
 export function holdsOf(doc: Pick<CaseDoc, 'contentHolds'>): ContentHold[] {

@@ -6,10 +6,10 @@ import {
   rankDuplicates,
   type DuplicateVerdict,
   type OpenCaseFacts,
-} from '@shared/routing/duplicates'
+} from '@shared/intake/duplicates'
 import { entityKey } from '@shared/routing/entity-names'
-import { INTAKE_POLICIES } from '@shared/routing/intake-policy'
-import type { ReportFacts } from '@shared/routing/report-facts'
+import { INTAKE_POLICIES } from '@shared/policy/registry'
+import type { ReportFacts } from '@shared/intake/report-facts'
 
 const policy = INTAKE_POLICIES['jiaozuo-12345'].duplicate
 const names = { placeNames: ['焦作市', '山阳区', '马村区'], prefixShortForms: ['焦作'] }

@@ -1,17 +1,17 @@
 import { offsetMetres, wgs84 } from '@shared/geo/coordinates'
 import type { ProfileId } from '@shared/policy'
-import { INTAKE_POLICIES } from '@shared/routing/intake-policy'
-import type { ReportFacts } from '@shared/routing/report-facts'
+import { INTAKE_POLICIES } from '@shared/policy/registry'
+import type { ReportFacts } from '@shared/intake/report-facts'
 import {
   countRepeats,
   repeatEvent,
   repeatHandling,
   repeatHolder,
   type RepeatCase,
-} from '@shared/routing/repeats'
+} from '@shared/intake/repeats'
 import { caseEventSchema, systemActor } from '@shared/workflow'
 import { caseIn } from '../workflow/paths'
-import { demoDeployment } from './demo-deployments'
+import { demoDeployment } from '../routing/demo-deployments'
 
 const jiaozuo = INTAKE_POLICIES['jiaozuo-12345'].repeat
 const names = { placeNames: ['焦作市', '山阳区'], prefixShortForms: ['焦作'] }

@@ -1,6 +1,6 @@
 // 海东 生态环境领域信访 (S4, 2024). Same-day registration and acceptance, 3 日 to investigate, 3 日 for an initial
 // opinion or a transfer, 60 日 to close (+30), 5 日 review loop, 5 日 return visit for key cases.
-import type { PolicyProfile } from '../types'
+import type { PolicyProfile } from '../../types'
 
 const naturalDays = {
   note: 'S4 未说明“3日”的含义，按自然日：同句的“60日内办结”即条例的自然日期限，S2 第二十六条亦同此通常理解',

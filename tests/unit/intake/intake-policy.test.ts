@@ -1,13 +1,8 @@
-import { CATEGORY_KEYS } from '@shared/contracts/categories'
+import { CATEGORY_KEYS } from '@shared/vocabulary/categories'
 import { nearbyCells } from '@shared/geo/cells'
 import { wgs84 } from '@shared/geo/coordinates'
-import {
-  INTAKE_POLICIES,
-  INTAKE_PROFILE_IDS,
-  intakePolicyFor,
-  type Basis,
-  type IntakeProfileId,
-} from '@shared/routing/intake-policy'
+import { INTAKE_PROFILE_IDS, type Basis, type IntakeProfileId } from '@shared/policy/intake'
+import { INTAKE_POLICIES, intakePolicyFor } from '@shared/policy/registry'
 
 describe('intake policy profiles', () => {
   test.each([

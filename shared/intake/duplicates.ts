@@ -10,7 +10,7 @@
 //
 // Candidates come from two equality queries (see `duplicateCandidateQuery`): open cases of the category in the
 // geo cells around the point, and open cases with the same entity key.
-import type { CategoryKey } from '../contracts/categories'
+import type { CategoryKey } from '../vocabulary/categories'
 import { nearbyCells, type NearbyCellQuery } from '../geo/cells'
 import { distanceMetres, type Wgs84Point } from '../geo/coordinates'
 import { distanceText } from '../geo/distance-text'
@@ -21,8 +21,8 @@ import {
   normaliseEntityName,
   SAME_ENTITY_SIMILARITY,
   type EntityNameOptions,
-} from './entity-names'
-import type { DuplicatePolicy } from './intake-policy'
+} from '../routing/entity-names'
+import type { DuplicatePolicy } from '../policy/intake'
 import { daysBefore, daysBetweenInstants, type ReportFacts } from './report-facts'
 
 export const DUPLICATE_CITE = 'S3 第九条(四)：同一举报人或多名举报人再次提出同一举报事项的，可合并办理'

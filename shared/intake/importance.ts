@@ -2,7 +2,7 @@
 // Which rules apply, with which effects and under which article, is the profile's (intake-policy.ts
 // `importance.rules`); what each rule tests is here. Every finding carries its basis so the case file can say
 // why it was marked.
-import type { CategoryKey, PollutionSourceKey } from '../contracts/categories'
+import type { CategoryKey, PollutionSourceKey } from '../vocabulary/categories'
 import { citationReferences, citeForStaff } from '../policy/sources'
 import { formatShanghai } from '../time'
 import {
@@ -12,7 +12,7 @@ import {
   type ImportancePolicy,
   type ImportanceRuleId,
   type IntakeEffect,
-} from './intake-policy'
+} from '../policy/intake'
 
 export interface IntakeFacts {
   category: CategoryKey

@@ -2,14 +2,15 @@
 // of a deployment folder (units, posts, routing table, boundary file, profile), as Chinese sentences for the
 // bureau's IT person. `npm run -s cli -- deployment check <dir>` prints them; the unit tests run it on every
 // folder of deployments/. The routing table's own checks stay in routing/config.ts (`routingProblems`).
-import * as z from './contracts/zod'
-import { STAFF_ROLE_KEYS, type DeploymentConfig } from './deployment'
-import { divisionCovers, divisionLevel, isDivisionCode } from './geo/division-codes'
-import { isTopology, regionsFromTopology } from './geo/topology'
-import { isProfileId, PROFILE_IDS } from './policy/types'
-import { routingConfigSchema, routingProblems } from './routing/config'
-import { territorialUnitFor } from './routing/router'
-import { isLocalDate } from './time'
+import * as z from '../vocabulary/zod'
+import type { DeploymentConfig } from './config'
+import { STAFF_ROLE_KEYS } from '../vocabulary/units'
+import { divisionCovers, divisionLevel, isDivisionCode } from '../geo/division-codes'
+import { isTopology, regionsFromTopology } from '../geo/topology'
+import { isProfileId, PROFILE_IDS } from '../policy/types'
+import { routingConfigSchema, routingProblems } from '../routing/config'
+import { territorialUnitFor } from '../routing/router'
+import { isLocalDate } from '../time'
 
 /** Deployment ids name folders and function bundles: lower-case letters, digits and hyphens. */
 export const DEPLOYMENT_ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/

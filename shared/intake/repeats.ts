@@ -12,22 +12,22 @@
 //
 // Reaching it sets off the profile's repeat action, applied through the workflow by the system (`repeatEvent`)
 // on the case that holds the target (`repeatHolder`), once.
-import type { CategoryKey } from '../contracts/categories'
-import type { UnitConfig } from '../deployment'
+import type { CategoryKey } from '../vocabulary/categories'
+import type { UnitConfig } from '../vocabulary/units'
 import { distanceMetres } from '../geo/coordinates'
 import { localDateOf } from '../time'
 import { REPEAT_GROUNDS, type RepeatActionEvent, type RepeatEventType } from '../workflow/events'
 import { statesFor } from '../workflow/machine'
 import type { CaseStateKey } from '../workflow/states'
-import type { RoutedDeployment } from './config'
-import { entityKey, isSameEntity, type EntityNameOptions } from './entity-names'
+import type { RoutedDeployment } from '../deployment/config'
+import { entityKey, isSameEntity, type EntityNameOptions } from '../routing/entity-names'
 import {
   basisText,
   type Basis,
   type RepeatAction,
   type RepeatCounting,
   type RepeatPolicy,
-} from './intake-policy'
+} from '../policy/intake'
 import { daysBetweenInstants, type ReportFacts } from './report-facts'
 
 export type RepeatTarget =

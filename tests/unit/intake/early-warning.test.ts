@@ -4,8 +4,8 @@ import {
   assessEarlyWarning,
   earlyWarningCandidateQuery,
   type ClusterReport,
-} from '@shared/routing/early-warning'
-import { INTAKE_POLICIES } from '@shared/routing/intake-policy'
+} from '@shared/intake/early-warning'
+import { INTAKE_POLICIES } from '@shared/policy/registry'
 
 // S3 第十六条(一) 公众集中举报 → 预警. Profile values (decision): air 5 distinct reporters within 1000 m within 7
 // days; noise 500 m; hazardous waste 3 reporters (第十六条(四) 严重威胁公众健康).

@@ -1,7 +1,7 @@
 // 重庆九龙坡 环境信访 (S2, 2022). Acceptance notice in 3/5 working days (第十五条), reply in 15/30 日 by
 // importance (第十七条), reminder 3 working days before due (第十八条), 复查/复核 30+30 (第十九条), deemed closed
 // after 30 日 without objection (第二十条). 第二十六条: "日" means natural days.
-import type { PolicyProfile } from '../types'
+import type { PolicyProfile } from '../../types'
 
 const fromAcceptance = {
   note: '自受理之日起算：第十七条位于受理（第十五条）、交办（第十六条）之后，条例亦自受理之日起算办理期限',

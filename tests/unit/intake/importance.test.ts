@@ -1,10 +1,11 @@
-import { INTAKE_POLICIES, type ImportanceRuleId, type IntakeProfileId } from '@shared/routing/intake-policy'
+import { type ImportanceRuleId, type IntakeProfileId } from '@shared/policy/intake'
+import { INTAKE_POLICIES } from '@shared/policy/registry'
 import {
   assessIntake,
   describeFinding,
   isWithinLocalHours,
   type IntakeFacts,
-} from '@shared/routing/importance'
+} from '@shared/intake/importance'
 
 const base: IntakeFacts = { category: 'air', source: 'industrial', reportedAt: '2026-11-21T10:00:00+08:00' }
 

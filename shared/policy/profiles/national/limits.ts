@@ -1,7 +1,7 @@
 // National baseline: the 12369 hotline measures (S3, draft) and the 信访工作条例. Every local profile sits on it.
 // S3 counts bare "日" without saying which; S2 第二十六条 states the usual reading (natural days) and it is
 // applied here too. Article numbers of the 条例 follow docs/domain-rules.md.
-import type { PolicyProfile } from '../types'
+import type { PolicyProfile } from '../../types'
 
 export const NATIONAL_V1 = {
   id: 'national',

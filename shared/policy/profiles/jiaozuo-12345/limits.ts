@@ -1,6 +1,6 @@
 // 焦作 12345 hotline (S0, draft). S0 sets the handling limit per request type and leaves acceptance, assignment
 // and extension to "及时": there the national baseline applies.
-import type { PolicyProfile } from '../types'
+import type { PolicyProfile } from '../../types'
 
 const handlingFromReceipt = {
   note: '自收到 12345 平台派发工单之日起算：热线工单时限从派单起算，分局实行 24 小时值班（S0 第五条），从受理起算会让迟延受理延长办理期限',

@@ -33,3 +33,24 @@ export interface HeldContentView {
   /** False while a photo check is still running: only what a check has answered can be cleared. */
   clearable: boolean
 }
+
+export interface HeldPhoto {
+  fileId: string
+  /** `review`: a person must look at it; `pending`: mediaCheckAsync has not answered. */
+  state: 'review' | 'pending'
+}
+
+export interface ContentHold {
+  /** `report`, `rating`, or the subject with the history index of the event that carried it (`supplement-4`). */
+  id: string
+  subject: ContentSubject
+  /** History index of that event (supplement, grounds); null for the report and the rating. */
+  entry: number | null
+  /** The text needs a person: the check answered `review`, or could not answer. */
+  text: boolean
+  photos: HeldPhoto[]
+  since: string
+}
+
+/** What screening found held in one piece of content, before it is placed on a case. */
+export type NewHold = Pick<ContentHold, 'subject' | 'text' | 'photos' | 'since'>

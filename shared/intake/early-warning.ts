@@ -6,10 +6,10 @@
 // so two reports arriving together that both complete the cluster compute the same key (a unique index on the
 // key makes the second insert a no-op), and a report joining a cluster that already raised a warning (a member
 // carries `warningKey`) raises nothing new.
-import type { CategoryKey } from '../contracts/categories'
+import type { CategoryKey } from '../vocabulary/categories'
 import { nearbyCells, type NearbyCellQuery } from '../geo/cells'
 import { distanceMetres, wgs84, type Wgs84Point } from '../geo/coordinates'
-import type { Basis, EarlyWarningPolicy, WarningThreshold } from './intake-policy'
+import type { Basis, EarlyWarningPolicy, WarningThreshold } from '../policy/intake'
 import { daysBefore, daysBetweenInstants, type ReportFacts } from './report-facts'
 
 export interface ClusterReport extends ReportFacts {

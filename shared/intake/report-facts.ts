@@ -1,6 +1,6 @@
 // The plain data the intake-intelligence functions work on. The cloud functions fetch these (by the index
 // keys the functions below give them), call a pure function, and persist what it decides.
-import type { CategoryKey } from '../contracts/categories'
+import type { CategoryKey } from '../vocabulary/categories'
 import type { Wgs84Point } from '../geo/coordinates'
 import { toShanghaiIso } from '../time'
 

@@ -1,6 +1,6 @@
 // 天津 12369 WeChat reports (S1, 2015). Narrow scope (第六条), 2 working days to confirm (第七条), 60 日 to close
 // with at most 30 日 extension (第十二条), the leader in charge approves every reply (第十一条).
-import type { PolicyProfile } from '../types'
+import type { PolicyProfile } from '../../types'
 
 export const TIANJIN_12369_V1 = {
   id: 'tianjin-12369',
