@@ -4,7 +4,7 @@
 //   vocabulary/, time.ts       words everything speaks: request types, categories, staff posts, units, the zod wrapper
 //   calendar/, geo/            working days (State Council notices); coordinates, boundaries, cells
 //   policy/                    each jurisdiction's rules as cited data (profiles/<id>/: limits, intake values)
-//   workflow/ words            the case's words: states, actors, events and their catalogue (what each says)
+//   workflow/ words            the case's words: states, actors, grounds, events and their catalogue
 //   deadlines/                 legal clocks from a profile and a case's history
 //   workflow/ machine          transitions, guards, the pure transition function
 //   routing/                   territory → handling unit
@@ -14,7 +14,7 @@
 //   contracts/                 the API of every cloud function (top: nothing in shared/ imports it)
 //
 // shared/ never imports the platform (cloud functions, the mini-program, local mode).
-const WORKFLOW_WORDS = 'workflow/(states|actors|events|catalogue)(\\.ts$|/)'
+const WORKFLOW_WORDS = 'workflow/(states|actors|events|grounds|catalogue)(\\.ts$|/)'
 const FLOORS = [
   ['vocabulary', 'time\\.ts$'],
   ['calendar', 'geo'],

@@ -13,7 +13,13 @@ import { calendarFor } from '../common/calendar'
 import { caseIdFor, lastSeq, toCaseSummary, toReporterDetail, type CaseRecord } from '../common/case-records'
 import { formatRefNo, type CaseDoc, type ReporterRecord } from '../../shared/cases/case-doc'
 import { citizenCaseAccess, type CitizenCaseAccess } from '../common/case-access'
-import { applyCaseEvent, clocksOf, nextCheckOnOf, profileForNewCase } from '../common/case-workflow'
+import {
+  allowedFor,
+  applyCaseEvent,
+  clocksOf,
+  nextCheckOnOf,
+  profileForNewCase,
+} from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { getMany } from '../common/db/get-many'
 import { followId, followInTx, unfollowInTx, type FollowDoc, type FollowRecord } from '../common/follows'
@@ -67,12 +73,14 @@ async function citizenView(
   byQueryCode = false,
 ): Promise<CaseDetailForReporter> {
   const calendar = await calendarFor(runtime)
-  const clocks = clocksOf(doc, calendar, runtime.clock.now())
+  const now = runtime.clock.now()
+  const clocks = clocksOf(doc, calendar, now)
   const ownPhotos = follow?.relation === 'reporter' && doc.photos.length > 0
   return toReporterDetail(doc, {
     unitName: unitNamer(runtime.deployment.units),
     follow: follow ? { relation: follow.relation, lastReadSeq: follow.lastReadSeq } : null,
     clocks,
+    allowed: follow ? allowedFor(doc, { kind: 'reporter', id: follow.openid }, calendar, now) : [],
     photoUrls: ownPhotos ? await runtime.blobs.tempUrls(doc.photos) : {},
     byQueryCode,
   })
@@ -297,7 +305,6 @@ export const casesFunction = defineFunction('cases', casesContract, {
         nextCheckOn: null,
         timerMarks: [],
         followerCount: 0,
-        rating: null,
         mergedInto: null,
         clientRequestId: input.clientRequestId,
         createdAt: at,
@@ -353,7 +360,8 @@ export const casesFunction = defineFunction('cases', casesContract, {
       const doc = docs.get(follow.caseId)
       if (!doc) return []
       const clocks = clocksOf(doc, calendar, now)
-      return [toCaseSummary(doc, unitName(doc.unitId), follow, clocks)]
+      const allowed = allowedFor(doc, { kind: 'reporter', id: openid }, calendar, now)
+      return [toCaseSummary(doc, unitName(doc.unitId), follow, clocks, allowed)]
     })
     return { items, next: page.next }
   },
@@ -402,38 +410,20 @@ export const casesFunction = defineFunction('cases', casesContract, {
     return viewAfter(runtime, access, input.caseId)
   },
 
-  async rateReply(input, { runtime, openid, now }) {
+  async rateReply(input, { runtime, openid }) {
     const access = citizenCaseAccess(runtime, openid)
-    const { doc } = await reportersCase(access, input.caseId)
-    if (
-      !['replied', 'review-decided', 'closed'].includes(doc.status) ||
-      !doc.history.some((h) => h.event.type === 'send-reply')
-    ) {
-      throw new AppError('ILLEGAL_TRANSITION', '收到答复后才能评价')
-    }
-    if (doc.rating) throw new AppError('CONFLICT', '您已经评价过这条答复')
+    await reportersCase(access, input.caseId)
     const { hold } = await screenCitizenContent(runtime, openid, {
       subject: 'rating',
       scene: 'comment',
       texts: [{ field: 'comment', text: input.comment }],
     })
-    const rating = { stars: input.stars, comment: input.comment || null, at: toShanghaiIso(now) }
-    const ratingPatch = (before: CaseDoc): Partial<CaseDoc> => ({
-      rating,
-      ...(hold ? { contentHolds: withHold(holdsOf(before), hold, null) } : {}),
-    })
-    if (input.accept) {
-      // Satisfied: the reporter confirms the reply and the case closes now.
-      await applyCaseEvent(
-        runtime,
-        access,
-        input.caseId,
-        { type: 'accept-reply', rating: input.stars },
-        { extraPatch: ratingPatch },
-      )
-    } else {
-      await runtime.db.update<CaseDoc>(COLLECTIONS.cases, doc._id, ratingPatch(doc), doc._version)
-    }
+    // Satisfied (accept): the reporter confirms the reply with the rating, and the case closes now.
+    const rating = { rating: input.stars, comment: input.comment ?? '' }
+    const event: CaseEvent = input.accept
+      ? { type: 'accept-reply', ...rating }
+      : { type: 'rate-reply', ...rating }
+    await applyCaseEvent(runtime, access, input.caseId, event, { extraPatch: holdOnEvent(hold) })
     return viewAfter(runtime, access, input.caseId)
   },
 

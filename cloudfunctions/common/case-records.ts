@@ -9,30 +9,24 @@ import type {
   CaseTimelineEntry,
   CitizenActions,
 } from '../../shared/contracts/cases'
-import { CONTENT_HELD_TAG } from '../../shared/cases/held-content'
 import type { InboxItem, StaffCaseDetail } from '../../shared/contracts/staff'
 import type { CaseClock } from '../../shared/deadlines'
-import {
-  effectivePolicy,
-  getPolicyProfile,
-  NON_ACCEPTANCE_REASONS,
-  replyRemediesText,
-} from '../../shared/policy'
+import { effectivePolicy, getPolicyProfile, replyRemediesText } from '../../shared/policy'
 import { describeFinding } from '../../shared/intake/importance'
 import {
   actorLabel,
   CASE_EVENT_LABELS,
+  EVENT_CATALOGUE,
   isOpenState,
-  repeatCountOf,
+  NOT_SHOWN,
   stateLabel,
-  type CaseEvent,
   type CaseEventType,
   type CaseFacts,
   type CaseFlags,
-  type HistoryEntry,
-  type RepeatEventType,
-  type ReplyContent,
+  type Narration,
+  type RecordedActor,
 } from '../../shared/workflow'
+import { describeFields } from '../../shared/workflow/catalogue/describe'
 import type { CaseStateKey } from '../../shared/workflow/states'
 import {
   contentNoticeOf,
@@ -43,7 +37,7 @@ import {
   visibleToOthers,
 } from '../../shared/cases/content-holds'
 import type { WithId } from './ports'
-import { type CaseDoc } from '../../shared/cases/case-doc'
+import { ratingOf, type CaseDoc } from '../../shared/cases/case-doc'
 
 export type CaseRecord = WithId<CaseDoc>
 
@@ -80,155 +74,25 @@ export function nextDuty(
 }
 
 // ---------- timeline ----------
+// Every entry reads as the event catalogue says (shared/workflow/catalogue): for the reporter, privacy-safe or
+// not at all; for staff, every field of the event and who acted.
 
-/** Events that tell the reporter something (and count as unread until seen); see also `tellsReporter`. */
-const REPORTER_NOTICES: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
-  'request-supplement',
-  'accept',
-  'not-accept',
-  'merge',
-  'transfer',
-  'approve-extension',
-  'send-reply',
-  'decide-review',
-  'decide-re-review',
-  'reopen',
-  'deem-closed',
-])
-
-/** Whether a history entry's event told the reporters following the case something. */
-function tellsReporter(event: CaseEvent): boolean {
-  // Repeat reports set off a stronger handling: the reporters are told (a person's own decision is internal).
-  return REPORTER_NOTICES.has(event.type) || repeatCountOf(event) !== null
+function narrationContext(doc: CaseDoc, index: number, unitName: (id: string) => string, ownReport: boolean) {
+  return { history: doc.history, index, unitName, ownReport }
 }
 
-export const REPLY_SECTIONS: ReadonlyArray<[keyof ReplyContent, string]> = [
-  ['matter', '反映事项'],
-  ['entityFacts', '被反映对象基本情况'],
-  ['investigation', '调查核实情况'],
-  ['violations', '发现的环境违法问题'],
-  ['handlingOpinion', '处理意见'],
-  ['communication', '与反映人沟通情况'],
-  ['remedies', '救济渠道'],
-]
-
-/** The reply's sections; how the reporter was contacted is for the reporter only, not for followers. */
-function replySections(reply: ReplyContent, ownReport = true): Array<{ title: string; body: string }> {
-  return REPLY_SECTIONS.filter(([key]) => ownReport || key !== 'communication').map(([key, title]) => ({
-    title,
-    body: reply[key],
-  }))
-}
-
-/** The reply that a send-reply at `index` sent: the last draft before it. */
-function replySentAt(history: readonly HistoryEntry[], index: number): ReplyContent | null {
-  for (let i = index - 1; i >= 0; i--) {
-    const event = history[i]!.event
-    if (event.type === 'draft-reply') return event.reply
-  }
-  return null
-}
-
-type Describe = (
-  event: CaseEvent,
-  ctx: {
-    history: readonly HistoryEntry[]
-    index: number
-    unitName: (id: string) => string
-    /** Shown to the case's own reporter (false: a follower or a query-code lookup). */
-    ownReport?: boolean
-  },
-) => Omit<CaseTimelineEntry, 'at' | 'kind'> | null
-
-/** What the reporters are told when their repeated reports set off a stronger handling (S0 第十一条 etc.). */
-const STEPPED_UP: Record<RepeatEventType, { label: string; detail: string }> = {
-  escalate: { label: '已提级办理', detail: '已提级办理，由上级部门加强督办。' },
-  supervise: { label: '已督办', detail: '上级部门已督促承办单位认真办理、按时办结。' },
-  'mark-important': { label: '已列为重点案件', detail: '已列为重点案件办理，并向有关负责人报告。' },
-  'list-leader-case': { label: '已列入领导包案', detail: '已列入领导包案，由局领导负责推动解决。' },
-}
-
-/** Only when the intake's repeat count set the event off; null otherwise (internal). */
-const steppedUp: Describe = (e) => {
-  const counted = repeatCountOf(e)
-  if (!counted || !(e.type in STEPPED_UP)) return null
-  const told = STEPPED_UP[e.type as RepeatEventType]
-  return {
-    label: `多次反映，${told.label}`,
-    detail: `同一问题近 ${counted.windowDays} 日内已被反映 ${counted.count} 次，${told.detail}`,
-  }
-}
-
-/** What the reporter is told of each event; null = internal, not shown to the reporter. */
-const FOR_REPORTER: Partial<Record<CaseEventType, Describe>> = {
-  escalate: steppedUp,
-  supervise: steppedUp,
-  'mark-important': steppedUp,
-  'list-leader-case': steppedUp,
-  register: () => ({ label: '已登记', detail: '您的反映已登记，我们会尽快决定是否受理并告知您。' }),
-  'request-supplement': (e) =>
-    e.type === 'request-supplement'
-      ? { label: '请补充材料', detail: `需要您补充：${e.missingItems.join('；')}。补充后继续办理。` }
-      : null,
-  'supply-supplement': () => ({ label: '已补充材料', detail: '您补充的材料已收到。' }),
-  accept: () => ({ label: '已受理', detail: '您的反映已受理，正在安排办理。' }),
-  'not-accept': (e) =>
-    e.type === 'not-accept'
-      ? { label: '不予受理', detail: `理由：${NON_ACCEPTANCE_REASONS[e.reason].label}。${e.guidance}` }
-      : null,
-  merge: () => ({
-    label: '已合并办理',
-    detail: '同一问题已有其他反映正在办理，已合并办理，答复会同时告知您。',
-  }),
-  assign: (e, { unitName }) =>
-    e.type === 'assign'
-      ? { label: '已交办', detail: `已交由${e.unitIds.map(unitName).join('、')}办理。` }
-      : null,
-  transfer: (e, { unitName }) =>
-    e.type === 'transfer'
-      ? {
-          label: '已转办',
-          detail:
-            e.target === 'unit' ? `已转交${unitName(e.to)}办理。` : `已转交${e.to}办理。理由：${e.reason}`,
-        }
-      : null,
-  'record-site-visit': (e) =>
-    e.type === 'record-site-visit' ? { label: '已现场核查', detail: '工作人员已到现场调查核实。' } : null,
-  'order-rectification': (e) =>
-    e.type === 'order-rectification'
-      ? { label: '已责令整改', detail: `整改措施：${e.measures}；期限：${e.dueDate}。` }
-      : null,
-  'complete-rectification': () => ({ label: '整改已完成', detail: '整改情况已核查。' }),
-  'approve-extension': (e, { history, index }) => {
-    if (e.type !== 'approve-extension') return null
-    const request = [...history.slice(0, index)].reverse().find((h) => h.event.type === 'request-extension')
-    const reason = request?.event.type === 'request-extension' ? `理由：${request.event.reason}` : ''
-    return { label: '办理期限延长', detail: `办理期限延长 ${e.days} 天。${reason}` }
-  },
-  'send-reply': (_e, { history, index, ownReport }) => {
-    const reply = replySentAt(history, index)
-    return {
-      label: '已答复',
-      detail: '请查看答复内容；如有异议可在期限内申请复查。',
-      ...(reply ? { sections: replySections(reply, ownReport) } : {}),
-    }
-  },
-  'request-review': () => ({ label: '已申请复查' }),
-  'decide-review': (e) =>
-    e.type === 'decide-review'
-      ? {
-          label: e.outcome === 'upheld' ? '复查意见：维持原处理意见' : '复查意见：变更原处理意见',
-          detail: e.opinion,
-        }
-      : null,
-  'request-re-review': () => ({ label: '已申请复核' }),
-  'decide-re-review': (e) =>
-    e.type === 'decide-re-review'
-      ? { label: e.outcome === 'upheld' ? '复核意见：维持' : '复核意见：变更', detail: e.opinion }
-      : null,
-  'accept-reply': () => ({ label: '您已确认答复，办理结束' }),
-  'deem-closed': () => ({ label: '已办结', detail: '答复后异议期内未提出异议，视为办结。' }),
-  reopen: () => ({ label: '重新办理', detail: '回访或抽查发现问题反弹，已重新办理。' }),
+/** What the reporter (or a follower) is told of one history entry; null when it is not shown to them. */
+function toldToReporter(
+  doc: CaseDoc,
+  index: number,
+  unitName: (id: string) => string,
+  ownReport: boolean,
+): (Narration & { news: boolean }) | null {
+  const entry = doc.history[index]!
+  const def = EVENT_CATALOGUE[entry.event.type]
+  if (def.reporter === NOT_SHOWN) return null
+  const told = def.reporter.tell(entry.event as never, narrationContext(doc, index, unitName, ownReport))
+  return told && { ...told, news: def.reporter.news }
 }
 
 export function reporterTimeline(
@@ -236,60 +100,51 @@ export function reporterTimeline(
   unitName: (id: string) => string,
   ownReport: boolean,
 ): CaseTimelineEntry[] {
-  const out: CaseTimelineEntry[] = []
-  doc.history.forEach((entry, index) => {
-    const describe = FOR_REPORTER[entry.event.type]
-    const text = describe?.(entry.event, { history: doc.history, index, unitName, ownReport })
-    if (text) out.push({ at: entry.at, kind: entry.event.type, ...text })
+  return doc.history.flatMap((entry, index) => {
+    const told = toldToReporter(doc, index, unitName, ownReport)
+    if (!told) return []
+    const { news: _news, ...narration } = told
+    return [
+      { at: entry.at, kind: entry.event.type, tone: EVENT_CATALOGUE[entry.event.type].tone, ...narration },
+    ]
   })
-  return out
 }
 
-/** What the reporter wrote with an event (supplement, grounds for 复查/复核), for staff; held content is marked. */
-function citizenWords(doc: CaseDoc, index: number): string | null {
-  const event = doc.history[index]!.event
-  const words =
-    event.type === 'supply-supplement'
-      ? `补充内容：${event.content}`
-      : event.type === 'request-review' || event.type === 'request-re-review'
-        ? `理由：${event.grounds}`
-        : null
-  if (!words) return null
-  return isEntryHeld(doc, index) ? `${words}（${CONTENT_HELD_TAG}）` : words
+/** Who acted, as staff read it: the staff member by name (when known) and the post they acted in. */
+function actorView(actor: RecordedActor, staffName: (staffId: string) => string | null) {
+  return actor.kind === 'staff'
+    ? { name: staffName(actor.id), post: actorLabel(actor) }
+    : { name: null, post: actorLabel(actor) }
 }
 
-export function staffTimeline(doc: CaseDoc, unitName: (id: string) => string): CaseTimelineEntry[] {
+export function staffTimeline(
+  doc: CaseDoc,
+  ctx: { unitName: (id: string) => string; staffName: (staffId: string) => string | null },
+): CaseTimelineEntry[] {
   return doc.history.map((entry, index) => {
-    const forReporter = FOR_REPORTER[entry.event.type]?.(entry.event, {
-      history: doc.history,
-      index,
-      unitName,
-    })
-    const base = { at: entry.at, kind: entry.event.type, label: CASE_EVENT_LABELS[entry.event.type] }
-    const event = entry.event
-    const counted = repeatCountOf(event)
-    const text = ('note' in event && event.note) || ('instructions' in event && event.instructions) || ''
-    const detail =
-      event.type === 'draft-reply'
-        ? undefined
-        : counted
-          ? // Staff see the count, the article and what they must do.
-            `重复举报 ${counted.count} 次（${counted.windowDays} 日内，${counted.threshold} 次以上；依据：${counted.basis}）：${text}`
-          : (citizenWords(doc, index) ?? forReporter?.detail ?? text) || undefined
+    const def = EVENT_CATALOGUE[entry.event.type]
+    const summary = def.staff?.summary(entry.event as never, narrationContext(doc, index, ctx.unitName, true))
+    const { lines, sections } = describeFields(def.fields, entry.event as Record<string, unknown>, ctx)
     return {
-      ...base,
-      detail: [detail, `（${actorLabel(entry.actor)}）`].filter(Boolean).join(' '),
-      ...(event.type === 'draft-reply' ? { sections: replySections(event.reply) } : {}),
+      at: entry.at,
+      kind: entry.event.type,
+      label: def.label,
+      tone: def.tone,
+      ...(summary ? { detail: summary } : {}),
+      ...(lines.length ? { lines } : {}),
+      ...(sections.length ? { sections } : {}),
+      actor: actorView(entry.actor, ctx.staffName),
+      ...(isEntryHeld(doc, index) ? { held: true } : {}),
     }
   })
 }
 
-/** Reporter-visible notices after `lastReadSeq` (history index). */
+/** Reporter-visible news after `lastReadSeq` (history index). */
 export function unreadCount(doc: CaseDoc, lastReadSeq: number): number {
   let n = 0
-  doc.history.forEach((entry, index) => {
-    if (index > lastReadSeq && tellsReporter(entry.event)) n++
-  })
+  for (let index = lastReadSeq + 1; index < doc.history.length; index++) {
+    if (toldToReporter(doc, index, () => '', true)?.news) n++
+  }
   return n
 }
 
@@ -324,6 +179,7 @@ export function toCaseSummary(
   unitName: string | null,
   follow: FollowView,
   clocks: readonly CaseClock[],
+  allowed: readonly CaseEventType[],
 ): CaseSummary {
   const due = nextDuty(clocks)
   const headline = headlineOf(doc)
@@ -336,37 +192,44 @@ export function toCaseSummary(
     relation: follow.relation,
     nextDue: due ? { date: due.date, label: due.label } : null,
     unread: unreadCount(doc, follow.lastReadSeq),
-    actionNeeded: actionNeeded(doc, follow.relation),
+    actionNeeded: follow.relation === 'reporter' ? actionNeeded(doc, allowed) : null,
   }
 }
 
-function actionNeeded(doc: CaseDoc, relation: FollowView['relation']): string | null {
-  if (relation !== 'reporter') return null
-  if (doc.status === 'awaiting-supplement') return '请补充材料'
-  if (doc.status === 'replied' && !doc.rating) return '请评价答复'
+/** What the reporter is asked to do now: the workflow's allowed events for them say it. */
+function actionNeeded(doc: CaseDoc, allowed: readonly CaseEventType[]): string | null {
+  if (allowed.includes('supply-supplement')) return '请补充材料'
+  if (allowed.includes('rate-reply') && doc.status === 'replied') return '请评价答复'
   return null
 }
 
-/** Which of the citizen's own actions are open now (the function checks again when they are used). */
+/**
+ * Which of the citizen's actions are open now. The case actions are the workflow's allowed events for this
+ * citizen (the same query that gives staff their buttons; the function checks again when they are used);
+ * following is a relation to the case, not a step of it.
+ */
 export function citizenActions(
   doc: CaseDoc,
   relation: FollowView['relation'] | null,
   clocks: readonly CaseClock[],
+  allowed: readonly CaseEventType[],
 ): CitizenActions {
-  const isReporter = relation === 'reporter'
   const window = (kind: 'review-window' | 're-review-window') => {
     const clock = clocks.find((c) => c.clock === kind && c.state === 'running' && !c.elapsed && c.due)
     return clock ? { until: clock.due!, basis: clock.basis } : null
   }
   return {
     supply:
-      isReporter && doc.status === 'awaiting-supplement' && doc.flags.supplement
+      allowed.includes('supply-supplement') && doc.flags.supplement
         ? { missingItems: [...doc.flags.supplement.missingItems] }
         : null,
-    rate: isReporter && ['replied', 'review-decided'].includes(doc.status) && !doc.rating,
-    review: isReporter && doc.status === 'replied' ? window('review-window') : null,
-    reReview: isReporter && doc.status === 'review-decided' ? window('re-review-window') : null,
-    follow: relation === null && isOpenState(doc.status),
+    rate: allowed.includes('rate-reply'),
+    // S4 四(五): where the same unit reviews again, a second 复查 runs in the 复核 window.
+    review: allowed.includes('request-review')
+      ? window(doc.status === 'replied' ? 'review-window' : 're-review-window')
+      : null,
+    reReview: allowed.includes('request-re-review') ? window('re-review-window') : null,
+    follow: relation === null && isOpenState(doc.status) && !doc.mergedInto && visibleToOthers(doc),
     unfollow: relation === 'follower',
   }
 }
@@ -381,13 +244,15 @@ export function toReporterDetail(
     unitName: (id: string) => string
     follow: FollowView | null
     clocks: readonly CaseClock[]
+    /** The workflow's allowed events for this citizen (none unless it is their own report). */
+    allowed: readonly CaseEventType[]
     photoUrls: Record<string, string>
     /** Opened with the anonymous report's query code (lookupByCode). */
     byQueryCode?: boolean
   },
 ): CaseDetailForReporter {
   const follow = ctx.follow ?? { relation: 'follower' as const, lastReadSeq: lastSeq(doc) }
-  const summary = toCaseSummary(doc, ctx.unitName(doc.unitId), follow, ctx.clocks)
+  const summary = toCaseSummary(doc, ctx.unitName(doc.unitId), follow, ctx.clocks, ctx.allowed)
   const own = follow.relation === 'reporter'
   const shown = own || visibleToOthers(doc)
   return {
@@ -407,8 +272,8 @@ export function toReporterDetail(
     reporterMode: own ? doc.reporter.mode : 'anonymous',
     timeline: reporterTimeline(doc, ctx.unitName, own),
     clocks: clockViews(ctx.clocks).filter((c) => c.state === 'running' || c.state === 'completed'),
-    actions: citizenActions(doc, ctx.follow?.relation ?? null, ctx.clocks),
-    rating: own ? doc.rating : null,
+    actions: citizenActions(doc, ctx.follow?.relation ?? null, ctx.clocks, ctx.allowed),
+    rating: own ? ratingView(doc) : null,
     followers: doc.followerCount,
   }
 }
@@ -437,10 +302,18 @@ export function toInboxItem(doc: CaseRecord, unitName: string, clocks: readonly 
   }
 }
 
+/** The reporter's rating as their page shows it. */
+function ratingView(doc: CaseDoc): CaseDetailForReporter['rating'] {
+  const rating = ratingOf(doc)
+  return rating && { stars: rating.stars, comment: rating.comment, at: rating.at }
+}
+
 export function toStaffDetail(
   doc: CaseRecord,
   ctx: {
     unitName: (id: string) => string
+    /** Names of the staff who acted on the case (by staff id; null when unknown). */
+    staffName: (staffId: string) => string | null
     clocks: readonly CaseClock[]
     photoUrls: Record<string, string>
     allowedEvents: readonly CaseEventType[]
@@ -466,7 +339,7 @@ export function toStaffDetail(
       department: doc.routing.department,
     },
     findings: doc.intake.findings.map((f) => ({ label: f.label, text: describeFinding(f) })),
-    timeline: staffTimeline(doc, ctx.unitName),
+    timeline: staffTimeline(doc, ctx),
     clocks: clockViews(ctx.clocks),
     replyRemedies: replyRemediesText(effectivePolicy(getPolicyProfile(doc.profile.id, doc.profile.version))),
     allowedEvents: ctx.allowedEvents.map((type) => ({ type, label: CASE_EVENT_LABELS[type] })),

@@ -8,11 +8,14 @@ import { localDateOf, toShanghaiIso } from '../../shared/time'
 import {
   caseIdsNamedBy,
   actorOfRecord,
+  allowedEvents,
   contextFor,
   isOpenState,
   openCase,
   transition,
+  type Actor,
   type CaseEvent,
+  type CaseEventType,
   type CaseMachineState,
   type Effect,
   type HistoryEntry,
@@ -39,6 +42,17 @@ export function profileForNewCase(runtime: Runtime, now: Date): PolicyProfile {
 
 export function clocksOf(doc: CaseDoc, calendar: WorkingCalendar, now: Date): CaseClock[] {
   return caseClocks({ profile: profileOf(doc), calendar, history: doc.history, asOf: now })
+}
+
+/** What `actor` may do to the case now: the workflow's allowed events (the one query behind every button). */
+export function allowedFor(
+  doc: CaseDoc,
+  actor: Actor,
+  calendar: WorkingCalendar,
+  now: Date,
+): CaseEventType[] {
+  const ctx = contextFor({ profile: profileOf(doc), calendar, history: doc.history, now: toShanghaiIso(now) })
+  return allowedEvents(machineStateOf(doc), actor, ctx)
 }
 
 /** The next Shanghai date the timer must look at this case (stored, indexed: `next_check`). */

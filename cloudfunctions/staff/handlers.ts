@@ -15,7 +15,8 @@ import { heldPhotoIds, holdsOf, isClearable, pendingPhotoIds } from '../../share
 import { decryptField } from '../common/reporter-identity'
 import { ownUploads } from '../common/uploads'
 import { defineFunction } from '../common/router'
-import { unitNamer, unitScopeOf } from '../common/staff-records'
+import { unitNamer, unitScopeOf, type StaffDoc } from '../common/staff-records'
+import { getMany } from '../common/db/get-many'
 
 async function detailFor(runtime: Runtime, access: CaseAccess, doc: CaseRecord): Promise<StaffCaseDetail> {
   const now = runtime.clock.now()
@@ -25,8 +26,12 @@ async function detailFor(runtime: Runtime, access: CaseAccess, doc: CaseRecord):
   // The report's photos and held photos a person must look at (photos still being checked get no link).
   const pending = new Set(pendingPhotoIds(doc))
   const shown = [...new Set([...doc.photos, ...heldPhotoIds(doc)])].filter((id) => !pending.has(id))
+  // Who acted on the case, by name (one read for all of them).
+  const actorIds = [...new Set(doc.history.flatMap((h) => (h.actor.kind === 'staff' ? [h.actor.id] : [])))]
+  const actors = await getMany<StaffDoc>(runtime.db, COLLECTIONS.staff, actorIds)
   return toStaffDetail(doc, {
     unitName: unitNamer(runtime.deployment.units),
+    staffName: (staffId) => actors.get(staffId)?.name ?? null,
     clocks,
     photoUrls: shown.length ? await runtime.blobs.tempUrls(shown) : {},
     allowedEvents: allowedEvents(machineStateOf(doc), access.actor, ctx),

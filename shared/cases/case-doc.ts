@@ -87,7 +87,6 @@ export interface CaseDoc extends CaseMachineState {
   /** What the timer has already done (`remind:handling:2026-12-03`), so a second run sends nothing twice. */
   timerMarks: string[]
   followerCount: number
-  rating: { stars: number; comment: string | null; at: string } | null
   mergedInto: string | null
   clientRequestId: string
   createdAt: string
@@ -108,4 +107,23 @@ export function machineStateOf(doc: CaseDoc): CaseMachineState {
 
 export function profileIdOf(doc: CaseDoc): ProfileId {
   return doc.profile.id
+}
+
+/** The reporter's rating of the reply: a history entry (评价答复, or 认可答复 with stars), given once. */
+export interface Rating {
+  stars: number
+  comment: string | null
+  at: string
+  /** The history entry that holds it (a held comment is held on that entry). */
+  entry: number
+}
+
+export function ratingOf(doc: Pick<CaseDoc, 'history'>): Rating | null {
+  for (let i = doc.history.length - 1; i >= 0; i--) {
+    const { event, at } = doc.history[i]!
+    if ((event.type === 'rate-reply' || event.type === 'accept-reply') && event.rating !== null) {
+      return { stars: event.rating, comment: event.comment || null, at, entry: i }
+    }
+  }
+  return null
 }

@@ -16,7 +16,7 @@ export function holdsOf(doc: Pick<CaseDoc, 'contentHolds'>): ContentHold[] {
   return doc.contentHolds ?? []
 }
 
-/** The holds with one more, for content carried by history entry `entry` (null: the report, the rating). */
+/** The holds with one more, for content carried by history entry `entry` (null: the report itself). */
 export function withHold(holds: readonly ContentHold[], hold: NewHold, entry: number | null): ContentHold[] {
   const id = entry === null ? hold.subject : `${hold.subject}-${entry}`
   return [...holds.filter((h) => h.id !== id), { ...hold, id, entry }]
@@ -109,8 +109,8 @@ function heldText(doc: CaseDoc, hold: ContentHold): string | null {
       .filter(Boolean)
       .join('\n')
   }
-  if (hold.subject === 'rating') return doc.rating?.comment ?? null
   const event = hold.entry === null ? undefined : doc.history[hold.entry]?.event
+  if (event?.type === 'rate-reply' || event?.type === 'accept-reply') return event.comment || null
   if (event?.type === 'supply-supplement') return event.content
   if (event?.type === 'request-review' || event?.type === 'request-re-review') return event.grounds
   return null

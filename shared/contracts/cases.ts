@@ -17,6 +17,7 @@ import {
 import { action, USER } from './define'
 import { requestTypeSchema, type RequestTypeKey } from '../vocabulary/request-types'
 import * as z from '../vocabulary/zod'
+import type { Tone } from '../workflow'
 
 export const MAX_PHOTOS = 9
 export const DESCRIPTION_MIN = 10
@@ -189,14 +190,23 @@ export interface CasePhoto {
   url: string | null
 }
 
+/** One entry of a case's history, as its reader may see it (the event catalogue narrates it). */
 export interface CaseTimelineEntry {
   at: string
   /** Machine key of what happened (the workflow event type), for icons and tests. */
   kind: string
   label: string
+  /** The dot: decisions the reader should notice stand out. */
+  tone: Tone
   detail?: string
-  /** Reply sections, for the reply entry (S1 第十条, S3 第十二条). */
+  /** Short answers of the entry, by their field labels (staff see every field of every entry). */
+  lines?: Array<{ label: string; value: string }>
+  /** Long texts with a title: the reply's sections (S1 第十条, S3 第十二条), a site-visit record's findings. */
   sections?: Array<{ title: string; body: string }>
+  /** Staff only: who acted, by name and post (the system's timers and intake by what they are). */
+  actor?: { name: string | null; post: string }
+  /** Staff only: the entry carries citizen content still held for a person's review. */
+  held?: boolean
 }
 
 /** How a clock's state reads, on every page (citizen and staff). */

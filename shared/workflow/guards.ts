@@ -5,7 +5,8 @@ import { findClock } from '@shared/deadlines'
 import type { EffectivePolicy } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
 import type { Actor } from './actors'
-import { onRepeatGround, REPEAT_GROUNDS, repeatCountOf, type CaseEvent } from './events'
+import { onRepeatGround, repeatCountOf, type CaseEvent } from './events'
+import { REPEAT_GROUNDS } from './grounds'
 import type { CaseMachineState, TransitionContext } from './machine-types'
 
 export interface GuardInput {
@@ -57,6 +58,11 @@ export const GUARDS = {
     '补充材料只能一次性告知，本案已经告知过',
     false,
     ({ state }) => state.flags.supplement === null,
+  ),
+  // A rating is given once, with the reply (rate-reply) or when accepting it (accept-reply with stars).
+  notYetRated: guard('您已经评价过这条答复', false, ({ state }) => !state.flags.rated),
+  ratingOnce: guard('您已经评价过这条答复', true, ({ state, event }) =>
+    event.type === 'accept-reply' && event.rating !== null ? !state.flags.rated : true,
   ),
   actorIsCaseReporter: guard(
     '只有本案举报人（或代为录入的工作人员）可以这样做',

@@ -5,7 +5,8 @@ import type { CaseClock } from '@shared/deadlines'
 import type { StaffRole } from '@shared/vocabulary/units'
 import type { ApprovalStep, ClockKind, NonAcceptanceReasonKey, ProfileId } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
-import type { IntakeChannel, LeaderCaseGround, ReplyContent, RepeatEventType } from './events'
+import type { ReplyContent } from './catalogue/reply'
+import type { IntakeChannel, LeaderCaseGround, RepeatEventType } from './grounds'
 import type { CaseStateKey } from './states'
 
 /** What registration established; `important` may be set later (mark-important). */
@@ -40,6 +41,8 @@ export interface CaseFlags {
   /** What the intake's repeat count set off on this case (once per case): the event and the count it acted on. */
   repeatAction: { event: RepeatEventType; count: number; at: string } | null
   reviewRounds: number
+  /** The reporter has rated the reply (a rating is given once; it is kept in the history). */
+  rated: boolean
   /** 复核 decided: the same facts and reasons are not accepted again (S2 第十九条, 条例 第三十六条). */
   finalDecision: boolean
   lastCheck: { kind: 'return-visit' | 'spot-check'; problemRecurred: boolean; at: string } | null

@@ -77,6 +77,7 @@ const INITIAL_FLAGS: CaseFlags = {
   leaderCase: null,
   repeatAction: null,
   reviewRounds: 0,
+  rated: false,
   finalDecision: false,
   lastCheck: null,
   reopenCount: 0,

@@ -518,12 +518,24 @@ export const TRANSITIONS: TransitionTable = {
     },
   ],
 
+  // The reporter rates the reply once; it stays in the history like every other step.
+  'rate-reply': [
+    {
+      // Also after the case closed without a rating (视为办结: the reporter comes back to rate it).
+      from: [...AWAITING_REPORTER, 'closed'],
+      roles: ['reporter'],
+      guards: ['actorIsCaseReporter', 'notYetRated'],
+      update: () => ({ flags: { rated: true } }),
+    },
+  ],
+
   'accept-reply': [
     {
       from: AWAITING_REPORTER,
       roles: ['reporter', 'intake'],
-      guards: ['actorIsCaseReporter'],
+      guards: ['actorIsCaseReporter', 'ratingOnce'],
       to: 'closed',
+      update: ({ state, event }) => ({ flags: { rated: state.flags.rated || event.rating !== null } }),
     },
   ],
 

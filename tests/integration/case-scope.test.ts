@@ -80,6 +80,7 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
   'decide-review': { type: 'decide-review', outcome: 'upheld', opinion: '维持原处理意见' },
   'request-re-review': { type: 'request-re-review', grounds: '处理仍不到位' },
   'decide-re-review': { type: 'decide-re-review', outcome: 'upheld', opinion: '维持复查意见' },
+  'rate-reply': { type: 'rate-reply', rating: 4 },
   'accept-reply': { type: 'accept-reply', rating: 5 },
   'deem-closed': { type: 'deem-closed' },
   'record-return-visit': {

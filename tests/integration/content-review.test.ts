@@ -4,6 +4,7 @@
 // - text the check sends to a person (`review`), or could not check, is accepted, held and flagged for staff,
 //   never shown to other citizens, and the reporter is told; an authorised staff member clears it (audited);
 // - a photo whose check failed or asked for a person is not treated as passed.
+import type { CaseTimelineEntry } from '../../shared/contracts/cases'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import type { ContentCheck } from '../../cloudfunctions/common/ports'
 import type { StaffDoc } from '../../cloudfunctions/common/staff-records'
@@ -31,7 +32,7 @@ type StaffDetail = {
   contentHeld: boolean
   photos: Array<{ fileId: string; url: string | null }>
   heldContent: Held[]
-  timeline: Array<{ kind: string; detail?: string }>
+  timeline: CaseTimelineEntry[]
 }
 type CitizenDetail = {
   status: string
@@ -212,7 +213,9 @@ describe('text the check sends to a person is accepted, held and flagged', () =>
     expect(s.heldContent).toEqual([
       expect.objectContaining({ subject: 'supplement', text: `施工单位：${REVIEW_WORD}`, label: '补充材料' }),
     ])
-    expect(s.timeline.find((t) => t.kind === 'supply-supplement')?.detail).toMatch(/内容待审核/)
+    const supplied = s.timeline.find((t) => t.kind === 'supply-supplement')
+    expect(supplied?.held).toBe(true)
+    expect(supplied?.lines).toContainEqual({ label: '补充内容', value: `施工单位：${REVIEW_WORD}` })
 
     const caseId = await replied()
     const rated = await h.ok<CitizenDetail>(

@@ -3,6 +3,7 @@
 // the case holding the target, through the workflow as the system — 提级办理 (焦作 S0 第十一条), 督办 (天津
 // S1 第十四条; national baseline S3 第十五条(二)), 领导包案 (九龙坡 S2 第八条), 重点信访案件 (海东 S4 四(二)) —
 // with its history entry, flag and notices (local outbox), once; the early warning is checked after it.
+import type { CaseTimelineEntry } from '../../shared/contracts/cases'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import type { OutboxEntry } from '../../local/adapters/outbox-notifier'
 import { demoPlaces } from '../../local/demo-places'
@@ -17,7 +18,7 @@ type StaffView = {
   escalated: boolean
   supervised: boolean
   leaderCase: boolean
-  timeline: Array<{ kind: string; label: string; detail?: string }>
+  timeline: CaseTimelineEntry[]
 }
 type ReporterView = { unread: number; timeline: Array<{ kind: string; label: string; detail?: string }> }
 
@@ -187,7 +188,10 @@ describe.each(JURISDICTIONS)('$article', (j) => {
     const staff = await h.ok<StaffView>('staff', 'getCase', { caseId: ids[0] }, 'dev-supervisor')
     expect(j.flag(staff)).toBe(true)
     const line = staff.timeline.find((t) => t.kind === j.event)
-    expect(line?.detail).toMatch(/^重复举报 3 次（90 日内，3 次以上；依据：.+）：.+（系统 · 重复举报计数）$/)
+    expect(line?.detail).toMatch(/^重复举报 3 次（90 日内，3 次以上；依据：.+）$/)
+    expect(line?.actor).toEqual({ name: null, post: '系统 · 重复举报计数' })
+    // …and what must be done (the event's own fields: the ground, and the instructions or the note).
+    expect([...(line?.lines ?? []), ...(line?.sections ?? [])].length).toBeGreaterThan(1)
 
     // Notices: the staff who must act, and the reporter of the case.
     for (const [openid, text] of j.staffNotices) {

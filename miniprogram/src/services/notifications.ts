@@ -3,11 +3,7 @@
 import { requestSubscribe, type SubscribeOutcome } from '../platform/subscribe'
 import { fetchOutbox } from '../platform/dev'
 import { clientConfigNow } from './config'
-
-// Template keys of the backend's notifier (cloudfunctions/common/notifications.ts TEMPLATE_KEYS).
-const PROGRESS = 'case-progress'
-const INFO_REQUEST = 'case-info-request'
-const REPLY = 'case-reply'
+import type { SubscribeTemplateKey } from '@shared/vocabulary/subscribe-templates'
 
 export type NoticeMoment =
   /** After filing: acceptance or not, requests for information, the reply. */
@@ -15,9 +11,9 @@ export type NoticeMoment =
   /** Before asking for 复查/复核: the decision. */
   | 'before-review'
 
-const KEYS: Record<NoticeMoment, string[]> = {
-  'after-submit': [PROGRESS, INFO_REQUEST, REPLY],
-  'before-review': [REPLY, PROGRESS],
+const KEYS: Record<NoticeMoment, SubscribeTemplateKey[]> = {
+  'after-submit': ['case-progress', 'case-info-request', 'case-reply'],
+  'before-review': ['case-reply', 'case-progress'],
 }
 
 export function noticeTemplates(moment: NoticeMoment): string[] {
@@ -33,14 +29,6 @@ export function canAskForNotices(moment: NoticeMoment): boolean {
 /** Call synchronously from a tap handler. Skips silently when nothing can be asked. */
 export function askForNotices(moment: NoticeMoment): Promise<SubscribeOutcome> {
   return requestSubscribe(noticeTemplates(moment))
-}
-
-export const TEMPLATE_LABELS: Record<string, string> = {
-  [PROGRESS]: '办理进度提醒',
-  [INFO_REQUEST]: '补充材料提醒',
-  [REPLY]: '答复结果通知',
-  'staff-task': '待办提醒',
-  'reward-result': '奖励结果通知',
 }
 
 export function listOutbox() {

@@ -201,24 +201,35 @@ const failures: Record<GuardName, () => TransitionResult> = {
   // Replied 2026-03-02 20:00; 30 日 end 04-01.
   withinReviewWindow: () =>
     caseIn('replied').attempt(
-      { type: 'request-review', grounds: '不满意' },
+      { type: 'request-review', grounds: '对答复不满意' },
       actors.reporter,
       '2026-04-02T09:00:00+08:00',
     ),
   withinReReviewWindow: () =>
     caseIn('review-decided').attempt(
-      { type: 'request-re-review', grounds: '不服' },
+      { type: 'request-re-review', grounds: '不服复查意见' },
       actors.reporter,
       '2026-04-10T09:00:00+08:00',
     ),
   sameUnitReviewLoopAllowed: () =>
     caseIn('review-decided').attempt(
-      { type: 'request-review', grounds: '再复查' },
+      { type: 'request-review', grounds: '请求再次复查' },
       actors.reporter,
       '2026-03-03T09:00:00+08:00',
     ),
   objectionWindowElapsed: () =>
     caseIn('replied').attempt({ type: 'deem-closed' }, actors.system, '2026-03-20T09:00:00+08:00'),
+  // A rating is given once (评价答复 or 认可答复 with stars), and it stays in the history.
+  notYetRated: () => {
+    const driver = caseIn('replied')
+    driver.apply({ type: 'rate-reply', rating: 3 }, actors.reporter, later(driver))
+    return driver.attempt({ type: 'rate-reply', rating: 4 }, actors.reporter, later(driver, 2))
+  },
+  ratingOnce: () => {
+    const driver = caseIn('replied')
+    driver.apply({ type: 'rate-reply', rating: 3 }, actors.reporter, later(driver))
+    return driver.attempt({ type: 'accept-reply', rating: 5 }, actors.reporter, later(driver, 2))
+  },
   lastCheckFoundRecurrence: () => {
     const driver = caseIn('closed')
     driver.apply(
@@ -266,7 +277,7 @@ describe('the same events pass when the guard holds', () => {
   it('review within the window, re-review within its window, deemed closed after it', () => {
     expect(
       caseIn('replied').attempt(
-        { type: 'request-review', grounds: '不满意' },
+        { type: 'request-review', grounds: '对答复不满意' },
         actors.reporter,
         '2026-04-01T23:59:00+08:00',
       ).ok,

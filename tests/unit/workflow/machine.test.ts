@@ -41,7 +41,7 @@ describe('replayHistory', () => {
     const late: HistoryEntry = {
       at: '2026-04-10T09:00:00+08:00',
       actor: { kind: 'reporter', id: driver.state.facts.reporterId ?? '' },
-      event: ev({ type: 'request-review', grounds: '不满意' }),
+      event: ev({ type: 'request-review', grounds: '对答复不满意' }),
     }
     expect(replayHistory([...driver.history, late], calendar, driver.profile)).toMatchObject({
       ok: false,
@@ -71,7 +71,7 @@ describe('allowedEvents: which buttons to show', () => {
       'officer',
       ['find-out-of-remit', 'start-investigation', 'record-initial-opinion', 'request-extension'],
     ],
-    ['replied', 'reporter', ['request-review', 'accept-reply']],
+    ['replied', 'reporter', ['request-review', 'rate-reply', 'accept-reply']],
     ['pending-head-approval', 'head', ['approve-reply', 'send-back-reply', 'request-extension']],
     ['pending-head-approval', 'leader', ['mark-important', 'escalate']],
   ] as const)('in %s, %s may: %j', (state, actor, expected) => {
@@ -85,8 +85,9 @@ describe('allowedEvents: which buttons to show', () => {
   it('hides what a time guard forbids (the review window has passed)', () => {
     const driver = caseIn('replied')
     const now = '2026-04-05T09:00:00+08:00'
-    expect(allowedEvents(driver.state, actors.reporter, { now, clocks: driver.clocks(now) })).toEqual([
+    expect(allowedEvents(driver.state, actors.reporter, { now, clocks: driver.clocks(now) }).sort()).toEqual([
       'accept-reply',
+      'rate-reply',
     ])
   })
 })
@@ -144,9 +145,9 @@ describe('parseCaseEvent', () => {
   })
 
   it.each([
-    [{ type: 'request-supplement', missingItems: [] }, '请列出需要补充的全部内容'],
+    [{ type: 'request-supplement', missingItems: [] }, '请填写需补充的内容'],
     [{ type: 'not-accept', reason: 'too-busy', guidance: '请改日再来' }, '不予受理理由不在法定理由之列'],
-    [{ type: 'not-accept', reason: 'outside-remit', guidance: '' }, '对举报人的告知和引导'],
+    [{ type: 'not-accept', reason: 'outside-remit', guidance: '' }, '对反映人的告知和引导'],
     [{ type: 'assign', unitIds: ['unit-a', 'unit-a'] }, '承办单位重复'],
     [{ type: 'request-extension', days: 0, reason: '等待检测结果' }, '延期天数至少 1 天'],
     [

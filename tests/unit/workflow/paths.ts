@@ -282,6 +282,9 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
       to: 'closed',
     }),
   ],
+  'rate-reply': [
+    () => ({ event: { type: 'rate-reply', rating: 4, comment: '处理及时' }, actor: 'reporter', to: 'same' }),
+  ],
   'accept-reply': [() => ({ event: { type: 'accept-reply', rating: 5 }, actor: 'reporter', to: 'closed' })],
   'deem-closed': [() => ({ event: { type: 'deem-closed' }, actor: 'system', to: 'closed', later: 24 * 45 })],
   'record-return-visit': [

@@ -270,7 +270,7 @@ describe.each([
   it(`${sameUnitLoop ? 'allows' : 'refuses'} a second 复查 after the opinion (${article})`, () => {
     const decided = reviewDecidedAt(profile, '2026-03-16T10:00:00+08:00', 'a day earlier')
     const again = decided.attempt(
-      { type: 'request-review', grounds: '再复查' },
+      { type: 'request-review', grounds: '请求再次复查' },
       actors.reporter,
       '2026-03-17T10:00:00+08:00',
     )

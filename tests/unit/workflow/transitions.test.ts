@@ -396,7 +396,7 @@ describe('reminder, supervision, escalation', () => {
 describe('review (复查) and re-review (复核), 条例 第三十五条、第三十六条', () => {
   it('a review request stops the window and starts the review clock', () => {
     expect(
-      effectsOf(caseIn('replied'), { type: 'request-review', grounds: '不满意' }, actors.reporter),
+      effectsOf(caseIn('replied'), { type: 'request-review', grounds: '对答复不满意' }, actors.reporter),
     ).toEqual([
       { type: 'notify-units', unitIds: ['unit-a'], notice: 'review-requested' },
       { type: 'notify-roles', roles: ['leader'], notice: 'review-requested' },

@@ -1,17 +1,12 @@
-// 办理进度: what happened to the report, in order — registered, accepted or not (with reason and guidance),
-// assigned, visited, extended (with reason), replied (with the reply's sections), reviewed, closed.
+// 办理进度 / 办理记录: what happened to the case, in order, as the event catalogue narrates it for this reader.
+// Citizens see what they may be told (registered, accepted or not with reason and guidance, visited, extended
+// with reason, replied with the reply's sections, reviewed, closed); staff see every entry with every field it
+// carries and who acted, by name and post.
 import { Text, View } from '@tarojs/components'
 import type { CaseTimelineEntry } from '@shared/contracts/cases'
+import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
 import { formatShanghai } from '@shared/time'
 import './index.scss'
-
-/** Tone of an entry's dot: decisions the citizen should notice stand out. */
-function toneOf(kind: string): string {
-  if (kind === 'not-accept' || kind === 'request-supplement') return 'warn'
-  if (kind === 'send-reply' || kind.startsWith('decide-')) return 'reply'
-  if (kind === 'accept-reply' || kind === 'deem-closed') return 'done'
-  return 'step'
-}
 
 export default function CaseTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
   return (
@@ -19,14 +14,24 @@ export default function CaseTimeline({ entries }: { entries: CaseTimelineEntry[]
       {entries.map((t, i) => (
         <View
           key={`${t.at}-${i}`}
-          className={`case-timeline__entry case-timeline__entry--${toneOf(t.kind)} ${i === entries.length - 1 ? 'last' : ''}`}
+          className={`case-timeline__entry case-timeline__entry--${t.tone} ${i === entries.length - 1 ? 'last' : ''}`}
           data-kind={t.kind}
+          data-testid="timeline-entry"
         >
           <View className="case-timeline__dot" />
           <View className="case-timeline__body">
             <Text className="case-timeline__label">{t.label}</Text>
-            <Text className="muted">{formatShanghai(t.at)}</Text>
+            <Text className="muted">
+              {formatShanghai(t.at)}
+              {t.actor ? ` · ${t.actor.name ? `${t.actor.name}（${t.actor.post}）` : t.actor.post}` : ''}
+            </Text>
+            {t.held && <Text className="tag warn">{CONTENT_HELD_TAG}</Text>}
             {t.detail && <Text className="case-timeline__detail">{t.detail}</Text>}
+            {t.lines?.map((l) => (
+              <Text key={l.label} className="case-timeline__detail" data-testid="timeline-line">
+                {l.label}：{l.value}
+              </Text>
+            ))}
             {t.sections && t.sections.length > 0 && (
               <View className="case-timeline__sections">
                 {t.sections.map((s) => (

@@ -8,7 +8,8 @@ import StateView from '../../components/state-view'
 import PersonaPicker from '../../components/persona-picker'
 import { useLatestWins } from '../../hooks/use-answer'
 import type { OutboxMessage } from '../../platform/dev'
-import { listOutbox, TEMPLATE_LABELS } from '../../services/notifications'
+import { SUBSCRIBE_TEMPLATES } from '@shared/vocabulary/subscribe-templates'
+import { listOutbox } from '../../services/notifications'
 import './index.scss'
 
 type Load =
@@ -55,7 +56,9 @@ export default function OutboxPage() {
             onClick={() => m.page && void Taro.navigateTo({ url: `/${m.page}` })}
           >
             <View className="row">
-              <Text className="outbox__template">{TEMPLATE_LABELS[m.template] ?? m.template}</Text>
+              <Text className="outbox__template">
+                {SUBSCRIBE_TEMPLATES[m.template as keyof typeof SUBSCRIBE_TEMPLATES] ?? m.template}
+              </Text>
               <Text className="muted">{formatShanghai(m.createdAt, 'MM-DD HH:mm')}</Text>
             </View>
             <Text className="outbox__text">{m.data.thing2 ?? ''}</Text>

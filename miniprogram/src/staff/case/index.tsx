@@ -9,12 +9,13 @@ import { CATEGORIES } from '@shared/vocabulary/categories'
 import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
 import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
 import { citeForStaff } from '@shared/policy/sources'
-import { formatShanghai, toShanghaiIso } from '@shared/time'
+import { formatShanghai } from '@shared/time'
 import { caseEventSchema, type CaseEventType } from '@shared/workflow/events'
 import StateView from '../../components/state-view'
+import CaseTimeline from '../../components/case-timeline'
 import { useLatestWins } from '../../hooks/use-answer'
 import { actOnCase, clearHeldContent, getStaffCase, listUnits, revealReporter } from '../api'
-import { buildEvent, EVENT_FORMS, type FieldSpec, type FormValues } from './event-forms'
+import { buildEvent, formFieldsOf, type FormField, type FormValues } from './event-forms'
 import './index.scss'
 
 export default function StaffCase() {
@@ -59,7 +60,7 @@ export default function StaffCase() {
 
   async function submit() {
     if (!detail || !form) return
-    const event = buildEvent(form.type, values, toShanghaiIso(new Date()))
+    const event = buildEvent(form.type, values, new Date())
     const checked = caseEventSchema.safeParse(event)
     if (!checked.success) {
       setFormError(checked.error.issues[0]?.message ?? '请检查填写的内容')
@@ -109,46 +110,62 @@ export default function StaffCase() {
   if (!detail) return <StateView kind="loading" />
 
   const set = (key: string, value: string | string[] | boolean) => setValues((v) => ({ ...v, [key]: value }))
-  const renderField = (field: FieldSpec) => {
-    const value = values[field.key]
-    switch (field.kind) {
+  const renderField = ({ key, spec }: FormField) => {
+    const value = values[key]
+    switch (spec.kind) {
       case 'text':
-      case 'number':
-      case 'date':
-        return (
-          <Input
-            className="input"
-            type={field.kind === 'number' ? 'number' : 'text'}
-            value={String(value ?? '')}
-            placeholder={
-              field.kind === 'date' ? 'YYYY-MM-DD' : (('placeholder' in field ? field.placeholder : '') ?? '')
-            }
-            onInput={(e) => set(field.key, e.detail.value)}
-          />
-        )
-      case 'textarea':
       case 'lines':
-        return (
+        return spec.kind === 'lines' || spec.multiline ? (
           <Textarea
             className="textarea"
             value={String(value ?? '')}
-            placeholder={field.placeholder ?? ''}
-            maxlength={4000}
-            onInput={(e) => set(field.key, e.detail.value)}
+            placeholder={spec.placeholder ?? ''}
+            maxlength={spec.kind === 'lines' ? spec.itemMax * spec.maxItems : spec.max}
+            onInput={(e) => set(key, e.detail.value)}
+          />
+        ) : (
+          <Input
+            className="input"
+            value={String(value ?? '')}
+            placeholder={spec.placeholder ?? ''}
+            maxlength={spec.max}
+            onInput={(e) => set(key, e.detail.value)}
           />
         )
-      case 'now':
-        return <Text className="hint">{formatShanghai(new Date())}（现在）</Text>
+      case 'count':
+      case 'stars':
+      case 'date':
+      case 'instant':
+      case 'case':
+        return (
+          <Input
+            className="input"
+            type={spec.kind === 'count' || spec.kind === 'stars' ? 'number' : 'text'}
+            value={String(value ?? '')}
+            placeholder={
+              spec.kind === 'date'
+                ? 'YYYY-MM-DD'
+                : spec.kind === 'instant'
+                  ? `${formatShanghai(new Date())}（不填为现在）`
+                  : spec.kind === 'count'
+                    ? `${spec.min}–${spec.max} ${spec.unit}`
+                    : ''
+            }
+            onInput={(e) => set(key, e.detail.value)}
+          />
+        )
+      case 'files':
+        return <Text className="hint">照片可在现场核查时上传</Text>
       case 'choice':
         return (
           <View className="chips">
-            {field.options.map((o) => (
+            {spec.options.map((o) => (
               <View
                 key={o.value}
                 className={`chip ${value === o.value ? 'active' : ''}`}
-                onClick={() => set(field.key, o.value)}
+                onClick={() => set(key, o.value)}
               >
-                {o.label}
+                {o.basis ? `${o.label}（${citeForStaff(o.basis)}）` : o.label}
               </View>
             ))}
           </View>
@@ -163,20 +180,19 @@ export default function StaffCase() {
               <View
                 key={String(v)}
                 className={`chip ${value === v ? 'active' : ''}`}
-                onClick={() => set(field.key, v as boolean)}
+                onClick={() => set(key, v as boolean)}
               >
                 {label as string}
               </View>
             ))}
           </View>
         )
+      case 'unit':
       case 'units': {
         const picked = Array.isArray(value) ? value : []
+        const multiple = spec.kind === 'units'
         const toggle = (id: string) =>
-          set(
-            field.key,
-            field.multiple ? (picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]) : [id],
-          )
+          set(key, multiple ? (picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]) : [id])
         return (
           <View className="chips">
             {units.map((u) => (
@@ -358,9 +374,9 @@ export default function StaffCase() {
         {form && (
           <View className="staff-case__form">
             <Text className="card-title">{form.label}</Text>
-            {(EVENT_FORMS[form.type] ?? []).map((field) => (
+            {formFieldsOf(form.type).map((field) => (
               <View key={field.key} className="field">
-                <Text className="label">{field.label}</Text>
+                <Text className="label">{field.spec.label}</Text>
                 {renderField(field)}
               </View>
             ))}
@@ -372,20 +388,9 @@ export default function StaffCase() {
         )}
       </View>
 
-      <View className="card">
+      <View className="card" data-testid="staff-timeline">
         <Text className="card-title">办理记录</Text>
-        {detail.timeline.map((t, i) => (
-          <View key={`${t.at}-${i}`} className="staff-case__step">
-            <Text className="staff-case__step-label">{t.label}</Text>
-            <Text className="muted">{formatShanghai(t.at)}</Text>
-            {t.detail && <Text className="hint">{t.detail}</Text>}
-            {t.sections?.map((s) => (
-              <Text key={s.title} className="hint">
-                【{s.title}】{s.body}
-              </Text>
-            ))}
-          </View>
-        ))}
+        <CaseTimeline entries={detail.timeline} />
       </View>
     </View>
   )

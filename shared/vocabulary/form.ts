@@ -1,0 +1,240 @@
+// A field of something a person fills in (a workflow event, later other forms): its label and limits are
+// declared once, and from that one declaration come the schema the server validates with (Chinese messages that
+// name the field), the form the mini-program draws, and how the value reads afterwards. Nothing re-types a
+// label or a limit.
+import { isIsoWithOffset, isLocalDate } from '../time'
+import * as z from './zod'
+
+/** How a field is asked on a form. `internal` fields are set by the system or the citizen's own pages. */
+export type FormSpec =
+  | {
+      kind: 'text'
+      label: string
+      min: number
+      max: number
+      optional: boolean
+      /** A multi-line box (long answers) rather than one line. */
+      multiline: boolean
+      placeholder?: string
+    }
+  | { kind: 'lines'; label: string; itemMax: number; maxItems: number; placeholder?: string }
+  | { kind: 'choice'; label: string; options: Array<{ value: string; label: string; basis?: string }> }
+  | { kind: 'count'; label: string; min: number; max: number; unit: string }
+  | { kind: 'date'; label: string }
+  | { kind: 'instant'; label: string }
+  | { kind: 'yes-no'; label: string; optional: boolean }
+  | { kind: 'stars'; label: string; optional: boolean }
+  | { kind: 'unit'; label: string; optional: boolean }
+  | { kind: 'units'; label: string; max: number }
+  | { kind: 'case'; label: string }
+  | { kind: 'files'; label: string; max: number }
+  | { kind: 'group'; label: string; fields: Readonly<Record<string, Field>> }
+  | { kind: 'internal'; label: string }
+
+export type FormKind = FormSpec['kind']
+
+export interface Field<S extends z.ZodMiniType = z.ZodMiniType> {
+  readonly schema: S
+  readonly form: FormSpec
+}
+
+export type Fields = Readonly<Record<string, Field>>
+type Shape<F extends Fields> = { [K in keyof F]: F[K]['schema'] }
+/** The value of a set of fields once validated (defaults applied); no fields, no properties. */
+export type FieldsOutput<F extends Fields> = keyof F extends never
+  ? Record<never, never>
+  : z.output<z.ZodMiniObject<Shape<F>>>
+/** The value as a client may send it (defaulted fields optional). */
+export type FieldsInput<F extends Fields> = keyof F extends never
+  ? Record<never, never>
+  : z.input<z.ZodMiniObject<Shape<F>>>
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/
+
+const requiredText = (label: string, max: number, min: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .check(
+      z.trim(),
+      z.minLength(min, min > 1 ? `${label}至少 ${min} 个字` : `请填写${label}`),
+      z.maxLength(max, `${label}最多 ${max} 个字`),
+    )
+
+const id = (label: string) => z.string({ error: `缺少${label}` }).check(z.regex(ID, `${label}格式不正确`))
+
+type Options = Readonly<Record<string, string | { label: string; basis?: string }>>
+const optionList = (options: Options) =>
+  Object.entries(options).map(([value, o]) =>
+    typeof o === 'string'
+      ? { value, label: o }
+      : { value, label: o.label, ...(o.basis ? { basis: o.basis } : {}) },
+  )
+const keysOf = <O extends Options>(options: O) =>
+  Object.keys(options) as [keyof O & string, ...(keyof O & string)[]]
+
+const field = <S extends z.ZodMiniType>(schema: S, form: FormSpec): Field<S> => ({ schema, form })
+
+/** The builders: one per kind of answer. */
+export const ask = {
+  /** Text; multi-line when it may be long. */
+  text: (
+    label: string,
+    max: number,
+    opts: { min?: number; multiline?: boolean; placeholder?: string } = {},
+  ) =>
+    field(requiredText(label, max, opts.min ?? 1), {
+      kind: 'text',
+      label,
+      min: opts.min ?? 1,
+      max,
+      optional: false,
+      multiline: opts.multiline ?? max > 200,
+      ...(opts.placeholder ? { placeholder: opts.placeholder } : {}),
+    }),
+
+  /** Text that may be left empty (stored as ''). */
+  optionalText: (label: string, max: number, opts: { multiline?: boolean; placeholder?: string } = {}) =>
+    field(z._default(z.string().check(z.trim(), z.maxLength(max, `${label}最多 ${max} 个字`)), ''), {
+      kind: 'text',
+      label,
+      min: 0,
+      max,
+      optional: true,
+      multiline: opts.multiline ?? max > 200,
+      ...(opts.placeholder ? { placeholder: opts.placeholder } : {}),
+    }),
+
+  /** A list of short items, one per line (e.g. everything to supplement, told at once). */
+  lines: (label: string, item: string, itemMax: number, maxItems: number, placeholder?: string) =>
+    field(
+      z
+        .array(requiredText(item, itemMax, 1))
+        .check(z.minLength(1, `请填写${label}`), z.maxLength(maxItems, `${label}最多 ${maxItems} 项`)),
+      { kind: 'lines', label, itemMax, maxItems, ...(placeholder ? { placeholder } : {}) },
+    ),
+
+  /** One of a table's keys; the table gives each option its label (and basis, if it has one). */
+  choice: <O extends Options>(label: string, options: O, error = `请选择${label}`) =>
+    field(z.enum(keysOf(options), { error }), {
+      kind: 'choice',
+      label,
+      options: optionList(options),
+    }),
+
+  /** A whole number with a unit (days, decibels…). */
+  count: (label: string, min: number, max: number, unit: string) =>
+    field(
+      z
+        .int({ error: `${label}必须是整数` })
+        .check(z.gte(min, `${label}至少 ${min} ${unit}`), z.lte(max, `${label}最多 ${max} ${unit}`)),
+      { kind: 'count', label, min, max, unit },
+    ),
+
+  /** A Shanghai calendar date, `YYYY-MM-DD`. */
+  date: (label: string) =>
+    field(
+      z.string({ error: `缺少${label}` }).check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`)),
+      {
+        kind: 'date',
+        label,
+      },
+    ),
+
+  /** A moment with its offset (the form offers now, and takes an earlier time). */
+  instant: (label: string) =>
+    field(
+      z
+        .string({ error: `缺少${label}` })
+        .check(z.refine(isIsoWithOffset, `${label}格式不正确（需要带时区的 ISO 8601 时间）`)),
+      { kind: 'instant', label },
+    ),
+
+  yesNo: (label: string) =>
+    field(z.boolean({ error: `请说明${label}` }), { kind: 'yes-no', label, optional: false }),
+
+  optionalYesNo: (label: string) =>
+    field(z._default(z.nullable(z.boolean()), null), { kind: 'yes-no', label, optional: true }),
+
+  /** 1–5 stars, or none. */
+  optionalStars: (label: string) =>
+    field(
+      z._default(z.nullable(z.int().check(z.gte(1, `${label}为 1–5`), z.lte(5, `${label}为 1–5`))), null),
+      {
+        kind: 'stars',
+        label,
+        optional: true,
+      },
+    ),
+
+  stars: (label: string) =>
+    field(z.int({ error: `请选择${label}` }).check(z.gte(1, `${label}为 1–5`), z.lte(5, `${label}为 1–5`)), {
+      kind: 'stars',
+      label,
+      optional: false,
+    }),
+
+  /** One unit of the deployment, or none. */
+  optionalUnit: (label: string) =>
+    field(z._default(z.nullable(id(label)), null), { kind: 'unit', label, optional: true }),
+
+  /** Several units of the deployment, at least one, none twice. */
+  units: (label: string, max: number) =>
+    field(
+      z.array(id(label)).check(
+        z.minLength(1, `请选择${label}`),
+        z.maxLength(max, `最多 ${max} 个${label}`),
+        z.refine((ids) => new Set(ids).size === ids.length, `${label}重复`),
+      ),
+      { kind: 'units', label, max },
+    ),
+
+  /**
+   * Another case (a link: the case a report is merged into, …). The cloud function loads every such field
+   * through the caller's scope, exactly like the case the event is sent to.
+   */
+  caseRef: (label: string) => field(id(`${label}编号`), { kind: 'case', label }),
+
+  /** Uploaded files (photos) the entry attaches to its case. */
+  files: (label: string, max: number) =>
+    field(
+      z._default(
+        z
+          .array(z.string().check(z.maxLength(512, `${label}编号过长`)))
+          .check(z.maxLength(max, `${label}最多 ${max} 个`)),
+        [],
+      ),
+      { kind: 'files', label, max },
+    ),
+
+  /** Fields asked together and kept as one record (a site-visit record, a reply). */
+  group: <F extends Fields>(label: string, fields: F) =>
+    field(objectOf(fields), { kind: 'group', label, fields }),
+
+  /** Set by the system or by the citizen's own pages, never on a staff form, never narrated as a field. */
+  internal: <S extends z.ZodMiniType>(label: string, schema: S) => field(schema, { kind: 'internal', label }),
+}
+
+export function objectOf<F extends Fields>(fields: F) {
+  const shape = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema])) as {
+    [K in keyof F]: F[K]['schema']
+  }
+  return z.object(shape)
+}
+
+/** Every field, depth first, with its dotted path (`record.findings`). */
+export function fieldPaths(fields: Fields, prefix = ''): Array<{ path: string; field: Field }> {
+  return Object.entries(fields).flatMap(([key, f]) => {
+    const path = prefix ? `${prefix}.${key}` : key
+    return f.form.kind === 'group' ? fieldPaths(f.form.fields, path) : [{ path, field: f }]
+  })
+}
+
+/** The value at a dotted path of an object. */
+export function valueAt(value: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      value,
+    )
+}
