@@ -3,7 +3,8 @@
 // staff read both. Every citation shown to anyone goes through `citeForCitizens` or `citeForStaff`.
 
 /**
- * S0–S4 are the seed regulations (see docs/domain-rules.md); the rest are the national texts they rest on.
+ * S0–S4 are the seed regulations; the rest are the national texts they rest on. Which rule cites which article,
+ * and which tests cover it: docs/rules-index.md (`npm run rules-index`).
  * `title`: the document's full title. `name`: how it is cited to people — a short name in 《》 that stays
  * honest: the two drafts (征求意见稿) say so, and 海东's opinion keeps the issuing city outside the title.
  */
@@ -36,9 +37,9 @@ export const LEGAL_SOURCES = {
 } as const satisfies Record<string, { title: string; name: string }>
 export type SourceLabel = keyof typeof LEGAL_SOURCES
 
-const NUMERAL = '[一二三四五六七八九十百]+'
+const NUMERAL = '[一二三四五六七八九十百千零]+'
 const ITEM = `(?:\\(${NUMERAL}\\)|（${NUMERAL}）)`
-/** 第七条(四), 第十条(五)(六), 第六条(一)至(三); S4's parts: 四(二), 三(一), 四. */
+/** 第七条(四), 第十条(五)(六), 第六条(一)至(三), 第二百零三条; S4's parts: 四(二), 三(一), 四. */
 const ARTICLE = `(?:第${NUMERAL}条|${NUMERAL}(?=[(（：:；;、，,。\\s]|$))${ITEM}*(?:至${ITEM})?`
 const LABELS = (Object.keys(LEGAL_SOURCES) as SourceLabel[]).sort((a, b) => b.length - a.length).join('|')
 /** A label starts a citation only at the start of the text or after a space or punctuation (not 管理条例). */

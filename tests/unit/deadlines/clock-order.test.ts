@@ -1,6 +1,7 @@
-// Clocks that bind one case never contradict each other (domain-rules §7, the stricter wins): 受理告知 and 交办 are
-// never due after 办结答复, and a case to be verified on site at once (立即现场处置: S3 第九条(五), S2 第十二条) is
-// accepted and assigned the same day, not days later. One rule in the clock composition, for every profile.
+// Clocks that bind one case never contradict each other (the stricter wins: the national profile's decisions
+// 规则冲突 and 办理各步骤期限的先后): 受理告知 and 交办 are never due after 办结答复, and a case to be verified on
+// site at once (立即现场处置: S3 第九条(五), S2 第十二条) is accepted and assigned the same day, not days later.
+// One rule in the clock composition, for every profile.
 // Dates cross 国庆 2026 (off 10-01…10-07, make-up Saturday 10-10 works), 春节 2026 (off 02-15…02-23, make-up
 // Saturday 02-14 works) and reach into 2027 (no notice: provisional).
 import { REQUEST_TYPE_KEYS, type RequestTypeKey } from '@shared/vocabulary/request-types'

@@ -64,6 +64,11 @@ test('citationReferences keeps the articles and leaves out the quoted words', ()
   ).toEqual(['S3 第九条(五)', 'S2 第八条'])
   expect(citationReferences('S1 第七条、第八条：不属于的，录入答复意见')).toEqual(['S1 第七条、第八条'])
   expect(citationReferences('联名即两人及以上共同署名。')).toEqual([])
+  // 民法典 第二百零三条 (rest days at the end of a period), 第一千二百五十九条 (以上 includes the number): 零, 千
+  expect(citationReferences('民法典 第二百零一条、第二百零三条；民法典 第一千二百五十九条')).toEqual([
+    '民法典 第二百零一条、第二百零三条',
+    '民法典 第一千二百五十九条',
+  ])
 })
 
 const allProfiles: PolicyProfile[] = Object.values(POLICY_PROFILES).flat()

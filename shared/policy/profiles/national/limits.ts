@@ -1,6 +1,6 @@
 // National baseline: the 12369 hotline measures (S3, draft) and the 信访工作条例. Every local profile sits on it.
 // S3 counts bare "日" without saying which; S2 第二十六条 states the usual reading (natural days) and it is
-// applied here too. Article numbers of the 条例 follow docs/domain-rules.md.
+// applied here too. The 条例 is cited by the article numbers of its 2022 text (LEGAL_SOURCES, ../../sources.ts).
 import type { PolicyProfile } from '../../types'
 
 export const NATIONAL_V1 = {
