@@ -69,7 +69,7 @@ describe('the index reads all cited data', () => {
     const where = citedTexts().map((c) => `${c.file} · ${c.key}`)
     expect(where).toEqual(
       expect.arrayContaining([
-        'shared/workflow/events.ts · SUPERVISION_REASONS[repeated-reports]',
+        'shared/workflow/grounds.ts · SUPERVISION_REASONS[repeated-reports]',
         'shared/policy/profiles/jiaozuo-12345/limits.ts · clocks[handling, consult]',
         'deployments/jiaozuo/deployment.json · routing.outOfJurisdiction',
       ]),
