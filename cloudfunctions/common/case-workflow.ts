@@ -55,6 +55,18 @@ export function allowedFor(
   return allowedEvents(machineStateOf(doc), actor, ctx)
 }
 
+/** Whether the workflow would take `event` from `actor` now (a dry run of the transition; nothing is written). */
+export function isLegal(
+  doc: CaseDoc,
+  event: CaseEvent,
+  actor: Actor,
+  calendar: WorkingCalendar,
+  now: Date,
+): boolean {
+  const ctx = contextFor({ profile: profileOf(doc), calendar, history: doc.history, now: toShanghaiIso(now) })
+  return transition(machineStateOf(doc), event, actor, ctx).ok
+}
+
 /** The next Shanghai date the timer must look at this case (stored, indexed: `next_check`). */
 export function nextCheckOnOf(clocks: readonly CaseClock[], now: Date): string | null {
   return nextClockDate(clocks, toShanghaiIso(now))

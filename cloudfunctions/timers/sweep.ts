@@ -9,14 +9,14 @@
 // skipped (version check), never overwritten, and picked up again by the next sweep.
 import type { SweepReport } from '../../shared/contracts/timers'
 import { AppError } from '../../shared/contracts/result'
-import type { CaseClock } from '../../shared/deadlines'
+import { timerSteps } from '../../shared/deadlines'
 import { localDateOf } from '../../shared/time'
-import type { CaseEvent, SystemActorId } from '../../shared/workflow'
+import type { SystemActorId } from '../../shared/workflow'
 import { systemCaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import type { CaseRecord } from '../common/case-records'
 import type { CaseDoc } from '../../shared/cases/case-doc'
-import { applyCaseEvent, clocksOf, nextCheckOnOf } from '../common/case-workflow'
+import { applyCaseEvent, clocksOf, isLegal, nextCheckOnOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
 import { VersionConflictError, type Runtime } from '../common/ports'
@@ -26,73 +26,26 @@ export const SWEEP_JOB_ID = 'deadline-sweep'
 
 export type SweepOptions = PagedJobOptions
 
-type Step = { marks: string[]; event: CaseEvent; kind: 'reminders' | 'supervised' | 'deemedClosed' }
-
-/**
- * What the clocks call for now, minus what was already done: one 督办 for all duties newly overdue, one 催办
- * for all duties newly at their reminder date, and the deemed close after an unused objection window.
- */
-function stepsFor(doc: CaseDoc, clocks: readonly CaseClock[]): Step[] {
-  const done = new Set(doc.timerMarks)
-  const overdue: CaseClock[] = []
-  const reminders: CaseClock[] = []
-  for (const clock of clocks) {
-    if (clock.state !== 'running' || clock.nature !== 'duty' || !clock.due) continue
-    if (clock.overdue && !done.has(`overdue:${clock.clock}:${clock.due}`)) overdue.push(clock)
-    else if (!clock.overdue && clock.reminderDue && !done.has(`remind:${clock.clock}:${clock.due}`))
-      reminders.push(clock)
-  }
-  const steps: Step[] = []
-  if (overdue.length) {
-    steps.push({
-      marks: overdue.map((c) => `overdue:${c.clock}:${c.due}`),
-      kind: 'supervised',
-      event: {
-        type: 'supervise',
-        reason: 'overdue',
-        instructions: `${overdue.map((c) => `${c.label}（${c.basis}）已于 ${c.due} 到期`).join('；')}，仍未完成，请立即办理并说明原因`,
-      },
-    })
-  }
-  if (reminders.length) {
-    steps.push({
-      marks: reminders.map((c) => `remind:${c.clock}:${c.due}`),
-      kind: 'reminders',
-      event: {
-        type: 'remind',
-        note: reminders
-          .map((c) => `${c.label}将于 ${c.due} 到期（${c.reminderBasis ?? c.basis}）`)
-          .join('；'),
-      },
-    })
-  }
-  const window = clocks.find(
-    (c) =>
-      (c.clock === 'review-window' || c.clock === 're-review-window') && c.state === 'running' && c.elapsed,
-  )
-  const closeMark = window ? `deem-closed:${window.clock}:${window.due}` : null
-  if (closeMark && !done.has(closeMark) && (doc.status === 'replied' || doc.status === 'review-decided')) {
-    steps.push({ marks: [closeMark], kind: 'deemedClosed', event: { type: 'deem-closed' } })
-  }
-  return steps
-}
-
 async function processCase(runtime: Runtime, doc: CaseRecord, report: SweepReport): Promise<void> {
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
   const timer = systemCaseAccess(runtime, TIMER_ID)
   let current = doc
-  for (const step of stepsFor(current, clocksOf(current, calendar, now))) {
+  const steps = timerSteps({
+    status: current.status,
+    clocks: clocksOf(current, calendar, now),
+    done: current.timerMarks,
+  })
+  for (const step of steps) {
     const marks = [...current.timerMarks, ...step.marks]
-    try {
+    if (isLegal(current, step.event, timer.actor, calendar, now)) {
       const applied = await applyCaseEvent(runtime, timer, current._id, step.event, {
         expectedVersion: current._version,
         extraPatch: { timerMarks: marks },
       })
       current = applied.doc
       report[step.kind]++
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'ILLEGAL_TRANSITION') throw error
+    } else {
       // Not applicable in this state (e.g. a reminder while awaiting the reporter): remember it was considered.
       await runtime.db.update<CaseDoc>(
         COLLECTIONS.cases,

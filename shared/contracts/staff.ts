@@ -86,7 +86,7 @@ export type ActInput = { caseId: string; expectedVersion: number; event: CaseEve
 export const revealReporterInput = z.object({
   caseId: idSchema,
   reason: z
-    .string({ error: '请填写查看举报人信息的理由' })
+    .string({ error: '请填写查看反映人信息的理由' })
     .check(z.trim(), z.minLength(4, '理由至少 4 个字'), z.maxLength(200, '理由最多 200 个字')),
 })
 

@@ -33,3 +33,4 @@ export {
   type ExpectedReplyInput,
   type ExpectedReplyStep,
 } from './expected-reply'
+export { timerSteps, type TimerStep } from './timer-steps'

@@ -2,13 +2,14 @@
 // or follows the case; `system` is the product itself acting where the law lets a clock or a count decide (the
 // deadline timer, the intake's repeat count). Unit scope is checked by the cloud function, not here.
 import { STAFF_ROLES, type StaffRole } from '@shared/vocabulary/units'
+import { TERMS } from '@shared/vocabulary/terms'
 import type { CaseEvent } from './events'
 
 export type ActorRole = StaffRole | 'reporter' | 'system'
 
 export const ACTOR_ROLE_LABELS = {
   ...STAFF_ROLES,
-  reporter: '举报人',
+  reporter: TERMS.reporter,
   system: '系统',
 } as const satisfies Record<ActorRole, string>
 

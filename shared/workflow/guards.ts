@@ -45,7 +45,7 @@ function withinClock(input: GuardInput, clock: 'review-window' | 're-review-wind
 
 export const GUARDS = {
   reporterFilesOwnCase: guard(
-    '举报人只能以本人身份登记举报',
+    '反映人只能以本人身份登记反映',
     true,
     ({ event, actor }) =>
       actor.kind !== 'reporter' || (event.type === 'register' && event.reporterId === actor.id),
@@ -65,7 +65,7 @@ export const GUARDS = {
     event.type === 'accept-reply' && event.rating !== null ? !state.flags.rated : true,
   ),
   actorIsCaseReporter: guard(
-    '只有本案举报人（或代为录入的工作人员）可以这样做',
+    '只有本案反映人（或代为录入的工作人员）可以这样做',
     false,
     ({ state, actor }) =>
       actor.kind === 'staff' || (actor.kind === 'reporter' && actor.id === state.facts.reporterId),

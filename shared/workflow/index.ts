@@ -17,7 +17,6 @@ export * from './actors'
 export * from './machine-types'
 export { GUARD_NAMES, GUARDS, type GuardInput, type GuardName } from './guards'
 export {
-  HANDLING_STATES,
   TRANSITIONS,
   type CaseUpdate,
   type RowInput,

@@ -15,7 +15,7 @@ import type {
   StaffNotice,
   TransitionContext,
 } from './machine-types'
-import type { CaseStateKey } from './states'
+import { STATE_GROUPS, type CaseStateKey } from './states'
 
 export interface RowInput<T extends CaseEventType> {
   state: CaseMachineState
@@ -44,22 +44,7 @@ export interface TransitionRow<T extends CaseEventType> {
 
 export type TransitionTable = { readonly [T in CaseEventType]: readonly TransitionRow<T>[] }
 
-/** Being handled by the bureau, before the reply is sent. */
-export const HANDLING_STATES = [
-  'accepted',
-  'assigned',
-  'investigating',
-  'rectifying',
-  'pending-head-approval',
-  'pending-leader-approval',
-  'reply-approved',
-] as const satisfies readonly CaseStateKey[]
-
-const BEFORE_REPLY = ['registered', 'awaiting-supplement', ...HANDLING_STATES] as const
-/** The bureau's move: reminders and supervision make sense. */
-const STAFF_TURN = ['registered', ...HANDLING_STATES, 'under-review', 'under-re-review'] as const
-/** A reply is out; the reporter may object, accept, or stay silent. */
-const AWAITING_REPORTER = ['replied', 'review-decided'] as const
+const { handling, beforeReply, bureauTurn, awaitingReporter, inHand, endedUnarchived } = STATE_GROUPS
 
 const APPROVAL_STATES = {
   'office-head': 'pending-head-approval',
@@ -88,9 +73,6 @@ function handlers(state: CaseMachineState, notice: StaffNotice): Effect {
 }
 
 const roles = (...list: StaffRole[]): readonly StaffRole[] => list
-
-/** Still owed work by the bureau: before the reply, or while a 复查/复核 is under way. */
-const STILL_HANDLED = [...BEFORE_REPLY, 'under-review', 'under-re-review'] as const
 
 /** An event the intake's repeat count set off is recorded as the case's one repeat action. */
 function repeatActionOf({
@@ -159,7 +141,7 @@ export const TRANSITIONS: TransitionTable = {
 
   'not-accept': [
     {
-      from: ['registered', 'awaiting-supplement'],
+      from: STATE_GROUPS.intake,
       roles: ['intake'],
       guards: ['reasonAvailableInProfile', 'evidenceRequestedOnceFirst'],
       to: 'not-accepted',
@@ -192,7 +174,7 @@ export const TRANSITIONS: TransitionTable = {
 
   'mark-important': [
     {
-      from: BEFORE_REPLY,
+      from: beforeReply,
       // system: the intake's repeat count, 群众反映集中 (S4 四(二)).
       roles: ['intake', 'dispatcher', 'leader', 'system'],
       guards: ['notAlreadyImportant', 'systemActsOnRepeatCount', 'repeatActionOnce'],
@@ -352,7 +334,7 @@ export const TRANSITIONS: TransitionTable = {
 
   'request-extension': [
     {
-      from: HANDLING_STATES,
+      from: handling,
       roles: ['officer', 'office-head'],
       guards: ['noExtensionPending', 'beforeHandlingDue', 'withinExtensionCap'],
       update: ({ state, event, ctx }) => ({
@@ -371,7 +353,7 @@ export const TRANSITIONS: TransitionTable = {
 
   'approve-extension': [
     {
-      from: HANDLING_STATES,
+      from: handling,
       roles: (policy) => policy.extension.approverRoles,
       guards: ['extensionPending', 'approvedDaysWithinRequest'],
       update: ({ state, event }) => ({
@@ -390,7 +372,7 @@ export const TRANSITIONS: TransitionTable = {
 
   'reject-extension': [
     {
-      from: HANDLING_STATES,
+      from: handling,
       roles: (policy) => policy.extension.approverRoles,
       guards: ['extensionPending'],
       update: ({ state }) => ({ flags: { extension: { ...state.flags.extension, pending: null } } }),
@@ -401,7 +383,7 @@ export const TRANSITIONS: TransitionTable = {
   // 催办 (S2 第十八条, S3 第十三条).
   remind: [
     {
-      from: STAFF_TURN,
+      from: bureauTurn,
       roles: ['system', 'supervisor', 'dispatcher'],
       guards: ['reminderDueForTimer'],
       update: ({ state }) => ({ flags: { reminders: state.flags.reminders + 1 } }),
@@ -412,7 +394,7 @@ export const TRANSITIONS: TransitionTable = {
   // 督办 (S3 第十五条; overdue: S2 第十八条; repeat reports: S3 第十五条(二), S1 第十四条).
   supervise: [
     {
-      from: STAFF_TURN,
+      from: bureauTurn,
       // system: the timer on overdue cases, the intake on the repeat count.
       roles: ['system', 'supervisor'],
       guards: ['supervisionGrounded', 'systemActsOnRepeatCount', 'repeatActionOnce'],
@@ -428,7 +410,7 @@ export const TRANSITIONS: TransitionTable = {
   // 提级办理 (S0 第十一条): the head of the branch leads the site visit, the city supervises.
   escalate: [
     {
-      from: BEFORE_REPLY,
+      from: beforeReply,
       // system: intake counts the repeat reports and escalates at the threshold (S0 第十一条).
       roles: ['system', 'supervisor', 'leader'],
       guards: ['notAlreadyEscalated', 'systemActsOnRepeatCount', 'repeatActionOnce'],
@@ -446,7 +428,7 @@ export const TRANSITIONS: TransitionTable = {
   // leader and the responsible office, approved by the 党组); the leaders and the handling units are told.
   'list-leader-case': [
     {
-      from: STILL_HANDLED,
+      from: inHand,
       // system: the intake's repeat count, 信访积案 (S2 第八条).
       roles: ['system', 'supervisor'],
       guards: ['notAlreadyLeaderCase', 'systemActsOnRepeatCount', 'repeatActionOnce'],
@@ -522,7 +504,7 @@ export const TRANSITIONS: TransitionTable = {
   'rate-reply': [
     {
       // Also after the case closed without a rating (视为办结: the reporter comes back to rate it).
-      from: [...AWAITING_REPORTER, 'closed'],
+      from: [...awaitingReporter, 'closed'],
       roles: ['reporter'],
       guards: ['actorIsCaseReporter', 'notYetRated'],
       update: () => ({ flags: { rated: true } }),
@@ -531,7 +513,7 @@ export const TRANSITIONS: TransitionTable = {
 
   'accept-reply': [
     {
-      from: AWAITING_REPORTER,
+      from: awaitingReporter,
       roles: ['reporter', 'intake'],
       guards: ['actorIsCaseReporter', 'ratingOnce'],
       to: 'closed',
@@ -542,7 +524,7 @@ export const TRANSITIONS: TransitionTable = {
   // S2 第二十条: no objection within 30 日 → 视为办结.
   'deem-closed': [
     {
-      from: AWAITING_REPORTER,
+      from: awaitingReporter,
       roles: ['system'],
       guards: ['objectionWindowElapsed'],
       to: 'closed',
@@ -553,7 +535,7 @@ export const TRANSITIONS: TransitionTable = {
   // 回访 (S0 第八条, S4 四(七)) and the upper level's 抽查 (S3 第十四条, S2 第二十二条).
   'record-return-visit': [
     {
-      from: [...AWAITING_REPORTER, 'closed'],
+      from: [...awaitingReporter, 'closed'],
       roles: ['officer', 'supervisor', 'office-head'],
       update: ({ event, ctx }) => ({
         flags: { lastCheck: { kind: event.kind, problemRecurred: event.problemRecurred, at: ctx.now } },
@@ -564,7 +546,7 @@ export const TRANSITIONS: TransitionTable = {
   // S0 第八条 进一步办理并反馈; S3 第十四条 要求改正或重新办理.
   reopen: [
     {
-      from: [...AWAITING_REPORTER, 'closed'],
+      from: [...awaitingReporter, 'closed'],
       roles: ['supervisor', 'office-head', 'leader'],
       guards: ['lastCheckFoundRecurrence'],
       to: 'assigned',
@@ -584,7 +566,7 @@ export const TRANSITIONS: TransitionTable = {
   // S3 第二十四条.
   archive: [
     {
-      from: ['closed', 'not-accepted', 'merged', 'transferred-out'],
+      from: endedUnarchived,
       roles: ['intake', 'admin', 'system'],
       guards: ['returnVisitDoneIfRequired'],
       to: 'archived',

@@ -6,7 +6,7 @@ import {
   contextFor,
   CASE_STATES,
   isOpenState,
-  OPEN_STATE_KEYS,
+  STATE_GROUPS,
   parseCaseEvent,
   replayHistory,
   rolesForEvent,
@@ -169,15 +169,58 @@ describe('parseCaseEvent', () => {
 
 describe('the state table', () => {
   it('keeps registered as the initial, open state', () => {
-    expect(CASE_STATES.registered).toEqual({ category: 'open', label: '已登记' })
+    expect(CASE_STATES.registered).toEqual({
+      category: 'open',
+      stage: 'intake',
+      turn: 'bureau',
+      label: '已登记',
+    })
   })
 
   it('gives every state a category and a distinct Chinese label', () => {
     const labels = CASE_STATE_KEYS.map(stateLabel)
     expect(new Set(labels).size).toBe(labels.length)
-    expect(OPEN_STATE_KEYS).toEqual(CASE_STATE_KEYS.filter(isOpenState))
+    expect(STATE_GROUPS.open).toEqual(CASE_STATE_KEYS.filter(isOpenState))
     expect(CASE_STATE_KEYS.filter((k) => !isOpenState(k)).sort()).toEqual(
       ['archived', 'closed', 'merged', 'not-accepted', 'transferred-out'].sort(),
     )
+  })
+})
+
+describe('state groups are read off the state table', () => {
+  // The lists the transition table used to type out, each now one question to the table.
+  it.each([
+    [
+      'handling',
+      [
+        'accepted',
+        'assigned',
+        'investigating',
+        'rectifying',
+        'pending-head-approval',
+        'pending-leader-approval',
+        'reply-approved',
+      ],
+    ],
+    [
+      'bureauTurn',
+      [
+        'registered',
+        'accepted',
+        'assigned',
+        'investigating',
+        'rectifying',
+        'pending-head-approval',
+        'pending-leader-approval',
+        'reply-approved',
+        'under-review',
+        'under-re-review',
+      ],
+    ],
+    ['awaitingReporter', ['replied', 'review-decided']],
+    ['endedUnarchived', ['not-accepted', 'merged', 'transferred-out', 'closed']],
+    ['intake', ['registered', 'awaiting-supplement']],
+  ] as const)('%s', (group, states) => {
+    expect([...STATE_GROUPS[group]].sort()).toEqual([...states].sort())
   })
 })
