@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { INDEXES, type IndexCatalog } from '../../cloudfunctions/common/db/indexes'
 import { SqliteDocStore } from '../../local/adapters/sqlite-docstore'
 import { installNetworkGuard, type NetworkGuard } from '../support/cloudbase-network-guard'
 import { nodeDatabase, nodeHarness, skipPlatformProbe, wxHarness } from '../support/cloudbase-harness'
@@ -18,7 +19,14 @@ import {
   reqClassAssignments,
   uninstallOfflineCloudbase,
 } from '../support/cloudbase-offline-stub'
-import { describeDocStoreContract, type DocStoreHarness } from './docstore.contract'
+import { encodeCursor } from '../../cloudfunctions/common/db/query'
+import type { Stored } from '../../cloudfunctions/common/ports'
+import {
+  describeDocStoreContract,
+  KEYSET_CASES,
+  KEYSET_QUERIES,
+  type DocStoreHarness,
+} from './docstore.contract'
 
 let guard: NetworkGuard
 let restoreEnv: () => void
@@ -41,11 +49,63 @@ afterAll(() => {
   guard.uninstall()
 })
 
+/**
+ * Indexes for the contract's paging queries, so SQLite serves them as it serves the functions' queries: one
+ * index range after the cursor, and `$in` as merged ranges (the other collections page without an index).
+ */
+const CONTRACT_INDEXES: IndexCatalog = {
+  ...INDEXES,
+  orders: [
+    {
+      name: 'unit_open_at',
+      fields: [
+        ['unit', 1],
+        ['open', 1],
+        ['at', -1],
+        ['_id', -1],
+      ],
+    },
+    {
+      name: 'unit_at_rank',
+      fields: [
+        ['unit', 1],
+        ['at', 1],
+        ['rank', 1],
+        ['_id', 1],
+      ],
+    },
+    {
+      name: 'open_at',
+      fields: [
+        ['open', 1],
+        ['at', -1],
+        ['_id', -1],
+      ],
+    },
+    {
+      name: 'open_at_rank',
+      fields: [
+        ['open', 1],
+        ['at', 1],
+        ['rank', -1],
+        ['_id', -1],
+      ],
+    },
+    {
+      name: 'at',
+      fields: [
+        ['at', 1],
+        ['_id', 1],
+      ],
+    },
+  ],
+}
+
 async function sqliteHarness(): Promise<DocStoreHarness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gw-docstore-contract-'))
   const file = path.join(dir, 'contract.sqlite')
-  const store = new SqliteDocStore(file)
-  const other = new SqliteDocStore(file)
+  const store = new SqliteDocStore(file, { indexes: CONTRACT_INDEXES })
+  const other = new SqliteDocStore(file, { indexes: CONTRACT_INDEXES })
   return {
     store,
     other,
@@ -76,4 +136,25 @@ describeDocStoreContract(
 describeDocStoreContract('DocStore contract: the live-run harness on the offline stub', async () => {
   offlineCloudbase('gw-offline-live-rehearsal')
   return liveHarness(() => nodeDatabase('gw-offline-live-rehearsal'))()
+})
+
+// How SQLite runs the contract's paged queries (what the contract cannot see): after a cursor, each is one index
+// range — or, for `$in`, one range per value merged in order — never a temporary sort or an OR of index
+// searches, including when the filter pins a sort field to one value.
+describe('SQLite plans of the contract’s paged queries', () => {
+  let h: DocStoreHarness
+  beforeAll(async () => {
+    h = await sqliteHarness()
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+
+  test.each(KEYSET_QUERIES)('%s', (_label, filter, _match, orderBy) => {
+    const store = h.store as SqliteDocStore
+    const after = encodeCursor({ ...KEYSET_CASES[100]!, _version: 1 } as Stored, orderBy)
+    const plan = store.queryPlan('orders', { filter, orderBy, limit: 7, after }).join(' | ')
+    expect(plan).toMatch(/SEARCH docs_orders USING (COVERING )?INDEX/)
+    expect(plan).not.toMatch(/TEMP B-TREE|MULTI-INDEX OR|SCAN docs_orders/)
+  })
 })
