@@ -872,6 +872,24 @@ export function describeDocStoreContract(
       )
 
       test(
+        'projected pages over $in (keys only) follow the same cursors as whole ones',
+        async () => {
+          const [, filter, , orderBy] = KEYSET_QUERIES[1]!
+          const whole = await pageThrough<KeysetCase>(db, c('orders'), { filter, orderBy, limit: 9 })
+          const keys = await pageThrough<KeysetCase>(db, c('orders'), {
+            filter,
+            orderBy,
+            limit: 9,
+            fields: [],
+          })
+          expect(keys.ids).toEqual(whole.ids)
+          const page = await db.find<KeysetCase>(c('orders'), { filter, orderBy, limit: 2, fields: ['unit'] })
+          expect(Object.keys(page.items[0]!).sort()).toEqual(['_id', '_version', 'at', 'unit'])
+        },
+        timeout * 3,
+      )
+
+      test(
         'a cursor ending inside a tie group resumes inside it, at every position of the group',
         async () => {
           const orderBy: OrderBy = [['at', 'asc']]

@@ -6,6 +6,7 @@
 // A good plan searches the intended index (one range, or for `$in` one range per value merged in order) and
 // never scans the collection, sorts in a temporary B-tree or ORs two index searches (MULTI-INDEX OR).
 import { idsQuery } from '../../cloudfunctions/common/db/get-many'
+import { assertIndexCatalog, INDEXES } from '../../cloudfunctions/common/db/indexes'
 import { observeDocStore, type DocStoreCall } from '../../cloudfunctions/common/db/observed'
 import { encodeCursor } from '../../cloudfunctions/common/db/query'
 import { followId, type FollowDoc } from '../../cloudfunctions/common/follows'
@@ -289,4 +290,26 @@ test('the 14-unit inbox is one query: one range of the index per unit, merged in
   const plan = h.runtime.db.queryPlan('cases', supervisorPages[0]!.options!)
   expect(plan.filter((line) => line.startsWith('SEARCH docs_cases'))).toHaveLength(SCOPE_OF_THE_SUPERVISOR)
   expect(plan.join(' | ')).toContain('MERGE (UNION ALL)')
+})
+
+test('every index that can serve a page ends with _id in the direction of its last sort field', () => {
+  expect(() => assertIndexCatalog(INDEXES)).not.toThrow()
+  const without = { cases: [{ name: 'x', fields: [['unitId', 1] as [string, 1]] }] }
+  expect(() => assertIndexCatalog(without)).toThrow(/cases\.x must end with _id/)
+  const against = {
+    cases: [
+      {
+        name: 'y',
+        fields: [
+          ['createdAt', -1],
+          ['_id', 1],
+        ] as Array<[string, 1 | -1]>,
+      },
+    ],
+  }
+  expect(() => assertIndexCatalog(against)).toThrow(/cases\.y/)
+  // A unique index has no ties to break.
+  expect(() =>
+    assertIndexCatalog({ cases: [{ name: 'z', fields: [['refNo', 1]], unique: true }] }),
+  ).not.toThrow()
 })

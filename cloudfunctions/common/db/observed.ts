@@ -40,10 +40,15 @@ function observedTx(tx: Tx, report: (call: DocStoreCall) => void): Tx {
 }
 
 /**
- * `store` with every DocStore call reported to `report` before it runs. Other members (an adapter's own
- * methods, such as SQLite's `queryPlan`) pass through untouched, so the result has the adapter's type.
+ * `store` with every DocStore call reported to `report` before it runs, and to `settled` (with its duration in
+ * ms) when it has answered or failed. Other members (an adapter's own methods, such as SQLite's `queryPlan`)
+ * pass through untouched, so the result has the adapter's type.
  */
-export function observeDocStore<S extends DocStore>(store: S, report: (call: DocStoreCall) => void): S {
+export function observeDocStore<S extends DocStore>(
+  store: S,
+  report: (call: DocStoreCall) => void,
+  settled?: (call: DocStoreCall, ms: number) => void,
+): S {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver)
@@ -51,19 +56,27 @@ export function observeDocStore<S extends DocStore>(store: S, report: (call: Doc
       const method = value as (...args: unknown[]) => unknown
       if (!OPS.has(property)) return method.bind(target)
       const op = property as DocStoreOp
-      if (op === 'transaction') {
-        return (work: (tx: Tx) => Promise<unknown>) => {
-          report({ op, inTransaction: false, collection: null })
-          return target.transaction((tx) => work(observedTx(tx, report)))
-        }
-      }
       return (...args: unknown[]) => {
-        const collection = args[0] as string
-        const call: DocStoreCall = { op, inTransaction: false, collection }
+        const call: DocStoreCall = { op, inTransaction: false, collection: null }
+        if (op === 'transaction') {
+          const work = args[0] as (tx: Tx) => Promise<unknown>
+          args = [(tx: Tx) => work(observedTx(tx, report))]
+        } else call.collection = args[0] as string
         if (op === 'find') call.options = args[1] as FindOptions
         if (op === 'count') call.filter = args[1] as Filter | undefined
         report(call)
-        return method.apply(target, args)
+        // Started before the call: an embedded store does its work synchronously inside it.
+        const started = performance.now()
+        const result = method.apply(target, args) as Promise<unknown>
+        if (!settled) return result
+        const done = () => settled(call, performance.now() - started)
+        return result.then(
+          (value) => (done(), value),
+          (error: unknown) => {
+            done()
+            throw error
+          },
+        )
       }
     },
   })
