@@ -44,6 +44,13 @@ export interface FindOptions {
   limit: number
   /** Opaque cursor from a previous page's `next`. */
   after?: string | null
+  /**
+   * Projection: read only these fields (dotted paths through objects; none a prefix of another). Found
+   * documents then hold these fields where present, the `orderBy` fields (the next page's cursor is made of
+   * them), `_id` and `_version` — type the call with that shape (`find<Pick<CaseDoc, 'createdAt'>>`).
+   * Without it, whole documents.
+   */
+  fields?: readonly string[]
 }
 
 export interface Page<T> {

@@ -81,12 +81,50 @@ describe.each([
       expect(parse(get.params.order)).toEqual({ n: { $numberInt: '-1' }, _id: { $numberInt: '-1' } })
     }
     expect(parse(gets[0]!.params.query)).toEqual({ n: { $gte: { $numberInt: '0' } } })
+    // After the cursor (n 1, _id i1), descending: n ≤ 1 bounds the index scan; the $or decides the ties.
     expect(parse(gets[1]!.params.query)).toEqual({
       $and: [
         { n: { $gte: { $numberInt: '0' } } },
-        { $or: [{ n: { $lt: { $numberInt: '1' } } }, { n: { $numberInt: '1' }, _id: { $lt: 'i1' } }] },
+        {
+          $and: [
+            { n: { $lte: { $numberInt: '1' } } },
+            { $or: [{ n: { $lt: { $numberInt: '1' } } }, { _id: { $lt: 'i1' } }] },
+          ],
+        },
       ],
     })
+  })
+
+  test('a projection is sent as field(): the named paths, the sort fields and _version', async () => {
+    const h = await harness()()
+    await h.store.insert('items', { _id: 'a', n: 1, at: '2026', body: { big: 'x', key: 'k' } })
+    const page = await h.store.find('items', {
+      fields: ['body.key'],
+      orderBy: [['at', 'desc']],
+      limit: 5,
+    })
+    expect(page.items).toEqual([{ _id: 'a', _version: 1, at: '2026', body: { key: 'k' } }])
+    const [get] = of(h.backend.requests, 'getDocument')
+    expect(parse(get!.params.projection)).toEqual({
+      _version: { $numberInt: '1' },
+      'body.key': { $numberInt: '1' },
+      at: { $numberInt: '1' },
+    })
+  })
+
+  test('a multi-unit page is one request: `$in` ordered by the fields after it in the index', async () => {
+    const h = await harness()()
+    for (let i = 0; i < 6; i++)
+      await h.store.insert('items', { _id: `i${i}`, unit: `u${i % 3}`, at: `t${i}` })
+    const { findAcross } = await import('../../cloudfunctions/common/db/find-across')
+    const page = await findAcross(h.store, 'items', 'unit', ['u0', 'u2'], {
+      orderBy: [['at', 'desc']],
+      limit: 3,
+    })
+    expect(page.items.map((d) => d._id)).toEqual(['i5', 'i3', 'i2'])
+    const gets = of(h.backend.requests, 'getDocument')
+    expect(gets).toHaveLength(1)
+    expect(parse(gets[0]!.params.query)).toEqual({ unit: { $in: ['u0', 'u2'] } })
   })
 
   test('update is one conditional write: $set of whole values, $unset for undefined, $inc of _version', async () => {

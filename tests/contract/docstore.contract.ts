@@ -188,6 +188,68 @@ function barrier(parties: number, timeoutMs: number): () => Promise<void> {
   }
 }
 
+// 240 cases: 4 units, 2 of 3 open, `at` tied in groups of 40 (6 days), `rank` 0..6; ids not in insertion
+// order, so `_id` tiebreaks are exercised inside every tie.
+export const KEYSET_CASES = Array.from({ length: 240 }, (_, i) => ({
+  _id: `o${pad((i * 97) % 240)}`,
+  unit: `u${(i * 7) % 4}`,
+  open: i % 3 !== 0,
+  at: `2026-01-0${1 + Math.floor(i / 40)}`,
+  rank: i % 7,
+}))
+export type KeysetCase = (typeof KEYSET_CASES)[number]
+/** Paged queries of the contract over KEYSET_CASES in `orders`: [label, filter, the same as a predicate, order]. */
+export const KEYSET_QUERIES: Array<
+  [label: string, filter: Filter, match: (c: KeysetCase) => boolean, orderBy: OrderBy]
+> = [
+  [
+    'equality prefix, newest first (a unit’s open inbox)',
+    { unit: 'u2', open: true },
+    (d) => d.unit === 'u2' && d.open,
+    [['at', 'desc']],
+  ],
+  [
+    '$in over units, newest first, ties across units (a multi-unit inbox)',
+    { unit: { $in: ['u1', 'u3', 'u0'] }, open: true },
+    (d) => d.unit !== 'u2' && d.open,
+    [['at', 'desc']],
+  ],
+  [
+    '$in with two ascending sort fields',
+    { unit: { $in: ['u1', 'u2'] } },
+    (d) => d.unit === 'u1' || d.unit === 'u2',
+    [
+      ['at', 'asc'],
+      ['rank', 'asc'],
+    ],
+  ],
+  [
+    'mixed directions',
+    { open: false },
+    (d) => !d.open,
+    [
+      ['at', 'asc'],
+      ['rank', 'desc'],
+    ],
+  ],
+  [
+    'a sort field the filter pins',
+    { open: true },
+    (d) => d.open,
+    [
+      ['open', 'desc'],
+      ['at', 'desc'],
+    ],
+  ],
+  [
+    'a range up to a date on the sort field (a due backlog)',
+    { at: { $lte: '2026-01-04' } },
+    (d) => d.at <= '2026-01-04',
+    [['at', 'asc']],
+  ],
+  ['descending _id only', { rank: { $gte: 3 } }, (d) => d.rank >= 3, [['_id', 'desc']]],
+]
+
 export function describeDocStoreContract(
   name: string,
   factory: () => Promise<DocStoreHarness>,
@@ -490,6 +552,68 @@ export function describeDocStoreContract(
       )
 
       test(
+        'a projection reads only the named fields (dotted paths through objects), with _id and _version',
+        async () => {
+          const page = await db.find<Person>(c('people'), {
+            fields: ['name', 'city', 'addr.zone'],
+            orderBy: [['_id', 'asc']],
+            limit: 100,
+          })
+          expect(page.items).toEqual([
+            { _id: 'p1', _version: 1, name: 'an', city: 'jiaozuo', addr: { zone: 'north' } },
+            { _id: 'p2', _version: 1, name: 'bo', city: 'xinxiang', addr: { zone: 'south' } },
+            // Missing fields stay missing; a stored null is kept; a path under null or missing is missing.
+            { _id: 'p3', _version: 1, name: 'cai', addr: { zone: 'north' } },
+            { _id: 'p4', _version: 1, name: 'du', city: null },
+            { _id: 'p5', _version: 1, name: '郑', city: 'jiaozuo' },
+          ])
+        },
+        timeout,
+      )
+
+      test(
+        'a projection always carries the sort fields, and projected pages follow the same cursors',
+        async () => {
+          const orderBy: OrderBy = [
+            ['age', 'desc'],
+            ['name', 'asc'],
+          ]
+          const first = await db.find<Person>(c('people'), { fields: ['addr.zone'], orderBy, limit: 2 })
+          expect(first.items).toEqual([
+            { _id: 'p5', _version: 1, age: 41, name: '郑' },
+            { _id: 'p3', _version: 1, age: 35, name: 'cai', addr: { zone: 'north' } },
+          ])
+          const whole = await db.find<Person>(c('people'), { orderBy, limit: 2 })
+          expect(first.next).toBe(whole.next)
+          const rest = await db.find<Person>(c('people'), {
+            fields: ['addr.zone'],
+            orderBy,
+            limit: 5,
+            after: first.next,
+          })
+          expect(rest.items.map((d) => d._id)).toEqual(['p1', 'p2', 'p4'])
+          expect(rest.items[1]).toEqual({
+            _id: 'p2',
+            _version: 1,
+            age: 25,
+            name: 'bo',
+            addr: { zone: 'south' },
+          })
+        },
+        timeout,
+      )
+
+      test(
+        'a projection of colliding or invalid paths is refused',
+        async () => {
+          for (const fields of [['addr', 'addr.zone'], ['addr.zone', 'addr'], ['bad path'], ['$name']]) {
+            await expect(db.find(c('people'), { fields, limit: 10 })).rejects.toThrow(/projection|field path/)
+          }
+        },
+        timeout,
+      )
+
+      test(
         'unsupported operators and invalid field paths are refused',
         async () => {
           const bad: Filter[] = [
@@ -688,6 +812,103 @@ export function describeDocStoreContract(
           ).rejects.toBeInstanceOf(InvalidCursorError)
         },
         timeout,
+      )
+    })
+
+    describe('keyset pages at depth: ties, equality prefixes, $in, pinned and multiple sort fields', () => {
+      beforeEach(async () => {
+        await insertAll(db, c('orders'), KEYSET_CASES)
+      }, timeout * 3)
+
+      test.each(KEYSET_QUERIES)(
+        '%s: pages of 1, 7 and 100 give the reference order with no gap or repeat',
+        async (_label, filter, match, orderBy) => {
+          const expected = referenceSort(
+            KEYSET_CASES.filter(match).map((d) => ({ ...d, _version: 1 })),
+            orderBy,
+          ).map((d) => d._id)
+          expect(expected.length).toBeGreaterThan(20)
+          for (const limit of [1, 7, 100]) {
+            const { ids, pages } = await pageThrough<KeysetCase>(db, c('orders'), { filter, orderBy, limit })
+            expect(ids).toEqual(expected)
+            expect(pages).toBe(Math.max(1, Math.ceil(expected.length / limit)))
+          }
+        },
+        timeout * 6,
+      )
+
+      test(
+        'the cursor is the same everywhere: base64url JSON of the last document’s sort values, then its _id',
+        async () => {
+          const orderBy: OrderBy = [
+            ['at', 'desc'],
+            ['rank', 'asc'],
+          ]
+          const page = await db.find<KeysetCase>(c('orders'), { filter: { open: true }, orderBy, limit: 30 })
+          const last = page.items[page.items.length - 1]!
+          expect(JSON.parse(Buffer.from(page.next!, 'base64url').toString('utf8'))).toEqual([
+            last.at,
+            last.rank,
+            last._id,
+          ])
+          // A cursor written by hand (or kept by another process, e.g. the sweep's job) pages the same: from
+          // the 30th document of a tie group on, with the other handle on the same data.
+          const byHand = Buffer.from(JSON.stringify([last.at, last.rank, last._id])).toString('base64url')
+          const fromOther = await h.other.find<KeysetCase>(c('orders'), {
+            filter: { open: true },
+            orderBy,
+            limit: 100,
+            after: byHand,
+          })
+          const expected = referenceSort(
+            KEYSET_CASES.filter((d) => d.open).map((d) => ({ ...d, _version: 1 })),
+            orderBy,
+          )
+            .slice(30, 130)
+            .map((d) => d._id)
+          expect(fromOther.items.map((d) => d._id)).toEqual(expected)
+        },
+        timeout,
+      )
+
+      test(
+        'projected pages over $in (keys only) follow the same cursors as whole ones',
+        async () => {
+          const [, filter, , orderBy] = KEYSET_QUERIES[1]!
+          const whole = await pageThrough<KeysetCase>(db, c('orders'), { filter, orderBy, limit: 9 })
+          const keys = await pageThrough<KeysetCase>(db, c('orders'), {
+            filter,
+            orderBy,
+            limit: 9,
+            fields: [],
+          })
+          expect(keys.ids).toEqual(whole.ids)
+          const page = await db.find<KeysetCase>(c('orders'), { filter, orderBy, limit: 2, fields: ['unit'] })
+          expect(Object.keys(page.items[0]!).sort()).toEqual(['_id', '_version', 'at', 'unit'])
+        },
+        timeout * 3,
+      )
+
+      test(
+        'a cursor ending inside a tie group resumes inside it, at every position of the group',
+        async () => {
+          const orderBy: OrderBy = [['at', 'asc']]
+          const day = KEYSET_CASES.filter((d) => d.at === '2026-01-03')
+            .map((d) => d._id)
+            .sort()
+          for (const [i, id] of day.entries()) {
+            const after = Buffer.from(JSON.stringify(['2026-01-03', id])).toString('base64url')
+            const page = await db.find<KeysetCase>(c('orders'), { orderBy, limit: 3, after })
+            const rest = [
+              ...day.slice(i + 1),
+              ...KEYSET_CASES.filter((d) => d.at === '2026-01-04')
+                .map((d) => d._id)
+                .sort(),
+            ]
+            expect(page.items.map((d) => d._id)).toEqual(rest.slice(0, 3))
+          }
+        },
+        timeout * 3,
       )
     })
 

@@ -231,6 +231,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
             fields: [
               ['unitId', 1],
               ['createdAt', -1],
+              ['_id', -1],
             ],
             unique: false,
           },
@@ -243,6 +244,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
             fields: [
               ['caseId', 1],
               ['createdAt', 1],
+              ['_id', 1],
             ],
             unique: false,
           },

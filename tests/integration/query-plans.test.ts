@@ -1,21 +1,57 @@
-// Every query the functions run is served by an index of database/indexes.json: on the real SQLite store,
-// the query plan of each one searches its index and never scans the collection.
+// Every query the functions run is served by an index of database/indexes.json, on the real SQLite store:
+//   1. a list of the queries the functions run, each with and without a page cursor;
+//   2. every cursored page the functions actually ran while a citizen, an officer and a 14-unit supervisor
+//      paged to the end of their lists, a case with 120 followers was notified and the deadline sweep worked
+//      through a backlog larger than a page — recorded on the port as the functions called it.
+// A good plan searches the intended index (one range, or for `$in` one range per value merged in order) and
+// never scans the collection, sorts in a temporary B-tree or ORs two index searches (MULTI-INDEX OR).
 import { idsQuery } from '../../cloudfunctions/common/db/get-many'
-import type { FindOptions } from '../../cloudfunctions/common/ports'
+import { assertIndexCatalog, INDEXES } from '../../cloudfunctions/common/db/indexes'
+import { observeDocStore, type DocStoreCall } from '../../cloudfunctions/common/db/observed'
+import { encodeCursor } from '../../cloudfunctions/common/db/query'
+import { followId, type FollowDoc } from '../../cloudfunctions/common/follows'
+import type { CaseDoc } from '../../shared/cases/case-doc'
+import type { FindOptions, Stored } from '../../cloudfunctions/common/ports'
 import { startHarness, type Harness } from '../support/local-harness'
+import { reportInput, STAFF } from '../support/reports'
+
+jest.setTimeout(60_000)
 
 let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(async () => {
-  await h.close()
-})
+const calls: DocStoreCall[] = []
 
 const desc = (field: string): FindOptions['orderBy'] => [[field, 'desc']]
 /** Reads by id search the primary key (SQLite's index on the `id` column). */
 const primaryKey = (collection: string) => `sqlite_autoindex_docs_${collection}_1`
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`)
+const SCOPE_OF_THE_SUPERVISOR = 14
+
+/**
+ * Fails unless every table access of the plan searches `index`, with no sort and no OR of searches. After a
+ * cursor, each search must also be a range (`<expr><?`, `<expr>>?`): an index searched by its equality fields
+ * alone (`unitId=? AND open=?`) returns pages in order too, but reads and drops every entry before the cursor
+ * — page 200 of an inbox then costs 200 times page 1.
+ */
+function expectIndexedPlan(plan: string[], index: string, cursored: boolean): void {
+  const text = plan.join(' | ')
+  expect(text).not.toMatch(/TEMP B-TREE|MULTI-INDEX OR|^SCAN docs_|\| SCAN docs_/)
+  const accesses = plan.filter((line) => /^(SEARCH|SCAN) docs_/.test(line))
+  expect(accesses.length).toBeGreaterThan(0)
+  for (const access of accesses) {
+    expect(access).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`))
+    if (cursored) expect(access).toMatch(/\(.*[<>]\?\)$/)
+  }
+}
+
+/** A cursor "after" a document with these sort values (what a first page's `next` would be). */
+function cursorAfter(options: FindOptions, values: Record<string, unknown>): string {
+  return encodeCursor({ _id: 'c-cursor', _version: 1, ...values } as Stored, options.orderBy)
+}
+
+const CURSOR_VALUES = {
+  createdAt: '2026-11-01T10:00:00+08:00',
+  nextCheckOn: '2026-11-01',
+}
 
 const QUERIES: Array<[who: string, collection: string, options: FindOptions, index: string]> = [
   [
@@ -23,6 +59,16 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     'cases',
     {
       filter: { unitId: 'jz-shanyang', open: true, screening: 'passed' },
+      orderBy: desc('createdAt'),
+      limit: 20,
+    },
+    'ix_cases_unit_open_created',
+  ],
+  [
+    'staff inbox, open cases of several units (one $in query)',
+    'cases',
+    {
+      filter: { unitId: { $in: ['jz-shanyang', 'jz-jiefang', 'jz-macun'] }, open: true, screening: 'passed' },
       orderBy: desc('createdAt'),
       limit: 20,
     },
@@ -94,7 +140,7 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
   [
     'followers of a case (notifications, merge)',
     'follows',
-    { filter: { caseId: 'c1' }, orderBy: desc('createdAt'), limit: 100 },
+    { filter: { caseId: 'c1' }, orderBy: [['createdAt', 'asc']], limit: 100 },
     'ix_follows_case_created',
   ],
   [
@@ -115,11 +161,171 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
   ],
 ]
 
+/** The cursored queries the functions run, by shape, with the index each must search. */
+const has = (call: DocStoreCall, field: string) => Object.hasOwn(call.options?.filter ?? {}, field)
+const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: string]> = [
+  [
+    'staff inbox, open cases (staff.inbox scope open)',
+    (c) => c.collection === 'cases' && has(c, 'unitId') && has(c, 'open'),
+    'ix_cases_unit_open_created',
+  ],
+  [
+    'staff inbox, all cases (staff.inbox scope all)',
+    (c) => c.collection === 'cases' && has(c, 'unitId') && !has(c, 'open'),
+    'ix_cases_unit_created',
+  ],
+  [
+    'deadline sweep (timers)',
+    (c) => c.collection === 'cases' && has(c, 'nextCheckOn'),
+    'ix_cases_next_check',
+  ],
+  [
+    'My reports (cases.listMine)',
+    (c) => c.collection === 'follows' && has(c, 'openid'),
+    'ix_follows_openid_created',
+  ],
+  [
+    'followers of a case (notifications)',
+    (c) => c.collection === 'follows' && has(c, 'caseId'),
+    'ix_follows_case_created',
+  ],
+]
+
+async function pageToTheEnd(fn: string, action: string, payload: object, openid: string): Promise<number> {
+  let cursor: string | null = null
+  let pages = 0
+  do {
+    const page: { next: string | null } = await h.ok(fn, action, { ...payload, cursor }, openid)
+    cursor = page.next
+    pages++
+  } while (cursor)
+  return pages
+}
+
+beforeAll(async () => {
+  h = await startHarness()
+  const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
+  const filed = (await h.runtime.db.get<CaseDoc>('cases', caseId))!
+  // 150 more open cases like it, over the 14 units, due for the sweep, three at a time created in the same
+  // second (ties on the sort field), each followed by its reporter.
+  const units = h.runtime.deployment.units.map((u) => u.id)
+  expect(units).toHaveLength(SCOPE_OF_THE_SUPERVISOR)
+  const { _id: _i, _version: _v, ...template } = filed
+  const clones: Array<CaseDoc & { _id: string }> = []
+  const follows: Array<FollowDoc & { _id: string }> = []
+  for (let i = 0; i < 150; i++) {
+    const id = `c-clone-${String(i).padStart(3, '0')}`
+    const createdAt = new Date(Date.parse('2026-11-20T10:00:00+08:00') - Math.floor(i / 3) * 60_000)
+      .toISOString()
+      .replace('Z', '+00:00')
+    clones.push({
+      ...template,
+      _id: id,
+      refNo: `JZ-20261120-${String(1000 + i)}`,
+      clientRequestId: `clone-${i}`,
+      unitId: i % 2 ? units[i % units.length]! : 'jz-shanyang',
+      createdAt,
+      nextCheckOn: '2026-11-01',
+    })
+    follows.push({
+      _id: followId(id, 'dev-citizen'),
+      caseId: id,
+      openid: 'dev-citizen',
+      relation: 'reporter',
+      lastReadSeq: 0,
+      createdAt,
+    })
+  }
+  h.runtime.db.insertMany('cases', clones)
+  h.runtime.db.insertMany('follows', follows)
+  // 120 citizens follow the filed case: notifying them reads its followers in two pages.
+  h.runtime.db.insertMany(
+    'follows',
+    Array.from({ length: 120 }, (_, i) => ({
+      _id: followId(caseId, `citizen-${i}`),
+      caseId,
+      openid: `citizen-${i}`,
+      relation: 'follower',
+      lastReadSeq: -1,
+      createdAt: `2026-11-21T10:${String(Math.floor(i / 2)).padStart(2, '0')}:00+08:00`,
+    })),
+  )
+
+  h.runtime.db = observeDocStore(h.runtime.db, (call) => calls.push(call))
+  for (const scope of ['open', 'all']) {
+    expect(await pageToTheEnd('staff', 'inbox', { scope, limit: 20 }, STAFF.officer)).toBeGreaterThan(2)
+    expect(await pageToTheEnd('staff', 'inbox', { scope, limit: 20 }, STAFF.supervisor)).toBeGreaterThan(2)
+  }
+  expect(await pageToTheEnd('cases', 'listMine', { limit: 20 }, 'dev-citizen')).toBeGreaterThan(2)
+  await h.act(STAFF.supervisor, caseId, { type: 'accept' })
+  await h.fireTimer('timers')
+})
+
+afterAll(async () => {
+  await h.close()
+})
+
 test.each(QUERIES.map(([who, collection, options, index]) => [who, index, collection, options] as const))(
-  '%s: %s',
+  '%s: %s, on the first page and after a cursor',
   (_who, index, collection, options) => {
-    const plan = h.runtime.db.queryPlan(collection, options)
-    expect(plan.join(' | ')).toContain(`USING INDEX ${index}`)
-    expect(plan.filter((line) => /^SCAN docs_/.test(line))).toEqual([])
+    expectIndexedPlan(h.runtime.db.queryPlan(collection, options), index, false)
+    if (!options.orderBy) return
+    const after = cursorAfter(options, CURSOR_VALUES)
+    expectIndexedPlan(h.runtime.db.queryPlan(collection, { ...options, after }), index, true)
   },
 )
+
+test.each(CURSORED.map(([who, is, index]) => [who, index, is] as const))(
+  'every cursored page the functions ran — %s — searched %s',
+  (_who, index, is) => {
+    const pages = calls.filter((c) => c.op === 'find' && c.options?.after && is(c))
+    expect(pages.length).toBeGreaterThan(0)
+    for (const page of pages) {
+      expectIndexedPlan(h.runtime.db.queryPlan(page.collection!, page.options!), index, true)
+    }
+  },
+)
+
+test('every cursored page the functions ran is one of those above', () => {
+  const undeclared = calls.filter(
+    (c) => c.op === 'find' && c.options?.after && !CURSORED.some(([, is]) => is(c)),
+  )
+  expect(undeclared).toEqual([])
+})
+
+test('the 14-unit inbox is one query: one range of the index per unit, merged in order', () => {
+  const supervisorPages = calls.filter(
+    (c) =>
+      c.op === 'find' &&
+      c.options?.after &&
+      c.collection === 'cases' &&
+      has(c, 'open') &&
+      (c.options.filter?.unitId as { $in?: unknown[] })?.$in?.length === SCOPE_OF_THE_SUPERVISOR,
+  )
+  expect(supervisorPages.length).toBeGreaterThan(0)
+  const plan = h.runtime.db.queryPlan('cases', supervisorPages[0]!.options!)
+  expect(plan.filter((line) => line.startsWith('SEARCH docs_cases'))).toHaveLength(SCOPE_OF_THE_SUPERVISOR)
+  expect(plan.join(' | ')).toContain('MERGE (UNION ALL)')
+})
+
+test('every index that can serve a page ends with _id in the direction of its last sort field', () => {
+  expect(() => assertIndexCatalog(INDEXES)).not.toThrow()
+  const without = { cases: [{ name: 'x', fields: [['unitId', 1] as [string, 1]] }] }
+  expect(() => assertIndexCatalog(without)).toThrow(/cases\.x must end with _id/)
+  const against = {
+    cases: [
+      {
+        name: 'y',
+        fields: [
+          ['createdAt', -1],
+          ['_id', 1],
+        ] as Array<[string, 1 | -1]>,
+      },
+    ],
+  }
+  expect(() => assertIndexCatalog(against)).toThrow(/cases\.y/)
+  // A unique index has no ties to break.
+  expect(() =>
+    assertIndexCatalog({ cases: [{ name: 'z', fields: [['refNo', 1]], unique: true }] }),
+  ).not.toThrow()
+})

@@ -23,8 +23,8 @@
 //   aborts the transaction (as in MongoDB). A plain write to a document an open transaction has staged does
 //   not wait as MongoDB would: the transaction fails at commit instead — the same outcome for the loser;
 // - it refuses what MongoDB refuses and the adapter must never send: empty `$or`/`$and`, unknown operators,
-//   conflicting update paths, `$`-prefixed or dotted top-level field names — and it refuses `offset`
-//   (skip), which the adapter must never use.
+//   conflicting update paths, `$`-prefixed or dotted top-level field names, colliding projection paths — and
+//   it refuses `offset` (skip), which the adapter must never use.
 import { Db } from '@cloudbase/database'
 import { parseByEJSON, stringifyByEJSON } from '@cloudbase/database/dist/commonjs/utils/utils'
 import { processReturn } from '@cloudbase/node-sdk/dist/utils/utils'
@@ -330,11 +330,18 @@ export class OfflineCloudbase {
   private getDocument(params: Params, tx: TxState | undefined): Params {
     if (params.offset !== undefined)
       fail('INVALID_PARAM', 'offset (skip) is refused by the offline stub: page with keyset cursors')
-    if (params.projection !== undefined)
-      fail('INVALID_PARAM', 'projection is not supported by the offline stub')
     const collection = this.collectionName(params)
     const docs = this.matching(collection, params, tx)
-    let cursor = find(docs, {})
+    let projection: Record<string, 1> | undefined
+    if (params.projection !== undefined) {
+      projection = parseByEJSON(params.projection) as Record<string, 1>
+      const paths = Object.keys(projection)
+      if (paths.some((p) => projection![p] !== 1)) fail('INVALID_PARAM', 'projection values must be 1')
+      // MongoDB refuses a projection naming a path and a path inside it.
+      if (paths.some((a) => paths.some((b) => b.startsWith(`${a}.`))))
+        fail('DATABASE_REQUEST_FAILED', 'Path collision in projection')
+    }
+    let cursor = find(docs, {}, projection)
     if (params.order !== undefined) {
       const order = parseByEJSON(params.order) as Record<string, unknown>
       for (const value of Object.values(order))

@@ -9,7 +9,12 @@
 //   vanish), exactly what SQLite stores; GeoJSON-looking objects come back as plain objects, not the SDK's
 //   Geo classes.
 // - Paging: keyset cursors from db/query.ts, `orderBy` on every field of the total order and
-//   `limit(limit + 1)`; never `skip()`.
+//   `limit(limit + 1)`; never `skip()`. The "after the cursor" condition is nested, f1 ≥ v1 AND (f1 > v1 OR …),
+//   so MongoDB bounds its index scan by the first sort field; the indexes (database/indexes.json) end with
+//   `_id`, so the scan yields the total order with no in-memory SORT stage. `field $in [...]` ordered by the
+//   fields after it in an index is served by MongoDB's SORT_MERGE of one index scan per value ("explode for
+//   sort") — one round trip, not one per value.
+// - Projection (`fields`): `.field({ path: true, _version: true })`; `_id` comes by default.
 //
 // What CloudBase does not do that the port promises, and how it is made to hold here:
 // - Collections must exist before a write (DATABASE_COLLECTION_NOT_EXIST). Reads of a missing collection
@@ -38,6 +43,7 @@ import {
   assertNewDoc,
   assertPatch,
   pageFilter,
+  projectionOf,
   toPage,
   totalOrder,
 } from '../db/query'
@@ -188,7 +194,13 @@ export class CloudbaseDocStore implements DocStore {
     const where = this.where(pageFilter(options))
     let rows: RawDoc[]
     try {
-      rows = await this.driver.query(collection, where, totalOrder(options.orderBy), options.limit + 1)
+      rows = await this.driver.query(
+        collection,
+        where,
+        totalOrder(options.orderBy),
+        options.limit + 1,
+        projectionOf(options),
+      )
     } catch (error) {
       if (!isKind(error, 'no-collection')) throw error
       rows = []

@@ -29,7 +29,14 @@ export interface TxDriver {
 export interface DbDriver {
   readonly flavour: 'wx-server-sdk' | 'node-sdk'
   readonly command: SdkCommand
-  query(collection: string, where: object | undefined, order: OrderBy, limit: number): Promise<RawDoc[]>
+  /** `fields`: the paths to read (plus `_id` and `_version`), or null for whole documents. */
+  query(
+    collection: string,
+    where: object | undefined,
+    order: OrderBy,
+    limit: number,
+    fields?: readonly string[] | null,
+  ): Promise<RawDoc[]>
   count(collection: string, where: object | undefined): Promise<number>
   /** Inserts one document (with its `_id`); returns the id the server reports. */
   add(collection: string, doc: RawDoc): Promise<string>
@@ -71,9 +78,15 @@ function select(
   where: object | undefined,
   order: OrderBy,
   limit: number,
+  fields: readonly string[] | null,
 ): ReturnType<SdkCollection['limit']> {
   let query = where ? collection.where(where) : collection
   for (const [path, direction] of order) query = query.orderBy(path, direction)
+  if (fields) {
+    const projection: Record<string, boolean> = { _version: true }
+    for (const path of fields) projection[path] = true
+    query = query.field(projection)
+  }
   return query.limit(limit)
 }
 
@@ -146,9 +159,9 @@ function driverFor(db: SdkDatabase, flavour: Flavour): DbDriver {
   return {
     flavour: flavour.name,
     command: db.command,
-    async query(collection, where, order, limit) {
+    async query(collection, where, order, limit, fields = null) {
       return docsOf(
-        await call(collection, () => select(db.collection(collection), where, order, limit).get()),
+        await call(collection, () => select(db.collection(collection), where, order, limit, fields).get()),
         'get',
       )
     },

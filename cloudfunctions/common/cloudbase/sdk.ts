@@ -26,6 +26,8 @@ export interface SdkQuery {
   where(condition: object): SdkQuery
   orderBy(field: string, direction: 'asc' | 'desc'): SdkQuery
   limit(max: number): SdkQuery
+  /** Projection: `{ path: true }` reads only those fields (and `_id`). */
+  field(projection: Record<string, boolean>): SdkQuery
   get(): Promise<unknown>
   count(): Promise<unknown>
   update(data: object): Promise<unknown>

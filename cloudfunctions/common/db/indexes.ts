@@ -1,6 +1,6 @@
 // The database indexes of every collection, declared once in database/indexes.json: the local SQLite
-// adapter creates them as expression indexes; for CloudBase they are created in the console / by
-// `scripts/cloudbase-indexes.ts` from the same file. Every query the functions run is backed by one.
+// adapter creates them as expression indexes; for CloudBase they are created in the console from the same
+// file (README, deploying). Every query the functions run is backed by one.
 import indexFile from '../../../database/indexes.json'
 
 export interface IndexSpec {
@@ -13,3 +13,22 @@ export interface IndexSpec {
 export type IndexCatalog = Record<string, IndexSpec[]>
 
 export const INDEXES = indexFile.collections as unknown as IndexCatalog
+
+/**
+ * Every sort ends with `_id` in the direction of its last field (the keyset tiebreaker, db/query.ts
+ * `totalOrder`): a non-unique index must end with `_id` in the direction of the field before it, or the store
+ * sorts each page in memory. (A unique index has no ties to break; `_id` in it would void the uniqueness.)
+ */
+export function assertIndexCatalog(catalog: IndexCatalog): void {
+  for (const [collection, indexes] of Object.entries(catalog)) {
+    for (const index of indexes) {
+      if (index.unique) continue
+      const [last, before] = [index.fields[index.fields.length - 1], index.fields[index.fields.length - 2]]
+      if (last?.[0] !== '_id' || (before && before[1] !== last[1])) {
+        throw new Error(
+          `index ${collection}.${index.name} must end with _id in the direction of its last sort field`,
+        )
+      }
+    }
+  }
+}

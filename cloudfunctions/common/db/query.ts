@@ -2,11 +2,13 @@
 // Both adapters page by keyset ("after this row"), never by skip, so page 10,000 costs what page 1 costs.
 import {
   MAX_PAGE_SIZE,
+  type FieldOps,
   type Filter,
   type FindOptions,
   type OrderBy,
   type Patch,
   type Scalar,
+  type SortDirection,
   type Stored,
 } from '../ports'
 
@@ -42,6 +44,40 @@ export function assertFindOptions(options: FindOptions): void {
     throw new Error(`limit must be an integer in 1..${MAX_PAGE_SIZE}, got ${options.limit}`)
   }
   for (const [field] of options.orderBy ?? []) assertFieldPath(field)
+  projectionOf(options)
+}
+
+/**
+ * The field paths a find reads when it has a projection (`fields`, plus the sort fields the cursor needs;
+ * `_id` and `_version` are always read), or null for whole documents. Refuses paths that contain one another
+ * (`a` and `a.b`): MongoDB rejects them as a path collision.
+ */
+export function projectionOf(options: Pick<FindOptions, 'fields' | 'orderBy'>): string[] | null {
+  if (!options.fields) return null
+  const paths = new Set<string>()
+  for (const path of [...options.fields, ...(options.orderBy ?? []).map(([f]) => f)]) {
+    assertFieldPath(path)
+    if (path !== '_id' && path !== '_version') paths.add(path)
+  }
+  const list = [...paths]
+  for (const a of list) {
+    for (const b of list) {
+      if (a !== b && b.startsWith(`${a}.`)) throw new Error(`projection paths collide: ${a} and ${b}`)
+    }
+  }
+  return list
+}
+
+/** Sets `value` at a dotted path, creating the objects on the way (to rebuild a projected document). */
+export function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  let target = doc
+  for (const key of keys.slice(0, -1)) {
+    const next = target[key]
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) target[key] = {}
+    target = target[key] as Record<string, unknown>
+  }
+  target[keys[keys.length - 1]!] = value
 }
 
 /**
@@ -67,6 +103,11 @@ export function getPath(doc: unknown, path: string): unknown {
   return value
 }
 
+/**
+ * A page cursor, the same in every adapter: base64url of the JSON array of the last document's values of the
+ * total order (`totalOrder`), `_id` last. Opaque to callers; adapters only ever build the "after" filter from it
+ * (`cursorFilter`), so a cursor from one adapter pages the same query on another.
+ */
 export function encodeCursor(doc: Stored, orderBy: OrderBy | undefined): string {
   const values = totalOrder(orderBy).map(([field]) => getPath(doc, field) ?? null)
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url')
@@ -93,29 +134,67 @@ export class InvalidCursorError extends Error {
 }
 
 /**
- * "Rows after the cursor" in the total order, as a filter any adapter can run:
- * (f1 > v1) OR (f1 = v1 AND f2 > v2) OR … — with < for descending fields.
+ * "Rows after the cursor" in the total order (f1, …, fk, _id), as a filter any adapter can run, nested so that
+ * its outer condition is a range on the first sort field:
+ *
+ *   f1 ≥ v1 AND (f1 > v1 OR (f2 ≥ v2 AND (f2 > v2 OR … (_id > x))))      (≤ / < for descending fields)
+ *
+ * A store reads it as ONE index range — the equality fields of the query's index, then `f1` from v1 on — in
+ * index order, checking the inner condition on the index entries it passes (only the entries tied with the
+ * cursor on f1 can fail it). The flat form, (f1 > v1) OR (f1 = v1 AND _id > x), is the same set but SQLite plans
+ * it as two index searches OR-ed together (MULTI-INDEX OR) and sorts everything after the cursor to return one
+ * page (measured: 42 ms at 7,200 remaining, 8–32 s at a million); a row value `(f1, _id) > (v1, x)` is not used
+ * as a range on SQLite's expression indexes at all.
  */
-export function cursorFilter(orderBy: OrderBy | undefined, cursor: string): Filter {
+export function cursorFilter(
+  orderBy: OrderBy | undefined,
+  cursor: string,
+  pinned: ReadonlyMap<string, Scalar> = new Map(),
+): Filter {
   const order = totalOrder(orderBy)
   const values = decodeCursor(cursor, order.length)
   // The last value is the `_id` tiebreaker: always a string (a number would compare differently per adapter).
   if (typeof values[values.length - 1] !== 'string') throw new InvalidCursorError()
-  const branches: Filter[] = order.map(([field, dir], i) => {
-    const branch: Filter = {}
-    for (let j = 0; j < i; j++) branch[order[j]![0]] = values[j] as Scalar
-    const v = values[i]
-    if (v === null || v === undefined) throw new InvalidCursorError()
-    branch[field] = dir === 'asc' ? { $gt: v as string | number } : { $lt: v as string | number }
-    return branch
-  })
-  return { $or: branches }
+  // Sort fields are never null (FindOptions.orderBy), so neither is any value of a cursor.
+  if (values.some((v) => v === null)) throw new InvalidCursorError()
+  const bound = (dir: SortDirection, strict: boolean, v: Scalar): FieldOps => {
+    const value = v as string | number
+    if (dir === 'asc') return strict ? { $gt: value } : { $gte: value }
+    return strict ? { $lt: value } : { $lte: value }
+  }
+  const [lastField, lastDir] = order[order.length - 1]!
+  let after: Filter = { [lastField]: bound(lastDir, true, values[order.length - 1]!) }
+  for (let i = order.length - 2; i >= 0; i--) {
+    const [field, dir] = order[i]!
+    // A sort field the query pins to the cursor's value: every match is tied on it, so its condition is the
+    // inner one — left as it is, it would hide the next field's range inside an OR.
+    if (pinned.has(field) && pinned.get(field) === values[i]) continue
+    after = {
+      [field]: bound(dir, false, values[i]!),
+      $or: [{ [field]: bound(dir, true, values[i]!) }, after],
+    }
+  }
+  return after
+}
+
+/** Top-level fields a filter pins to one non-null value (`f: v` or `f: { $eq: v }`), with that value. */
+export function pinnedFields(filter: Filter | undefined): Map<string, Scalar> {
+  const pinned = new Map<string, Scalar>()
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (key === '$or' || key === '$and' || value === undefined || value === null) continue
+    if (typeof value !== 'object') pinned.set(key, value)
+    else if (!Array.isArray(value)) {
+      const ops = value as FieldOps
+      if (Object.keys(ops).length === 1 && ops.$eq !== undefined && ops.$eq !== null) pinned.set(key, ops.$eq)
+    }
+  }
+  return pinned
 }
 
 /** The user's filter plus the cursor condition. */
 export function pageFilter(options: FindOptions): Filter | undefined {
   if (!options.after) return options.filter
-  const after = cursorFilter(options.orderBy, options.after)
+  const after = cursorFilter(options.orderBy, options.after, pinnedFields(options.filter))
   return options.filter ? { $and: [options.filter, after] } : after
 }
 
