@@ -71,7 +71,7 @@ test('a real-name report with two photos (one compressed on the device) and a lo
   const refNo = await submitAndWaitFiled(page)
   expect(refNo).toMatch(/^JZ-\d{8}-\d{4}$/)
   expect(await s.getByTestId('status').textContent()).toContain('已登记')
-  await expect(s.locator('.case-view__photo').count()).resolves.toBe(2)
+  await expect(s.locator('[data-testid="case-photos"] .case-photos__photo').count()).resolves.toBe(2)
   expect(await s.getByTestId('query-code').count()).toBe(0)
 
   const uploads = await e2e.harness.runtime.db.find<{ size: number; contentType: string }>('uploads', {

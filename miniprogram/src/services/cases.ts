@@ -1,5 +1,6 @@
-// Cases, as the citizen sees them: preview, filing, following, reading the reply, rating, review.
-import type { SubmitReportInput } from '@shared/contracts/cases'
+// The `cases` cloud function, as the citizen uses it: what the deployment tells the client, preview, filing,
+// following, reading the reply, rating, review.
+import type { ClientConfig, SubmitReportInput } from '@shared/contracts/cases'
 import type { InputOf, Contracts } from '@shared/contracts'
 import { callFunction } from '../platform/cloud'
 import { retryOnNetwork } from './retry'
@@ -39,3 +40,24 @@ export const followCase = (caseId: string) => callFunction('cases', 'follow', { 
 export const unfollowCase = (caseId: string) => callFunction('cases', 'unfollow', { caseId })
 
 export const lookupByCode = (code: string) => callFunction('cases', 'lookupByCode', { code })
+
+// What the deployment tells the client (subscribe-message template ids, local mode). Fetched once.
+let pendingConfig: Promise<ClientConfig | null> | null = null
+let loadedConfig: ClientConfig | null = null
+
+export function loadClientConfig(): Promise<ClientConfig | null> {
+  pendingConfig ??= callFunction('cases', 'clientConfig', {}).then((res) => {
+    if (!res.ok) {
+      pendingConfig = null // try again next time
+      return null
+    }
+    loadedConfig = res.data
+    return res.data
+  })
+  return pendingConfig
+}
+
+/** The config if it has already arrived (tap handlers must not wait: see platform/subscribe). */
+export function clientConfigNow(): ClientConfig | null {
+  return loadedConfig
+}

@@ -2,7 +2,7 @@
 // mode) reading the outbox the local notifier writes instead of sending.
 import { requestSubscribe, type SubscribeOutcome } from '../platform/subscribe'
 import { fetchOutbox } from '../platform/dev'
-import { clientConfigNow } from './config'
+import { clientConfigNow } from './cases'
 import type { SubscribeTemplateKey } from '@shared/vocabulary/subscribe-templates'
 
 export type NoticeMoment =

@@ -1,7 +1,22 @@
-// The staff workbench.
+// The `staff` cloud function: the workbench (who am I, the inbox) and one case (read it, act on it through the
+// workflow, clear held content, reveal a reporter's contact). Small on purpose: it sits in the main package,
+// which the staff subpackage may import from but never the other way round.
+import type { ActInput } from '@shared/contracts/staff'
 import { callFunction } from '../platform/cloud'
 
 export const getStaffProfile = () => callFunction('staff', 'me', {})
 
 export const listInbox = (scope: 'open' | 'all', cursor?: string | null) =>
   callFunction('staff', 'inbox', { scope, cursor, limit: 20 })
+
+export const listUnits = () => callFunction('staff', 'units', {})
+
+export const getStaffCase = (caseId: string) => callFunction('staff', 'getCase', { caseId })
+
+export const actOnCase = (input: ActInput) => callFunction('staff', 'act', input)
+
+export const clearHeldContent = (input: { caseId: string; expectedVersion: number; holdId: string }) =>
+  callFunction('staff', 'clearHeldContent', input)
+
+export const revealReporter = (caseId: string, reason: string) =>
+  callFunction('staff', 'revealReporter', { caseId, reason })

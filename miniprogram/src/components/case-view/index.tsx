@@ -1,8 +1,7 @@
 // A case as the citizen sees it: status and next due date, the reply, what they may do now (children),
 // the progress timeline, the legal deadlines, and what they reported.
 import type { ReactNode } from 'react'
-import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { CaseDetailForReporter, CaseTimelineEntry } from '@shared/contracts/cases'
 import { CATEGORIES } from '@shared/vocabulary/categories'
 import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
@@ -10,6 +9,7 @@ import { formatShanghai } from '@shared/time'
 import Glyph, { CATEGORY_GLYPHS } from '../glyph'
 import CaseTimeline from '../case-timeline'
 import CaseClocks from '../case-clocks'
+import CasePhotos from '../case-photos'
 import StarRating, { STAR_WORDS } from '../star-rating'
 import './index.scss'
 
@@ -33,7 +33,6 @@ export default function CaseView({
   const timeline = detail.timeline.map((t) =>
     t === reply ? { ...t, sections: undefined, detail: '答复内容见上方「答复意见」。' } : t,
   )
-  const photoUrls = detail.photos.flatMap((p) => (p.url ? [p.url] : []))
   const mine = detail.relation === 'reporter'
 
   return (
@@ -109,19 +108,7 @@ export default function CaseView({
       <View className="card">
         <Text className="card-title">{mine ? '反映内容' : '问题情况'}</Text>
         <Text className="case-view__description">{detail.description}</Text>
-        {photoUrls.length > 0 && (
-          <View className="case-view__photos">
-            {photoUrls.map((url) => (
-              <Image
-                key={url}
-                className="case-view__photo"
-                src={url}
-                mode="aspectFill"
-                onClick={() => void Taro.previewImage({ urls: photoUrls, current: url })}
-              />
-            ))}
-          </View>
-        )}
+        <CasePhotos photos={detail.photos.filter((p) => p.url)} />
         <Text className="hint">地点：{detail.location.address}</Text>
         {detail.occurredAt && <Text className="hint">发生时间：{formatShanghai(detail.occurredAt)}</Text>}
         {detail.reportedEntity && <Text className="hint">被反映单位：{detail.reportedEntity}</Text>}

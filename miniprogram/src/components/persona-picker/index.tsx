@@ -1,6 +1,7 @@
 // Local mode only: choose who the H5 app acts as (citizen, officer, …). Sets the x-dev-openid header.
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import ChipPicker from '../chip-picker'
 import { fetchPersonas, type Persona } from '../../platform/dev'
 import { currentDevOpenid, isLocalMode, setDevOpenid } from '../../platform/identity'
 import './index.scss'
@@ -33,22 +34,20 @@ export default function PersonaPicker({ onChange }: { onChange?: (persona: Perso
         <Text className="persona-picker__switch">{open ? '收起' : '切换身份'}</Text>
       </View>
       {open && (
-        <View className="chips persona-picker__list">
-          {personas.map((p) => (
-            <View
-              key={p.key}
-              className={`chip ${p.openid === openid ? 'active' : ''}`}
-              data-persona={p.key}
-              onClick={() => {
-                setDevOpenid(p.openid)
-                setOpenid(p.openid)
-                setOpen(false)
-                onChange?.(p)
-              }}
-            >
-              {p.label}
-            </View>
-          ))}
+        <View className="persona-picker__list">
+          <ChipPicker
+            label="切换身份"
+            attr="persona"
+            options={personas.map((p) => ({ value: p.key, label: p.label }))}
+            value={current?.key ?? null}
+            onChange={(key) => {
+              const p = personas.find((x) => x.key === key)!
+              setDevOpenid(p.openid)
+              setOpenid(p.openid)
+              setOpen(false)
+              onChange?.(p)
+            }}
+          />
         </View>
       )}
       <Text className="persona-picker__deployment">{deployment}</Text>

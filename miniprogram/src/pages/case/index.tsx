@@ -17,6 +17,7 @@ import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import type { DraftPhoto } from '../../services/draft'
 import {
   followCase,
+  loadClientConfig,
   rateReply,
   requestReReview,
   requestReview,
@@ -24,7 +25,6 @@ import {
   unfollowCase,
 } from '../../services/cases'
 import { takeFiled } from '../../services/handoff'
-import { loadClientConfig } from '../../services/config'
 import { askForNotices, canAskForNotices } from '../../services/notifications'
 import { isLocalMode } from '../../platform/identity'
 import './index.scss'

@@ -21,6 +21,7 @@ import { REQUEST_TYPES, REQUEST_TYPE_KEYS } from '@shared/vocabulary/request-typ
 import { formatShanghai } from '@shared/time'
 import Glyph, { CATEGORY_GLYPHS, REQUEST_TYPE_GLYPHS } from '../../components/glyph'
 import PhotoGrid from '../../components/photo-grid'
+import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import LocationField from '../../components/location-field'
 import ReportPreviewCard from '../../components/report-preview'
 import FieldError, { errorFor } from '../../components/field-error'
@@ -29,10 +30,9 @@ import { useReportDraft } from '../../hooks/use-report-draft'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import { useReportPreview } from '../../hooks/use-report-preview'
 import { submitFailureText, useSubmitReport } from '../../hooks/use-submit-report'
-import { followCase } from '../../services/cases'
+import { followCase, loadClientConfig } from '../../services/cases'
 import type { ReportDraft } from '../../services/draft'
 import { handOverFiled } from '../../services/handoff'
-import { loadClientConfig } from '../../services/config'
 import { CONSENT_EVENT } from '../../events'
 import './index.scss'
 
@@ -44,6 +44,19 @@ const REQUEST_TYPE_HINTS = {
   opinion: '对生态环境工作提出批评意见',
   suggestion: '对生态环境工作提出改进建议',
 } as const
+
+const TIME_CHOICES: ReadonlyArray<ChipOption<'now' | 'pick'>> = [
+  { value: 'now', label: '正在发生 / 刚刚', testId: 'time-now' },
+  { value: 'pick', label: '其他时间', testId: 'time-pick' },
+]
+const SOURCE_CHOICES = POLLUTION_SOURCE_KEYS.map((key) => ({
+  value: key,
+  label: POLLUTION_SOURCES[key].label,
+}))
+const REPORTER_MODES: ReadonlyArray<ChipOption<ReportDraft['reporterMode']>> = [
+  { value: 'real-name', label: '实名' },
+  { value: 'anonymous', label: '匿名' },
+]
 
 /** Sections in page order, for scrolling to the first one with an error. */
 const SECTIONS: Array<[string, string[]]> = [
@@ -292,25 +305,15 @@ export default function ReportPage() {
 
       <View className="card" id="sec-time">
         <Text className="label">发生时间（选填）</Text>
-        <View className="chips">
-          <View
-            className={`chip ${!pickTime ? 'active' : ''}`}
-            onClick={() => {
-              setPickTime(false)
-              update({ occurredAt: null })
-            }}
-            data-testid="time-now"
-          >
-            正在发生 / 刚刚
-          </View>
-          <View
-            className={`chip ${pickTime ? 'active' : ''}`}
-            onClick={() => setPickTime(true)}
-            data-testid="time-pick"
-          >
-            其他时间
-          </View>
-        </View>
+        <ChipPicker
+          label="发生时间"
+          options={TIME_CHOICES}
+          value={pickTime ? 'pick' : 'now'}
+          onChange={(choice) => {
+            setPickTime(choice === 'pick')
+            if (choice === 'now') update({ occurredAt: null })
+          }}
+        />
         {pickTime && (
           <View className="report__time">
             <Picker
@@ -348,18 +351,14 @@ export default function ReportPage() {
         />
         <FieldError errors={fieldErrors} names={['reportedEntity']} />
         <Text className="label report__source-label">污染来源（选填）</Text>
-        <View className="chips" data-testid="sources">
-          {POLLUTION_SOURCE_KEYS.map((key) => (
-            <View
-              key={key}
-              className={`chip ${draft.source === key ? 'active' : ''}`}
-              onClick={() => update({ source: draft.source === key ? null : key })}
-              data-value={key}
-            >
-              {POLLUTION_SOURCES[key].label}
-            </View>
-          ))}
-        </View>
+        <ChipPicker
+          label="污染来源"
+          testId="sources"
+          options={SOURCE_CHOICES}
+          value={draft.source}
+          onChange={(source) => update({ source })}
+          onClear={() => update({ source: null })}
+        />
         {draft.source && <Text className="hint">{POLLUTION_SOURCES[draft.source].description}</Text>}
         <FieldError errors={fieldErrors} names={['source']} />
       </View>
@@ -368,22 +367,13 @@ export default function ReportPage() {
         <Text className="label">
           反映方式<Text className="required">*</Text>
         </Text>
-        <View className="chips" data-testid="reporter-mode">
-          <View
-            className={`chip ${draft.reporterMode === 'real-name' ? 'active' : ''}`}
-            onClick={() => update({ reporterMode: 'real-name' })}
-            data-value="real-name"
-          >
-            实名
-          </View>
-          <View
-            className={`chip ${draft.reporterMode === 'anonymous' ? 'active' : ''}`}
-            onClick={() => update({ reporterMode: 'anonymous' })}
-            data-value="anonymous"
-          >
-            匿名
-          </View>
-        </View>
+        <ChipPicker
+          label="反映方式"
+          testId="reporter-mode"
+          options={REPORTER_MODES}
+          value={draft.reporterMode}
+          onChange={(reporterMode) => update({ reporterMode })}
+        />
         {draft.reporterMode === 'real-name' ? (
           <View className="report__identity">
             <Input

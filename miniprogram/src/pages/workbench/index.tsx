@@ -8,9 +8,16 @@ import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
 import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
 import { formatShanghai } from '@shared/time'
 import StateView from '../../components/state-view'
+import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import PersonaPicker from '../../components/persona-picker'
 import { useLatestWins } from '../../hooks/use-answer'
 import { getStaffProfile, listInbox } from '../../services/staff'
+import './index.scss'
+
+const SCOPES: ReadonlyArray<ChipOption<'open' | 'all'>> = [
+  { value: 'open', label: '待办' },
+  { value: 'all', label: '全部' },
+]
 
 type Load =
   | { status: 'loading' }
@@ -99,13 +106,14 @@ export default function Workbench() {
             </Text>
             <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
           </View>
-          <View className="chips" style={{ marginBottom: '12px' }}>
-            <View className={`chip ${scope === 'open' ? 'active' : ''}`} onClick={() => switchScope('open')}>
-              待办
-            </View>
-            <View className={`chip ${scope === 'all' ? 'active' : ''}`} onClick={() => switchScope('all')}>
-              全部
-            </View>
+          <View className="workbench__scope">
+            <ChipPicker
+              label="案件范围"
+              options={SCOPES}
+              value={scope}
+              onChange={switchScope}
+              testId="scope"
+            />
           </View>
           {items.length === 0 && <StateView kind="empty" text="暂无案件" />}
           {items.map((c) => (

@@ -1,222 +1,100 @@
-// 案件办理: one case for staff — what was reported, the legal clocks, the history, and the workflow actions
-// this person may take now (buttons come from the server's allowedEvents; the form fields from EVENT_FORMS).
-import { useCallback, useState } from 'react'
+// 案件办理: one case for staff — what was reported, the legal clocks, the full history (every field of every event
+// and who acted), and the workflow steps this person may take now. The buttons come from the server's
+// allowedEvents, each form from the event catalogue; the page is built from the same kit as the citizen's case
+// (clocks, timeline, photos, field errors) and never edits the case itself: every answer is the fresh view.
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
-import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
-import type { StaffCaseDetail, UnitOption } from '@shared/contracts/staff'
-import { CATEGORIES } from '@shared/vocabulary/categories'
+import { Button, Text, View } from '@tarojs/components'
 import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
-import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
 import { citeForStaff } from '@shared/policy/sources'
 import { formatShanghai } from '@shared/time'
-import { caseEventSchema, type CaseEventType } from '@shared/workflow/events'
+import { CATEGORIES } from '@shared/vocabulary/categories'
+import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
+import { TERMS } from '@shared/vocabulary/terms'
+import type { CaseEventType } from '@shared/workflow/events'
+// Components in the order the citizen's case page meets them: their styles share one stylesheet, in one order.
 import StateView from '../../components/state-view'
 import CaseTimeline from '../../components/case-timeline'
-import { useLatestWins } from '../../hooks/use-answer'
-import { actOnCase, clearHeldContent, getStaffCase, listUnits, revealReporter } from '../api'
-import { buildEvent, formFieldsOf, type FormField, type FormValues } from './event-forms'
+import CaseClocks from '../../components/case-clocks'
+import CasePhotos from '../../components/case-photos'
+import ChipPicker from '../../components/chip-picker'
+import { useStaffCase } from '../../hooks/use-staff-case'
+import { latestEventDraft } from '../../services/event-drafts'
+import EventForm from './event-form'
+import ReporterContact from './reporter-contact'
 import './index.scss'
 
 export default function StaffCase() {
   const { params } = useRouter()
   const caseId = params.id ?? ''
-  const [detail, setDetail] = useState<StaffCaseDetail | null>(null)
-  const [error, setError] = useState('')
-  const [units, setUnits] = useState<UnitOption[]>([])
-  const [form, setForm] = useState<{ type: CaseEventType; label: string } | null>(null)
-  const [values, setValues] = useState<FormValues>({})
-  const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [contact, setContact] = useState<{ name: string | null; phone: string | null } | null>(null)
-  const [revealing, setRevealing] = useState(false)
-  const [revealReason, setRevealReason] = useState('')
-  const [revealBusy, setRevealBusy] = useState(false)
-
-  // A load (on show, after a conflict) and an action can overlap: whichever was started later wins, so a slow
-  // load never replaces the view an action has just returned.
-  const begin = useLatestWins()
-  const load = useCallback(async () => {
-    const ticket = begin()
-    const res = await getStaffCase(caseId)
-    if (!ticket.apply()) return
-    if (res.ok) {
-      setDetail(res.data)
-      setError('')
-    } else setError(res.error.message)
-  }, [caseId, begin])
+  const { detail, loadError, load, units, unitsError, loadUnits, busy, act, clearHeld } = useStaffCase(caseId)
+  const [open, setOpen] = useState<CaseEventType | null>(null)
 
   useDidShow(() => {
     void load()
-    void listUnits().then((res) => res.ok && setUnits(res.data))
+    void loadUnits()
   })
 
-  const open = (type: CaseEventType, label: string) => {
-    setForm({ type, label })
-    // The reply's 救济渠道 starts from the periods and articles of this case's policy.
-    setValues(type === 'draft-reply' && detail ? { 'reply.remedies': detail.replyRemedies } : {})
-    setFormError('')
-  }
+  // Back after a reload (or a closed app): the form with an unsent draft opens again, as it was left.
+  const reopened = useRef(false)
+  useEffect(() => {
+    if (!detail || reopened.current) return
+    reopened.current = true
+    const drafted = latestEventDraft(
+      caseId,
+      detail.allowedEvents.map((e) => e.type),
+    )
+    if (drafted) setOpen(drafted)
+  }, [detail, caseId])
 
-  async function submit() {
-    if (!detail || !form) return
-    const event = buildEvent(form.type, values, new Date())
-    const checked = caseEventSchema.safeParse(event)
-    if (!checked.success) {
-      setFormError(checked.error.issues[0]?.message ?? '请检查填写的内容')
-      return
-    }
-    setBusy(true)
-    const ticket = begin()
-    const res = await actOnCase({ caseId, expectedVersion: detail.version, event: checked.data })
-    setBusy(false)
-    if (res.ok) {
-      if (ticket.apply()) setDetail(res.data)
-      setForm(null)
-      void Taro.showToast({ title: `已${form.label}`, icon: 'success' })
-    } else if (res.error.code === 'CONFLICT') {
-      setFormError('案件刚被其他人更新过，已刷新，请确认后再操作')
-      void load()
-    } else setFormError(res.error.message)
-  }
-
-  async function clearHeld(holdId: string) {
-    if (!detail || busy) return
-    setBusy(true)
-    const ticket = begin()
-    const res = await clearHeldContent({ caseId, expectedVersion: detail.version, holdId })
-    setBusy(false)
-    if (res.ok) {
-      if (ticket.apply()) setDetail(res.data)
-      void Taro.showToast({ title: '已审核通过', icon: 'success' })
-    } else {
-      void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
-      if (res.error.code === 'CONFLICT') void load()
-    }
-  }
-
-  async function reveal() {
-    if (revealBusy) return
-    setRevealBusy(true)
-    const res = await revealReporter(caseId, revealReason)
-    setRevealBusy(false)
-    if (res.ok) {
-      setContact({ name: res.data.name, phone: res.data.phone })
-      setRevealing(false)
-    } else void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
-  }
-
-  if (error) return <StateView kind="error" text={error} onRetry={() => void load()} />
-  if (!detail) return <StateView kind="loading" />
-
-  const set = (key: string, value: string | string[] | boolean) => setValues((v) => ({ ...v, [key]: value }))
-  const renderField = ({ key, spec }: FormField) => {
-    const value = values[key]
-    switch (spec.kind) {
-      case 'text':
-      case 'lines':
-        return spec.kind === 'lines' || spec.multiline ? (
-          <Textarea
-            className="textarea"
-            value={String(value ?? '')}
-            placeholder={spec.placeholder ?? ''}
-            maxlength={spec.kind === 'lines' ? spec.itemMax * spec.maxItems : spec.max}
-            onInput={(e) => set(key, e.detail.value)}
+  if (!detail) {
+    return (
+      <View className="page">
+        {loadError ? (
+          <StateView
+            kind="error"
+            text={
+              loadError.code === 'NOT_FOUND'
+                ? '没有找到这个案件，或它不在您的办理范围内。'
+                : loadError.message
+            }
+            onRetry={() => void load()}
           />
         ) : (
-          <Input
-            className="input"
-            value={String(value ?? '')}
-            placeholder={spec.placeholder ?? ''}
-            maxlength={spec.max}
-            onInput={(e) => set(key, e.detail.value)}
-          />
-        )
-      case 'count':
-      case 'stars':
-      case 'date':
-      case 'instant':
-      case 'case':
-        return (
-          <Input
-            className="input"
-            type={spec.kind === 'count' || spec.kind === 'stars' ? 'number' : 'text'}
-            value={String(value ?? '')}
-            placeholder={
-              spec.kind === 'date'
-                ? 'YYYY-MM-DD'
-                : spec.kind === 'instant'
-                  ? `${formatShanghai(new Date())}（不填为现在）`
-                  : spec.kind === 'count'
-                    ? `${spec.min}–${spec.max} ${spec.unit}`
-                    : ''
-            }
-            onInput={(e) => set(key, e.detail.value)}
-          />
-        )
-      case 'files':
-        return <Text className="hint">照片可在现场核查时上传</Text>
-      case 'choice':
-        return (
-          <View className="chips">
-            {spec.options.map((o) => (
-              <View
-                key={o.value}
-                className={`chip ${value === o.value ? 'active' : ''}`}
-                onClick={() => set(key, o.value)}
-              >
-                {o.basis ? `${o.label}（${citeForStaff(o.basis)}）` : o.label}
-              </View>
-            ))}
-          </View>
-        )
-      case 'yes-no':
-        return (
-          <View className="chips">
-            {[
-              [true, '是'],
-              [false, '否'],
-            ].map(([v, label]) => (
-              <View
-                key={String(v)}
-                className={`chip ${value === v ? 'active' : ''}`}
-                onClick={() => set(key, v as boolean)}
-              >
-                {label as string}
-              </View>
-            ))}
-          </View>
-        )
-      case 'unit':
-      case 'units': {
-        const picked = Array.isArray(value) ? value : []
-        const multiple = spec.kind === 'units'
-        const toggle = (id: string) =>
-          set(key, multiple ? (picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]) : [id])
-        return (
-          <View className="chips">
-            {units.map((u) => (
-              <View
-                key={u.id}
-                className={`chip ${picked.includes(u.id) ? 'active' : ''}`}
-                onClick={() => toggle(u.id)}
-              >
-                {u.name}
-              </View>
-            ))}
-          </View>
-        )
-      }
-    }
+          <StateView kind="loading" text="正在加载案件…" />
+        )}
+      </View>
+    )
   }
 
-  const photos = detail.photos.map((p) => p.url).filter((u): u is string => Boolean(u))
+  async function clear(holdId: string) {
+    if (busy) return
+    const outcome = await clearHeld(holdId)
+    void Taro.showToast(
+      outcome.ok
+        ? { title: '已审核通过', icon: 'success' }
+        : { title: outcome.error.message, icon: 'none', duration: 3000 },
+    )
+  }
+
+  // A form stays open only while its event is still offered (a refresh may have taken it away).
+  const offered = detail.allowedEvents.find((e) => e.type === open) ?? null
   return (
     <View className="page staff-case">
+      {loadError && (
+        <View className="banner error staff-case__banner" role="alert">
+          <Text>刷新失败：{loadError.message}</Text>
+          <Text className="link staff-case__banner-link" onClick={() => void load()}>
+            重试
+          </Text>
+        </View>
+      )}
       <View className="card">
         <View className="row">
           <Text className="ref-no">{detail.refNo}</Text>
-          <Text className="tag">{detail.statusLabel}</Text>
+          <Text className="tag" data-testid="status">
+            {detail.statusLabel}
+          </Text>
         </View>
         <Text className="card-title">
           {REQUEST_TYPES[detail.requestType]} · {CATEGORIES[detail.category].label}
@@ -231,21 +109,13 @@ export default function StaffCase() {
           {detail.followers > 1 && <Text className="tag">{detail.followers} 人关注</Text>}
         </View>
         <Text className="staff-case__description">{detail.description}</Text>
-        {photos.length > 0 && (
-          <View className="staff-case__photos">
-            {photos.map((url) => (
-              <Image
-                key={url}
-                className="staff-case__photo"
-                src={url}
-                mode="aspectFill"
-                onClick={() => void Taro.previewImage({ urls: photos, current: url })}
-              />
-            ))}
-          </View>
-        )}
+        <CasePhotos photos={detail.photos} />
         <Text className="hint">地点：{detail.address}</Text>
-        {detail.reportedEntity && <Text className="hint">被反映单位：{detail.reportedEntity}</Text>}
+        {detail.reportedEntity && (
+          <Text className="hint">
+            {TERMS.reportedParty}：{detail.reportedEntity}
+          </Text>
+        )}
         {detail.occurredAt && <Text className="hint">发生时间：{formatShanghai(detail.occurredAt)}</Text>}
         <Text className="hint">
           承办单位：{detail.unitName}（{citeForStaff(detail.routing.cite)}）
@@ -256,40 +126,7 @@ export default function StaffCase() {
             研判：{f.text}
           </Text>
         ))}
-        <View className="row staff-case__reporter">
-          <Text className="hint">
-            反映人：
-            {detail.reporter.mode === 'anonymous'
-              ? '匿名'
-              : contact
-                ? `${contact.name} ${contact.phone}`
-                : `${detail.reporter.name ?? ''} ${detail.reporter.phone ?? ''}`}
-          </Text>
-          {detail.reporter.mode === 'real-name' && !contact && !revealing && (
-            <Button className="btn small secondary" onClick={() => setRevealing(true)}>
-              查看联系方式
-            </Button>
-          )}
-        </View>
-        {revealing && (
-          <View className="field">
-            <Text className="hint">反映人信息严格保密，查看将记录在案（S0 第十三条）。请填写理由：</Text>
-            <Input
-              className="input"
-              value={revealReason}
-              placeholder="如：需电话联系核实现场位置"
-              onInput={(e) => setRevealReason(e.detail.value)}
-            />
-            <Button
-              className="btn small"
-              loading={revealBusy}
-              disabled={revealBusy}
-              onClick={() => void reveal()}
-            >
-              确认查看
-            </Button>
-          </View>
-        )}
+        <ReporterContact caseId={caseId} reporter={detail.reporter} />
       </View>
 
       {detail.heldContent.length > 0 && (
@@ -300,35 +137,19 @@ export default function StaffCase() {
           </Text>
           {detail.heldContent.map((held) => (
             <View key={held.holdId} className="staff-case__held">
-              <Text className="staff-case__step-label">{held.label}</Text>
+              <Text className="staff-case__held-label">{held.label}</Text>
               <Text className="muted">{held.reason}</Text>
               {held.text && <Text className="staff-case__description">{held.text}</Text>}
-              {held.photos.length > 0 && (
-                <View className="staff-case__photos">
-                  {held.photos.map((p) =>
-                    p.url ? (
-                      <Image
-                        key={p.fileId}
-                        className="staff-case__photo"
-                        src={p.url}
-                        mode="aspectFill"
-                        onClick={() => void Taro.previewImage({ urls: [p.url!], current: p.url! })}
-                      />
-                    ) : (
-                      <Text key={p.fileId} className="tag">
-                        {p.checking ? '照片检查中' : '照片不可用'}
-                      </Text>
-                    ),
-                  )}
-                </View>
-              )}
+              <CasePhotos
+                photos={held.photos.map((p) => ({ ...p, note: p.checking ? '照片检查中' : '照片不可用' }))}
+              />
               {held.clearable && (
                 <Button
                   className="btn small secondary"
                   data-testid="clear-held"
                   loading={busy}
                   disabled={busy}
-                  onClick={() => void clearHeld(held.holdId)}
+                  onClick={() => void clear(held.holdId)}
                 >
                   审核通过
                 </Button>
@@ -340,51 +161,42 @@ export default function StaffCase() {
 
       <View className="card">
         <Text className="card-title">办理时限</Text>
-        {detail.clocks.length === 0 && <Text className="muted">暂无</Text>}
-        {detail.clocks.map((c) => (
-          <View key={c.clock} className="row staff-case__clock">
-            <Text>{c.label}</Text>
-            <Text className={c.overdue ? 'error-text' : 'muted'}>
-              {c.due ?? '暂停中'}
-              {c.overdue
-                ? ` ${CLOCK_STATE_LABELS.overdue}`
-                : c.state === 'completed'
-                  ? ` ${CLOCK_STATE_LABELS.completed}`
-                  : ''}
-              {c.provisional ? '（暂估）' : ''} · {citeForStaff(c.basis)}
-            </Text>
-          </View>
-        ))}
+        {detail.clocks.length === 0 ? (
+          <Text className="muted">暂无</Text>
+        ) : (
+          <CaseClocks clocks={detail.clocks} reader="staff" />
+        )}
       </View>
 
-      <View className="card">
+      <View className="card" data-testid="staff-actions">
         <Text className="card-title">可办理的操作</Text>
-        {detail.allowedEvents.length === 0 && <Text className="muted">当前状态下您没有可办理的操作</Text>}
-        <View className="chips">
-          {detail.allowedEvents.map((e) => (
-            <View
-              key={e.type}
-              className={`chip ${form?.type === e.type ? 'active' : ''}`}
-              onClick={() => open(e.type, e.label)}
-            >
-              {e.label}
-            </View>
-          ))}
-        </View>
-        {form && (
-          <View className="staff-case__form">
-            <Text className="card-title">{form.label}</Text>
-            {formFieldsOf(form.type).map((field) => (
-              <View key={field.key} className="field">
-                <Text className="label">{field.spec.label}</Text>
-                {renderField(field)}
-              </View>
-            ))}
-            {formError && <Text className="error-text">{formError}</Text>}
-            <Button className="btn" loading={busy} disabled={busy} onClick={() => void submit()}>
-              确认{form.label}
-            </Button>
-          </View>
+        {detail.allowedEvents.length === 0 ? (
+          <Text className="muted">当前状态下您没有可办理的操作</Text>
+        ) : (
+          <ChipPicker
+            label="可办理的操作"
+            testId="allowed-events"
+            attr="event"
+            options={detail.allowedEvents.map((e) => ({ value: e.type, label: e.label }))}
+            value={offered?.type ?? null}
+            onChange={setOpen}
+            onClear={() => setOpen(null)}
+          />
+        )}
+        {offered && (
+          <EventForm
+            key={offered.type}
+            caseId={caseId}
+            type={offered.type}
+            label={offered.label}
+            detail={detail}
+            units={{ list: units, error: unitsError }}
+            act={act}
+            onSent={() => {
+              setOpen(null)
+              void Taro.showToast({ title: `已${offered.label}`, icon: 'success' })
+            }}
+          />
         )}
       </View>
 

@@ -1,0 +1,262 @@
+// One field of a form declared in shared/ (a FormSpec of the event catalogue): its label, the control its kind
+// asks for — with the limits the declaration gives (the same the server checks) — and its message. Text keeps a
+// count of what is left; an instant starts at now and can be changed; choices, 是/否 and units are chips.
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import type { UnitOption } from '@shared/contracts/staff'
+import { citeForStaff } from '@shared/policy/sources'
+import { formatShanghai } from '@shared/time'
+import type { FieldErrors, FormField as Field, FormValue } from '../../forms/event-forms'
+import { instantText } from '../../forms/event-forms'
+import { usePhotoUploads } from '../../hooks/use-photo-uploads'
+import type { DraftPhoto } from '../../services/draft'
+// In the order the citizen's pages meet them (their styles share one stylesheet, in one order).
+import ChipPicker from '../chip-picker'
+import FieldError from '../field-error'
+import StarRating from '../star-rating'
+import PhotoGrid from '../photo-grid'
+import './index.scss'
+
+/** The deployment's units, for unit fields: null while loading, with the reason if they could not be loaded. */
+export interface Units {
+  list: UnitOption[] | null
+  error: string | null
+}
+
+type Change = (next: FormValue | ((current: FormValue) => FormValue)) => void
+
+const YES_NO = [
+  { value: true, label: '是' },
+  { value: false, label: '否' },
+]
+
+const str = (value: FormValue) => (typeof value === 'string' ? value : '')
+
+function Counter({ value, max }: { value: string; max: number }) {
+  return (
+    <Text className={`form-field__count ${value.length > max ? 'error-text' : 'muted'}`}>
+      {value.length}/{max}
+    </Text>
+  )
+}
+
+/** Photos taken on site: uploaded as soon as chosen, attached to the case with the event. */
+function PhotosControl({ value, onChange, max }: { value: FormValue; onChange: Change; max: number }) {
+  const photos = (Array.isArray(value) ? value : []) as DraftPhoto[]
+  const uploads = usePhotoUploads(
+    photos,
+    (update) => onChange((current) => update((Array.isArray(current) ? current : []) as DraftPhoto[])),
+    max,
+  )
+  return (
+    <>
+      <PhotoGrid
+        slots={uploads.slots}
+        canAdd={uploads.canAdd}
+        choosing={uploads.choosing}
+        onAdd={() => void uploads.add()}
+        onRetry={uploads.retry}
+        onRemove={uploads.remove}
+        max={max}
+      />
+      {uploads.lost > 0 && (
+        <Text className="error-text">有 {uploads.lost} 张照片在上传完成前页面被关闭，请重新添加。</Text>
+      )}
+    </>
+  )
+}
+
+function Control({
+  field: { spec },
+  value,
+  onChange,
+  units,
+}: {
+  field: Field
+  value: FormValue
+  onChange: Change
+  units: Units
+}) {
+  switch (spec.kind) {
+    case 'text':
+      return spec.multiline ? (
+        <>
+          <Textarea
+            className="textarea"
+            value={str(value)}
+            placeholder={spec.placeholder ?? ''}
+            maxlength={spec.max}
+            autoHeight
+            onInput={(e) => onChange(e.detail.value)}
+          />
+          <Counter value={str(value)} max={spec.max} />
+        </>
+      ) : (
+        <Input
+          className="input"
+          value={str(value)}
+          placeholder={spec.placeholder ?? ''}
+          maxlength={spec.max}
+          onInput={(e) => onChange(e.detail.value)}
+        />
+      )
+    case 'lines':
+      return (
+        <>
+          <Textarea
+            className="textarea"
+            value={str(value)}
+            placeholder={spec.placeholder ?? '每行一项'}
+            maxlength={(spec.itemMax + 1) * spec.maxItems}
+            autoHeight
+            onInput={(e) => onChange(e.detail.value)}
+          />
+          <Text className="hint">
+            每行一项，最多 {spec.maxItems} 项，每项不超过 {spec.itemMax} 字
+          </Text>
+        </>
+      )
+    case 'count':
+      return (
+        <View className="form-field__inline">
+          <Input
+            className="input form-field__number"
+            type="number"
+            value={str(value)}
+            placeholder={`${spec.min}–${spec.max}`}
+            onInput={(e) => onChange(e.detail.value)}
+          />
+          <Text className="form-field__unit">{spec.unit}</Text>
+        </View>
+      )
+    case 'date':
+      return (
+        <Picker mode="date" value={str(value)} onChange={(e) => onChange(String(e.detail.value))}>
+          <View className={`input form-field__picker ${str(value) ? '' : 'form-field__picker--empty'}`}>
+            {str(value) || '请选择日期'}
+          </View>
+        </Picker>
+      )
+    case 'instant': {
+      const [date = '', clock = ''] = str(value).split(' ')
+      return (
+        <View className="form-field__inline">
+          <Picker
+            mode="date"
+            value={date}
+            end={formatShanghai(new Date(), 'YYYY-MM-DD')}
+            onChange={(e) => onChange(`${String(e.detail.value)} ${clock || '00:00'}`)}
+          >
+            <View className="input form-field__picker">{date || '日期'}</View>
+          </Picker>
+          <Picker
+            mode="time"
+            value={clock}
+            onChange={(e) =>
+              onChange(`${date || formatShanghai(new Date(), 'YYYY-MM-DD')} ${String(e.detail.value)}`)
+            }
+          >
+            <View className="input form-field__picker">{clock || '时间'}</View>
+          </Picker>
+          <Text className="link form-field__now" onClick={() => onChange(instantText(new Date()))}>
+            现在
+          </Text>
+        </View>
+      )
+    }
+    case 'case':
+      return (
+        <Input
+          className="input"
+          value={str(value)}
+          placeholder="案件编号"
+          maxlength={64}
+          onInput={(e) => onChange(e.detail.value.trim())}
+        />
+      )
+    case 'choice':
+      return (
+        <ChipPicker
+          label={spec.label}
+          options={spec.options.map((o) => ({
+            value: o.value,
+            label: o.basis ? `${o.label}（${citeForStaff(o.basis)}）` : o.label,
+          }))}
+          value={typeof value === 'string' ? value : null}
+          onChange={onChange}
+        />
+      )
+    case 'yes-no':
+      return (
+        <ChipPicker
+          label={spec.label}
+          options={YES_NO}
+          value={typeof value === 'boolean' ? value : null}
+          onChange={onChange}
+          onClear={spec.optional ? () => onChange(null) : undefined}
+        />
+      )
+    case 'stars':
+      return <StarRating value={typeof value === 'number' ? value : 0} onChange={onChange} />
+    case 'unit':
+    case 'units': {
+      if (units.list === null) {
+        return units.error ? (
+          <Text className="error-text">{units.error}</Text>
+        ) : (
+          <Text className="muted">正在加载单位…</Text>
+        )
+      }
+      const options = units.list.map((u) => ({ value: u.id, label: u.name }))
+      return spec.kind === 'units' ? (
+        <ChipPicker
+          multiple
+          label={spec.label}
+          options={options}
+          value={Array.isArray(value) ? (value as string[]) : []}
+          onChange={onChange}
+        />
+      ) : (
+        <ChipPicker
+          label={spec.label}
+          options={options}
+          value={typeof value === 'string' ? value : null}
+          onChange={onChange}
+          onClear={spec.optional ? () => onChange(null) : undefined}
+        />
+      )
+    }
+    case 'files':
+      return <PhotosControl value={value} onChange={onChange} max={spec.max} />
+  }
+}
+
+const isOptional = (spec: Field['spec']) => ('optional' in spec && spec.optional) || spec.kind === 'files'
+
+export default function FormField({
+  field,
+  value,
+  onChange,
+  errors,
+  units,
+}: {
+  field: Field
+  value: FormValue
+  onChange: Change
+  errors: FieldErrors
+  units: Units
+}) {
+  return (
+    <View className="field form-field" data-testid={`field-${field.key}`} data-kind={field.spec.kind}>
+      <Text className="label">
+        {field.spec.label}
+        {isOptional(field.spec) ? (
+          <Text className="muted">（选填）</Text>
+        ) : (
+          <Text className="required">*</Text>
+        )}
+      </Text>
+      <Control field={field} value={value} onChange={onChange} units={units} />
+      <FieldError errors={errors} names={[field.key]} />
+    </View>
+  )
+}
