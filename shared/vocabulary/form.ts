@@ -125,7 +125,7 @@ export const ask = {
   count: (label: string, min: number, max: number, unit: string) =>
     field(
       z
-        .int({ error: `${label}必须是整数` })
+        .int({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是整数`) })
         .check(z.gte(min, `${label}至少 ${min} ${unit}`), z.lte(max, `${label}最多 ${max} ${unit}`)),
       { kind: 'count', label, min, max, unit },
     ),
