@@ -25,13 +25,16 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { calendarFor } from '../cloudfunctions/common/calendar'
-import { caseIdFor } from '../cloudfunctions/common/case-records'
+import { caseIdFor } from '../cloudfunctions/common/intake/submission'
 import { formatRefNo, type CaseDoc } from '../shared/cases/case-doc'
 import { clocksOf, nextCheckOnOf } from '../cloudfunctions/common/case-workflow'
 import { silentLogger } from '../cloudfunctions/common/log'
 import { ControlledClock } from '../cloudfunctions/common/clock'
 import { followId, type FollowDoc } from '../cloudfunctions/common/follows'
-import { entityKeyOf, reporterKeyOf } from '../cloudfunctions/common/intake'
+import { entityKeyOf, reporterKeyOf } from '../cloudfunctions/common/intake/assessment'
+import { routingRecordOf } from '../shared/cases/new-case'
+import { geoCellsOf } from '../shared/geo/cells'
+import { answeringUnit } from '../shared/routing/router'
 import { newQueryCode, queryCodeHash } from '../cloudfunctions/common/reporter-identity'
 import { routeReport } from '../cloudfunctions/common/routing'
 import { demoPlaces } from '../local/demo-places'
@@ -596,7 +599,7 @@ async function buildStore(dir: string, n: number, log: (line: string) => void): 
       const category = weighted(random, CATEGORIES)
       let place = samplePlace(world)
       let route = routeReport(runtime, { location: place.location, category })
-      for (let tries = 0; route.decision.outcome === 'out-of-jurisdiction' && tries < 5; tries++) {
+      for (let tries = 0; route.outcome === 'out-of-jurisdiction' && tries < 5; tries++) {
         place = samplePlace(world)
         route = routeReport(runtime, { location: place.location, category })
       }
@@ -609,7 +612,7 @@ async function buildStore(dir: string, n: number, log: (line: string) => void): 
         if (token.kind === 'instant') json += shanghaiIso(token.ms + shiftMs)
         else if (token.kind === 'date')
           json += new Date(token.dayMs + shiftDays * DAY_MS).toISOString().slice(0, 10)
-        else if (token.kind === 'unit') json += route.unitId
+        else if (token.kind === 'unit') json += answeringUnit(route).id
         else if (token.kind === 'citizen') json += openid
         else json += mergeTarget
         json += template.parts[k + 1]!
@@ -624,17 +627,11 @@ async function buildStore(dir: string, n: number, log: (line: string) => void): 
       doc.category = category
       doc.description = pick(random, DESCRIPTIONS[category])
       doc.location = place.location
-      doc.position = route.position
-      doc.geo = route.cells
-      doc.unitId = route.unitId
-      doc.regionCode = route.regionCode
-      doc.routing = {
-        outcome: route.decision.outcome,
-        ruleId: route.decision.ruleId,
-        cite: route.decision.cite,
-        guidance: route.decision.outcome === 'assigned' ? null : route.decision.guidance,
-        department: route.decision.outcome === 'referred' ? route.decision.department : null,
-      }
+      doc.position = route.placement.position
+      doc.geo = geoCellsOf(route.placement.position)
+      doc.unitId = answeringUnit(route).id
+      doc.regionCode = route.region?.code ?? null
+      doc.routing = routingRecordOf(route)
       doc.reportedEntity = entity
       doc.entityKey = entityKeyOf(runtime, entity)
       doc.reporterKey = reporterKeyOf(runtime, openid, template.anonymous)
@@ -677,7 +674,7 @@ async function buildStore(dir: string, n: number, log: (line: string) => void): 
         })
       }
       meta.cases++
-      meta.units[route.unitId] = (meta.units[route.unitId] ?? 0) + 1
+      meta.units[answeringUnit(route).id] = (meta.units[answeringUnit(route).id] ?? 0) + 1
       if (doc.open) meta.open++
       if (doc.nextCheckOn && doc.nextCheckOn <= today) meta.due++
       if (doc.open) {

@@ -4,8 +4,7 @@
 // tells them apart (no status, no reference number), so other units' cases cannot be probed.
 import { AppError } from '../../shared/contracts/result'
 import { isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
-import type { CaseRecord } from './case-records'
-import type { CaseDoc } from '../../shared/cases/case-doc'
+import type { CaseDoc, StoredCase } from '../../shared/cases/case-doc'
 import { visibleToOthers } from '../../shared/cases/content-holds'
 import { COLLECTIONS } from './collections'
 import { getFollow, type FollowRecord } from './follows'
@@ -30,7 +29,7 @@ export interface CaseAccess {
   /** Who acts: the workflow's actor for events sent through this access. */
   readonly actor: Actor
   /** The case if the caller may reach it; otherwise NOT_FOUND, the same as for an id no case has. */
-  load(caseId: string, named?: NamedCase): Promise<CaseRecord>
+  load(caseId: string, named?: NamedCase): Promise<StoredCase>
 }
 
 function notFound(message: string, named?: NamedCase): AppError {
@@ -58,12 +57,12 @@ export function staffCaseAccess(runtime: Runtime, staff: StaffRecord): CaseAcces
 
 export interface CitizenCaseAccess extends CaseAccess {
   /** A case this citizen follows (as its reporter or a follower), with the follow. */
-  followed(caseId: string): Promise<{ doc: CaseRecord; follow: FollowRecord }>
+  followed(caseId: string): Promise<{ doc: StoredCase; follow: FollowRecord }>
   /**
    * A case this citizen may start following (follow instead of filing again): one they already follow, or a
    * released, open case not merged into another. Closed, merged and held cases look missing.
    */
-  followable(caseId: string): Promise<{ doc: CaseRecord; follow: FollowRecord | null }>
+  followable(caseId: string): Promise<{ doc: StoredCase; follow: FollowRecord | null }>
 }
 
 /** Citizens reach the cases they follow; events they send act on those only. */

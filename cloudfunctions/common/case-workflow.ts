@@ -22,15 +22,14 @@ import {
 } from '../../shared/workflow'
 import type { CaseAccess } from './case-access'
 import { calendarFor } from './calendar'
-import { type CaseRecord } from './case-records'
-import { machineStateOf, type CaseDoc } from '../../shared/cases/case-doc'
+import { machineStateOf, type CaseDoc, type StoredCase } from '../../shared/cases/case-doc'
 import { COLLECTIONS } from './collections'
 import { addFollowersInTx, listFollows } from './follows'
 import { sendCaseNotices } from './notifications'
-import type { Patch, Runtime, Tx, WithId } from './ports'
+import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
 
-export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
+function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
 }
 
@@ -91,6 +90,11 @@ export function registrationOf(doc: CaseDoc): { entry: HistoryEntry; effects: re
   return { entry, effects: opened.effects }
 }
 
+/** The version the caller saw must be the stored one: a concurrent edit answers CONFLICT, not overwritten. */
+export function checkVersion(doc: Stored, expectedVersion: number): void {
+  if (expectedVersion !== doc._version) throw new AppError('CONFLICT', '案件刚被其他人更新过，请刷新后再操作')
+}
+
 /** The unit that holds the case after a transition: the lead unit of an assignment, else unchanged. */
 function holdingUnit(doc: CaseDoc, state: CaseMachineState, event: CaseEvent): string {
   if (event.type === 'transfer' && event.target === 'unit') return event.to
@@ -98,8 +102,8 @@ function holdingUnit(doc: CaseDoc, state: CaseMachineState, event: CaseEvent): s
 }
 
 export interface AppliedEvent {
-  before: CaseRecord
-  doc: CaseRecord
+  before: StoredCase
+  doc: StoredCase
   effects: readonly Effect[]
   entry: HistoryEntry
 }
@@ -108,7 +112,7 @@ export interface ApplyOptions {
   /** The version the actor saw; a mismatch answers CONFLICT instead of overwriting a concurrent edit. */
   expectedVersion?: number
   /** Extra fields written in the same update (e.g. a rating), or computed from the case as loaded. */
-  extraPatch?: Partial<CaseDoc> | ((before: CaseRecord) => Partial<CaseDoc>)
+  extraPatch?: Partial<CaseDoc> | ((before: StoredCase) => Partial<CaseDoc>)
   /** Uploads the event carries (a supplement's photos): attached to the case in the same transaction. */
   attach?: readonly WithId<UploadDoc>[]
   /** Notifications are sent after the write unless the caller batches them. */
@@ -119,8 +123,8 @@ export interface ApplyOptions {
  * Every other case the event names (`caseIdsNamedBy`), loaded through the same access as the case itself: one
  * outside the caller's scope answers exactly like a missing one.
  */
-async function loadNamedCases(access: CaseAccess, event: CaseEvent): Promise<Map<string, CaseRecord>> {
-  const named = new Map<string, CaseRecord>()
+async function loadNamedCases(access: CaseAccess, event: CaseEvent): Promise<Map<string, StoredCase>> {
+  const named = new Map<string, StoredCase>()
   for (const { caseId, ref } of caseIdsNamedBy(event)) {
     if (!named.has(caseId)) named.set(caseId, await access.load(caseId, { label: ref.label }))
   }
@@ -128,7 +132,7 @@ async function loadNamedCases(access: CaseAccess, event: CaseEvent): Promise<Map
 }
 
 /** A case can only join another open case (the target is in the caller's scope: it may be named). */
-function checkMergeTarget(doc: CaseRecord, target: CaseRecord): CaseRecord {
+function checkMergeTarget(doc: StoredCase, target: StoredCase): StoredCase {
   if (target._id === doc._id) throw new AppError('VALIDATION_FAILED', '不能把案件合并到它自己')
   if (target.mergedInto || !isOpenState(target.status)) {
     throw new AppError('ILLEGAL_TRANSITION', `案件 ${target.refNo} 已办结或已合并，不能再合并到它`)
@@ -149,9 +153,7 @@ export async function applyCaseEvent(
   options: ApplyOptions = {},
 ): Promise<AppliedEvent> {
   const before = await access.load(caseId)
-  if (options.expectedVersion !== undefined && options.expectedVersion !== before._version) {
-    throw new AppError('CONFLICT', '案件刚被其他人更新过，请刷新后再操作')
-  }
+  if (options.expectedVersion !== undefined) checkVersion(before, options.expectedVersion)
   const named = await loadNamedCases(access, event)
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
@@ -201,7 +203,7 @@ export async function applyCaseEvent(
       await addFollowersInTx(tx, mergeTarget._id, movedFollows, result.entry.at, before.lastReportedAt)
     }
   })
-  const doc = { ...next, _id: before._id, _version: before._version + 1 } as CaseRecord
+  const doc = { ...next, _id: before._id, _version: before._version + 1 } as StoredCase
   if (options.notify !== false) await sendCaseNotices(runtime, doc, result.effects, result.entry)
   return { before, doc, effects: result.effects, entry: result.entry }
 }

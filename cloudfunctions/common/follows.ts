@@ -3,13 +3,14 @@
 // so concurrent follows never lose one another, and the case's follower count changes in the same transaction.
 import { createHash } from 'node:crypto'
 import type { CaseDoc } from '../../shared/cases/case-doc'
+import type { FollowRelation } from '../../shared/cases/views'
 import { COLLECTIONS } from './collections'
 import { MAX_PAGE_SIZE, type DocStore, type Page, type Patch, type Tx, type WithId } from './ports'
 
 export interface FollowDoc {
   caseId: string
   openid: string
-  relation: 'reporter' | 'follower'
+  relation: FollowRelation
   /** History index of the last entry this citizen has seen (unread = reporter notices after it). */
   lastReadSeq: number
   createdAt: string

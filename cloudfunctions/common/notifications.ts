@@ -11,12 +11,12 @@ import {
   type HistoryEntry,
 } from '../../shared/workflow'
 import { formatShanghai } from '../../shared/time'
-import type { CaseRecord } from './case-records'
+import type { StoredCase } from '../../shared/cases/case-doc'
 import { listFollows } from './follows'
 import type { Runtime } from './ports'
 import { listActiveStaff, type StaffRecord } from './staff-records'
 
-function caseData(doc: CaseRecord, text: string, at: string): Record<string, string> {
+function caseData(doc: StoredCase, text: string, at: string): Record<string, string> {
   return {
     character_string1: doc.refNo,
     thing2: text.slice(0, 20),
@@ -46,7 +46,7 @@ function unitLine(runtime: Runtime, unitId: string): string[] {
 
 export async function sendCaseNotices(
   runtime: Runtime,
-  doc: CaseRecord,
+  doc: StoredCase,
   effects: readonly Effect[],
   entry: HistoryEntry,
 ): Promise<void> {

@@ -2,11 +2,22 @@
 // stored encrypted (AES-256-GCM, key outside the database), shown masked, revealed only with an audited
 // reason, and never put in exports, public pages or anything the reported party could see.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } from 'node:crypto'
-import { normaliseQueryCode, QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH } from '../../shared/contracts/cases'
+import type { ReporterRecord, StoredCase } from '../../shared/cases/case-doc'
+import { AppError } from '../../shared/contracts/result'
+import {
+  normaliseQueryCode,
+  QUERY_CODE_ALPHABET,
+  QUERY_CODE_LENGTH,
+  type SubmitReport,
+} from '../../shared/contracts/cases'
+import type { RevealedReporter } from '../../shared/contracts/staff'
+import { audit } from './audit'
+import type { Runtime } from './ports'
+import type { StaffRecord } from './staff-records'
 
 const VERSION = 'v1'
 
-export function encryptField(key: Uint8Array, plain: string): string {
+function encryptField(key: Uint8Array, plain: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
@@ -27,7 +38,7 @@ export function decryptField(key: Uint8Array, sealed: string): string {
 }
 
 /** 王小明 → 王*明, 李娜 → 李*, 欧阳娜娜 → 欧**娜 */
-export function maskName(name: string): string {
+function maskName(name: string): string {
   const chars = [...name]
   if (chars.length <= 1) return '*'
   if (chars.length === 2) return `${chars[0]}*`
@@ -35,7 +46,7 @@ export function maskName(name: string): string {
 }
 
 /** 13812345678 → 138****5678 */
-export function maskPhone(phone: string): string {
+function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '***'
 }
 
@@ -52,4 +63,59 @@ export function queryCodeHash(key: Uint8Array, code: string): string {
   return createHmac('sha256', key)
     .update(`query-code\n${normaliseQueryCode(code)}`)
     .digest('base64url')
+}
+
+/**
+ * The reporter as the case stores them: a real-name reporter's name and phone sealed, with the masks staff see;
+ * an anonymous reporter's new query code as a keyed hash (to look it up) and sealed (so a retried submit can show
+ * it again).
+ */
+export function sealReporter(
+  key: Uint8Array,
+  openid: string,
+  reporter: SubmitReport['reporter'],
+): ReporterRecord {
+  if (reporter.mode === 'real-name') {
+    return {
+      openid,
+      mode: 'real-name',
+      nameSealed: encryptField(key, reporter.name),
+      phoneSealed: encryptField(key, reporter.phone),
+      nameMasked: maskName(reporter.name),
+      phoneMasked: maskPhone(reporter.phone),
+    }
+  }
+  const code = newQueryCode()
+  return {
+    openid,
+    mode: 'anonymous',
+    queryCodeHash: queryCodeHash(key, code),
+    queryCodeSealed: encryptField(key, code),
+  }
+}
+
+/** The query code of an anonymous report, opened from its seal (null for a real-name report). */
+export function queryCodeOf(key: Uint8Array, reporter: ReporterRecord): string | null {
+  return reporter.queryCodeSealed ? decryptField(key, reporter.queryCodeSealed) : null
+}
+
+/**
+ * Shows a real-name reporter's name and phone to a staff member who needs to call back. Every reveal is recorded
+ * first, with its reason: no record, no reveal (S0 第十三条 最大限度控制知悉范围).
+ */
+export async function revealReporter(
+  runtime: Runtime,
+  staff: StaffRecord,
+  doc: StoredCase,
+  reason: string,
+  at: string,
+): Promise<RevealedReporter> {
+  const { nameSealed, phoneSealed } = doc.reporter
+  if (doc.reporter.mode !== 'real-name' || !nameSealed || !phoneSealed) {
+    throw new AppError('NOT_FOUND', '匿名反映没有可查看的身份信息')
+  }
+  const auditId = await audit(runtime.db, 'reveal-reporter', doc._id, staff, at, { refNo: doc.refNo, reason })
+  runtime.log.info('reporter revealed', { caseId: doc._id, staffId: staff._id, auditId })
+  const key = runtime.secrets.identityKey
+  return { name: decryptField(key, nameSealed), phone: decryptField(key, phoneSealed), auditId }
 }

@@ -4,17 +4,20 @@
 //   and held for a person (content-holds.ts); a photo whose check has not answered → held until it does.
 // - `handleMediaCheck` takes the late answers of mediaCheckAsync and updates the case holding the photo:
 //   a report held back from staff is released (with its registration notices), refused photos are deleted.
+// - `clearHold`: a staff member who looked at held content clears it (audited in the same write).
 import { type ContentSubject } from '../../shared/cases/held-content'
 import { AppError } from '../../shared/contracts/result'
 import { toShanghaiIso } from '../../shared/time'
-import type { CaseDoc } from '../../shared/cases/case-doc'
-import { registrationOf } from './case-workflow'
-import { afterPhotoVerdicts, pendingPhotoIds } from '../../shared/cases/content-holds'
+import type { CaseDoc, StoredCase } from '../../shared/cases/case-doc'
+import { audit } from './audit'
+import { checkVersion, registrationOf } from './case-workflow'
+import { afterPhotoVerdicts, holdsOf, isClearable, pendingPhotoIds } from '../../shared/cases/content-holds'
 import { type NewHold } from '../../shared/cases/held-content'
 import { COLLECTIONS } from './collections'
 import { sendCaseNotices } from './notifications'
 import type { ContentVerdict, Runtime, WithId } from './ports'
 import type { MediaCheckEvent } from './router'
+import type { StaffRecord } from './staff-records'
 import { ownUploads, uploadsOf, type UploadDoc } from './uploads'
 
 export interface CitizenContent {
@@ -131,4 +134,28 @@ export async function rescreenCase(runtime: Runtime, caseId: string): Promise<vo
     const registration = registrationOf(released)
     await sendCaseNotices(runtime, released, registration.effects, registration.entry)
   }
+}
+
+/**
+ * A staff member has looked at held content and clears it: it is no longer flagged and others may see it. The
+ * clearance and its audit record are one write: held content is never released unrecorded.
+ */
+export async function clearHold(
+  runtime: Runtime,
+  staff: StaffRecord,
+  doc: StoredCase,
+  request: { holdId: string; expectedVersion: number },
+  at: string,
+): Promise<void> {
+  const hold = holdsOf(doc).find((h) => h.id === request.holdId)
+  if (!hold) throw new AppError('NOT_FOUND', '没有这项待审核内容，可能已被审核')
+  if (!isClearable(hold)) {
+    throw new AppError('ILLEGAL_TRANSITION', '照片的自动检查还没有结果，请有结果后再审核')
+  }
+  checkVersion(doc, request.expectedVersion)
+  await runtime.db.transaction(async (tx) => {
+    const contentHolds = holdsOf(doc).filter((h) => h.id !== hold.id)
+    await tx.update<CaseDoc>(COLLECTIONS.cases, doc._id, { contentHolds }, doc._version)
+    await audit(tx, 'clear-held-content', doc._id, staff, at, { holdId: hold.id })
+  })
 }

@@ -14,8 +14,7 @@ import { localDateOf } from '../../shared/time'
 import type { SystemActorId } from '../../shared/workflow'
 import { systemCaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
-import type { CaseRecord } from '../common/case-records'
-import type { CaseDoc } from '../../shared/cases/case-doc'
+import type { CaseDoc, StoredCase } from '../../shared/cases/case-doc'
 import { applyCaseEvent, clocksOf, isLegal, nextCheckOnOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
@@ -26,7 +25,7 @@ export const SWEEP_JOB_ID = 'deadline-sweep'
 
 export type SweepOptions = PagedJobOptions
 
-async function processCase(runtime: Runtime, doc: CaseRecord, report: SweepReport): Promise<void> {
+async function processCase(runtime: Runtime, doc: StoredCase, report: SweepReport): Promise<void> {
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
   const timer = systemCaseAccess(runtime, TIMER_ID)

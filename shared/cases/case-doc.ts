@@ -6,14 +6,17 @@ import type { Location } from '../vocabulary/fields'
 import type { RequestTypeKey } from '../vocabulary/request-types'
 import type { GeoCells } from '../geo/cells'
 import type { Wgs84Point } from '../geo/coordinates'
-import type { ProfileId } from '../policy'
-import type { IntakeFinding } from '../intake/importance'
+import type { IntakeAssessment, IntakeFinding } from '../intake/importance'
+import type { RoutingDecision } from '../routing/router'
 import type { CaseMachineState, HistoryEntry } from '../workflow'
 import type { ContentHold } from './held-content'
 
+/** 实名 or 匿名: how the citizen chose to report (the contracts' reporterSchema offers the same two). */
+export type ReporterMode = 'real-name' | 'anonymous'
+
 export interface ReporterRecord {
   openid: string
-  mode: 'real-name' | 'anonymous'
+  mode: ReporterMode
   /** AES-GCM sealed (reporter-identity.ts); real-name only. */
   nameSealed?: string
   phoneSealed?: string
@@ -26,16 +29,14 @@ export interface ReporterRecord {
 
 /** Where the routing table sent the report, with the article it rests on. */
 export interface RoutingRecord {
-  outcome: 'assigned' | 'referred' | 'out-of-jurisdiction'
+  outcome: RoutingDecision['outcome']
   ruleId: string | null
   cite: string
   guidance: string | null
   department: string | null
 }
 
-export interface IntakeRecord {
-  importance: 'important' | 'normal'
-  urgency: 'immediate' | 'normal'
+export interface IntakeRecord extends Pick<IntakeAssessment, 'importance' | 'urgency'> {
   /** What the intake rules found, with what follows and the basis, as the assessment gave them. */
   findings: Array<Pick<IntakeFinding, 'rule' | 'label' | 'effects' | 'basis'>>
 }
@@ -103,10 +104,6 @@ export function formatRefNo(prefix: string, localDate: string, seq: number): str
 
 export function machineStateOf(doc: CaseDoc): CaseMachineState {
   return { status: doc.status, profile: doc.profile, facts: doc.facts, flags: doc.flags }
-}
-
-export function profileIdOf(doc: CaseDoc): ProfileId {
-  return doc.profile.id
 }
 
 /** The reporter's rating of the reply: a history entry (评价答复, or 认可答复 with stars), given once. */

@@ -1,7 +1,7 @@
 // Citizen content a case holds back (content security, docs/architecture.md): text the check sent to a person
 // (`review`, or the check failed) and photos that are in review or whose check has not answered. Held content
 // reaches staff flagged, is never shown to anyone else, and the citizen is told; a staff member clears it.
-// Pure functions over the stored case: screening.ts decides what is held, the views (case-records.ts) read it.
+// Pure functions over the stored case: screening.ts decides what is held, the views (views/) read it.
 import {
   CONTENT_SUBJECTS,
   type ContentHold,

@@ -1,7 +1,8 @@
 // cases: the citizen side of a case — preview, filing, following, reading the reply, rating, review.
-import type { ExpectedReply } from '../deadlines/expected-reply'
-import type { CaseStateKey } from '../workflow/states'
-import { categorySchema, pollutionSourceSchema, type CategoryKey } from '../vocabulary/categories'
+import type { CaseDetailForReporter, CaseSummary } from '../cases/views/progress'
+import type { ReportPreview } from '../cases/views/preview'
+import type { SubmitReportResult } from '../cases/views/reporter'
+import { categorySchema, pollutionSourceSchema } from '../vocabulary/categories'
 import {
   clientRequestIdSchema,
   cursorSchema,
@@ -12,12 +13,19 @@ import {
   mobileSchema,
   pageLimitSchema,
   personNameSchema,
-  type Location,
 } from '../vocabulary/fields'
 import { action, USER } from './define'
-import { requestTypeSchema, type RequestTypeKey } from '../vocabulary/request-types'
+import { requestTypeSchema } from '../vocabulary/request-types'
 import * as z from '../vocabulary/zod'
-import type { Tone } from '../workflow'
+
+// The results of these actions are views of a case, declared where they are built (shared/cases/views); the
+// clock labels come along for the pages that show clocks. Type-only apart from the labels, so the mini-program
+// does not bundle the view builders.
+export { CLOCK_STATE_LABELS } from '../cases/views/clocks'
+export type { CaseClockView } from '../cases/views/clocks'
+export type { CaseTimelineEntry } from '../cases/views/timeline'
+export type { SimilarCase } from '../cases/views/preview'
+export type { CaseDetailForReporter, CaseSummary, ReportPreview, SubmitReportResult }
 
 export const MAX_PHOTOS = 9
 export const DESCRIPTION_MIN = 10
@@ -90,22 +98,6 @@ export const submitReportInput = z.object({
 export type SubmitReportInput = z.input<typeof submitReportInput>
 export type SubmitReport = z.output<typeof submitReportInput>
 
-export interface SubmitReportResult {
-  caseId: string
-  refNo: string
-  status: CaseStateKey
-  statusLabel: string
-  createdAt: string
-  /** Anonymous reports only: the code to look the report up with. */
-  queryCode: string | null
-  /** True when this was a retry of a submission that had already been filed. */
-  replayed: boolean
-  /** Whether the photos are still being checked before the report reaches staff. */
-  contentPending: boolean
-  /** What the reporter is told when part of the report is held for checking or a person's review. */
-  contentNotice: string | null
-}
-
 // ---------- preview: before submitting ----------
 
 export const previewReportInput = z.object({
@@ -117,143 +109,7 @@ export const previewReportInput = z.object({
   occurredAt: z.optional(isoWithOffsetSchema),
 })
 
-export interface RoutingPreview {
-  inJurisdiction: boolean
-  outcome: 'assigned' | 'referred' | 'out-of-jurisdiction'
-  /** The zone or county that decides the handling unit (outside: the region found there, if any). */
-  region: { code: string; name: string } | null
-  /** The county the position lies in (also when a zone decides), and the place as people name it. */
-  county: { code: string; name: string } | null
-  placeName: string | null
-  /** Who will handle it (assigned), or who answers with guidance (referred / out of jurisdiction). */
-  unit: { id: string; name: string } | null
-  guidance: string | null
-  cite: string
-}
-
-export interface SimilarCase {
-  caseId: string
-  refNo: string
-  category: CategoryKey
-  statusLabel: string
-  address: string
-  createdAt: string
-  distanceMetres: number | null
-  verdict: 'likely-duplicate' | 'related'
-  reasons: string[]
-  following: boolean
-  followers: number
-}
-
-export interface ReportPreview {
-  routing: RoutingPreview
-  /**
-   * 预计答复: the Shanghai date a reply is expected by under the deployment's profile, with the articles it rests
-   * on and how it was composed (the handling limit from receipt, or the acceptance limit plus the handling limit);
-   * null when not handled here.
-   */
-  expectedReplyBy: ExpectedReply | null
-  /** Night-time construction noise, risk of a mass incident: staff go on site immediately (S2 第十二条). */
-  urgent: boolean
-  similarCases: SimilarCase[]
-}
-
 // ---------- the citizen's cases ----------
-
-/** What every list shows of a case, citizen's or staff's. */
-export interface CaseHeadline {
-  caseId: string
-  refNo: string
-  requestType: RequestTypeKey
-  category: CategoryKey
-  status: CaseStateKey
-  statusLabel: string
-  createdAt: string
-  address: string
-}
-
-export interface CaseSummary extends CaseHeadline {
-  statusOpen: boolean
-  unitName: string | null
-  /** How the caller relates to it. */
-  relation: 'reporter' | 'follower'
-  /** The next date the bureau owes something by (Shanghai), if any. */
-  nextDue: { date: string; label: string } | null
-  /** Replies and decisions not yet read by this citizen. */
-  unread: number
-  /** The reporter is asked for something (supplementary information, a rating). */
-  actionNeeded: string | null
-}
-
-export interface CasePhoto {
-  fileId: string
-  url: string | null
-}
-
-/** One entry of a case's history, as its reader may see it (the event catalogue narrates it). */
-export interface CaseTimelineEntry {
-  at: string
-  /** Machine key of what happened (the workflow event type), for icons and tests. */
-  kind: string
-  label: string
-  /** The dot: decisions the reader should notice stand out. */
-  tone: Tone
-  detail?: string
-  /** Short answers of the entry, by their field labels (staff see every field of every entry). */
-  lines?: Array<{ label: string; value: string }>
-  /** Long texts with a title: the reply's sections (S1 第十条, S3 第十二条), a site-visit record's findings. */
-  sections?: Array<{ title: string; body: string }>
-  /** Staff only: who acted, by name and post (the system's timers and intake by what they are). */
-  actor?: { name: string | null; post: string }
-  /** Staff only: the entry carries citizen content still held for a person's review. */
-  held?: boolean
-}
-
-/** How a clock's state reads, on every page (citizen and staff). */
-export const CLOCK_STATE_LABELS = {
-  running: '计时中',
-  paused: '暂停计时',
-  completed: '已完成',
-  cancelled: '已取消',
-  overdue: '已逾期',
-} as const
-
-export interface CaseClockView {
-  clock: string
-  label: string
-  due: string | null
-  basis: string
-  state: 'running' | 'paused' | 'completed' | 'cancelled'
-  overdue: boolean
-  provisional: boolean
-}
-
-export interface CitizenActions {
-  /** 一次性告知: the items the bureau asked for, all at once (S3 第九条(一)). */
-  supply: { missingItems: string[] } | null
-  /** Rate the reply / accept it (closes the case). */
-  rate: boolean
-  review: { until: string; basis: string } | null
-  reReview: { until: string; basis: string } | null
-  follow: boolean
-  unfollow: boolean
-}
-
-export interface CaseDetailForReporter extends CaseSummary {
-  description: string
-  photos: CasePhoto[]
-  location: Location
-  occurredAt: string | null
-  reportedEntity: string | null
-  reporterMode: 'real-name' | 'anonymous'
-  timeline: CaseTimelineEntry[]
-  clocks: CaseClockView[]
-  actions: CitizenActions
-  rating: { stars: number; comment: string | null; at: string } | null
-  followers: number
-  /** The reporter's own content held for checking or a person's review, in words (null: nothing held). */
-  contentNotice: string | null
-}
 
 export const listMineInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
   limit: 20,

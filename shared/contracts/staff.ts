@@ -1,13 +1,15 @@
 // staff: the workbench — who am I, my inbox, one case, acting on it through the workflow.
 import type { StaffRole } from '../vocabulary/units'
-import type { CaseEventInput, CaseEventType } from '../workflow/events'
+import type { CaseEventInput } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
-import type { CaseClockView, CaseHeadline, CasePage, CasePhoto, CaseTimelineEntry } from './cases'
-import type { HeldContentView } from '../cases/held-content'
-import type { Location } from '../vocabulary/fields'
+import type { InboxItem, StaffCaseDetail } from '../cases/views/staff'
+import type { CasePage } from './cases'
 import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
 import { action, ANY_STAFF, staffWith, USER } from './define'
 import * as z from '../vocabulary/zod'
+
+// The inbox row and the case page are views of a case, declared where they are built (shared/cases/views/staff.ts).
+export type { InboxItem, StaffCaseDetail }
 
 export interface StaffProfile {
   staffId: string
@@ -15,32 +17,6 @@ export interface StaffProfile {
   title: string
   roles: StaffRole[]
   units: Array<{ id: string; name: string }>
-}
-
-/** What staff see of a reporter: masked; revealing is an audited action of its own. */
-export interface MaskedReporter {
-  mode: 'real-name' | 'anonymous'
-  name: string | null
-  phone: string | null
-}
-
-export interface InboxItem extends CaseHeadline {
-  descriptionExcerpt: string
-  photoCount: number
-  unitId: string
-  unitName: string
-  reporter: MaskedReporter
-  important: boolean
-  urgent: boolean
-  escalated: boolean
-  supervised: boolean
-  /** 列入领导包案 (S2 第八条). */
-  leaderCase: boolean
-  /** Citizen content of the case awaits a person's review (CONTENT_HELD_TAG); see the case's heldContent. */
-  contentHeld: boolean
-  /** The nearest due date of a running duty, and whether it has passed. */
-  nextDue: { date: string; label: string; overdue: boolean } | null
-  followers: number
 }
 
 export const inboxInput = z._default(
@@ -51,28 +27,6 @@ export const inboxInput = z._default(
   }),
   { limit: 20, scope: 'open' },
 )
-
-export interface StaffCaseDetail extends InboxItem {
-  version: number
-  description: string
-  /** The accepted photos of the report (held ones are in heldContent). */
-  photos: CasePhoto[]
-  /** Citizen content held back until a person clears it (content security). */
-  heldContent: HeldContentView[]
-  location: Location
-  occurredAt: string | null
-  reportedEntity: string | null
-  routing: { outcome: string; cite: string; guidance: string | null; department: string | null }
-  /** 研判: what the intake rules found, each as a sentence for the case file (with its articles). */
-  findings: Array<{ label: string; text: string }>
-  timeline: CaseTimelineEntry[]
-  clocks: CaseClockView[]
-  /** The reply's 救济渠道 to start from: the periods and articles of this case's policy (staff may edit it). */
-  replyRemedies: string
-  /** Workflow events this staff member may send now (buttons), with their Chinese labels. */
-  allowedEvents: Array<{ type: CaseEventType; label: string }>
-  mergedInto: string | null
-}
 
 export const actInput = z.object({
   caseId: idSchema,

@@ -94,6 +94,16 @@ export interface OutOfJurisdictionDecision extends DecisionBase {
 
 export type RoutingDecision = AssignedDecision | ReferredDecision | OutOfJurisdictionDecision
 
+/** The unit that answers the report: the handling unit, or the one that replies with guidance. */
+export function answeringUnit(decision: RoutingDecision): UnitRef {
+  return decision.outcome === 'assigned' ? decision.unit : decision.respondingUnit
+}
+
+/** Where the report is not handled here, what the reporter is told to do; null when it is handled here. */
+export function guidanceOf(decision: RoutingDecision): string | null {
+  return decision.outcome === 'assigned' ? null : decision.guidance
+}
+
 const unitRef = (u: UnitConfig): UnitRef => ({ id: u.id, name: u.name })
 const regionRef = (r: RegionShape): RegionRef => ({ code: r.code, name: r.name })
 

@@ -1,7 +1,9 @@
 // Reads are batched, not made one document at a time: the DocStore port is wrapped to count calls, and the
 // number of reads an action makes is the same for one item as for a full page (My reports' cases, own-upload
-// checks and photo URLs, which similar cases a citizen already follows, the photos of a held case).
+// checks and photo URLs, which similar cases a citizen already follows, the photos of a held case, when each
+// holiday notice in use was loaded).
 import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { BUNDLED_NOTICES } from '../../shared/calendar'
 import { rescreenCase } from '../../cloudfunctions/common/screening'
 import { uploadDocId, type UploadDoc } from '../../cloudfunctions/common/uploads'
 import type { DocStore, Runtime } from '../../cloudfunctions/common/ports'
@@ -162,4 +164,20 @@ test('releasing a held case reads its photos’ checks in one query (1 photo or 
     return counted.reads
   }
   expect(await reads(nine)).toEqual(await reads(single))
+})
+
+test('the holiday-notice list reads when each year was loaded in one query, however many years are in use', async () => {
+  const load = (year: number) =>
+    h.ok('admin', 'loadHolidayNotice', { notice: BUNDLED_NOTICES.find((n) => n.year === year)! }, 'dev-admin')
+  await load(2026)
+  const one = await readsOf('admin', 'listHolidayNotices', {}, 'dev-admin')
+  await load(2024)
+  await load(2025)
+  const three = await readsOf('admin', 'listHolidayNotices', {}, 'dev-admin')
+  const loaded = (data: Record<string, unknown>) =>
+    (Object.values(data) as Array<{ loadedAt: string | null }>).filter((n) => n.loadedAt !== null).length
+  expect([loaded(one.data), loaded(three.data)]).toEqual([1, 3])
+  expect(three.reads).toEqual(one.reads)
+  // The caller's staff record, the calendar's notices, the loaded years' records: no read per year.
+  expect(three.reads).toEqual({ get: 0, find: 3, count: 0 })
 })

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import type { MaskedReporter } from '@shared/contracts/staff'
+import type { MaskedReporter } from '@shared/cases/views/staff'
 import { TERMS } from '@shared/vocabulary/terms'
 import { revealReporter } from '../../services/staff'
 

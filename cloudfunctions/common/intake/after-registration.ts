@@ -1,178 +1,50 @@
-// Intake intelligence on stored cases: similar open cases (duplicates), repeat reports and the action they set
-// off, early-warning clusters. The decisions are shared/routing's pure functions; this file fetches their inputs
-// by index (category + geohash cell, entity key — never a scan) and persists what they decide (repeat actions
-// through the workflow, as the system).
+// After a new case is stored: repeat reports and the action they set off, early-warning clusters. The decisions
+// are shared/intake's pure functions; this fetches their inputs by index (entity key, geohash cell — never a scan)
+// and persists what they decide (repeat actions through the workflow, as the system).
 import { createHash } from 'node:crypto'
-import type { CategoryKey } from '../../shared/vocabulary/categories'
-import { AppError } from '../../shared/contracts/result'
-import { toWgs84, type GeoPoint } from '../../shared/geo/coordinates'
-import { nearbyCells, type NearbyCellQuery } from '../../shared/geo/cells'
+import type { CategoryKey } from '../../../shared/vocabulary/categories'
+import { AppError } from '../../../shared/contracts/result'
+import { nearbyCells } from '../../../shared/geo/cells'
 import {
   assessEarlyWarning,
   earlyWarningCandidateQuery,
   type ClusterReport,
-} from '../../shared/intake/early-warning'
-import {
-  rankDuplicates,
-  duplicateCandidateQuery,
-  type DuplicateAssessment,
-} from '../../shared/intake/duplicates'
-import { entityKey } from '../../shared/routing/entity-names'
-import { assessIntake, type IntakeAssessment } from '../../shared/intake/importance'
-import { basisText, type IntakePolicy } from '../../shared/policy/intake'
-import { intakePolicyFor } from '../../shared/policy/registry'
+} from '../../../shared/intake/early-warning'
+import { basisText, type IntakePolicy } from '../../../shared/policy/intake'
 import {
   countRepeats,
   repeatEvent,
   repeatHandling,
   repeatHolder,
   type RepeatCount,
-} from '../../shared/intake/repeats'
-import { daysBefore, type ReportFacts } from '../../shared/intake/report-facts'
-import { requireRouting } from '../../shared/routing/config'
-import type { CaseEventType } from '../../shared/workflow'
-import type { CaseRecord } from './case-records'
-import type { CaseDoc, IntakeRecord } from '../../shared/cases/case-doc'
-import { systemCaseAccess } from './case-access'
-import { applyCaseEvent } from './case-workflow'
-import { COLLECTIONS } from './collections'
-import { VersionConflictError, type Filter, type Runtime } from './ports'
-import { visibleToOthers } from '../../shared/cases/content-holds'
-import { routerFor } from './routing'
+} from '../../../shared/intake/repeats'
+import { daysBefore } from '../../../shared/intake/report-facts'
+import { requireRouting } from '../../../shared/routing/config'
+import type { CaseEventType } from '../../../shared/workflow'
+import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
+import { systemCaseAccess } from '../case-access'
+import { applyCaseEvent } from '../case-workflow'
+import { COLLECTIONS } from '../collections'
+import { VersionConflictError, type Runtime } from '../ports'
+import { routerFor } from '../routing'
+import { intakePolicyOf } from './assessment'
+import { casesInCells } from './nearby'
 
-export function intakePolicyOf(runtime: Runtime): IntakePolicy {
-  return intakePolicyFor(runtime.deployment.profileId)
-}
-
-/** Opaque and stable per reporter for counting (never the openid itself). */
-export function reporterKeyOf(runtime: Runtime, openid: string, anonymous: boolean): string | null {
-  if (anonymous) return null
-  return createHash('sha256')
-    .update(runtime.secrets.identityKey)
-    .update(`reporter\n${openid}`)
-    .digest('base64url')
-    .slice(0, 22)
-}
-
-export function entityKeyOf(runtime: Runtime, name: string | null | undefined): string | null {
-  return entityKey(name, routerFor(runtime).entityNames)
-}
-
-export function reportFactsOf(doc: CaseRecord, reporterKey: string | null = null): ClusterReport {
+/** A stored case as the repeat count and the early-warning check compare it. */
+function reportFactsOf(doc: StoredCase): ClusterReport {
   return {
     id: doc._id,
     category: doc.category,
     position: doc.position,
     reportedAt: doc.createdAt,
     entityName: doc.reportedEntity,
-    reporterKey: doc.reporterKey ?? reporterKey,
+    reporterKey: doc.reporterKey ?? null,
     warningKey: doc.warningKey ?? null,
   }
 }
 
-/** Importance and urgency of a new report (S2 第十条, S4 四(二), S2 第十二条, S3 第九条(五)). */
-export function assessNewReport(
-  runtime: Runtime,
-  input: { category: CategoryKey; source?: string | null; occurredAt?: string | null },
-  reportedAt: string,
-): IntakeAssessment {
-  return assessIntake(
-    {
-      category: input.category,
-      source: (input.source ?? null) as never,
-      reportedAt,
-      observedAt: input.occurredAt ?? null,
-    },
-    intakePolicyOf(runtime).importance,
-  )
-}
-
-export function intakeRecordOf(assessment: IntakeAssessment): IntakeRecord {
-  return {
-    importance: assessment.importance,
-    urgency: assessment.urgency,
-    findings: assessment.findings.map(({ rule, label, effects, basis }) => ({ rule, label, effects, basis })),
-  }
-}
-
-/** Cases in the cells around a point: one indexed `$in` query on the cell field the radius calls for. */
-async function casesInCells(
-  runtime: Runtime,
-  category: CategoryKey,
-  cells: NearbyCellQuery,
-  extra: Filter,
-  limit = 100,
-): Promise<CaseRecord[]> {
-  const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
-    filter: { category, [`geo.${cells.field}`]: { $in: cells.keys }, ...extra },
-    orderBy: [['createdAt', 'desc']],
-    limit,
-  })
-  return page.items
-}
-
-export interface SimilarOpenCase {
-  doc: CaseRecord
-  assessment: DuplicateAssessment
-}
-
-/**
- * Open cases a new report probably duplicates (S3 第九条(四)): same category nearby and recent, or naming the
- * same entity. Best first, at most `limit`.
- */
-export async function similarOpenCases(
-  runtime: Runtime,
-  report: { category: CategoryKey; location: GeoPoint; reportedEntity?: string | null },
-  reportedAt: string,
-  limit = 5,
-): Promise<SimilarOpenCase[]> {
-  const policy = intakePolicyOf(runtime).duplicate
-  const names = routerFor(runtime).entityNames
-  const facts: ReportFacts = {
-    id: '(new)',
-    category: report.category,
-    position: toWgs84(report.location),
-    reportedAt,
-    entityName: report.reportedEntity ?? null,
-  }
-  const query = duplicateCandidateQuery(facts, policy, names)
-  const open = { open: true }
-  const found = new Map<string, CaseRecord>()
-  if (query.cells) {
-    const near = await casesInCells(runtime, query.category, query.cells, {
-      ...open,
-      lastReportedAt: { $gte: query.lastReportedSince },
-    })
-    near.forEach((d) => found.set(d._id, d))
-  }
-  if (query.entityKey) {
-    const named = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
-      filter: { entityKey: query.entityKey, ...open },
-      orderBy: [['createdAt', 'desc']],
-      limit: 50,
-    })
-    named.items.forEach((d) => found.set(d._id, d))
-  }
-  // Offered to other citizens: only cases whose content has passed (nothing held for a person).
-  const docs = [...found.values()].filter((d) => !d.mergedInto && visibleToOthers(d))
-  const ranked = rankDuplicates(
-    facts,
-    docs.map((d) => ({
-      id: d._id,
-      category: d.category,
-      position: d.position,
-      lastReportedAt: d.lastReportedAt,
-      entityNames: d.reportedEntity ? [d.reportedEntity] : [],
-    })),
-    policy,
-    names,
-  )
-  const byId = new Map(docs.map((d) => [d._id, d]))
-  return ranked.slice(0, limit).map((assessment) => ({ doc: byId.get(assessment.caseId)!, assessment }))
-}
-
 /** Earlier reports on the same target (entity or place), for counting repeats (S0 第十一条). */
-async function priorReports(runtime: Runtime, doc: CaseRecord, policy: IntakePolicy): Promise<CaseRecord[]> {
+async function priorReports(runtime: Runtime, doc: StoredCase, policy: IntakePolicy): Promise<StoredCase[]> {
   const since = daysBefore(doc.createdAt, policy.repeat.windowDays)
   if (doc.entityKey) {
     const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
@@ -186,7 +58,7 @@ async function priorReports(runtime: Runtime, doc: CaseRecord, policy: IntakePol
   return casesInCells(runtime, doc.category, cells, { createdAt: { $gte: since } })
 }
 
-export interface RepeatOutcome {
+interface RepeatOutcome {
   count: RepeatCount
   /** The case the repeat action was applied to now, and with which event; null when nothing was applied. */
   applied: { caseId: string; event: CaseEventType } | null
@@ -204,7 +76,7 @@ export interface AfterRegistration {
  * then check the early-warning cluster and raise one warning per cluster for the supervising unit (S3 第十六条).
  * Never throws: each step's failure is logged and the next step still runs. Idempotent: safe to run again.
  */
-export async function afterRegistration(runtime: Runtime, doc: CaseRecord): Promise<AfterRegistration> {
+export async function afterRegistration(runtime: Runtime, doc: StoredCase): Promise<AfterRegistration> {
   const policy = intakePolicyOf(runtime)
   let repeat: RepeatOutcome | null = null
   try {
@@ -223,7 +95,7 @@ export async function afterRegistration(runtime: Runtime, doc: CaseRecord): Prom
 
 async function applyRepeatAction(
   runtime: Runtime,
-  doc: CaseRecord,
+  doc: StoredCase,
   policy: IntakePolicy,
 ): Promise<RepeatOutcome> {
   const prior = await priorReports(runtime, doc, policy)
@@ -273,7 +145,7 @@ async function applyRepeatAction(
   }
 }
 
-export interface WarningDoc {
+interface WarningDoc {
   clusterKey: string
   category: CategoryKey
   reporters: number
@@ -285,13 +157,13 @@ export interface WarningDoc {
   status: 'open' | 'handled'
 }
 
-export function warningId(clusterKey: string): string {
+function warningId(clusterKey: string): string {
   return 'e' + createHash('sha256').update(clusterKey).digest('hex').slice(0, 31)
 }
 
 async function checkEarlyWarning(
   runtime: Runtime,
-  doc: CaseRecord,
+  doc: StoredCase,
   policy: IntakePolicy,
 ): Promise<{ clusterKey: string; raised: boolean } | null> {
   const report = reportFactsOf(doc)

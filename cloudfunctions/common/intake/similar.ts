@@ -1,0 +1,77 @@
+// Open cases a new report probably duplicates, offered to the citizen before filing (follow instead of filing
+// again). The decision is shared/intake/duplicates.ts; this fetches its candidates by index.
+import type { CategoryKey } from '../../../shared/vocabulary/categories'
+import { toWgs84, type GeoPoint } from '../../../shared/geo/coordinates'
+import {
+  duplicateCandidateQuery,
+  rankDuplicates,
+  type DuplicateAssessment,
+} from '../../../shared/intake/duplicates'
+import type { ReportFacts } from '../../../shared/intake/report-facts'
+import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
+import { visibleToOthers } from '../../../shared/cases/content-holds'
+import { COLLECTIONS } from '../collections'
+import type { Runtime } from '../ports'
+import { routerFor } from '../routing'
+import { intakePolicyOf } from './assessment'
+import { casesInCells } from './nearby'
+
+export interface SimilarOpenCase {
+  doc: StoredCase
+  assessment: DuplicateAssessment
+}
+
+/**
+ * Open cases a new report probably duplicates (S3 第九条(四)): same category nearby and recent, or naming the
+ * same entity. Best first, at most `limit`.
+ */
+export async function similarOpenCases(
+  runtime: Runtime,
+  report: { category: CategoryKey; location: GeoPoint; reportedEntity?: string | null },
+  reportedAt: string,
+  limit = 5,
+): Promise<SimilarOpenCase[]> {
+  const policy = intakePolicyOf(runtime).duplicate
+  const names = routerFor(runtime).entityNames
+  const facts: ReportFacts = {
+    id: '(new)',
+    category: report.category,
+    position: toWgs84(report.location),
+    reportedAt,
+    entityName: report.reportedEntity ?? null,
+  }
+  const query = duplicateCandidateQuery(facts, policy, names)
+  const open = { open: true }
+  const found = new Map<string, StoredCase>()
+  if (query.cells) {
+    const near = await casesInCells(runtime, query.category, query.cells, {
+      ...open,
+      lastReportedAt: { $gte: query.lastReportedSince },
+    })
+    near.forEach((d) => found.set(d._id, d))
+  }
+  if (query.entityKey) {
+    const named = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+      filter: { entityKey: query.entityKey, ...open },
+      orderBy: [['createdAt', 'desc']],
+      limit: 50,
+    })
+    named.items.forEach((d) => found.set(d._id, d))
+  }
+  // Offered to other citizens: only cases whose content has passed (nothing held for a person).
+  const docs = [...found.values()].filter((d) => !d.mergedInto && visibleToOthers(d))
+  const ranked = rankDuplicates(
+    facts,
+    docs.map((d) => ({
+      id: d._id,
+      category: d.category,
+      position: d.position,
+      lastReportedAt: d.lastReportedAt,
+      entityNames: d.reportedEntity ? [d.reportedEntity] : [],
+    })),
+    policy,
+    names,
+  )
+  const byId = new Map(docs.map((d) => [d._id, d]))
+  return ranked.slice(0, limit).map((assessment) => ({ doc: byId.get(assessment.caseId)!, assessment }))
+}
