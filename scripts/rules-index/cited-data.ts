@@ -36,6 +36,10 @@ import {
   LEADER_CASE_GROUNDS,
   SUPERVISION_REASONS,
 } from '../../shared/workflow'
+import {
+  SPOT_CHECK_FINDINGS,
+  SUPERVISION_SEND_BACK_REASONS,
+} from '../../shared/workflow/catalogue/supervision'
 import { declaredIn, ROOT } from './declared-in'
 
 /**
@@ -237,6 +241,8 @@ const GROUNDS_TABLES: Array<[string, Record<string, { label: string; basis: stri
   ['督办理由', SUPERVISION_REASONS],
   ['提级办理理由', ESCALATION_REASONS],
   ['列入领导包案的理由', LEADER_CASE_GROUNDS],
+  ['退回督办结果的理由', SUPERVISION_SEND_BACK_REASONS],
+  ['抽查结论', SPOT_CHECK_FINDINGS],
 ]
 
 function groundsTexts(): CitedText[] {
