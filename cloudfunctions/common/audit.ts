@@ -5,7 +5,16 @@ import { COLLECTIONS } from './collections'
 import type { DocWriter } from './ports'
 import type { StaffRecord } from './staff-records'
 
-export type AuditAction = 'reveal-reporter' | 'clear-held-content' | 'load-holiday-notice'
+export type AuditAction =
+  | 'reveal-reporter'
+  | 'clear-held-content'
+  | 'load-holiday-notice'
+  /** A statistics table, case ledger or monthly report exported (stats function). */
+  | 'export'
+  /** A spot-check sample drawn, a reception recorded, an early warning marked handled (oversight function). */
+  | 'draw-spot-check'
+  | 'record-reception'
+  | 'handle-warning'
 
 interface AuditDoc {
   action: AuditAction

@@ -4,6 +4,7 @@ import { casesContract } from './cases'
 import { filesContract } from './files'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
+import { statsContract } from './stats'
 
 export const CONTRACTS = {
   cases: casesContract,
@@ -11,6 +12,7 @@ export const CONTRACTS = {
   files: filesContract,
   admin: adminContract,
   timers: timersContract,
+  stats: statsContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

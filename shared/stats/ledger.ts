@@ -6,11 +6,10 @@ import { shanghaiDateOf, workingDaysBetween, type WorkingCalendar } from '../cal
 import type { CaseClock } from '../deadlines'
 import { CATEGORIES, type CategoryKey } from '../vocabulary/categories'
 import { REQUEST_TYPES, type RequestTypeKey } from '../vocabulary/request-types'
-import { INTAKE_CHANNELS } from '../workflow/grounds'
 import { stateLabel, type CaseStateKey } from '../workflow/states'
-import type { CaseFacts, CaseFlags } from '../workflow/machine-types'
-import type { HistoryEntry } from '../workflow/actors'
-import { ratingOf } from '../cases/case-doc'
+import { INTAKE_CHANNELS, type IntakeChannel } from '../workflow/grounds'
+import { ratingOf, type CaseDoc } from '../cases/case-doc'
+import type { LocalDate } from '../time'
 import { overdueOnOf } from './case-facts'
 import type { BreakdownRow, Figures } from './figures'
 
@@ -66,20 +65,47 @@ export function figuresTable(
   }
 }
 
-/** What the ledger may read of a case: no reporter, no description, no photos, no contact record. */
+/** What the ledger may read of a case: no reporter, no description, no photos, no words of the reporter. */
 export interface LedgerInput {
   refNo: string
   status: CaseStateKey
   requestType: RequestTypeKey
   category: CategoryKey
   regionCode: string | null
-  location: { address: string }
+  address: string
   reportedEntity: string | null
   unitId: string
-  facts: Pick<CaseFacts, 'channel'>
-  flags: Pick<CaseFlags, 'extension' | 'supervised' | 'reviewRounds'>
-  /** The history's dates and events (the rating's stars are read from it; comments are not). */
-  history: readonly HistoryEntry[]
+  channel: IntakeChannel
+  extensionDays: number
+  supervised: boolean
+  reviewRounds: number
+  receivedOn: LocalDate
+  acceptedOn: LocalDate | null
+  /** The reply's rating in stars (the comment is the reporter's words: left out). */
+  stars: number | null
+}
+
+/** The ledger's input of a stored case: the fields above, taken one by one. */
+export function ledgerInputOf(doc: CaseDoc): LedgerInput {
+  const first = doc.history[0]!
+  const accept = doc.history.find((h) => h.event.type === 'accept')
+  return {
+    refNo: doc.refNo,
+    status: doc.status,
+    requestType: doc.requestType,
+    category: doc.category,
+    regionCode: doc.regionCode,
+    address: doc.location.address,
+    reportedEntity: doc.reportedEntity,
+    unitId: doc.unitId,
+    channel: doc.facts.channel,
+    extensionDays: doc.flags.extension.grantedDays,
+    supervised: doc.flags.supervised,
+    reviewRounds: doc.flags.reviewRounds,
+    receivedOn: shanghaiDateOf(first.event.type === 'register' ? first.event.receivedAt : first.at),
+    acceptedOn: accept ? shanghaiDateOf(accept.at) : null,
+    stars: ratingOf(doc)?.stars ?? null,
+  }
 }
 
 export interface LedgerContext {
@@ -88,7 +114,7 @@ export interface LedgerContext {
   unitName: (id: string) => string
   countyName: (code: string) => string
   /** The export's day: overdue is judged as of it. */
-  today: string
+  today: LocalDate
 }
 
 export interface LedgerRow {
@@ -98,16 +124,6 @@ export interface LedgerRow {
 
 const yesNo = (value: boolean) => (value ? '是' : '否')
 
-function acceptedOn(history: readonly HistoryEntry[]): string | null {
-  const entry = history.find((h) => h.event.type === 'accept')
-  return entry ? shanghaiDateOf(entry.at) : null
-}
-
-function receivedOn(history: readonly HistoryEntry[]): string {
-  const first = history[0]!.event
-  return shanghaiDateOf(first.type === 'register' ? first.receivedAt : history[0]!.at)
-}
-
 function closing(ctx: LedgerContext) {
   const handling = ctx.clocks.find((c) => c.clock === 'handling')
   return handling?.state === 'completed' && handling.completedAt
@@ -115,33 +131,30 @@ function closing(ctx: LedgerContext) {
     : null
 }
 
+const daysFrom = (ctx: LedgerContext, from: LocalDate, to: LocalDate | null | undefined) =>
+  to ? workingDaysBetween(ctx.calendar, from, to).count : null
+
 /** The case ledger's columns (台账). */
 export const LEDGER_COLUMNS: ReadonlyArray<Column<LedgerRow>> = [
   { header: '编号', value: ({ input }) => input.refNo },
-  { header: '收到日期', value: ({ input }) => receivedOn(input.history) },
+  { header: '收到日期', value: ({ input }) => input.receivedOn },
   { header: '诉求类型', value: ({ input }) => REQUEST_TYPES[input.requestType] },
   { header: '污染类别', value: ({ input }) => CATEGORIES[input.category].label },
   { header: '区县', value: ({ input, ctx }) => (input.regionCode ? ctx.countyName(input.regionCode) : '') },
-  { header: '问题地址', value: ({ input }) => input.location.address },
+  { header: '问题地址', value: ({ input }) => input.address },
   { header: '被反映对象', value: ({ input }) => input.reportedEntity ?? '' },
-  { header: '来源渠道', value: ({ input }) => INTAKE_CHANNELS[input.facts.channel] },
+  { header: '来源渠道', value: ({ input }) => INTAKE_CHANNELS[input.channel] },
   { header: '承办单位', value: ({ input, ctx }) => ctx.unitName(input.unitId) },
   { header: '办理状态', value: ({ input }) => stateLabel(input.status) },
-  { header: '受理日期', value: ({ input }) => acceptedOn(input.history) },
+  { header: '受理日期', value: ({ input }) => input.acceptedOn },
   {
     header: '受理用时（工作日）',
-    value: ({ input, ctx }) => {
-      const on = acceptedOn(input.history)
-      return on ? workingDaysBetween(ctx.calendar, receivedOn(input.history), on).count : null
-    },
+    value: ({ input, ctx }) => daysFrom(ctx, input.receivedOn, input.acceptedOn),
   },
   { header: '办结日期', value: ({ ctx }) => closing(ctx)?.on ?? null },
   {
     header: '办结用时（工作日）',
-    value: ({ input, ctx }) => {
-      const closed = closing(ctx)
-      return closed ? workingDaysBetween(ctx.calendar, receivedOn(input.history), closed.on).count : null
-    },
+    value: ({ input, ctx }) => daysFrom(ctx, input.receivedOn, closing(ctx)?.on),
   },
   {
     header: '按期办结',
@@ -151,10 +164,10 @@ export const LEDGER_COLUMNS: ReadonlyArray<Column<LedgerRow>> = [
     },
   },
   { header: '逾期', value: ({ ctx }) => yesNo((overdueOnOf(ctx.clocks) ?? '9999-12-31') <= ctx.today) },
-  { header: '延期天数', value: ({ input }) => input.flags.extension.grantedDays },
-  { header: '督办', value: ({ input }) => yesNo(input.flags.supervised) },
-  { header: '复查次数', value: ({ input }) => input.flags.reviewRounds },
-  { header: '评价（星）', value: ({ input }) => ratingOf({ history: [...input.history] })?.stars ?? null },
+  { header: '延期天数', value: ({ input }) => input.extensionDays },
+  { header: '督办', value: ({ input }) => yesNo(input.supervised) },
+  { header: '复查次数', value: ({ input }) => input.reviewRounds },
+  { header: '评价（星）', value: ({ input }) => input.stars },
 ]
 
 export function ledgerTable(rows: readonly LedgerRow[]): { headers: string[]; rows: Cell[][] } {

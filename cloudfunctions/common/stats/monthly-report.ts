@@ -1,0 +1,154 @@
+// The monthly report (S0 第十八条: 每月10日前…报市生态环境综合行政执法支队): last month's figures, produced once the
+// month is over by the timers function, stored in `reports/monthly-<YYYY-MM>` with the cells it was built from,
+// and sent up — a notice to the leaders and supervisors of the deployment's supervising unit (and the units above
+// it). Idempotent: the report's id is the month, so a second run finds it stored and only finishes sending it;
+// the notices carry a dedupe key per month and recipient. Resumable: the month's cells are summed by a paged pass
+// (months.ts) that may take several runs; the report is built only from a pass that started after the month
+// ended, so every contribution of the month is in it.
+import { requireRouting } from '../../../shared/routing/config'
+import {
+  buildMonthlyReport,
+  firstDayOf,
+  monthOf,
+  nextMonth,
+  previousMonth,
+  type Cells,
+  type MonthlyReport,
+} from '../../../shared/stats'
+import { STAFF_NOTICE_TEMPLATE } from '../../../shared/workflow'
+import { formatShanghai, localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
+import { COLLECTIONS } from '../collections'
+import { DuplicateKeyError, VersionConflictError, type Runtime, type WithId } from '../ports'
+import type { PagedJobOptions } from '../paged-job'
+import { listActiveStaff } from '../staff-records'
+import { refreshMonth } from './months'
+import { statNames } from './names'
+
+export interface MonthlyReportDoc {
+  kind: 'monthly'
+  month: string
+  report: MonthlyReport
+  /** The month's cells the report was built from (a reader in a narrower scope rebuilds it from them). */
+  cells: Cells
+  producedAt: string
+  /** Produced after its due day (the system was down): said, never hidden. */
+  late: boolean
+  status: 'stored' | 'sent'
+  sentTo: number
+}
+
+export const monthlyReportId = (month: string) => `monthly-${month}`
+
+export interface MonthlyReportRun {
+  month: string
+  /** What this run did with last month's report. */
+  report: 'produced' | 'sent' | 'already-sent' | 'summing'
+  /** The current month's cells (the live figures) are up to date. */
+  currentMonthFresh: boolean
+}
+
+/** The leaders and supervisors of the supervising unit and the units above it. */
+async function recipients(runtime: Runtime): Promise<string[]> {
+  const byId = new Map(runtime.deployment.units.map((u) => [u.id, u]))
+  const line: string[] = []
+  for (
+    let id: string | undefined = requireRouting(runtime.deployment).routing.supervisingUnitId;
+    id && !line.includes(id);
+    id = byId.get(id)?.parentId
+  )
+    line.push(id)
+  const staff = await listActiveStaff(runtime.db)
+  return staff
+    .filter(
+      (s) =>
+        s.openid &&
+        s.unitIds.some((u) => line.includes(u)) &&
+        s.roles.some((r) => r === 'leader' || r === 'supervisor'),
+    )
+    .map((s) => s.openid!)
+}
+
+async function sendUp(runtime: Runtime, doc: WithId<MonthlyReportDoc>): Promise<number> {
+  const to = await recipients(runtime)
+  for (const openid of to) {
+    await runtime.notifier.send({
+      to: openid,
+      template: STAFF_NOTICE_TEMPLATE,
+      page: `staff/stats/index?month=${doc.month}`,
+      data: {
+        character_string1: `YB${doc.month.replace('-', '')}`,
+        thing2: `${doc.month.replace('-', '年')}月举报办理统计已生成`.slice(0, 20),
+        phrase3: '待查阅',
+        time4: formatShanghai(doc.producedAt),
+      },
+      dedupeKey: `report:${doc.month}:${openid}`,
+    })
+  }
+  try {
+    await runtime.db.update<MonthlyReportDoc>(
+      COLLECTIONS.reports,
+      doc._id,
+      { status: 'sent', sentTo: to.length },
+      doc._version,
+    )
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error
+  }
+  return to.length
+}
+
+/** Last month's report, once: sum the month, store the report, send it up; then keep this month's cells fresh. */
+export async function runMonthlyReport(
+  runtime: Runtime,
+  options: PagedJobOptions = {},
+): Promise<MonthlyReportRun> {
+  const started = Date.now()
+  const elapsed = options.elapsedMs ?? (() => Date.now() - started)
+  const budgetMs = options.budgetMs ?? 40_000
+  const left = () => ({ ...options, elapsedMs: elapsed, budgetMs })
+  const now = runtime.clock.now()
+  const current = monthOf(localDateOf(now))
+  const month = previousMonth(current)
+  const id = monthlyReportId(month)
+
+  let outcome: MonthlyReportRun['report']
+  const stored = await runtime.db.get<MonthlyReportDoc>(COLLECTIONS.reports, id)
+  if (stored) {
+    outcome = stored.status === 'sent' ? 'already-sent' : 'sent'
+    if (stored.status !== 'sent') await sendUp(runtime, stored)
+  } else {
+    // Only a pass begun after the month ended has every contribution of the month.
+    const monthEnded = toShanghaiIso(startOfLocalDate(firstDayOf(nextMonth(month))))
+    const summed = await refreshMonth(runtime, month, { ...left(), freshSince: monthEnded })
+    if (!summed.complete || !summed.doc?.cells) {
+      outcome = 'summing'
+    } else {
+      const cells = summed.doc.cells
+      const producedAt = toShanghaiIso(now)
+      const report = buildMonthlyReport(month, cells, statNames(runtime))
+      const doc: MonthlyReportDoc = {
+        kind: 'monthly',
+        month,
+        report,
+        cells,
+        producedAt,
+        late: localDateOf(now) > report.dueOn,
+        status: 'stored',
+        sentTo: 0,
+      }
+      try {
+        await runtime.db.insert<MonthlyReportDoc>(COLLECTIONS.reports, { _id: id, ...doc })
+      } catch (error) {
+        // Another run stored it first: that one is the report.
+        if (!(error instanceof DuplicateKeyError)) throw error
+      }
+      const fresh = (await runtime.db.get<MonthlyReportDoc>(COLLECTIONS.reports, id))!
+      if (fresh.status !== 'sent') await sendUp(runtime, fresh)
+      outcome = 'produced'
+      runtime.log.info('monthly report produced', { month, late: doc.late })
+    }
+  }
+  // The live figures of the month under way, with what is left of the budget.
+  const live = elapsed() < budgetMs ? await refreshMonth(runtime, current, left()) : null
+  return { month, report: outcome, currentMonthFresh: live?.complete ?? false }
+}

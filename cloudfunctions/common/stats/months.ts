@@ -1,0 +1,140 @@
+// A month's statistics cells, summed from its `case_stats` contributions by a resumable paged pass (pages of
+// ≤ 100 by the `month` index, the running sum and the cursor saved after each page in `stats_months/<month>`), so
+// a month of any size is summed over as many runs as it takes and no call scans more than its budget allows.
+// A finished pass replaces the month's cells; the next refresh starts a new pass. Two overlapping passes: the one
+// that loses the version check stops.
+import type { LocalDate } from '../../../shared/time'
+import { localDateOf, toShanghaiIso } from '../../../shared/time'
+import { foldContribution, type Cells } from '../../../shared/stats'
+import { COLLECTIONS } from '../collections'
+import { getMany } from '../db/get-many'
+import { MAX_PAGE_SIZE, VersionConflictError, type Runtime, type WithId } from '../ports'
+import type { PagedJobOptions } from '../paged-job'
+import type { CaseStatDoc } from './case-stats'
+
+export interface MonthDoc {
+  month: string
+  /** The cells of the last finished pass; null before the first. */
+  cells: Cells | null
+  /** When the last finished pass started (its contributions are those stored by then) and the day it counted overdue to. */
+  passStartedAt: string | null
+  asOf: LocalDate | null
+  contributions: number
+  /** A pass under way. */
+  pass: {
+    startedAt: string
+    asOf: LocalDate
+    cursor: string | null
+    cells: Cells
+    contributions: number
+  } | null
+}
+
+export const monthDocId = (month: string) => `month-${month}`
+
+/** The page of a month's contributions after `after` (the `month` index). */
+export function contributionsPage(runtime: Runtime, month: string, after: string | null, limit: number) {
+  return runtime.db.find<CaseStatDoc>(COLLECTIONS.caseStats, { filter: { month }, limit, after })
+}
+
+async function loadOrCreate(runtime: Runtime, month: string): Promise<WithId<MonthDoc>> {
+  const id = monthDocId(month)
+  const found = await runtime.db.get<MonthDoc>(COLLECTIONS.statsMonths, id)
+  if (found) return found
+  const fresh: MonthDoc = {
+    month,
+    cells: null,
+    passStartedAt: null,
+    asOf: null,
+    contributions: 0,
+    pass: null,
+  }
+  await runtime.db.insert<MonthDoc>(COLLECTIONS.statsMonths, { _id: id, ...fresh }).catch(() => undefined)
+  return (await runtime.db.get<MonthDoc>(COLLECTIONS.statsMonths, id))!
+}
+
+export interface RefreshResult {
+  month: string
+  complete: boolean
+  doc: WithId<MonthDoc> | null
+}
+
+/**
+ * Works on the month's pass until it finishes or the budget is spent. With `freshSince`, a finished pass that
+ * started before that instant does not count as fresh: a new one is started.
+ */
+export async function refreshMonth(
+  runtime: Runtime,
+  month: string,
+  options: PagedJobOptions & { freshSince?: string } = {},
+): Promise<RefreshResult> {
+  const started = Date.now()
+  const elapsed = options.elapsedMs ?? (() => Date.now() - started)
+  const budgetMs = options.budgetMs ?? 40_000
+  const limit = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE)
+  let doc = await loadOrCreate(runtime, month)
+  if (!doc.pass) {
+    const fresh =
+      doc.passStartedAt !== null &&
+      options.freshSince !== undefined &&
+      Date.parse(doc.passStartedAt) >= Date.parse(options.freshSince)
+    if (fresh) return { month, complete: true, doc }
+    const now = runtime.clock.now()
+    const pass = {
+      startedAt: toShanghaiIso(now),
+      asOf: localDateOf(now),
+      cursor: null,
+      cells: {},
+      contributions: 0,
+    }
+    const saved = await save(runtime, doc, { pass })
+    if (!saved) return { month, complete: false, doc: null }
+    doc = saved
+  }
+  while (elapsed() < budgetMs) {
+    const pass = doc.pass!
+    const page = await contributionsPage(runtime, month, pass.cursor, limit)
+    const cells = { ...pass.cells }
+    for (const contribution of page.items) foldContribution(cells, contribution, pass.asOf)
+    const contributions = pass.contributions + page.items.length
+    const patch: Partial<MonthDoc> = page.next
+      ? { pass: { ...pass, cursor: page.next, cells, contributions } }
+      : { cells, contributions, passStartedAt: pass.startedAt, asOf: pass.asOf, pass: null }
+    const saved = await save(runtime, doc, patch)
+    if (!saved) return { month, complete: false, doc: null }
+    doc = saved
+    if (!page.next) return { month, complete: true, doc }
+  }
+  return { month, complete: false, doc }
+}
+
+async function save(
+  runtime: Runtime,
+  doc: WithId<MonthDoc>,
+  patch: Partial<MonthDoc>,
+): Promise<WithId<MonthDoc> | null> {
+  try {
+    await runtime.db.update<MonthDoc>(COLLECTIONS.statsMonths, doc._id, patch, doc._version)
+    return { ...doc, ...patch, _version: doc._version + 1 }
+  } catch (error) {
+    // Another run is summing this month: it owns the pass.
+    if (error instanceof VersionConflictError) return null
+    throw error
+  }
+}
+
+/** The stored cells of several months (one read), and which months have none yet. */
+export async function monthCells(
+  runtime: Runtime,
+  months: readonly string[],
+): Promise<{ cells: Map<string, WithId<MonthDoc>>; pending: string[] }> {
+  const docs = await getMany<MonthDoc>(runtime.db, COLLECTIONS.statsMonths, months.map(monthDocId))
+  const cells = new Map<string, WithId<MonthDoc>>()
+  const pending: string[] = []
+  for (const month of months) {
+    const doc = docs.get(monthDocId(month))
+    if (doc?.cells) cells.set(month, doc)
+    else pending.push(month)
+  }
+  return { cells, pending }
+}
