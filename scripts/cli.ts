@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   deployment: () => import('./cli/deployment'),
   backup: () => import('./cli/backup'),
   restore: () => import('./cli/restore'),
+  stats: () => import('./cli/stats'),
 }
 
 async function main(argv: string[]): Promise<number> {

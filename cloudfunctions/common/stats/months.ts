@@ -8,7 +8,14 @@ import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { foldContribution, type Cells } from '../../../shared/stats'
 import { COLLECTIONS } from '../collections'
 import { getMany } from '../db/get-many'
-import { MAX_PAGE_SIZE, VersionConflictError, type Runtime, type WithId } from '../ports'
+import {
+  MAX_PAGE_SIZE,
+  VersionConflictError,
+  type DocStore,
+  type Page,
+  type Runtime,
+  type WithId,
+} from '../ports'
 import type { PagedJobOptions } from '../paged-job'
 import type { CaseStatDoc } from './case-stats'
 
@@ -33,8 +40,29 @@ export interface MonthDoc {
 export const monthDocId = (month: string) => `month-${month}`
 
 /** The page of a month's contributions after `after` (the `month` index). */
-export function contributionsPage(runtime: Runtime, month: string, after: string | null, limit: number) {
-  return runtime.db.find<CaseStatDoc>(COLLECTIONS.caseStats, { filter: { month }, limit, after })
+export function contributionsPage(db: DocStore, month: string, after: string | null, limit: number) {
+  return db.find<CaseStatDoc>(COLLECTIONS.caseStats, { filter: { month }, limit, after })
+}
+
+/**
+ * A month's cells summed in one go, page by page, storing nothing: for the operator CLI, which reads a local
+ * store outside any function's time limit (the functions use the resumable pass below).
+ */
+export async function sumMonth(
+  db: DocStore,
+  month: string,
+  asOf: LocalDate,
+): Promise<{ cells: Cells; contributions: number }> {
+  const cells: Cells = {}
+  let contributions = 0
+  let after: string | null = null
+  do {
+    const page: Page<WithId<CaseStatDoc>> = await contributionsPage(db, month, after, MAX_PAGE_SIZE)
+    for (const c of page.items) foldContribution(cells, c, asOf)
+    contributions += page.items.length
+    after = page.next
+  } while (after)
+  return { cells, contributions }
 }
 
 async function loadOrCreate(runtime: Runtime, month: string): Promise<WithId<MonthDoc>> {
@@ -93,7 +121,7 @@ export async function refreshMonth(
   }
   while (elapsed() < budgetMs) {
     const pass = doc.pass!
-    const page = await contributionsPage(runtime, month, pass.cursor, limit)
+    const page = await contributionsPage(runtime.db, month, pass.cursor, limit)
     const cells = { ...pass.cells }
     for (const contribution of page.items) foldContribution(cells, contribution, pass.asOf)
     const contributions = pass.contributions + page.items.length

@@ -4,7 +4,7 @@ import type { Runtime } from '../ports'
 import { routerFor } from '../routing'
 import { unitNamer } from '../staff-records'
 
-export function statNames(runtime: Runtime): Names {
+export function statNames(runtime: Pick<Runtime, 'deployment' | 'boundaries'>): Names {
   const counties = new Map(routerFor(runtime).localities.map((r) => [r.code, r.name]))
   return { unit: unitNamer(runtime.deployment.units), county: (code) => counties.get(code) ?? code }
 }

@@ -93,17 +93,23 @@ export async function ledgerRows(
   const rows: LedgerRow[] = []
   let after: string | null = null
   do {
-    const page: Page<WithId<CaseDoc>> = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', units, {
-      filter: {
-        createdAt: {
-          $gte: `${firstDayOf(request.from)}T00:00:00+08:00`,
-          $lt: `${firstDayOf(nextMonth(request.to))}T00:00:00+08:00`,
+    const page: Page<WithId<CaseDoc>> = await findAcross<CaseDoc>(
+      runtime.db,
+      COLLECTIONS.cases,
+      'unitId',
+      units,
+      {
+        filter: {
+          createdAt: {
+            $gte: `${firstDayOf(request.from)}T00:00:00+08:00`,
+            $lt: `${firstDayOf(nextMonth(request.to))}T00:00:00+08:00`,
+          },
         },
+        orderBy: [['createdAt', 'desc']],
+        limit: 100,
+        after,
       },
-      orderBy: [['createdAt', 'desc']],
-      limit: 100,
-      after,
-    })
+    )
     for (const doc of page.items) {
       if (rows.length >= MAX_LEDGER_ROWS) return { rows, truncated: true }
       // The ledger's input has no reporter field: only what the columns read is taken from the case.
