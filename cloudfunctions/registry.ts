@@ -7,6 +7,7 @@ import { staffFunction } from './staff/handlers'
 import { adminFunction } from './admin/handlers'
 import { timersFunction } from './timers/handlers'
 import { statsFunction } from './stats/handlers'
+import { oversightFunction } from './oversight/handlers'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   cases: casesFunction,
@@ -15,4 +16,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   admin: adminFunction,
   timers: timersFunction,
   stats: statsFunction,
+  oversight: oversightFunction,
 }

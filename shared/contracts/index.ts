@@ -5,6 +5,7 @@ import { filesContract } from './files'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
 import { statsContract } from './stats'
+import { oversightContract } from './oversight'
 
 export const CONTRACTS = {
   cases: casesContract,
@@ -13,6 +14,7 @@ export const CONTRACTS = {
   admin: adminContract,
   timers: timersContract,
   stats: statsContract,
+  oversight: oversightContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -192,7 +192,13 @@ async function allCases(): Promise<CaseDoc[]> {
   const docs: CaseDoc[] = []
   let after: string | null = null
   do {
-    const page = await h.runtime.db.find<CaseDoc>(COLLECTIONS.cases, { limit: 100, after })
+    const page: { items: CaseDoc[]; next: string | null } = await h.runtime.db.find<CaseDoc>(
+      COLLECTIONS.cases,
+      {
+        limit: 100,
+        after,
+      },
+    )
     docs.push(...page.items)
     after = page.next
   } while (after)

@@ -15,12 +15,11 @@ import {
   type Cells,
   type MonthlyReport,
 } from '../../../shared/stats'
-import { STAFF_NOTICE_TEMPLATE } from '../../../shared/workflow'
-import { formatShanghai, localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
+import { localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
 import { COLLECTIONS } from '../collections'
 import { DuplicateKeyError, VersionConflictError, type Runtime, type WithId } from '../ports'
 import type { PagedJobOptions } from '../paged-job'
-import { listActiveStaff } from '../staff-records'
+import { tellOverseers } from '../oversight/notify'
 import { refreshMonth } from './months'
 import { statNames } from './names'
 
@@ -47,54 +46,26 @@ export interface MonthlyReportRun {
   currentMonthFresh: boolean
 }
 
-/** The leaders and supervisors of the supervising unit and the units above it. */
-async function recipients(runtime: Runtime): Promise<string[]> {
-  const byId = new Map(runtime.deployment.units.map((u) => [u.id, u]))
-  const line: string[] = []
-  for (
-    let id: string | undefined = requireRouting(runtime.deployment).routing.supervisingUnitId;
-    id && !line.includes(id);
-    id = byId.get(id)?.parentId
-  )
-    line.push(id)
-  const staff = await listActiveStaff(runtime.db)
-  return staff
-    .filter(
-      (s) =>
-        s.openid &&
-        s.unitIds.some((u) => line.includes(u)) &&
-        s.roles.some((r) => r === 'leader' || r === 'supervisor'),
-    )
-    .map((s) => s.openid!)
-}
-
 async function sendUp(runtime: Runtime, doc: WithId<MonthlyReportDoc>): Promise<number> {
-  const to = await recipients(runtime)
-  for (const openid of to) {
-    await runtime.notifier.send({
-      to: openid,
-      template: STAFF_NOTICE_TEMPLATE,
-      page: `staff/stats/index?month=${doc.month}`,
-      data: {
-        character_string1: `YB${doc.month.replace('-', '')}`,
-        thing2: `${doc.month.replace('-', '年')}月举报办理统计已生成`.slice(0, 20),
-        phrase3: '待查阅',
-        time4: formatShanghai(doc.producedAt),
-      },
-      dedupeKey: `report:${doc.month}:${openid}`,
-    })
-  }
+  const sentTo = await tellOverseers(runtime, requireRouting(runtime.deployment).routing.supervisingUnitId, {
+    key: `report:${doc.month}`,
+    code: `YB${doc.month.replace('-', '')}`,
+    text: `${doc.month.replace('-', '年')}月举报办理统计已生成`,
+    page: `staff/stats/index?month=${doc.month}`,
+    at: doc.producedAt,
+    state: '待查阅',
+  })
   try {
     await runtime.db.update<MonthlyReportDoc>(
       COLLECTIONS.reports,
       doc._id,
-      { status: 'sent', sentTo: to.length },
+      { status: 'sent', sentTo },
       doc._version,
     )
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error
   }
-  return to.length
+  return sentTo
 }
 
 /** Last month's report, once: sum the month, store the report, send it up; then keep this month's cells fresh. */
