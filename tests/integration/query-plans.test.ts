@@ -13,6 +13,8 @@ import { followId, type FollowDoc } from '../../cloudfunctions/common/follows'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import type { FindOptions, Stored } from '../../cloudfunctions/common/ports'
 import { startHarness, type Harness } from '../support/local-harness'
+import { deskQuery } from '../../cloudfunctions/common/oversight/desk'
+import { DESK_LISTS, type DeskList } from '../../shared/contracts/oversight'
 import { reportInput, STAFF } from '../support/reports'
 
 jest.setTimeout(60_000)
@@ -51,6 +53,18 @@ function cursorAfter(options: FindOptions, values: Record<string, unknown>): str
 const CURSOR_VALUES = {
   createdAt: '2026-11-01T10:00:00+08:00',
   nextCheckOn: '2026-11-01',
+  oversight: { dutyDue: '2026-11-01', returnVisitDue: '2026-11-01', closedOn: '2026-11-01' },
+  period: '2026-10',
+  raisedAt: '2026-11-01T10:00:00+08:00',
+  date: '2026-11-01',
+}
+
+const DESK_INDEX: Record<DeskList, string> = {
+  overdue: 'ix_cases_desk_overdue',
+  supervision: 'ix_cases_desk_supervision',
+  reported: 'ix_cases_desk_supervision',
+  supervised: 'ix_cases_desk_supervised',
+  'return-visits': 'ix_cases_desk_return_visit',
 }
 
 const QUERIES: Array<[who: string, collection: string, options: FindOptions, index: string]> = [
@@ -158,6 +172,95 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
       limit: 100,
     },
     'ix_uploads_unattached_created',
+  ],
+  // Oversight and statistics (issue 15): the desk's lists for one unit and for a supervisor's units ($in), the
+  // leader's list, a spot check's population, a month's contributions, samples, warnings and receptions in scope.
+  ...(Object.keys(DESK_LISTS) as DeskList[]).flatMap((list) => {
+    const { filter, orderBy } = deskQuery(list, '2026-11-21')
+    const index = DESK_INDEX[list]
+    return [
+      [
+        `desk ${list}, one unit (oversight.desk)`,
+        'cases',
+        { filter: { ...filter, unitId: 'jz-shanyang' }, orderBy, limit: 20 },
+        index,
+      ],
+      [
+        `desk ${list}, the supervisor's units (oversight.desk)`,
+        'cases',
+        {
+          filter: { ...filter, unitId: { $in: ['jz-shanyang', 'jz-wenxian', 'jz-brigade'] } },
+          orderBy,
+          limit: 20,
+        },
+        index,
+      ],
+    ] as Array<[string, string, FindOptions, string]>
+  }),
+  [
+    "a leader's 包案 cases (oversight.leaderCases)",
+    'cases',
+    { filter: { 'oversight.leaderStaffId': 'st-leader' }, orderBy: desc('createdAt'), limit: 20 },
+    'ix_cases_leader_created',
+  ],
+  [
+    "a unit's cases closed in a month (oversight.drawSpotCheck)",
+    'cases',
+    {
+      filter: { unitId: 'jz-shanyang', 'oversight.closedOn': { $gte: '2026-11-01', $lte: '2026-11-30' } },
+      orderBy: [['oversight.closedOn', 'asc']],
+      limit: 100,
+      fields: ['unitId'],
+    },
+    'ix_cases_unit_closed_on',
+  ],
+  [
+    "a month's contributions (stats: monthly pass, CLI)",
+    'case_stats',
+    { filter: { month: '2026-11' }, limit: 100 },
+    'ix_case_stats_month',
+  ],
+  [
+    'spot-check samples of the units in scope (oversight.spotChecks)',
+    'spot_checks',
+    { filter: { unitId: { $in: ['jz-shanyang', 'jz-wenxian'] } }, orderBy: desc('period'), limit: 20 },
+    'ix_spot_checks_unit_period',
+  ],
+  [
+    'open warnings of the supervising units in scope (oversight.warnings)',
+    'warnings',
+    {
+      filter: { supervisingUnitId: { $in: ['jz-brigade', 'jz-bureau'] }, status: 'open' },
+      orderBy: desc('raisedAt'),
+      limit: 10,
+    },
+    'ix_warnings_unit_raised',
+  ],
+  [
+    "a month's receptions in scope (oversight.receptions)",
+    'receptions',
+    {
+      filter: {
+        unitId: { $in: ['jz-shanyang', 'jz-bureau'] },
+        date: { $gte: '2026-11-01', $lte: '2026-11-30' },
+      },
+      orderBy: desc('date'),
+      limit: 100,
+    },
+    'ix_receptions_unit_date',
+  ],
+  [
+    'the case ledger of a period (stats.exportCases)',
+    'cases',
+    {
+      filter: {
+        unitId: { $in: ['jz-shanyang', 'jz-wenxian'] },
+        createdAt: { $gte: '2026-11-01T00:00:00+08:00', $lt: '2026-12-01T00:00:00+08:00' },
+      },
+      orderBy: desc('createdAt'),
+      limit: 100,
+    },
+    'ix_cases_unit_created',
   ],
 ]
 
@@ -328,4 +431,10 @@ test('every index that can serve a page ends with _id in the direction of its la
   expect(() =>
     assertIndexCatalog({ cases: [{ name: 'z', fields: [['refNo', 1]], unique: true }] }),
   ).not.toThrow()
+})
+
+test("a month's contributions after a cursor: one range of the month index (the monthly pass resumes there)", () => {
+  const options: FindOptions = { filter: { month: '2026-11' }, limit: 100 }
+  const after = cursorAfter(options, {})
+  expectIndexedPlan(h.runtime.db.queryPlan('case_stats', { ...options, after }), 'ix_case_stats_month', true)
 })
