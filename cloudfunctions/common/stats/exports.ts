@@ -2,6 +2,7 @@
 // the Chinese), stored under `exports/`, answered as a short-lived link, and audited — who exported what, when,
 // how many rows — in the same step: no audit record, no link. The tables come from shared/stats (figuresTable,
 // ledgerTable), whose inputs have no reporter field.
+import { randomBytes } from 'node:crypto'
 import * as ExcelJS from 'exceljs'
 import type { ExportFormat, ExportResult } from '../../../shared/contracts/stats'
 import type { Cell } from '../../../shared/stats'
@@ -79,7 +80,7 @@ export async function storeExport(
   const rows = request.sheets.reduce((n, s) => n + s.rows.length, 0)
   const fileName = `${request.title}.${request.format}`
   const stamp = at.slice(0, 19).replace(/[-:T]/g, '')
-  const path = `exports/${stamp}-${staff._id}-${request.kind}.${request.format}`
+  const path = `exports/${stamp}-${randomBytes(6).toString('hex')}-${request.kind}.${request.format}`
   const { fileId } = await runtime.blobs.put(path, bytes, CONTENT_TYPES[request.format])
   await audit(runtime.db, 'export', request.subject, staff, at, {
     kind: request.kind,
