@@ -6,6 +6,7 @@
 // calendar and the clocks of shared/deadlines (the same clocks staff see). The CLI prints the same figures, and the
 // live figures of the stats function agree.
 import { spawnSync } from 'node:child_process'
+import ExcelJS from 'exceljs'
 import path from 'node:path'
 import { createWorkingCalendar, shanghaiDateOf, workingDaysBetween } from '../../shared/calendar'
 import type { CaseDoc } from '../../shared/cases/case-doc'
@@ -402,6 +403,39 @@ describe('a month of cases', () => {
     const printed = JSON.parse(child.stdout) as { total: Figures; by: Record<string, unknown> }
     expect(printed.total).toEqual(report.report.total)
     expect(printed.by).toEqual(report.report.by)
+  })
+
+  it('the CLI writes them as a workbook with --format xlsx --out', async () => {
+    const out = path.join(h.dataDir, 'report-2026-11.xlsx')
+    const child = spawnSync(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [
+        'scripts/cli.ts',
+        'stats',
+        '--data-dir',
+        h.dataDir,
+        '--deployment',
+        'jiaozuo',
+        '--month',
+        MONTH,
+        '--unit',
+        'jz-shanyang',
+        '--format',
+        'xlsx',
+        '--out',
+        out,
+      ],
+      { cwd: root, encoding: 'utf8', timeout: 180_000 },
+    )
+    expect(child.status).toBe(0)
+    expect(JSON.parse(child.stdout)).toMatchObject({ ok: true, out, unitId: 'jz-shanyang' })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(out)
+    const sheet = workbook.getWorksheet('按承办单位')!
+    const total = sheet.getRow(sheet.rowCount).values as unknown[]
+    expect(total[1]).toBe('合计')
+    // 收到件数 of 山阳区分局 alone.
+    expect(total[2]).toBe(report.report.by.unit.find((r) => r.key === 'jz-shanyang')!.figures.received)
   })
 })
 
