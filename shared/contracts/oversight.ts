@@ -48,6 +48,8 @@ export const deskInput = z._default(
 
 /** A desk row: the inbox row, with the 督办单's clock and the return visit's due date where they apply. */
 export interface DeskItem extends InboxItem {
+  /** The case's version (acting on it from the desk sends it back: a concurrent edit answers CONFLICT). */
+  version: number
   supervisionOrder: {
     due: string
     state: 'open' | 'reported' | 'closed'
@@ -100,6 +102,9 @@ export const drawSpotCheckInput = z.object({ unitId: idSchema, period: monthSche
 export interface SpotCheckFindingView {
   caseId: string
   refNo: string
+  /** The case's version, to record a finding or order a redo at (null: not reachable). */
+  version: number | null
+  statusLabel: string
   finding: keyof typeof SPOT_CHECK_FINDINGS | null
   problemRecurred: boolean | null
   note: string | null

@@ -53,6 +53,7 @@ export function deskItemOf(
   const fields = (doc as DeskCase).oversight
   return {
     ...toInboxItem(doc, unitNamer(runtime.deployment.units)(doc.unitId), clocksOf(doc, calendar, now)),
+    version: doc._version,
     supervisionOrder: supervisionOrderClock(doc, localDateOf(now)),
     returnVisitDue: fields?.returnVisitDue ?? null,
     leaderStaffId: fields?.leaderStaffId ?? null,

@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/contracts/result'
 import { drawSample, sampleSeed } from '../../../shared/oversight'
 import { firstDayOf, lastDayOf } from '../../../shared/stats/months'
 import { localDateOf, toShanghaiIso } from '../../../shared/time'
-import type { EventOf } from '../../../shared/workflow'
+import { stateLabel, type EventOf } from '../../../shared/workflow'
 import { audit } from '../audit'
 import { staffCaseAccess } from '../case-access'
 import { applyCaseEvent } from '../case-workflow'
@@ -82,7 +82,16 @@ async function view(runtime: Runtime, staff: StaffRecord, doc: WithId<SpotCheckD
       const reachable = c && [c.unitId, ...(c.flags.assignment?.unitIds ?? [])].some((u) => scope.has(u))
       return reachable
         ? findingOf(c, doc.drawnAt)
-        : { caseId, refNo: '', finding: null, problemRecurred: null, note: null, redoOrdered: false }
+        : {
+            caseId,
+            refNo: '',
+            version: null,
+            statusLabel: '',
+            finding: null,
+            problemRecurred: null,
+            note: null,
+            redoOrdered: false,
+          }
     }),
   }
 }
@@ -98,6 +107,8 @@ function findingOf(doc: StoredCase, since: string): SpotCheckView['items'][numbe
   return {
     caseId: doc._id,
     refNo: doc.refNo,
+    version: doc._version,
+    statusLabel: stateLabel(doc.status),
     finding: latest?.event.finding ?? null,
     problemRecurred: latest?.event.problemRecurred ?? null,
     note: latest?.event.note ?? null,
