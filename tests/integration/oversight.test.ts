@@ -465,7 +465,8 @@ test('海东: a key case is on the return-visit list for 5 日 after its reply; 
     await act('dev-officer', { type: 'draft-reply', reply: REPLY })
     for (const openid of ['dev-office-head', 'dev-leader']) {
       const detail = await local.ok<StaffCaseDetail>('staff', 'getCase', { caseId }, openid)
-      if (detail.allowedEvents.some((e) => e.type === 'approve-reply')) await act(openid, { type: 'approve-reply' })
+      if (detail.allowedEvents.some((e) => e.type === 'approve-reply'))
+        await act(openid, { type: 'approve-reply' })
     }
     await act('dev-officer', { type: 'send-reply' })
     const list = await local.ok<CasePage<DeskItem>>(

@@ -324,6 +324,11 @@ function ReturnVisitForm({ item, onDone }: { item: DeskItem; onDone: (recurred: 
 function DeskRow({ tab, item, onChanged }: { tab: DeskList; item: DeskItem; onChanged: () => void }) {
   const [open, setOpen] = useState(false)
   const [redo, setRedo] = useState<{ version: number } | null>(null)
+  const done = () => {
+    setOpen(false)
+    setRedo(null)
+    onChanged()
+  }
   const order = item.supervisionOrder
   const action =
     tab === 'overdue' || tab === 'supervised'
@@ -349,21 +354,19 @@ function DeskRow({ tab, item, onChanged }: { tab: DeskList; item: DeskItem; onCh
           {action}
         </Button>
       )}
-      {open && (tab === 'overdue' || tab === 'supervised') && (
-        <SupervisionForm item={item} onDone={onChanged} />
-      )}
-      {open && tab === 'reported' && <CheckForm item={item} onDone={onChanged} />}
+      {open && (tab === 'overdue' || tab === 'supervised') && <SupervisionForm item={item} onDone={done} />}
+      {open && tab === 'reported' && <CheckForm item={item} onDone={done} />}
       {open && tab === 'return-visits' && (
         <ReturnVisitForm
           item={item}
           onDone={(recurred) => {
             setOpen(false)
             if (recurred) setRedo({ version: item.version + 1 })
-            else onChanged()
+            else done()
           }}
         />
       )}
-      {redo && <RedoForm caseId={item.caseId} version={redo.version} onDone={onChanged} />}
+      {redo && <RedoForm caseId={item.caseId} version={redo.version} onDone={done} />}
     </View>
   )
 }
