@@ -92,6 +92,38 @@ test('summed over several runs cut short by their budget, it is the same report'
   expect((await reportOf()).report).toEqual(resumed.report)
 })
 
+test('a pass of the month begun before it ended is not the report: a change after it was read is counted', async () => {
+  h.clock.set('2026-11-30T23:00:00+08:00')
+  await runMonthlyReport(h.runtime)
+  // 23:05: the hourly run's live pass over November reads 4 of its 5 contributions and stops at its budget.
+  h.clock.set('2026-11-30T23:05:00+08:00')
+  let calls = 0
+  const cut = await runMonthlyReport(h.runtime, {
+    pageSize: 1,
+    budgetMs: 1,
+    elapsedMs: () => (calls++ < 5 ? 0 : 10),
+  })
+  expect(cut.currentMonthFresh).toBe(false)
+  const read = await h.runtime.db.find<{ caseId: string }>(COLLECTIONS.caseStats, {
+    filter: { month: '2026-11' },
+    limit: 4,
+  })
+  // 23:30: a case among those read is accepted, still in November.
+  let accepted = 0
+  for (const { caseId } of read.items) {
+    const status = (await h.ok<{ status: string }>('staff', 'getCase', { caseId }, STAFF.supervisor)).status
+    if (accepted === 0 && status === 'registered') {
+      h.clock.set('2026-11-30T23:30:00+08:00')
+      await h.act(STAFF.supervisor, caseId, { type: 'accept' })
+      accepted++
+    }
+  }
+  expect(accepted).toBe(1)
+  h.clock.set('2026-12-01T00:05:00+08:00')
+  expect((await runMonthlyReport(h.runtime)).report).toBe('produced')
+  expect((await reportOf()).report.total.accepted).toBe(3)
+})
+
 test('a report the system could only produce after the 10th is produced all the same, and marked late', async () => {
   h.clock.set('2026-12-12T08:05:00+08:00')
   await h.fireTimer('timers')

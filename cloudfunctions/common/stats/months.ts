@@ -88,8 +88,9 @@ export interface RefreshResult {
 }
 
 /**
- * Works on the month's pass until it finishes or the budget is spent. With `freshSince`, a finished pass that
- * started before that instant does not count as fresh: a new one is started.
+ * Works on the month's pass until it finishes or the budget is spent. With `freshSince`, only a pass begun at or
+ * after that instant counts: a finished one begun before it is not fresh and one under way is dropped, and a
+ * new pass is started (it sees every contribution stored by then).
  */
 export async function refreshMonth(
   runtime: Runtime,
@@ -100,13 +101,12 @@ export async function refreshMonth(
   const elapsed = options.elapsedMs ?? (() => Date.now() - started)
   const budgetMs = options.budgetMs ?? 40_000
   const limit = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE)
+  const since = options.freshSince
+  const begunSince = (at: string | null) =>
+    at !== null && since !== undefined && Date.parse(at) >= Date.parse(since)
   let doc = await loadOrCreate(runtime, month)
-  if (!doc.pass) {
-    const fresh =
-      doc.passStartedAt !== null &&
-      options.freshSince !== undefined &&
-      Date.parse(doc.passStartedAt) >= Date.parse(options.freshSince)
-    if (fresh) return { month, complete: true, doc }
+  if (!doc.pass || (since !== undefined && !begunSince(doc.pass.startedAt))) {
+    if (!doc.pass && begunSince(doc.passStartedAt)) return { month, complete: true, doc }
     const now = runtime.clock.now()
     const pass = {
       startedAt: toShanghaiIso(now),
