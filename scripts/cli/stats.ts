@@ -3,10 +3,13 @@
 // contributions by the code the functions use (shared/stats), counted as of today. Prints the monthly report's
 // figures (total and by unit, county, category, request type, channel, outcome) as one JSON object; with
 // `--format xlsx --out <file>` writes them as a workbook and prints where. Reads only: nothing is written to the
-// store. Counts only: no reporter field is read.
+// store. Counts only: no reporter field is read. `complete: false`: cases stored before statistics existed are not
+// all counted yet (the timers function's backfill has not been through them).
 import { existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sumMonth } from '../../cloudfunctions/common/stats/months'
+import { BACKFILL_RECORD_ID, type BackfillRecord } from '../../cloudfunctions/common/stats/backfill'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { statNames } from '../../cloudfunctions/common/stats/names'
 import { toXlsx } from '../../cloudfunctions/common/stats/exports'
 import { unitScopeOf } from '../../cloudfunctions/common/staff-records'
@@ -63,6 +66,8 @@ export async function run(argv: string[]): Promise<unknown> {
   const db = new SqliteDocStore(file)
   try {
     const { cells, contributions } = await sumMonth(db, month, localDateOf(new Date()))
+    const backfill = await db.get<BackfillRecord>(COLLECTIONS.jobs, BACKFILL_RECORD_ID)
+    const complete = !!backfill?.casesDoneAt && backfill.casesFailed === 0
     const report = buildMonthlyReport(month, cells, names, units)
     const output = {
       deployment: deployment.id,
@@ -72,6 +77,7 @@ export async function run(argv: string[]): Promise<unknown> {
       dueOn: report.dueOn,
       basis: report.basis,
       contributions,
+      complete,
       total: report.total,
       by: report.by,
     }
@@ -84,7 +90,7 @@ export async function run(argv: string[]): Promise<unknown> {
       ...figuresTable(DIMENSIONS[by], report.by[by], report.total),
     }))
     writeFileSync(values.out!, await toXlsx(sheets, { creator: deployment.name, created: new Date() }))
-    return { ok: true, month, unitId, out: values.out, sheets: sheets.map((s) => s.name) }
+    return { ok: true, month, unitId, complete, out: values.out, sheets: sheets.map((s) => s.name) }
   } finally {
     db.close()
   }

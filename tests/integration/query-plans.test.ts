@@ -1,8 +1,9 @@
 // Every query the functions run is served by an index of database/indexes.json, on the real SQLite store:
 //   1. a list of the queries the functions run, each with and without a page cursor;
 //   2. every cursored page the functions actually ran while a citizen, an officer and a 14-unit supervisor
-//      paged to the end of their lists, a case with 120 followers was notified and the deadline sweep worked
-//      through a backlog larger than a page — recorded on the port as the functions called it.
+//      paged to the end of their lists, a case with 120 followers was notified, the deadline sweep worked
+//      through a backlog larger than a page and the statistics backfill gave as many cases stored before
+//      statistics existed theirs — recorded on the port as the functions called it.
 // A good plan searches the intended index (one range, or for `$in` one range per value merged in order) and
 // never scans the collection, sorts in a temporary B-tree or ORs two index searches (MULTI-INDEX OR).
 import { idsQuery } from '../../cloudfunctions/common/db/get-many'
@@ -14,6 +15,8 @@ import type { CaseDoc } from '../../shared/cases/case-doc'
 import type { FindOptions, Stored } from '../../cloudfunctions/common/ports'
 import { startHarness, type Harness } from '../support/local-harness'
 import { deskQuery } from '../../cloudfunctions/common/oversight/desk'
+import { casesWithoutStatsQuery } from '../../cloudfunctions/common/stats/backfill'
+import type { CaseStatFields } from '../../cloudfunctions/common/stats/case-stats'
 import { DESK_LISTS, type DeskList } from '../../shared/contracts/oversight'
 import { reportInput, STAFF } from '../support/reports'
 
@@ -221,6 +224,12 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     'ix_case_stats_month',
   ],
   [
+    'cases stored before statistics, keys only (timers: the statistics backfill)',
+    'cases',
+    casesWithoutStatsQuery({ limit: 100, after: null }),
+    'ix_cases_stat_months',
+  ],
+  [
     'spot-check samples of the units in scope (oversight.spotChecks)',
     'spot_checks',
     { filter: { unitId: { $in: ['jz-shanyang', 'jz-wenxian'] } }, orderBy: desc('period'), limit: 20 },
@@ -283,6 +292,16 @@ const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: 
     'ix_cases_next_check',
   ],
   [
+    'statistics backfill (timers)',
+    (c) => c.collection === 'cases' && has(c, 'statMonths'),
+    'ix_cases_stat_months',
+  ],
+  [
+    "a month's contributions (timers: the monthly pass)",
+    (c) => c.collection === 'case_stats' && has(c, 'month'),
+    'ix_case_stats_month',
+  ],
+  [
     'My reports (cases.listMine)',
     (c) => c.collection === 'follows' && has(c, 'openid'),
     'ix_follows_openid_created',
@@ -308,12 +327,12 @@ async function pageToTheEnd(fn: string, action: string, payload: object, openid:
 beforeAll(async () => {
   h = await startHarness()
   const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
-  const filed = (await h.runtime.db.get<CaseDoc>('cases', caseId))!
+  const filed = (await h.runtime.db.get<CaseDoc & CaseStatFields>('cases', caseId))!
   // 150 more open cases like it, over the 14 units, due for the sweep, three at a time created in the same
-  // second (ties on the sort field), each followed by its reporter.
+  // second (ties on the sort field), each followed by its reporter, stored as before statistics existed.
   const units = h.runtime.deployment.units.map((u) => u.id)
   expect(units).toHaveLength(SCOPE_OF_THE_SUPERVISOR)
-  const { _id: _i, _version: _v, ...template } = filed
+  const { _id: _i, _version: _v, statMonths: _m, oversight: _o, ...template } = filed
   const clones: Array<CaseDoc & { _id: string }> = []
   const follows: Array<FollowDoc & { _id: string }> = []
   for (let i = 0; i < 150; i++) {

@@ -400,7 +400,12 @@ describe('a month of cases', () => {
     )
     expect(child.stderr).toBe('')
     expect(child.status).toBe(0)
-    const printed = JSON.parse(child.stdout) as { total: Figures; by: Record<string, unknown> }
+    const printed = JSON.parse(child.stdout) as {
+      complete: boolean
+      total: Figures
+      by: Record<string, unknown>
+    }
+    expect(printed.complete).toBe(true)
     expect(printed.total).toEqual(report.report.total)
     expect(printed.by).toEqual(report.report.by)
   })

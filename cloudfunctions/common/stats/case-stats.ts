@@ -57,7 +57,7 @@ export function caseWriteExtras(
   }
 }
 
-/** The extras of a case just built (no months before). */
+/** The extras of a case with none stored: one just built, or one stored before statistics existed (backfill.ts). */
 export function newCaseExtras(
   caseId: string,
   doc: CaseDoc,
@@ -85,4 +85,9 @@ export async function writeCaseStatsInTx(tx: Tx, extras: CaseWriteExtras): Promi
 /** The months a stored case counts in (none for a case stored before statistics existed). */
 export function statMonthsOf(doc: object): readonly string[] {
   return (doc as Partial<CaseStatFields>).statMonths ?? []
+}
+
+/** A write with statistics has stored the case (only cases stored before statistics existed have not). */
+export function hasCaseStats(doc: object): boolean {
+  return Array.isArray((doc as Partial<CaseStatFields>).statMonths)
 }

@@ -4,7 +4,8 @@
 // it). Idempotent: the report's id is the month, so a second run finds it stored and only finishes sending it;
 // the notices carry a dedupe key per month and recipient. Resumable: the month's cells are summed by a paged pass
 // (months.ts) that may take several runs; the report is built only from a pass that started after the month
-// ended, so every contribution of the month is in it.
+// ended, so every contribution of the month is in it. Cases stored before statistics existed are given their
+// contributions first (backfill.ts), and the report waits for them: its pass starts after they are all written.
 import { requireRouting } from '../../../shared/routing/config'
 import {
   buildMonthlyReport,
@@ -20,6 +21,7 @@ import { COLLECTIONS } from '../collections'
 import { DuplicateKeyError, VersionConflictError, type Runtime, type WithId } from '../ports'
 import type { PagedJobOptions } from '../paged-job'
 import { tellOverseers } from '../oversight/notify'
+import { backfillCaseStats, sumBackfilledMonths, type BackfillRun } from './backfill'
 import { refreshMonth } from './months'
 import { statNames } from './names'
 
@@ -40,10 +42,12 @@ export const monthlyReportId = (month: string) => `monthly-${month}`
 
 export interface MonthlyReportRun {
   month: string
-  /** What this run did with last month's report. */
+  /** What this run did with last month's report ('summing': the month, or cases stored before statistics, not done yet). */
   report: 'produced' | 'sent' | 'already-sent' | 'summing'
   /** The current month's cells (the live figures) are up to date. */
   currentMonthFresh: boolean
+  /** Cases stored before statistics existed, given theirs in this run (backfill.ts). */
+  backfill: BackfillRun
 }
 
 async function sendUp(runtime: Runtime, doc: WithId<MonthlyReportDoc>): Promise<number> {
@@ -83,14 +87,20 @@ export async function runMonthlyReport(
   const id = monthlyReportId(month)
 
   let outcome: MonthlyReportRun['report']
+  const backfill = await backfillCaseStats(runtime, left())
   const stored = await runtime.db.get<MonthlyReportDoc>(COLLECTIONS.reports, id)
   if (stored) {
     outcome = stored.status === 'sent' ? 'already-sent' : 'sent'
     if (stored.status !== 'sent') await sendUp(runtime, stored)
+  } else if (backfill.casesDoneAt === null) {
+    outcome = 'summing'
   } else {
-    // Only a pass begun after the month ended has every contribution of the month.
+    // Only a pass begun after the month ended, and after every case stored before statistics was given its
+    // contributions, has every contribution of the month.
     const monthEnded = toShanghaiIso(startOfLocalDate(firstDayOf(nextMonth(month))))
-    const summed = await refreshMonth(runtime, month, { ...left(), freshSince: monthEnded })
+    const freshSince =
+      Date.parse(backfill.casesDoneAt) > Date.parse(monthEnded) ? backfill.casesDoneAt : monthEnded
+    const summed = await refreshMonth(runtime, month, { ...left(), freshSince })
     if (!summed.complete || !summed.doc?.cells) {
       outcome = 'summing'
     } else {
@@ -119,7 +129,9 @@ export async function runMonthlyReport(
       runtime.log.info('monthly report produced', { month, late: doc.late })
     }
   }
-  // The live figures of the month under way, with what is left of the budget.
+  // The live figures of the month under way, then the months of the cases backfilled, with what is left of the budget.
   const live = elapsed() < budgetMs ? await refreshMonth(runtime, current, left()) : null
-  return { month, report: outcome, currentMonthFresh: live?.complete ?? false }
+  if (!backfill.done && elapsed() < budgetMs)
+    backfill.done = (await sumBackfilledMonths(runtime, left())).done
+  return { month, report: outcome, currentMonthFresh: live?.complete ?? false, backfill }
 }
