@@ -1,7 +1,8 @@
 // stats: the figures of case handling for a unit in the caller's scope, any period of whole months and any
 // breakdown; the stored monthly report; exports (XLSX, CSV), each audited. Figures come from the months' stored
-// cells (common/stats/months.ts, kept by the timers function); nothing here scans cases, except the ledger
-// export, which reads the period's cases of the units by index, at most MAX_LEDGER_ROWS.
+// cells (common/stats/months.ts, kept by the timers function; a past month nobody summed is summed on first asking,
+// within a short budget); nothing here scans cases, except the ledger export, which reads the period's cases of the
+// units by index, at most MAX_LEDGER_ROWS.
 import { statsContract } from '../../shared/contracts/stats'
 import { DIMENSIONS, figuresTable, ledgerTable, REPORT_BREAKDOWNS } from '../../shared/stats'
 import { defineFunction } from '../common/router'

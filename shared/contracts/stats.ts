@@ -46,7 +46,7 @@ export interface StatsFigures {
   to: string
   unitId: string | null
   unitName: string
-  /** Months whose figures are not summed yet (the hourly job will): the figures leave them out. */
+  /** Months whose figures are not summed yet (later months; one still being summed, the next request goes on): left out. */
   pending: string[]
   /** The earliest day the summed months were counted to (overdue counts up to it). */
   asOf: string | null

@@ -2,7 +2,7 @@
 // over: once (a second run stores nothing new and sends nothing twice), resumably (a month summed over several
 // runs cut short by their budget gives the same report), before the 10th — and, when the system was down until
 // after the 10th, produced all the same and marked late.
-import type { MonthlyReportView } from '../../shared/contracts/stats'
+import type { MonthlyReportView, StatsFigures } from '../../shared/contracts/stats'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { runMonthlyReport } from '../../cloudfunctions/common/stats/monthly-report'
 import { handleToReply, reportInput, STAFF } from '../support/reports'
@@ -122,6 +122,18 @@ test('a pass of the month begun before it ended is not the report: a change afte
   h.clock.set('2026-12-01T00:05:00+08:00')
   expect((await runMonthlyReport(h.runtime)).report).toBe('produced')
   expect((await reportOf()).report.total.accepted).toBe(3)
+})
+
+test('months nobody has summed are summed when first asked for; a later month stays pending', async () => {
+  // Before any hourly run: September and October (before the system) and November (under way) have no cells.
+  const figures = await h.ok<StatsFigures>(
+    'stats',
+    'figures',
+    { from: '2026-09', to: '2026-12' },
+    STAFF.supervisor,
+  )
+  expect(figures.pending).toEqual(['2026-12'])
+  expect(figures.breakdown.total.received).toBe(5)
 })
 
 test('a report the system could only produce after the 10th is produced all the same, and marked late', async () => {

@@ -8,6 +8,7 @@ import {
   breakdown,
   buildMonthlyReport,
   firstDayOf,
+  monthOf,
   monthsBetween,
   nextMonth,
   type Dimension,
@@ -23,7 +24,7 @@ import { findAcross } from '../db/find-across'
 import type { Page, Runtime, WithId } from '../ports'
 import { unitScopeOf, type StaffRecord } from '../staff-records'
 import { monthlyReportId, type MonthlyReportDoc } from './monthly-report'
-import { monthCells } from './months'
+import { monthCells, refreshMonth } from './months'
 import { statNames } from './names'
 
 export const UNIT_NOT_FOUND = '没有找到该单位，或不在您的范围内'
@@ -36,13 +37,39 @@ export function requestedUnits(runtime: Runtime, staff: StaffRecord, unitId: str
   return unitScopeOf(runtime.deployment.units, { ...staff, unitIds: [unitId] })
 }
 
+/** What one request may spend summing months nobody has summed yet. */
+export const SUMMING_BUDGET_MS = 3_000
+
+/**
+ * The stored cells of the months, and the months still without. A past or current month nobody has summed (the
+ * hourly job sums only the current and the last month: one before statistics, or while the system was down) is
+ * summed on first asking, page by page within SUMMING_BUDGET_MS (months.ts); what is left, the next request
+ * continues.
+ */
+async function summedMonths(runtime: Runtime, months: readonly string[]) {
+  const { cells, pending } = await monthCells(runtime, months)
+  const started = Date.now()
+  const elapsedMs = () => Date.now() - started
+  const current = monthOf(localDateOf(runtime.clock.now()))
+  const left: string[] = []
+  for (const month of pending) {
+    const summed =
+      month <= current && elapsedMs() < SUMMING_BUDGET_MS
+        ? await refreshMonth(runtime, month, { budgetMs: SUMMING_BUDGET_MS, elapsedMs })
+        : null
+    if (summed?.complete && summed.doc?.cells) cells.set(month, summed.doc)
+    else left.push(month)
+  }
+  return { cells, pending: left }
+}
+
 export async function periodFigures(
   runtime: Runtime,
   request: { from: string; to: string; unitId: string | null; by: Dimension | null },
   units: readonly string[],
 ): Promise<StatsFigures> {
   const months = monthsBetween(request.from, request.to)
-  const { cells, pending } = await monthCells(runtime, months)
+  const { cells, pending } = await summedMonths(runtime, months)
   const all: StatCell[] = [...cells.values()].flatMap((doc) => Object.values(doc.cells ?? {}))
   const asOf =
     [...cells.values()]
