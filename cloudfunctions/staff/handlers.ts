@@ -3,7 +3,7 @@ import { AppError } from '../../shared/contracts/result'
 import { staffContract, type StaffCaseDetail } from '../../shared/contracts/staff'
 import { toShanghaiIso } from '../../shared/time'
 import { allowedEvents, contextFor, filesOf, type CaseEvent } from '../../shared/workflow'
-import { staffCaseAccess, type CaseAccess } from '../common/case-access'
+import { caseUnitScope, staffCaseAccess, type CaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import { toInboxItem, toStaffDetail, type CaseRecord } from '../common/case-records'
 import { machineStateOf, type CaseDoc } from '../../shared/cases/case-doc'
@@ -15,8 +15,9 @@ import { heldPhotoIds, holdsOf, isClearable, pendingPhotoIds } from '../../share
 import { decryptField } from '../common/reporter-identity'
 import { ownUploads } from '../common/uploads'
 import { defineFunction } from '../common/router'
-import { unitNamer, unitScopeOf, type StaffDoc } from '../common/staff-records'
+import { unitNamer, type StaffDoc } from '../common/staff-records'
 import { getMany } from '../common/db/get-many'
+import { enrolmentHandlers, staffProfileOf } from './enrolment'
 
 async function detailFor(runtime: Runtime, access: CaseAccess, doc: CaseRecord): Promise<StaffCaseDetail> {
   const now = runtime.clock.now()
@@ -52,20 +53,14 @@ function checkUnits(runtime: Runtime, event: CaseEvent): void {
 }
 
 export const staffFunction = defineFunction('staff', staffContract, {
+  ...enrolmentHandlers,
+
   async me(_input, { runtime, staff }) {
-    if (!staff) return null
-    const unitName = unitNamer(runtime.deployment.units)
-    return {
-      staffId: staff._id,
-      name: staff.name,
-      title: staff.title,
-      roles: staff.roles,
-      units: staff.unitIds.map((id) => ({ id, name: unitName(id) })),
-    }
+    return staff ? staffProfileOf(runtime, staff) : null
   },
 
   async inbox(input, { runtime, staff, now }) {
-    const scope = unitScopeOf(runtime.deployment.units, staff)
+    const scope = caseUnitScope(runtime, staff)
     const filter: Filter = { screening: 'passed' }
     if (input.scope === 'open') filter.open = true
     const page = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', scope, {

@@ -1,5 +1,5 @@
 // staff: the workbench — who am I, my inbox, one case, acting on it through the workflow.
-import type { StaffRole } from '../vocabulary/units'
+import { CASE_DUTY_ROLES } from '../vocabulary/units'
 import type { CaseEventInput, CaseEventType } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
 import type { CaseClockView, CaseHeadline, CasePage, CasePhoto, CaseTimelineEntry } from './cases'
@@ -7,15 +7,10 @@ import type { HeldContentView } from '../cases/held-content'
 import type { Location } from '../vocabulary/fields'
 import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
 import { action, ANY_STAFF, staffWith, USER } from './define'
+import { enrolmentContract, type StaffProfile } from './enrolment'
 import * as z from '../vocabulary/zod'
 
-export interface StaffProfile {
-  staffId: string
-  name: string
-  title: string
-  roles: StaffRole[]
-  units: Array<{ id: string; name: string }>
-}
+export type { StaffProfile }
 
 /** What staff see of a reporter: masked; revealing is an audited action of its own. */
 export interface MaskedReporter {
@@ -126,8 +121,7 @@ export const staffContract = {
    */
   clearHeldContent: action<StaffCaseDetail>()(clearHeldContentInput, staffWith('intake', 'office-head')),
   /** Shows a real-name reporter's name and phone to staff who need to call back; every reveal is audited. */
-  revealReporter: action<RevealedReporter>()(
-    revealReporterInput,
-    staffWith('intake', 'dispatcher', 'officer', 'office-head', 'leader', 'supervisor'),
-  ),
+  revealReporter: action<RevealedReporter>()(revealReporterInput, staffWith(...CASE_DUTY_ROLES)),
+  /** Joining: invite and setup codes, and agreeing to staff notices (enrolment.ts). */
+  ...enrolmentContract,
 }
