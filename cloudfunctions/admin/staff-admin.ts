@@ -38,6 +38,8 @@ import type { Handlers } from '../common/router'
 import { unitNamer, type StaffDoc, type StaffRecord } from '../common/staff-records'
 import { handOverCases } from './hand-over'
 
+const INVITE_STORED_STATUSES: ReadonlyArray<InviteDoc['status']> = ['pending', 'redeemed', 'revoked']
+
 /** The last character there is: `name < prefix + MAX` is every name that starts with the prefix. */
 const AFTER_EVERY_NAME = '\u{10FFFF}'
 
@@ -173,9 +175,9 @@ export const staffAdminHandlers: Handlers<typeof staffAdminContract> = {
 
   async listInvites(input, { runtime, staff, now }) {
     const scope = adminScopeOf(runtime, staff)
-    // Indexes `status_issued` (pending, expired ones among them) and `issued` (all).
+    // Index `status_issued`: pending ones (expired among them), or every status, one range each merged in order.
     const page = await runtime.db.find<InviteDoc>(COLLECTIONS.invites, {
-      filter: input.status === 'pending' ? { status: 'pending' } : {},
+      filter: { status: input.status === 'pending' ? 'pending' : { $in: INVITE_STORED_STATUSES } },
       orderBy: [['issuedAt', 'desc']],
       limit: input.limit,
       after: input.cursor,

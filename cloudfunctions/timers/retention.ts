@@ -6,8 +6,8 @@
 //      are removed for good — the case keeps the masked name, the phone reads 已销毁, and `reporter.destroyedAt`
 //      records when — with an audit record in the same write.
 //
-// Scale: both are indexed queries (`ended_identity_updated`: status, reporter.destroyedAt, updatedAt) in pages of
-// ≤ 100, resumable (paged-job.ts). Idempotent: an archived case leaves the first query, a destroyed identity the
+// Scale: both are indexed queries (`open_status_updated`, one range per ended state merged in order, and
+// `status_identity_updated`: archived, not yet destroyed) in pages of ≤ 100, resumable (paged-job.ts). Idempotent: an archived case leaves the first query, a destroyed identity the
 // second; each write is at the version read, so a case changed meanwhile is left for the next run.
 import { AppError } from '../../shared/contracts/result'
 import type { CaseDoc, ReporterRecord } from '../../shared/cases/case-doc'
@@ -146,8 +146,8 @@ export async function runRetention(
     (page) =>
       runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
         filter: {
+          open: false,
           status: { $in: STATE_GROUPS.endedUnarchived },
-          'reporter.destroyedAt': null,
           updatedAt: { $lt: before(now, shortestDays(runtime, 'archive')) },
         },
         orderBy: [['updatedAt', 'asc']],
