@@ -168,6 +168,15 @@ export const staffAdminHandlers: Handlers<typeof staffAdminContract> = {
     }
   },
 
+  async getStaff(input, { runtime, staff }) {
+    const scope = adminScopeOf(runtime, staff)
+    const found = await runtime.db.get<StaffDoc>(COLLECTIONS.staff, input.staffId)
+    if (!found || (found._id !== staff._id && !isVisible(scope, found))) {
+      throw new AppError('NOT_FOUND', STAFF_NOT_FOUND)
+    }
+    return toListItem(runtime, scope, found)
+  },
+
   async issueInvite(input, { runtime, staff, now }) {
     const { code, invite } = await issueInvite(runtime, adminScopeOf(runtime, staff), input, now)
     return { ...toInviteItem(runtime, invite, now), code }

@@ -222,6 +222,8 @@ const ADMIN = staffWith('admin')
 export const staffAdminContract = {
   adminScope: action<AdminScope>()(z._default(z.object({}), {}), ADMIN),
   listStaff: action<CasePage<StaffListItem>>()(listStaffInput, ADMIN),
+  /** One colleague of the caller's scope (or the caller), as listed. */
+  getStaff: action<StaffListItem>()(z.object({ staffId: idSchema }), ADMIN),
   issueInvite: action<IssuedInvite>()(issueInviteInput, ADMIN),
   listInvites: action<CasePage<InviteItem>>()(listInvitesInput, ADMIN),
   revokeInvite: action<InviteItem>()(z.object({ inviteId: idSchema }), ADMIN),

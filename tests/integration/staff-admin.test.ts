@@ -50,22 +50,14 @@ async function enrol(
 }
 
 async function member(staffId: string): Promise<StaffListItem> {
-  const doc = await h.runtime.db.get<{ name: string }>(COLLECTIONS.staff, staffId)
-  const page = await h.ok<Page<StaffListItem>>(
-    'admin',
-    'listStaff',
-    { query: doc!.name, status: 'active', limit: 100 },
-    ADMIN,
-  )
-  const found = page.items.find((s) => s.staffId === staffId)
-  if (!found) throw new Error(`${staffId} not listed`)
-  return found
+  return h.ok<StaffListItem>('admin', 'getStaff', { staffId }, ADMIN)
 }
 
 /** A well-formed payload for every staff-administration action. */
 const PAYLOADS: Record<keyof typeof CONTRACTS.admin, unknown> = {
   adminScope: {},
   listStaff: {},
+  getStaff: { staffId: 'st-officer' },
   issueInvite: { name: '张伟', title: '执法人员', roles: ['officer'], unitIds: ['jz-shanyang'] },
   listInvites: {},
   revokeInvite: { inviteId: 'x'.repeat(43) },
@@ -253,6 +245,11 @@ describe('changes take effect on the next call', () => {
     const next = await h.call<Answer>('staff', 'inbox', {}, 'wx-leaver')
     expect([next.status, next.body.error?.message]).toEqual([403, '此功能仅限已绑定的工作人员使用'])
     expect(await h.ok('staff', 'me', {}, 'wx-leaver')).toBeNull()
+    // A branch administrator cannot look up a bureau colleague: like one who does not exist.
+    await enrol('wx-branch-admin', { name: '孙丽', roles: ['admin'], unitIds: ['jz-shanyang'] })
+    const bureau = await h.call<Answer>('admin', 'getStaff', { staffId: 'st-supervisor' }, 'wx-branch-admin')
+    const nobody = await h.call<Answer>('admin', 'getStaff', { staffId: 'st-nobody' }, 'wx-branch-admin')
+    expect(bureau).toEqual(nobody)
     // Listed among the inactive, no longer among the active.
     const inactive = await h.ok<Page<StaffListItem>>('admin', 'listStaff', { status: 'inactive' }, ADMIN)
     expect(inactive.items.map((s) => s.staffId)).toEqual([staffId])
