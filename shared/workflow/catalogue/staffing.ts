@@ -2,8 +2,7 @@
 // to a colleague. The case stays with its unit and its clocks run on; what changes is who works it, recorded on
 // the case like every other step (the staff timeline names both).
 import { ask } from '../../vocabulary/form'
-import type { HistoryEntry } from '../actors'
-import { defineEvent, NOT_SHOWN } from './define'
+import { defineEvent, NOT_SHOWN, type ValueOf } from './define'
 
 export const HAND_OVER = defineEvent('hand-over', {
   label: '移交经办',
@@ -21,10 +20,12 @@ export const HAND_OVER = defineEvent('hand-over', {
  * it last (a case is assigned to a unit; the person is whoever moved it last). Null while no staff member has
  * acted (a report nobody has touched yet belongs to the unit's intake as a whole).
  */
-export function currentHandlerOf(history: readonly Pick<HistoryEntry, 'actor' | 'event'>[]): string | null {
+export function currentHandlerOf(
+  history: ReadonlyArray<{ actor: { kind: string; id: string }; event: { type: string } }>,
+): string | null {
   for (let i = history.length - 1; i >= 0; i--) {
     const { actor, event } = history[i]!
-    if (event.type === HAND_OVER.type) return (event as { to: { id: string } }).to.id
+    if (event.type === HAND_OVER.type) return (event as unknown as ValueOf<typeof HAND_OVER>).to.id
     if (actor.kind === 'staff') return actor.id
   }
   return null
