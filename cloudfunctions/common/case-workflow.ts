@@ -29,7 +29,7 @@ import { sendCaseNotices } from './notifications'
 import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
 
-function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
+export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
 }
 

@@ -14,4 +14,10 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   /** One-time setup state: the first administrator's setup code (setup-code.ts) and the last deploy. */
   setup: 'setup',
+  /** Invite codes for staff posts, by the keyed hash of the code (enrolment.ts). */
+  invites: 'invites',
+  /** One document per WeChat identity bound to an active staff record: no identity is bound twice (enrolment.ts). */
+  staffBindings: 'staff_bindings',
+  /** Staff agreements to subscribe messages, as counted (notice-consent.ts). */
+  noticeConsents: 'notice_consents',
 } as const

@@ -111,6 +111,9 @@ export async function revealReporter(
   at: string,
 ): Promise<RevealedReporter> {
   const { nameSealed, phoneSealed } = doc.reporter
+  if (doc.reporter.destroyedAt) {
+    throw new AppError('NOT_FOUND', '反映人身份信息已按保存期限销毁，无法查看')
+  }
   if (doc.reporter.mode !== 'real-name' || !nameSealed || !phoneSealed) {
     throw new AppError('NOT_FOUND', '匿名反映没有可查看的身份信息')
   }

@@ -11,7 +11,12 @@ const config = {
     'pages/notice/index',
     'pages/outbox/index',
   ],
-  subPackages: [{ root: 'staff', pages: ['case/index'] }],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['case/index', 'admin/index', 'admin/invite/index', 'admin/member/index'],
+    },
+  ],
   window: {
     navigationBarTitleText: '绿哨',
     navigationBarBackgroundColor: '#1f7a4d',

@@ -142,6 +142,20 @@ function profileTexts(profile: PolicyProfile, versions: number): CitedText[] {
     const rule = profile.review.sameUnitLoop ? '复查：同一单位再次复查直至满意' : '复查、复核各一次'
     add('review', rule, [[profile.review.basis, 'basis']])
   }
+  const retention = profile.retention
+  const retentionRules = {
+    archive: (days: number) => `归档：办结且申请期届满后 ${days} 日`,
+    reporterIdentity: (days: number) => `销毁反映人身份信息：归档后 ${days} 日`,
+  }
+  for (const part of ['archive', 'reporterIdentity'] as const) {
+    const period = retention?.[part]
+    if (period) {
+      add(`retention.${part}`, retentionRules[part](period.days), [
+        [period.basis, 'basis'],
+        [period.note, 'reference'],
+      ])
+    }
+  }
   for (const d of profile.decisions) {
     add(`decisions[${d.topic}]`, d.topic, [
       [d.topic, 'decision'],

@@ -39,6 +39,7 @@ import {
 } from './catalogue/oversight'
 import type { RepeatCountRecord } from './catalogue/repeats'
 import { APPROVE_REPLY, DRAFT_REPLY, SEND_BACK_REPLY, SEND_REPLY } from './catalogue/reply'
+import { HAND_OVER } from './catalogue/staffing'
 import {
   ACCEPT_REPLY,
   DECIDE_RE_REVIEW,
@@ -87,6 +88,7 @@ const EVENT_DEFS = [
   DEEM_CLOSED,
   RECORD_RETURN_VISIT,
   REOPEN,
+  HAND_OVER,
   ARCHIVE,
 ] as const
 

@@ -563,6 +563,10 @@ export const TRANSITIONS: TransitionTable = {
     },
   ],
 
+  // 移交经办: an administrator hands a leaver's open cases to a colleague; unit, state and clocks are unchanged,
+  // so nobody is told but the record (the batch in cloudfunctions/admin picks the cases the leaver works).
+  'hand-over': [{ from: STATE_GROUPS.open, roles: ['admin'], guards: ['handOverToAnother'] }],
+
   // S3 第二十四条.
   archive: [
     {

@@ -90,6 +90,12 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
     note: '回访未见反弹',
   },
   reopen: { type: 'reopen', reason: '问题反弹' },
+  'hand-over': {
+    type: 'hand-over',
+    from: { id: 'st-officer', name: '王磊' },
+    to: { id: 'st-office-head', name: '李娜' },
+    reason: '调离',
+  },
   archive: { type: 'archive' },
 }
 

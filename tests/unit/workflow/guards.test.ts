@@ -239,6 +239,15 @@ const failures: Record<GuardName, () => TransitionResult> = {
     )
     return driver.attempt({ type: 'reopen', reason: '想重办' }, actors.head, later(driver, 2))
   },
+  handOverToAnother: () => {
+    const driver = caseIn('investigating')
+    const officer = { id: 'st-officer', name: '王磊' }
+    return driver.attempt(
+      { type: 'hand-over', from: officer, to: officer, reason: '调离' },
+      actors.admin,
+      later(driver),
+    )
+  },
   // S4 四(七): a Haidong key case closed without its return visit.
   returnVisitDoneIfRequired: () => {
     const driver = new CaseDriver('haidong', { receivedAt: T0, important: true })

@@ -312,5 +312,17 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
       ],
     }),
   ],
+  'hand-over': [
+    () => ({
+      event: {
+        type: 'hand-over',
+        from: { id: 'st-leaver', name: '王磊' },
+        to: { id: 'st-colleague', name: '张伟' },
+        reason: '调离',
+      },
+      actor: 'admin',
+      to: 'same',
+    }),
+  ],
   archive: [() => ({ event: { type: 'archive' }, actor: 'admin', to: 'archived' })],
 }
