@@ -48,6 +48,7 @@ import {
   REQUEST_RE_REVIEW,
   REQUEST_REVIEW,
 } from './catalogue/review'
+import { CONFIRM_VIOLATION, FIND_REPORT_UNTRUE } from './catalogue/rewards'
 import { REPEAT_GROUNDS, type RepeatEventType } from './grounds'
 
 /** Every event, in the order of a case's life (the order buttons and tables list them in). */
@@ -88,6 +89,8 @@ const EVENT_DEFS = [
   RECORD_RETURN_VISIT,
   REOPEN,
   ARCHIVE,
+  CONFIRM_VIOLATION,
+  FIND_REPORT_UNTRUE,
 ] as const
 
 type Def = (typeof EVENT_DEFS)[number]
