@@ -1,11 +1,20 @@
 // The audit trail of what staff do outside the workflow (the workflow's own steps are the case's history):
-// revealing a reporter, clearing held content, loading a holiday notice. Each record is written with the change
+// revealing a reporter, clearing held content, loading a holiday notice, every read of a reward claimant's
+// identity and every reward decision (never the identity itself). Each record is written with the change
 // it records, in the same transaction — or before it, for a reveal: no record, no reveal.
 import { COLLECTIONS } from './collections'
 import type { DocWriter } from './ports'
 import type { StaffRecord } from './staff-records'
 
-export type AuditAction = 'reveal-reporter' | 'clear-held-content' | 'load-holiday-notice'
+export type AuditAction =
+  | 'reveal-reporter'
+  | 'clear-held-content'
+  | 'load-holiday-notice'
+  | 'view-reward-claim'
+  | 'decide-reward'
+  | 'refuse-reward'
+  | 'record-reward-payout'
+  | 'record-reward-recovery'
 
 interface AuditDoc {
   action: AuditAction

@@ -14,4 +14,8 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   /** One-time setup state: the first administrator's setup code (setup-code.ts) and the last deploy. */
   setup: 'setup',
+  /** Whistleblower reward claims, one per report; the claimant's identity sealed (common/rewards/). */
+  rewardClaims: 'reward_claims',
+  /** Reports found fabricated, per reporting account (repeated fabrication flags a claim). */
+  rewardFlags: 'reward_flags',
 } as const
