@@ -105,6 +105,15 @@ export default function Workbench() {
               {load.profile.name} · {load.profile.title}
             </Text>
             <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
+            {load.profile.roles.includes('reward-admin') && (
+              <Text
+                className="link workbench__rewards"
+                data-testid="reward-queue"
+                onClick={() => void Taro.navigateTo({ url: '/reward-admin/queue/index' })}
+              >
+                奖励审核：举报奖励申领
+              </Text>
+            )}
           </View>
           <View className="workbench__scope">
             <ChipPicker
