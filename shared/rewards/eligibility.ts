@@ -192,3 +192,20 @@ export function rewardStatusMayChange(
   const ended = (s: RewardMatter['status']) => CASE_STATES[s].stage === 'ended'
   return ended(before.status) !== ended(after.status)
 }
+
+/**
+ * Whether a change of status is news for the person it belongs to (a `reward-result` message): anything about a
+ * claim, a report becoming or ceasing to be eligible, awarded or paid, and a reason to refuse it found on the case
+ * (untrue, known before, someone else first). A report merely ending without a confirmed violation, or not taken
+ * up, is not: the case's own notices already say so, and most reporters never asked about a reward.
+ */
+export function rewardNewsworthy(was: RewardStatus | undefined, is: RewardStatus): boolean {
+  if (!was) return false
+  if (was.key === is.key && was.claim?.state === is.claim?.state) return false
+  if (was.claim?.state !== is.claim?.state) return true
+  const rewarded: readonly RewardStatusKey[] = ['eligible', 'awarded', 'paid']
+  if (rewarded.includes(was.key) || rewarded.includes(is.key)) return true
+  const endedWithout =
+    is.reasons.length === 1 && is.reasons[0] === REWARD_CONDITIONS['violation-confirmed'].unmet
+  return is.key === 'not-eligible' && !endedWithout
+}

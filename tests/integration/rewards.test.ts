@@ -591,6 +591,21 @@ test('a case reopened after the reward decision keeps the award', async () => {
   expect(await rewardMessages(CITIZEN)).toHaveLength(messages)
 })
 
+test('a report closed without a confirmed violation: not eligible, and no reward message (the case’s notices say it)', async () => {
+  const { caseId } = await fileReport(h, CITIZEN)
+  await handleToReply(h, caseId)
+  await h.ok('cases', 'rateReply', { caseId, stars: 5, accept: true }, CITIZEN)
+  expect(await status(caseId)).toMatchObject({
+    status: 'not-eligible',
+    reasons: ['办理结束时未认定环境违法行为（未作出行政处罚或处理决定）'],
+  })
+  expect(await rewardMessages(CITIZEN)).toEqual([])
+  // A decision confirming the violation after the closing (a penalty takes longer than the reply) makes it eligible.
+  await confirmViolation(h, caseId)
+  expect((await status(caseId)).status).toBe('eligible')
+  expect(await rewardMessages(CITIZEN)).toEqual(['符合条件：符合奖励条件，可以申领'])
+})
+
 describe('bad input and other people’s reports change nothing', () => {
   test.each([
     [

@@ -1,19 +1,15 @@
 // A reward status changed: the person it belongs to hears it through the `reward-result` subscribe message — the
 // account that claimed, else the account that reported. The message says where the reward stands, never an
 // amount's basis or anyone's identity; the page it opens shows the rest.
-import { REWARD_STATUSES, type RewardStatus } from '../../../shared/rewards'
+import { REWARD_STATUSES, rewardNewsworthy, type RewardStatus } from '../../../shared/rewards'
 import { formatShanghai } from '../../../shared/time'
 import type { Runtime } from '../ports'
 import type { RewardWorld } from './world'
 
-/** Whether two statuses differ in what the person would notice: the status, or where their claim stands. */
-function changed(was: RewardStatus | undefined, is: RewardStatus): boolean {
-  return !was || was.key !== is.key || was.claim?.state !== is.claim?.state
-}
-
 /**
- * Sends `reward-result` for every report whose status changed. `except`: a report whose holder made the change
- * themselves (their own claim) — they see it on screen. A failed message is logged, never a failed action.
+ * Sends `reward-result` for every report whose status changed in a way that is news to its holder
+ * (`rewardNewsworthy`). `except`: a report whose holder made the change themselves (their own claim) — they see it
+ * on screen. A failed message is logged, never a failed action.
  */
 export async function notifyRewardChanges(
   runtime: Runtime,
@@ -24,7 +20,7 @@ export async function notifyRewardChanges(
   except: string | null = null,
 ): Promise<void> {
   for (const [caseId, status] of is) {
-    if (caseId === except || !changed(was.get(caseId), status)) continue
+    if (caseId === except || !rewardNewsworthy(was.get(caseId), status)) continue
     const doc = world.cases.get(caseId)!
     const to = world.claims.get(caseId)?.claimantOpenid ?? doc.reporter.openid
     const { label, notice } = REWARD_STATUSES[status.key]

@@ -6,6 +6,7 @@ import { createWorkingCalendar } from '@shared/calendar'
 import { latestRewardRules, type ProfileId } from '@shared/policy'
 import {
   rewardStatus,
+  rewardNewsworthy,
   rewardStatusMayChange,
   type ClaimRecord,
   type RewardMatter,
@@ -329,4 +330,33 @@ test.each([
   ['send-reply', 'reply-approved', 'replied', false],
 ] as const)('an event %s (%s → %s) may change a reward status: %s', (type, before, after, expected) => {
   expect(rewardStatusMayChange({ status: before }, { status: after }, type)).toBe(expected)
+})
+
+describe('which changes are news (a reward-result message)', () => {
+  const closed = matter('closed', [confirm()])
+  const s = {
+    pending: statusOf({ matter: matter('investigating') }),
+    endedWithout: statusOf({ matter: matter('closed') }),
+    notAccepted: statusOf({ matter: matter('not-accepted') }),
+    eligible: statusOf({ matter: closed }),
+    claimed: statusOf({ matter: closed, claims: [claim('submitted')] }),
+    awarded: statusOf({ matter: closed, claims: [claim('awarded')] }),
+    untrue: statusOf({ matter: matter('closed', [confirm(), untrue()]) }),
+    knownBefore: statusOf({ matter: matter('closed', [confirm({ knownBefore: true })]) }),
+  }
+  test.each([
+    ['pending', 'eligible', true],
+    ['eligible', 'claimed', true],
+    ['claimed', 'awarded', true],
+    ['eligible', 'untrue', true],
+    ['pending', 'untrue', true],
+    ['pending', 'knownBefore', true],
+    // Ending without a confirmed violation, or not being taken up, is told by the case's own notices.
+    ['pending', 'endedWithout', false],
+    ['pending', 'notAccepted', false],
+    ['endedWithout', 'pending', false],
+    ['pending', 'pending', false],
+  ] as const)('%s → %s: %s', (was, is, news) => {
+    expect(rewardNewsworthy(s[was], s[is])).toBe(news)
+  })
 })
