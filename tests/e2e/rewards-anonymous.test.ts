@@ -1,6 +1,7 @@
 // Whistleblower rewards for an anonymous report where the jurisdiction rewards anonymous reports (重庆九龙坡:
 // 渝环规〔2025〕1号, as reported): the report's violation is confirmed → the reporter sees 符合条件 → claims with the
-// query code shown when it was filed (a wrong code is refused) → the reward admin decides → the reporter sees it.
+// query code shown when it was filed (a wrong code is refused) → the reward admin decides → the reporter sees it,
+// and so does anyone holding the code, on the lookup page of another phone.
 import { demoPlaces } from '../../local/demo-places'
 import {
   CLAIMANT_ID_NUMBER,
@@ -69,4 +70,11 @@ test('anonymous, claimed with the query code → decided → the reporter sees t
   await open(page, `/pages/case/index?id=${caseId}`, '举报奖励')
   await reward(page).and(page.locator('[data-status="awarded"]')).waitFor()
   expect(await s.getByTestId('reward-claim').textContent()).toContain('奖励金额：4000 元')
+
+  // On another phone, the query code alone shows where the reward stands.
+  const other = await phoneAs(e2e, 'e2e-jlp-other-phone')
+  await open(other.page, '/pages/lookup/index', '查询码')
+  await field(other.page, 'lookup-code').fill(queryCode!)
+  await screen(other.page).getByTestId('lookup-submit').tap()
+  await reward(other.page).and(other.page.locator('[data-status="awarded"]')).waitFor()
 })

@@ -32,9 +32,13 @@ type ClaimRequest = z.output<typeof claimInput>
 
 const CODE_NOT_MATCHING = '没有找到这条举报，或查询码不正确，请核对后重新输入'
 
-/** A guess at a query code costs from the same budget as a lookup by code (cases.lookupByCode). */
+/**
+ * A query code tried for a reward (its status, a claim): 10 tries per 10 minutes per account, a budget of its own
+ * beside the lookup's (cases.lookupByCode), so reading a reward after a lookup does not halve the lookups; 33^10
+ * codes cannot be guessed at either rate.
+ */
 export const consumeCodeAttempt = (runtime: Runtime, openid: string) =>
-  consumeRateLimit(runtime, `lookup:${openid}`, 10, 600, '查询次数过多')
+  consumeRateLimit(runtime, `reward-code:${openid}`, 10, 600, '查询次数过多')
 
 /** The anonymous report a query code opens, or NOT_FOUND (a wrong code and a missing report read the same). */
 export async function reportByCode(runtime: Runtime, openid: string, code: string): Promise<StoredCase> {

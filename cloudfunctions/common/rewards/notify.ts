@@ -28,7 +28,8 @@ export async function notifyRewardChanges(
       await runtime.notifier.send({
         to,
         template: 'reward-result',
-        page: `pages/case/index?id=${caseId}`,
+        // Someone who claimed with the query code from another account reads it by the code.
+        page: to === doc.reporter.openid ? `pages/case/index?id=${caseId}` : 'pages/lookup/index',
         data: {
           character_string1: doc.refNo,
           thing2: notice.slice(0, 20),

@@ -8,6 +8,8 @@ export const getRewardRules = () => callFunction('rewards', 'rules', {})
 
 export const getRewardStatus = (caseId: string) => callFunction('rewards', 'status', { caseId })
 
+export const getRewardStatusByCode = (code: string) => callFunction('rewards', 'statusByCode', { code })
+
 export const claimReward = (input: ClaimInput) => callFunction('rewards', 'claim', input)
 
 export const listClaims = (state: ClaimState, cursor?: string | null) =>

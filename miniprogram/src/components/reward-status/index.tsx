@@ -1,26 +1,35 @@
-// 举报奖励 on the reporter's own case: where the reward of the report stands (不适用, 待核查, 符合条件, 不符合条件
-// with the reasons, 已决定奖励, 已发放), the conditions, the claim — and the way to claim it or to read the rules.
-// Asked again each time the page shows (`shown`), so it follows the case as it moves.
+// 举报奖励 on the reporter's own case — or on an anonymous report looked up by its query code (`code`, from any
+// account): where the reward of the report stands (不适用, 待核查, 符合条件, 不符合条件 with the reasons, 已决定奖励,
+// 已发放), the conditions, the claim — and the way to claim it or to read the rules. Asked again each time the page
+// shows (`shown`), so it follows the case as it moves.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { RewardStatusView } from '@shared/contracts/rewards'
-import { getRewardStatus } from '../../services/rewards'
+import { getRewardStatus, getRewardStatusByCode } from '../../services/rewards'
 import './index.scss'
 
 const MET = { true: '✓', false: '✗', null: '…' } as const
 
-export default function RewardStatus({ caseId, shown }: { caseId: string; shown: number }) {
+export default function RewardStatus({
+  caseId,
+  shown,
+  code,
+}: {
+  caseId: string
+  shown: number
+  code?: string
+}) {
   const [view, setView] = useState<RewardStatusView | null>(null)
   useEffect(() => {
     let current = true
-    void getRewardStatus(caseId).then((res) => {
+    void (code ? getRewardStatusByCode(code) : getRewardStatus(caseId)).then((res) => {
       if (current && res.ok) setView(res.data)
     })
     return () => {
       current = false
     }
-  }, [caseId, shown])
+  }, [caseId, shown, code])
   if (!view) return null
   const { claim } = view
   return (
