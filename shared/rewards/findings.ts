@@ -3,10 +3,8 @@
 // a report found untrue after a penalty (the penalty was set aside) is untrue; a violation confirmed after an
 // untrue finding (new evidence) stands from then on. Also: who handled the case (a reward admin who did may not
 // decide its reward).
-import type { StoredCase } from '../cases/case-doc'
-import type { ReporterMode } from '../cases/case-doc'
-import type { LocalDate } from '../time'
-import { localDateOf } from '../time'
+import type { ReporterMode, StoredCase } from '../cases/case-doc'
+import { localDateOf, type LocalDate } from '../time'
 import type { RequestTypeKey } from '../vocabulary/request-types'
 import type { CaseStateKey, EventOf, HistoryEntry } from '../workflow'
 

@@ -73,7 +73,7 @@ export function rewardStatusView(
     label: REWARD_STATUSES[status.key].label,
     reasons: status.reasons,
     conditions: status.conditions,
-    claim: status.claim ? claimView(status.claim as RewardClaimDoc) : null,
+    claim: status.claim ? claimView(status.claim) : null,
     claimWith: status.claimWith,
     claimUntil: status.claimUntil,
   }

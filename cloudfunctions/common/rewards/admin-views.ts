@@ -33,7 +33,7 @@ import type { Runtime } from '../ports'
 import { decryptField } from '../reporter-identity'
 import type { StaffDoc, StaffRecord } from '../staff-records'
 import { claimedCase, conflictOf, loadClaim } from './decisions'
-import { loadRewardWorld, matterOf, rulesFor, statusIn } from './world'
+import { loadRewardWorld, matterOf, rewardRulesOf, statusIn } from './world'
 
 /** How many reports of each reporting account were found fabricated (one read for a page of claims). */
 async function fabrications(runtime: Runtime, reporterKeys: readonly string[]): Promise<Map<string, number>> {
@@ -91,7 +91,7 @@ export async function claimForRewardAdmin(
   const matter = matterOf(world, doc)
   const status = statusIn(world, doc._id, await calendarFor(runtime), at)
   const findings = violationFindings(matter.history)
-  const rules = rulesFor(doc)
+  const rules = rewardRulesOf(doc)
   const reports = [...world.cases.values()]
     .filter((d) => d._id === matter._id || d.mergedInto === matter._id)
     .map(rewardReportOf)

@@ -27,7 +27,14 @@ import { COLLECTIONS } from '../collections'
 import type { Runtime } from '../ports'
 import type { StaffRecord } from '../staff-records'
 import { notifyRewardChanges } from './notify'
-import { loadRewardWorld, matterOf, rulesFor, statusesIn, type RewardWorld, type StoredClaim } from './world'
+import {
+  loadRewardWorld,
+  matterOf,
+  rewardRulesOf,
+  statusesIn,
+  type RewardWorld,
+  type StoredClaim,
+} from './world'
 
 export const CLAIM_NOT_FOUND = '没有找到该申领'
 
@@ -138,7 +145,7 @@ export async function decideReward(
   if (status.key !== 'eligible') {
     throw new AppError('ILLEGAL_TRANSITION', `不能决定奖励：${status.reasons.join('；')}`)
   }
-  const rules = rulesFor(doc)
+  const rules = rewardRulesOf(doc)
   const computed = computeAward(
     rules,
     violationFindings(matterOf(world, doc).history).confirmations,

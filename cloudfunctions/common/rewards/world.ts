@@ -58,7 +58,7 @@ export function matterOf(world: RewardWorld, doc: StoredCase): StoredCase {
 }
 
 /** The reward rules a report is judged by: those in effect on the day it reached the bureau. */
-export function rulesFor(doc: StoredCase): RewardRules {
+export function rewardRulesOf(doc: StoredCase): RewardRules {
   return rewardRulesOn(doc.profile.id, localDateOf(rewardReportOf(doc).receivedAt))
 }
 
@@ -76,7 +76,7 @@ export function statusIn(
     .filter((d) => d._id === matter._id || d.mergedInto === matter._id)
     .map(rewardReportOf)
   return rewardStatus({
-    rules: rulesFor(doc),
+    rules: rewardRulesOf(doc),
     calendar,
     report: rewardReportOf(doc),
     matter: rewardMatterOf(matter),
