@@ -1,5 +1,6 @@
 // The audit collection: one record per act that must be answerable for later — a reporter revealed, held content
-// cleared, a holiday notice loaded, staff enrolled, changed, deactivated, cases handed over, identities destroyed.
+// cleared, a holiday notice loaded, staff enrolled, changed, deactivated, cases handed over, identities destroyed,
+// every read of a reward claimant's identity and every reward decision (never the identity itself).
 // Written in the same transaction as the act (no act unrecorded), never changed afterwards. Indexed by subject
 // (`subject_at`: what happened to a staff member, a case, an invite) and by actor (`actor_at`: what someone did).
 import type { AuditAction } from '../../shared/contracts/staff-admin'

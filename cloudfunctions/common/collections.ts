@@ -20,4 +20,8 @@ export const COLLECTIONS = {
   staffBindings: 'staff_bindings',
   /** Staff agreements to subscribe messages, as counted (notice-consent.ts). */
   noticeConsents: 'notice_consents',
+  /** Whistleblower reward claims, one per report; the claimant's identity sealed (common/rewards/). */
+  rewardClaims: 'reward_claims',
+  /** Reports found fabricated, per reporting account (repeated fabrication flags a claim). */
+  rewardFlags: 'reward_flags',
 } as const

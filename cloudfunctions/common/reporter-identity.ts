@@ -17,7 +17,8 @@ import type { StaffRecord } from './staff-records'
 
 const VERSION = 'v1'
 
-function encryptField(key: Uint8Array, plain: string): string {
+/** Seals a text with AES-256-GCM under the identity key (reporter identity, reward claimants). */
+export function encryptField(key: Uint8Array, plain: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])

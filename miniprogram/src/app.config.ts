@@ -16,6 +16,9 @@ const config = {
       root: 'staff',
       pages: ['case/index', 'admin/index', 'admin/invite/index', 'admin/member/index'],
     },
+    // Whistleblower rewards: the citizen's self-check and claim; the reward admin's queue and claim.
+    { root: 'rewards', pages: ['self-check/index', 'claim/index'] },
+    { root: 'reward-admin', pages: ['queue/index', 'claim/index'] },
   ],
   window: {
     navigationBarTitleText: '绿哨',

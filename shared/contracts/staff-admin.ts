@@ -191,6 +191,11 @@ export const AUDIT_ACTIONS = {
   'clear-held-content': '审核放行待审内容',
   'load-holiday-notice': '导入放假通知',
   'destroy-reporter-identity': '销毁反映人身份信息',
+  'view-reward-claim': '查看奖励申领人信息',
+  'decide-reward': '作出奖励决定',
+  'refuse-reward': '不予奖励',
+  'record-reward-payout': '登记奖励发放',
+  'record-reward-recovery': '登记追回奖励',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

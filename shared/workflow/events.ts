@@ -49,6 +49,7 @@ import {
   REQUEST_RE_REVIEW,
   REQUEST_REVIEW,
 } from './catalogue/review'
+import { CONFIRM_VIOLATION, FIND_REPORT_UNTRUE } from './catalogue/rewards'
 import { REPEAT_GROUNDS, type RepeatEventType } from './grounds'
 
 /** Every event, in the order of a case's life (the order buttons and tables list them in). */
@@ -90,6 +91,8 @@ const EVENT_DEFS = [
   REOPEN,
   HAND_OVER,
   ARCHIVE,
+  CONFIRM_VIOLATION,
+  FIND_REPORT_UNTRUE,
 ] as const
 
 type Def = (typeof EVENT_DEFS)[number]

@@ -228,6 +228,10 @@ export const GUARDS = {
     const visit = findClock(ctx.clocks, 'return-visit')
     return !visit || visit.state !== 'running'
   }),
+  // A violation is confirmed by a decision already taken.
+  decisionNotInFuture: guard('决定日期不能晚于今天', true, ({ event, today }) =>
+    event.type === 'confirm-violation' ? event.decidedOn <= today : true,
+  ),
 } as const satisfies Record<string, GuardDefinition>
 
 export type GuardName = keyof typeof GUARDS

@@ -97,6 +97,16 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
     reason: '调离',
   },
   archive: { type: 'archive' },
+  'confirm-violation': {
+    type: 'confirm-violation',
+    decisionKind: 'penalty',
+    decisionNumber: '焦环罚〔2026〕12号',
+    decidedOn: '2026-11-23',
+    violationType: 'other',
+    fineYuan: 0,
+    knownBefore: false,
+  },
+  'find-report-untrue': { type: 'find-report-untrue', finding: 'untrue', note: '现场未发现问题' },
 }
 
 /** A payload for every action that names a case, with the case id left to fill in. */

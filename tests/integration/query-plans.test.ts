@@ -55,6 +55,7 @@ const CURSOR_VALUES = {
   name: '王磊',
   issuedAt: '2026-11-01T10:00:00+08:00',
   at: '2026-11-01T10:00:00+08:00',
+  submittedAt: '2026-11-01T10:00:00+08:00',
 }
 
 const QUERIES: Array<[who: string, collection: string, options: FindOptions, index: string]> = [
@@ -235,6 +236,30 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     },
     'ix_uploads_unattached_created',
   ],
+  [
+    'reward claims of one state, oldest first (rewards.queue)',
+    'reward_claims',
+    { filter: { state: 'submitted' }, orderBy: [['submittedAt', 'asc']], limit: 20 },
+    'ix_reward_claims_state_submitted',
+  ],
+  [
+    'the reports merged into a case (a reward status reads every report on the case)',
+    'cases',
+    { filter: { mergedInto: 'c1' }, orderBy: [['createdAt', 'asc']], limit: 100 },
+    'ix_cases_merged_into',
+  ],
+  [
+    'the claims on the reports of a case (getMany)',
+    'reward_claims',
+    idsQuery(ids(5)),
+    primaryKey('reward_claims'),
+  ],
+  [
+    'fabrication counts of a page of claims (getMany)',
+    'reward_flags',
+    idsQuery(ids(20)),
+    primaryKey('reward_flags'),
+  ],
 ]
 
 /** The cursored queries the functions run, by shape, with the index each must search. */
@@ -279,6 +304,11 @@ const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: 
     'what a staff member did (admin.listAudit as actor)',
     (c) => c.collection === 'audit' && has(c, 'staffId'),
     'ix_audit_actor_at',
+  ],
+  [
+    'reward claims queue (rewards.queue)',
+    (c) => c.collection === 'reward_claims' && has(c, 'state'),
+    'ix_reward_claims_state_submitted',
   ],
 ]
 
@@ -342,12 +372,37 @@ beforeAll(async () => {
     })),
   )
 
+  // 45 claims waiting for a decision: the reward admin pages through them.
+  h.runtime.db.insertMany(
+    'reward_claims',
+    clones.slice(0, 45).map((c, i) => ({
+      _id: `rc-${c._id}`,
+      caseId: c._id,
+      refNo: c.refNo,
+      claimantOpenid: 'dev-citizen',
+      claimedBy: 'real-name',
+      reporterKey: `key-${i % 7}`,
+      identitySealed: null,
+      declaredInsider: false,
+      declaredExcluded: false,
+      checks: { staffAccount: false, nameMatchesStaff: false },
+      state: 'submitted',
+      decision: null,
+      payout: null,
+      refusal: null,
+      recovery: null,
+      submittedAt: c.createdAt,
+      updatedAt: c.createdAt,
+    })),
+  )
+
   h.runtime.db = observeDocStore(h.runtime.db, (call) => calls.push(call))
   for (const scope of ['open', 'all']) {
     expect(await pageToTheEnd('staff', 'inbox', { scope, limit: 20 }, STAFF.officer)).toBeGreaterThan(2)
     expect(await pageToTheEnd('staff', 'inbox', { scope, limit: 20 }, STAFF.supervisor)).toBeGreaterThan(2)
   }
   expect(await pageToTheEnd('cases', 'listMine', { limit: 20 }, 'dev-citizen')).toBeGreaterThan(2)
+  expect(await pageToTheEnd('rewards', 'queue', { limit: 20 }, 'dev-reward-admin')).toBe(3)
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
   await h.fireTimer('timers')
   // The administrator pages through the staff, the invites they issued and their own audit trail.

@@ -265,6 +265,21 @@ const failures: Record<GuardName, () => TransitionResult> = {
     for (const [event, actor] of steps) driver.apply(event, actor, later(driver))
     return driver.attempt({ type: 'archive' }, actors.intake, later(driver))
   },
+  // A reward rests on a decision already taken: one dated tomorrow is refused.
+  decisionNotInFuture: () =>
+    caseIn('investigating').attempt(
+      {
+        type: 'confirm-violation',
+        decisionKind: 'penalty',
+        decisionNumber: '焦环罚〔2026〕12号',
+        decidedOn: '2026-03-30',
+        violationType: 'other',
+        fineYuan: 0,
+        knownBefore: false,
+      },
+      actors.officer,
+      '2026-03-29T09:00:00+08:00',
+    ),
 }
 
 it('every guard has a test', () => {

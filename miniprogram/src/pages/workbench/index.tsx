@@ -141,6 +141,15 @@ export default function Workbench() {
                 人员管理
               </Button>
             )}
+            {load.profile.roles.includes('reward-admin') && (
+              <Text
+                className="link workbench__rewards"
+                data-testid="reward-queue"
+                onClick={() => void Taro.navigateTo({ url: '/reward-admin/queue/index' })}
+              >
+                奖励审核：举报奖励申领
+              </Text>
+            )}
           </View>
           {consent && <NoticeBanner consent={consent} onAsk={() => void askNotices()} />}
           {!hasCaseDuty(load.profile.roles) && (
