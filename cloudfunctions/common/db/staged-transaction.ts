@@ -26,7 +26,7 @@ export class TxRetry extends Error {
 }
 
 /** What a transaction read: a document and the version it had then (null: it did not exist). */
-export interface StagedRead {
+interface StagedRead {
   collection: string
   id: string
   version: number | null
@@ -56,7 +56,7 @@ export interface StagedWork<R> {
 }
 
 /** Reads one document from the store for the transaction (inside the store's own transaction, where it has one). */
-export type StagedReader = (collection: string, id: string) => Promise<WithId<object> | null>
+type StagedReader = (collection: string, id: string) => Promise<WithId<object> | null>
 
 export function newDocId(): string {
   return randomUUID().replace(/-/g, '')
@@ -133,7 +133,7 @@ export async function stageWork<R>(read: StagedReader, work: (tx: Tx) => Promise
   }
 }
 
-export interface RetryOptions {
+interface RetryOptions {
   /** Attempts before giving up with VersionConflictError. */
   maxAttempts: number
   /** Pause before attempt `attempt + 1` (1-based), in ms; none by default. */
