@@ -51,7 +51,7 @@ async function runAll(runtime: Runtime, event: TimerEvent): Promise<TimerReport>
     reports[name] = (await job(runtime, { budgetMs })) as never
   }
   const done = reports as JobReports
-  const next = (event.followUp ?? 0) + 1
+  const next = (Number.isInteger(event.followUp) ? event.followUp! : 0) + 1
   let followUp: number | null = null
   if (Object.values(done).some(workLeft) && runtime.followUps) {
     if (next > MAX_FOLLOW_UPS)
