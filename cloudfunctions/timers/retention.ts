@@ -19,6 +19,7 @@ import { systemCaseAccess } from '../common/case-access'
 import { calendarFor } from '../common/calendar'
 import { applyCaseEvent, clocksOf, isLegal, profileOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
+import type { PagedJobReport } from '../../shared/contracts/timers'
 import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
 import { VersionConflictError, type Runtime, type WithId } from '../common/ports'
 
@@ -30,17 +31,12 @@ export const DESTROYED = '已销毁'
 
 const DAY_MS = 24 * 3600_000
 
-export interface RetentionReport {
-  /** Ended cases looked at, archived now, and left waiting (a window or a return visit still open). */
-  examined: number
+export interface RetentionReport extends PagedJobReport {
+  /** Ended cases looked at (`examined`), archived now, and left waiting (a window or a return visit still open). */
   archived: number
   waiting: number
   /** Archived cases whose reporter identity was destroyed now. */
   identitiesDestroyed: number
-  conflicts: number
-  failures: number
-  /** Both queries worked through; false when the run stopped at its budget (the next run resumes). */
-  complete: boolean
 }
 
 type Period = keyof RetentionRule
@@ -138,6 +134,9 @@ export async function runRetention(
     conflicts: 0,
     failures: 0,
     complete: false,
+    busy: false,
+    pages: 0,
+    slowestPageMs: 0,
   }
   const archiving = await runPagedJob(
     runtime,
@@ -179,7 +178,11 @@ export async function runRetention(
         failed(runtime, report, doc._id, error),
       ),
   )
+  // Both queries worked through; false when the run stopped at its budget (the next run resumes).
   report.complete = archiving.complete && destroying.complete
+  report.busy = archiving.busy || destroying.busy
+  report.pages = archiving.pages + destroying.pages
+  report.slowestPageMs = Math.max(archiving.slowestPageMs, destroying.slowestPageMs)
   runtime.log.info('retention', { ...report })
   return report
 }
