@@ -69,10 +69,24 @@ describe('allowedEvents: which buttons to show', () => {
     [
       'assigned',
       'officer',
-      ['find-out-of-remit', 'start-investigation', 'record-initial-opinion', 'request-extension'],
+      [
+        'find-out-of-remit',
+        'start-investigation',
+        'record-initial-opinion',
+        'request-extension',
+        // On site: checking in, photos and readings start the investigation.
+        'check-in',
+        'add-site-photos',
+        'record-measurement',
+        'link-penalty-case',
+      ],
     ],
     ['replied', 'reporter', ['request-review', 'rate-reply', 'accept-reply']],
-    ['pending-head-approval', 'head', ['approve-reply', 'send-back-reply', 'request-extension']],
+    [
+      'pending-head-approval',
+      'head',
+      ['approve-reply', 'send-back-reply', 'request-extension', 'link-penalty-case'],
+    ],
     ['pending-head-approval', 'leader', ['mark-important', 'escalate']],
   ] as const)('in %s, %s may: %j', (state, actor, expected) => {
     const driver = caseIn(state)
