@@ -110,13 +110,8 @@ export interface Destination {
 
 /** A map link for the browser (高德 URI: no key needed, takes GCJ-02 as `coordinate=gaode`). */
 export function mapLink(place: Destination): string {
-  const q = new URLSearchParams({
-    position: `${place.lng.toFixed(6)},${place.lat.toFixed(6)}`,
-    name: place.name,
-    coordinate: 'gaode',
-    callnative: '1',
-  })
-  return `https://uri.amap.com/marker?${q.toString()}`
+  const position = `${place.lng.toFixed(6)},${place.lat.toFixed(6)}`
+  return `https://uri.amap.com/marker?position=${position}&name=${encodeURIComponent(place.name)}&coordinate=gaode&callnative=1`
 }
 
 /** Opens the place in the map app (weapp: WeChat's map, from which the phone's navigation apps start). */
