@@ -108,7 +108,8 @@ test('offline actions survive a restart and are applied once when the gateway re
     async () => await queuedOnPage(page).count(),
     (n) => n === 3,
   )
-  expect(await s.getByTestId('offline-queue').textContent()).toContain('其他案件还有 1 项')
+  // The other case's reading is named, with a way to it.
+  expect(await s.getByTestId('other-case-queue').textContent()).toBe('JZ-20261123-0002：还有 1 项操作待同步')
   expect((await storedQueue(page)).map((i) => i.event.type)).toEqual([
     'record-measurement',
     'check-in',
@@ -200,11 +201,17 @@ test('offline actions survive a restart and are applied once when the gateway re
   )
   expect(darkness[0]).toBeLessThan(darkness[1]! * 0.7)
   expect(detail.onSite.readings).toEqual([expect.objectContaining({ value: 68.5, exceedsBy: 13.5 })])
-  // Taken offline at 23:05 by the phone's clock; the server recorded it when it arrived.
+  // One check-in, though the answer to it was lost once.
   expect(detail.onSite.checkIns).toHaveLength(1)
 
-  // The other case: the reading was not applied over the supervisor's change — both sides are shown.
-  await openCase(page, other)
+  // The other case: the reading was not applied over the supervisor's change. The site's page points to it…
+  const pointer = s.getByTestId('other-case-queue')
+  await until(
+    async () => (await pointer.textContent()) ?? '',
+    (t) => t.includes('需要您处理'),
+  )
+  await pointer.tap()
+  // …and there both sides are shown.
   const conflict = s.locator('[data-testid="queued-action"][data-state="conflict"]')
   await conflict.waitFor()
   expect(await conflict.getByTestId('conflict-mine').textContent()).toContain('记录监测数据')

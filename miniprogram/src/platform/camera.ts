@@ -112,7 +112,10 @@ async function stampInBrowser(
   ctx.drawImage(img, 0, 0, w, h)
   drawStamp(ctx, w, h, lines)
   const encoded = await encodeCanvasJpeg(canvas, photo.size)
-  return encoded && { ...encoded, drawn: true }
+  if (!encoded) return null
+  // The camera's own file (takePhoto's blob: URL) is not needed once the stamped copy exists.
+  if (photo.path.startsWith('blob:')) URL.revokeObjectURL(photo.path)
+  return { ...encoded, drawn: true }
 }
 
 interface DeviceCanvas {

@@ -3,6 +3,7 @@
 // both sides (what the officer did, on the case as they saw it; the case as it is now, with what happened since)
 // and waits for the officer: re-apply it on the case as it is, or discard it. Nothing is dropped silently.
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { formatShanghai } from '@shared/time'
 import { useOfflineQueue } from '../../hooks/use-offline-queue'
@@ -101,7 +102,7 @@ export default function OfflineActions({
           </Text>
         </View>
       )}
-      {(mine.length > 0 || others > 0) && (
+      {(mine.length > 0 || others.length > 0) && (
         <View className="card offline" data-testid="offline-queue">
           <Text className="card-title">待同步的操作（{mine.length}）</Text>
           {mine.map((item) => (
@@ -138,7 +139,16 @@ export default function OfflineActions({
               )}
             </View>
           ))}
-          {others > 0 && <Text className="muted">其他案件还有 {others} 项操作待同步</Text>}
+          {others.map((o) => (
+            <Text
+              key={o.caseId}
+              className={o.needsDecision ? 'error-text link' : 'muted link'}
+              data-testid="other-case-queue"
+              onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${o.caseId}` })}
+            >
+              {o.refNo}：还有 {o.count} 项操作待同步{o.needsDecision ? '，需要您处理' : ''}
+            </Text>
+          ))}
           <Button
             className="btn small secondary"
             data-testid="sync-now"
