@@ -118,6 +118,8 @@ export interface ApplyOptions {
   attach?: readonly WithId<UploadDoc>[]
   /** Notifications are sent after the write unless the caller batches them. */
   notify?: boolean
+  /** The device's id of a staff action, kept on its history entry so a retry is not applied twice (act-once.ts). */
+  requestId?: string
 }
 
 /**
@@ -160,8 +162,11 @@ export async function applyCaseEvent(
   const calendar = await calendarFor(runtime)
   const profile = profileOf(before)
   const ctx = contextFor({ profile, calendar, history: before.history, now: toShanghaiIso(now) })
-  const result = transition(machineStateOf(before), event, access.actor, ctx)
-  if (!result.ok) throw new AppError('ILLEGAL_TRANSITION', result.error.message)
+  const transitioned = transition(machineStateOf(before), event, access.actor, ctx)
+  if (!transitioned.ok) throw new AppError('ILLEGAL_TRANSITION', transitioned.error.message)
+  const result = options.requestId
+    ? { ...transitioned, entry: { ...transitioned.entry, requestId: options.requestId } }
+    : transitioned
 
   const mergeTarget = event.type === 'merge' ? checkMergeTarget(before, named.get(event.intoCaseId)!) : null
   const extraPatch =

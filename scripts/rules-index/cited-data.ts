@@ -15,7 +15,8 @@ import {
   type IntakePolicy,
   type RepeatAction,
 } from '../../shared/policy/intake'
-import { INTAKE_POLICIES, POLICY_PROFILES } from '../../shared/policy/registry'
+import type { FieldWorkPolicy } from '../../shared/policy/field-work'
+import { fieldWorkPolicyFor, INTAKE_POLICIES, POLICY_PROFILES } from '../../shared/policy/registry'
 import { REWARD_RULES } from '../../shared/policy/reward-rules'
 import {
   isPlaceholder,
@@ -76,6 +77,7 @@ const FROM: Record<ClockStart, string> = {
   'review-requested': '收到复查申请',
   'review-decided': '作出复查意见',
   're-review-requested': '收到复核申请',
+  'rectification-ordered': '责令整改',
 }
 
 function conditionKey(when: ClockCondition | undefined): string {
@@ -238,6 +240,43 @@ function intakeTexts(policy: IntakePolicy): CitedText[] {
     add(`importance.rules[${r.rule}]`, `${IMPORTANCE_RULES[r.rule]} → ${effects}`, basisTexts(r))
   }
   return found
+}
+
+/** Each field-work value in a few words; keyed like its `basis`, so a new value must be described. */
+const FIELD_WORK_VALUES: { [K in keyof FieldWorkPolicy['basis']]: (p: FieldWorkPolicy) => string } = {
+  farCheckInMetres: (p) => `现场签到距反映地点超过 ${p.farCheckInMetres} 米的标为“较远”`,
+  deviceClockToleranceMinutes: (p) => `现场记录的时间可比服务器快 ${p.deviceClockToleranceMinutes} 分钟`,
+  rectificationReminderWorkingDays: (p) =>
+    `整改期限：按整改方案计时，届满前 ${p.rectificationReminderWorkingDays} 个工作日提醒复查`,
+  limits: () => '现场监测数据对照的排放限值（昼间、夜间）',
+}
+
+/** Field-work values: each jurisdiction's own, listed once (most take the national ones). */
+function fieldWorkTexts(): CitedText[] {
+  const seen = new Set<FieldWorkPolicy>()
+  return PROFILE_IDS.flatMap((id) => {
+    const policy = fieldWorkPolicyFor(id)
+    if (seen.has(policy)) return []
+    seen.add(policy)
+    const { file, name } = declaredIn(policy, `field-work values of ${id}`)
+    return (Object.keys(FIELD_WORK_VALUES) as Array<keyof typeof FIELD_WORK_VALUES>).flatMap((key) =>
+      basisTexts(policy.basis[key]).flatMap(([text, role]) =>
+        text
+          ? [
+              {
+                text,
+                role,
+                rule: FIELD_WORK_VALUES[key](policy),
+                scope: id,
+                file,
+                key: `basis.${key}`,
+                exportName: name,
+              },
+            ]
+          : [],
+      ),
+    )
+  })
 }
 
 function nonAcceptanceTexts(): CitedText[] {
@@ -438,6 +477,7 @@ export function citedTexts(): CitedText[] {
     ),
     ...PROFILE_IDS.flatMap((id) => intakeTexts(INTAKE_POLICIES[id])),
     ...PROFILE_IDS.flatMap((id) => REWARD_RULES[id].flatMap(rewardTexts)),
+    ...fieldWorkTexts(),
     ...nonAcceptanceTexts(),
     ...groundsTexts(),
     ...intakeCheckTexts(),

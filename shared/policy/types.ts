@@ -34,6 +34,8 @@ export const CLOCK_KINDS = {
   'transfer-out': { label: '转办（非本部门职责/其他行政区）', nature: 'duty' },
   investigation: { label: '调查核实', nature: 'duty' },
   'initial-opinion': { label: '初办意见', nature: 'duty' },
+  /** Set by a rectification plan's own deadline (S0 第七条(二)), not by a period of the profile: ORDERED_CLOCKS. */
+  rectification: { label: '整改期限', nature: 'duty' },
   handling: { label: '办结答复', nature: 'duty' },
   'review-window': { label: '复查申请期', nature: 'window' },
   review: { label: '复查意见', nature: 'duty' },
@@ -71,6 +73,7 @@ export type ClockStart =
   | 'review-requested' // 复查 request received
   | 'review-decided' // 复查意见 sent
   | 're-review-requested' // 复核 request received
+  | 'rectification-ordered' // 责令整改: a plan with its own deadline (S0 第七条(二))
 
 /** Facts of a case a rule can depend on. An absent field matches any case. */
 export interface ClockCondition {

@@ -46,6 +46,11 @@ export interface HistoryEntry<E extends CaseEvent = CaseEvent> {
   at: string
   actor: RecordedActor
   event: E
+  /**
+   * The device's id of the staff action that made this entry (`staff.act` clientRequestId): a retry of the same
+   * action finds it and is not applied again. Never shown.
+   */
+  requestId?: string
 }
 
 /** Who did it, in words: the staff role acted in, 举报人, or which part of the system. */

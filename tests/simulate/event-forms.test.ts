@@ -66,6 +66,26 @@ function answer(spec: AskedSpec): FormValue {
       return 'case-000123'
     case 'files':
       return [uploaded]
+    case 'decimal':
+      return '68.5'
+    case 'position':
+      return {
+        lat: 35.29958,
+        lng: 113.27638,
+        coordSystem: 'gcj02',
+        accuracy: 15,
+        takenAt: '2026-11-23T08:45:00+08:00',
+      }
+    case 'stamped-photos':
+      // Taken on site, kept on the device: named by where it is kept until the queue uploads it.
+      return [
+        {
+          ...uploaded,
+          fileId: null,
+          localPath: 'idb:abc',
+          stamp: { takenAt: '2026-11-23T08:45:00+08:00', position: null, drawn: true },
+        },
+      ]
   }
 }
 

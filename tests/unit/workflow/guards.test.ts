@@ -106,7 +106,41 @@ const failures: Record<GuardName, () => TransitionResult> = {
     ),
   siteVisitRecorded: () =>
     caseIn('investigating').attempt(
-      { type: 'order-rectification', measures: '整改', dueDate: '2026-03-20', responsibleParty: '某厂' },
+      {
+        type: 'order-rectification',
+        target: '达标',
+        measures: '整改',
+        dueDate: '2026-03-20',
+        responsibleParty: '某厂',
+      },
+      actors.officer,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  // S0 第七条(二): a plan's deadline cannot already have passed.
+  rectificationDueNotPast: () => {
+    const driver = caseIn('investigating')
+    driver.apply(SITE_VISIT, actors.officer, later(driver))
+    return driver.attempt(
+      {
+        type: 'order-rectification',
+        target: '达标',
+        measures: '整改',
+        dueDate: '2026-03-01',
+        responsibleParty: '某厂',
+      },
+      actors.officer,
+      later(driver, 2),
+    )
+  },
+  // A reading taken tomorrow is refused (more than the phone-clock tolerance ahead of now).
+  recordedTimeNotInFuture: () =>
+    caseIn('investigating').attempt(
+      {
+        type: 'record-measurement',
+        item: 'noise-construction',
+        value: 60,
+        measuredAt: '2026-03-04T10:00:00+08:00',
+      },
       actors.officer,
       '2026-03-03T10:00:00+08:00',
     ),

@@ -69,7 +69,17 @@ describe('allowedEvents: which buttons to show', () => {
     [
       'assigned',
       'officer',
-      ['find-out-of-remit', 'start-investigation', 'record-initial-opinion', 'request-extension'],
+      [
+        'find-out-of-remit',
+        'start-investigation',
+        'record-initial-opinion',
+        'request-extension',
+        // On site: checking in, photos and readings start the investigation.
+        'check-in',
+        'add-site-photos',
+        'record-measurement',
+        'link-penalty-case',
+      ],
     ],
     ['replied', 'reporter', ['request-review', 'rate-reply', 'accept-reply']],
     // Once investigated, the decision confirming the violation (or the finding that the report is untrue) can be
@@ -77,7 +87,14 @@ describe('allowedEvents: which buttons to show', () => {
     [
       'pending-head-approval',
       'head',
-      ['approve-reply', 'send-back-reply', 'request-extension', 'confirm-violation', 'find-report-untrue'],
+      [
+        'approve-reply',
+        'send-back-reply',
+        'request-extension',
+        'link-penalty-case',
+        'confirm-violation',
+        'find-report-untrue',
+      ],
     ],
     [
       'pending-head-approval',
