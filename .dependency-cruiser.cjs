@@ -11,8 +11,9 @@
 //   deployment/                a jurisdiction: territory + staff + routing table, and its checks
 //   intake/                    duplicates, repeats, importance, early warning
 //   cases/                     the case document: building a new one, the views each audience may see
-//   stats/, oversight/         statistics from case histories (contributions, months, reports, export tables);
-//                              the supervisor's desk fields, spot-check samples, leader receptions
+//   rewards/                   whistleblower rewards: a report's eligibility, the award, the views of a claim
+//   stats/, oversight/         (the floor of rewards/) statistics from case histories (contributions, months,
+//                              reports, export tables); the supervisor's desk fields, spot-check samples, receptions
 //   contracts/                 the API of every cloud function (top: nothing in shared/ imports it)
 //
 // shared/ never imports the platform (cloud functions, the mini-program, local mode).
@@ -28,7 +29,7 @@ const FLOORS = [
   ['deployment'],
   ['intake'],
   ['cases'],
-  ['stats', 'oversight'],
+  ['rewards', 'stats', 'oversight'],
   ['contracts'],
 ]
 

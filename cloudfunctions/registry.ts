@@ -6,6 +6,7 @@ import type { CloudFunction } from './common/router'
 import { staffFunction } from './staff/handlers'
 import { adminFunction } from './admin/handlers'
 import { timersFunction } from './timers/handlers'
+import { rewardsFunction } from './rewards/handlers'
 import { statsFunction } from './stats/handlers'
 import { oversightFunction } from './oversight/handlers'
 
@@ -15,6 +16,7 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   files: filesFunction,
   admin: adminFunction,
   timers: timersFunction,
+  rewards: rewardsFunction,
   stats: statsFunction,
   oversight: oversightFunction,
 }

@@ -2,6 +2,7 @@
 import { adminContract } from './admin'
 import { casesContract } from './cases'
 import { filesContract } from './files'
+import { rewardsContract } from './rewards'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
 import { statsContract } from './stats'
@@ -13,6 +14,7 @@ export const CONTRACTS = {
   files: filesContract,
   admin: adminContract,
   timers: timersContract,
+  rewards: rewardsContract,
   stats: statsContract,
   oversight: oversightContract,
 } as const

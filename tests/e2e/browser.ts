@@ -34,7 +34,7 @@ export async function startE2E(options: { now?: string; deployment?: string } = 
   if (!existsSync(path.join(H5_DIST, 'index.html'))) {
     throw new Error(`no H5 build at ${H5_DIST}: run \`npm run build:h5\` first (npm test does)`)
   }
-  const harness = await startHarness({ now: options.now, staticDir: H5_DIST, deployment: options.deployment })
+  const harness = await startHarness({ now: options.now, deployment: options.deployment, staticDir: H5_DIST })
   await harness.app.listen({ host: '127.0.0.1', port: 0 })
   const address = harness.app.server.address()
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

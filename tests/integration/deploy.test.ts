@@ -135,7 +135,9 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     })
 
     // Every function with its bundle, settings, environment variables and config.json triggers.
-    expect(EVERY_FUNCTION).toEqual(expect.arrayContaining(['admin', 'cases', 'files', 'staff', 'timers']))
+    expect(EVERY_FUNCTION).toEqual(
+      expect.arrayContaining(['admin', 'cases', 'files', 'oversight', 'rewards', 'staff', 'stats', 'timers']),
+    )
     expect([...fake.functions.keys()].sort()).toEqual(EVERY_FUNCTION)
     for (const fn of fake.functions.values()) {
       expect(fn.files).toEqual(['config.json', 'index.js', 'package.json'])
@@ -153,7 +155,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     expect(fake.functions.get('timers')!.Triggers).toEqual([
       { TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 5 * * * * *"}' },
     ])
-    for (const name of ['admin', 'cases', 'files', 'staff'])
+    for (const name of ['admin', 'cases', 'files', 'rewards', 'staff'])
       expect(fake.functions.get(name)!.Triggers).toEqual([])
     // Through the SDK's zip upload, signed with the operator's key.
     expect(

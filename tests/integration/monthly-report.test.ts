@@ -5,6 +5,7 @@
 import type { MonthlyReportView, StatsFigures } from '../../shared/contracts/stats'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { runMonthlyReport } from '../../cloudfunctions/common/stats/monthly-report'
+import { monthDocId, type MonthDoc } from '../../cloudfunctions/common/stats/months'
 import { handleToReply, reportInput, STAFF } from '../support/reports'
 import { startHarness, type Harness } from '../support/local-harness'
 
@@ -101,9 +102,12 @@ test('a pass of the month begun before it ended is not the report: a change afte
   const cut = await runMonthlyReport(h.runtime, {
     pageSize: 1,
     budgetMs: 1,
-    elapsedMs: () => (calls++ < 5 ? 0 : 10),
+    // The run's own check, then the start and end of each of 4 pages.
+    elapsedMs: () => (calls++ < 9 ? 0 : 10),
   })
   expect(cut.currentMonthFresh).toBe(false)
+  const month = await h.runtime.db.get<MonthDoc>(COLLECTIONS.statsMonths, monthDocId('2026-11'))
+  expect(month?.pass?.contributions).toBe(4)
   const read = await h.runtime.db.find<{ caseId: string }>(COLLECTIONS.caseStats, {
     filter: { month: '2026-11' },
     limit: 4,

@@ -114,6 +114,10 @@ test('the monthly report counts the cases stored before statistics, once; runnin
   expect(await runMonthlyReport(h.runtime)).toMatchObject({
     report: 'produced',
     backfill: { examined: 6, written: 6, failures: 0, done: true },
+    // As every timer job reports: nothing left for a follow-up run.
+    complete: true,
+    busy: false,
+    failures: 0,
   })
   const produced = await report()
   expect(produced.report.total.received).toBe(7)
@@ -161,6 +165,8 @@ test('over runs cut short by their budget, with an action writing a case in betw
   }
   const first = await cutRun()
   expect(first).toMatchObject({ report: 'summing', backfill: { written: 1, complete: false } })
+  // Work done and left: the timers run starts a follow-up (timers/handlers.ts workLeft).
+  expect(first).toMatchObject({ complete: false, busy: false, examined: 1, pages: 1 })
   // An officer takes up a case not yet given its contributions: that write stores them itself.
   const left = (await Promise.all(oldCases.map(getCase))).filter((c) => c.statMonths === undefined)
   expect(left).toHaveLength(oldCases.length - 1)

@@ -14,7 +14,7 @@ import type { CaseDoc } from '../../../shared/cases/case-doc'
 import { toShanghaiIso } from '../../../shared/time'
 import { calendarFor } from '../calendar'
 import { COLLECTIONS } from '../collections'
-import { runPagedJob, type PagedJobOptions } from '../paged-job'
+import { DEFAULT_BUDGET_MS, runPagedJob, type PagedJobOptions, type PagedJobOutcome } from '../paged-job'
 import type { FindOptions, Runtime, Tx } from '../ports'
 import { hasCaseStats, newCaseExtras, writeCaseStatsInTx, type CaseStatFields } from './case-stats'
 import { refreshMonth } from './months'
@@ -38,7 +38,8 @@ export interface BackfillRecord {
   updatedAt: string
 }
 
-export interface BackfillRun {
+/** A run of step 1 (`complete`: its pass over the cases reached the end of the query, or none was needed). */
+export interface BackfillRun extends PagedJobOutcome {
   /** The record's `done` after this run. */
   done: boolean
   /** When every case had been given its contributions (null: not yet; the monthly report waits for it). */
@@ -47,8 +48,13 @@ export interface BackfillRun {
   examined: number
   written: number
   failures: number
-  /** This run's pass over the cases reached the end of the query. */
-  complete: boolean
+}
+
+/** A run of step 2 (`complete`: every month the backfill wrote to is summed since). */
+export interface BackfillMonthsRun extends PagedJobOutcome {
+  done: boolean
+  /** Contributions read. */
+  read: number
 }
 
 /** A page of the cases no write with statistics has touched, keys only (each is read again in its transaction). */
@@ -109,12 +115,15 @@ export async function backfillCaseStats(
     written: 0,
     failures: 0,
     complete: true,
+    busy: false,
+    pages: 0,
+    slowestPageMs: 0,
   }
   // Every case had its contributions at the end of a pass (and every write since stores them): only months left.
   if (record.done || (record.casesDoneAt !== null && record.casesFailed === 0)) return run
   const calendar = await calendarFor(runtime)
   const known = new Set(record.months)
-  const { complete } = await runPagedJob(
+  const outcome = await runPagedJob(
     runtime,
     BACKFILL_JOB_ID,
     options,
@@ -145,8 +154,8 @@ export async function backfillCaseStats(
       }
     },
   )
-  run.complete = complete
-  if (complete) {
+  Object.assign(run, outcome)
+  if (outcome.complete) {
     const at = toShanghaiIso(runtime.clock.now())
     const after = await changeRecord(runtime, (r) => ({
       // Months summed before these cases were written lack them: summed again.
@@ -166,23 +175,35 @@ export async function backfillCaseStats(
 export async function sumBackfilledMonths(
   runtime: Runtime,
   options: PagedJobOptions = {},
-): Promise<{ done: boolean }> {
+): Promise<BackfillMonthsRun> {
   const started = Date.now()
   const elapsed = options.elapsedMs ?? (() => Date.now() - started)
-  const budgetMs = options.budgetMs ?? 40_000
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS
   const record = await readRecord(runtime)
-  if (record.done || record.casesDoneAt === null) return { done: record.done }
+  const run: BackfillMonthsRun = {
+    done: record.done,
+    complete: record.done,
+    busy: false,
+    pages: 0,
+    slowestPageMs: 0,
+    read: 0,
+  }
+  if (record.done || record.casesDoneAt === null) return run
   const freshSince = record.casesDoneAt
   for (const month of record.months) {
     if (record.summed.includes(month)) continue
-    if (elapsed() >= budgetMs) return { done: false }
+    if (elapsed() >= budgetMs) return run
     const summed = await refreshMonth(runtime, month, {
       ...options,
       elapsedMs: elapsed,
       budgetMs,
       freshSince,
     })
-    if (!summed.complete) return { done: false }
+    run.pages += summed.pages
+    run.read += summed.read
+    run.slowestPageMs = Math.max(run.slowestPageMs, summed.slowestPageMs)
+    run.busy ||= summed.busy
+    if (!summed.complete) return run
     // Only for the pass of cases it was summed after: a later pass that wrote cases starts the months over.
     await changeRecord(runtime, (r) =>
       r.casesDoneAt === freshSince ? { summed: union(r.summed, [month]) } : {},
@@ -192,5 +213,5 @@ export async function sumBackfilledMonths(
     done: r.casesDoneAt === freshSince && r.casesFailed === 0 && r.months.every((m) => r.summed.includes(m)),
   }))
   if (after.done) runtime.log.info('stats backfill done', { months: after.months.length })
-  return { done: after.done }
+  return { ...run, done: after.done, complete: after.months.every((m) => after.summed.includes(m)) }
 }

@@ -19,7 +19,8 @@ import {
 import { localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
 import { COLLECTIONS } from '../collections'
 import { DuplicateKeyError, VersionConflictError, type Runtime, type WithId } from '../ports'
-import type { PagedJobOptions } from '../paged-job'
+import { DEFAULT_BUDGET_MS, type PagedJobOptions, type PagedJobOutcome } from '../paged-job'
+import type { PagedJobReport } from '../../../shared/contracts/timers'
 import { tellOverseers } from '../oversight/notify'
 import { backfillCaseStats, sumBackfilledMonths, type BackfillRun } from './backfill'
 import { refreshMonth } from './months'
@@ -40,7 +41,12 @@ export interface MonthlyReportDoc {
 
 export const monthlyReportId = (month: string) => `monthly-${month}`
 
-export interface MonthlyReportRun {
+/**
+ * A run of the job, as every timer job reports (`examined`: cases backfilled and contributions summed; `complete`:
+ * nothing left that another run could do now — the report stored and sent, this month's figures fresh, the
+ * backfill's cases and months done).
+ */
+export interface MonthlyReportRun extends PagedJobReport {
   month: string
   /** What this run did with last month's report ('summing': the month, or cases stored before statistics, not done yet). */
   report: 'produced' | 'sent' | 'already-sent' | 'summing'
@@ -79,7 +85,7 @@ export async function runMonthlyReport(
 ): Promise<MonthlyReportRun> {
   const started = Date.now()
   const elapsed = options.elapsedMs ?? (() => Date.now() - started)
-  const budgetMs = options.budgetMs ?? 40_000
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS
   const left = () => ({ ...options, elapsedMs: elapsed, budgetMs })
   const now = runtime.clock.now()
   const current = monthOf(localDateOf(now))
@@ -88,6 +94,23 @@ export async function runMonthlyReport(
 
   let outcome: MonthlyReportRun['report']
   const backfill = await backfillCaseStats(runtime, left())
+  const run: Omit<MonthlyReportRun, 'report' | 'currentMonthFresh'> = {
+    month,
+    backfill,
+    examined: backfill.examined,
+    conflicts: 0,
+    failures: backfill.failures,
+    complete: false,
+    busy: backfill.busy,
+    pages: backfill.pages,
+    slowestPageMs: backfill.slowestPageMs,
+  }
+  const count = (part: PagedJobOutcome & { read: number }) => {
+    run.examined += part.read
+    run.pages += part.pages
+    run.slowestPageMs = Math.max(run.slowestPageMs, part.slowestPageMs)
+    run.busy ||= part.busy
+  }
   const stored = await runtime.db.get<MonthlyReportDoc>(COLLECTIONS.reports, id)
   if (stored) {
     outcome = stored.status === 'sent' ? 'already-sent' : 'sent'
@@ -101,6 +124,7 @@ export async function runMonthlyReport(
     const freshSince =
       Date.parse(backfill.casesDoneAt) > Date.parse(monthEnded) ? backfill.casesDoneAt : monthEnded
     const summed = await refreshMonth(runtime, month, { ...left(), freshSince })
+    count(summed)
     if (!summed.complete || !summed.doc?.cells) {
       outcome = 'summing'
     } else {
@@ -131,7 +155,15 @@ export async function runMonthlyReport(
   }
   // The live figures of the month under way, then the months of the cases backfilled, with what is left of the budget.
   const live = elapsed() < budgetMs ? await refreshMonth(runtime, current, left()) : null
-  if (!backfill.done && elapsed() < budgetMs)
-    backfill.done = (await sumBackfilledMonths(runtime, left())).done
-  return { month, report: outcome, currentMonthFresh: live?.complete ?? false, backfill }
+  if (live) count(live)
+  let monthsSummed = backfill.done
+  if (!backfill.done && elapsed() < budgetMs) {
+    const months = await sumBackfilledMonths(runtime, left())
+    count(months)
+    backfill.done = months.done
+    monthsSummed = months.complete
+  }
+  const currentMonthFresh = live?.complete ?? false
+  run.complete = outcome !== 'summing' && currentMonthFresh && backfill.complete && monthsSummed
+  return { ...run, report: outcome, currentMonthFresh }
 }

@@ -16,7 +16,7 @@ import {
   type Runtime,
   type WithId,
 } from '../ports'
-import type { PagedJobOptions } from '../paged-job'
+import { DEFAULT_BUDGET_MS, roomForPage, type PagedJobOptions, type PagedJobOutcome } from '../paged-job'
 import type { CaseStatDoc } from './case-stats'
 
 export interface MonthDoc {
@@ -81,16 +81,18 @@ async function loadOrCreate(runtime: Runtime, month: string): Promise<WithId<Mon
   return (await runtime.db.get<MonthDoc>(COLLECTIONS.statsMonths, id))!
 }
 
-export interface RefreshResult {
+export interface RefreshResult extends PagedJobOutcome {
   month: string
-  complete: boolean
+  /** The month's document as this call left it (null: another run owns the pass). */
   doc: WithId<MonthDoc> | null
+  /** Contributions read by this call. */
+  read: number
 }
 
 /**
- * Works on the month's pass until it finishes or the budget is spent. With `freshSince`, only a pass begun at or
- * after that instant counts: a finished one begun before it is not fresh and one under way is dropped, and a
- * new pass is started (it sees every contribution stored by then).
+ * Works on the month's pass until it finishes or the budget has no room for another page (paged-job.ts's rule).
+ * With `freshSince`, only a pass begun at or after that instant counts: a finished one begun before it is not
+ * fresh and one under way is dropped, and a new pass is started (it sees every contribution stored by then).
  */
 export async function refreshMonth(
   runtime: Runtime,
@@ -99,14 +101,25 @@ export async function refreshMonth(
 ): Promise<RefreshResult> {
   const started = Date.now()
   const elapsed = options.elapsedMs ?? (() => Date.now() - started)
-  const budgetMs = options.budgetMs ?? 40_000
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS
   const limit = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE)
   const since = options.freshSince
   const begunSince = (at: string | null) =>
     at !== null && since !== undefined && Date.parse(at) >= Date.parse(since)
-  let doc = await loadOrCreate(runtime, month)
+  const result: RefreshResult = {
+    month,
+    complete: false,
+    busy: false,
+    pages: 0,
+    slowestPageMs: 0,
+    read: 0,
+    doc: await loadOrCreate(runtime, month),
+  }
+  // Another run owns the pass: it lost a version check.
+  const busy = (): RefreshResult => ({ ...result, busy: true, doc: null })
+  let doc = result.doc!
   if (!doc.pass || (since !== undefined && !begunSince(doc.pass.startedAt))) {
-    if (!doc.pass && begunSince(doc.passStartedAt)) return { month, complete: true, doc }
+    if (!doc.pass && begunSince(doc.passStartedAt)) return { ...result, complete: true }
     const now = runtime.clock.now()
     const pass = {
       startedAt: toShanghaiIso(now),
@@ -116,10 +129,12 @@ export async function refreshMonth(
       contributions: 0,
     }
     const saved = await save(runtime, doc, { pass })
-    if (!saved) return { month, complete: false, doc: null }
+    if (!saved) return busy()
     doc = saved
   }
-  while (elapsed() < budgetMs) {
+  for (;;) {
+    const pageStarted = elapsed()
+    if (!roomForPage(budgetMs - pageStarted, result.slowestPageMs)) return { ...result, doc }
     const pass = doc.pass!
     const page = await contributionsPage(runtime.db, month, pass.cursor, limit)
     const cells = { ...pass.cells }
@@ -129,11 +144,13 @@ export async function refreshMonth(
       ? { pass: { ...pass, cursor: page.next, cells, contributions } }
       : { cells, contributions, passStartedAt: pass.startedAt, asOf: pass.asOf, pass: null }
     const saved = await save(runtime, doc, patch)
-    if (!saved) return { month, complete: false, doc: null }
+    result.pages++
+    result.read += page.items.length
+    result.slowestPageMs = Math.max(result.slowestPageMs, elapsed() - pageStarted)
+    if (!saved) return busy()
     doc = saved
-    if (!page.next) return { month, complete: true, doc }
+    if (!page.next) return { ...result, complete: true, doc }
   }
-  return { month, complete: false, doc }
 }
 
 async function save(
