@@ -12,6 +12,8 @@
 //   intake/                    duplicates, repeats, importance, early warning
 //   cases/                     the case document: building a new one, the views each audience may see
 //   rewards/                   whistleblower rewards: a report's eligibility, the award, the views of a claim
+//   stats/, oversight/         (the floor of rewards/) statistics from case histories (contributions, months,
+//                              reports, export tables); the supervisor's desk fields, spot-check samples, receptions
 //   contracts/                 the API of every cloud function (top: nothing in shared/ imports it)
 //
 // shared/ never imports the platform (cloud functions, the mini-program, local mode).
@@ -27,7 +29,7 @@ const FLOORS = [
   ['deployment'],
   ['intake'],
   ['cases'],
-  ['rewards'],
+  ['rewards', 'stats', 'oversight'],
   ['contracts'],
 ]
 

@@ -7,6 +7,8 @@ import { staffFunction } from './staff/handlers'
 import { adminFunction } from './admin/handlers'
 import { timersFunction } from './timers/handlers'
 import { rewardsFunction } from './rewards/handlers'
+import { statsFunction } from './stats/handlers'
+import { oversightFunction } from './oversight/handlers'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   cases: casesFunction,
@@ -15,4 +17,6 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   admin: adminFunction,
   timers: timersFunction,
   rewards: rewardsFunction,
+  stats: statsFunction,
+  oversight: oversightFunction,
 }

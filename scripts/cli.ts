@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: () => import('./cli/backup'),
   restore: () => import('./cli/restore'),
   rewards: () => import('./cli/rewards'),
+  stats: () => import('./cli/stats'),
 }
 
 async function main(argv: string[]): Promise<number> {

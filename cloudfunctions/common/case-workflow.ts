@@ -29,6 +29,7 @@ import { sendCaseNotices } from './notifications'
 import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
 import { rewardsAfterCaseEvent } from './rewards/after-case-event'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
+import { caseWriteExtras, statMonthsOf, writeCaseStatsInTx, type CaseStatFields } from './stats/case-stats'
 
 export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
@@ -182,8 +183,11 @@ export async function applyCaseEvent(
     updatedAt: result.entry.at,
     ...extraPatch,
   }
-  next.nextCheckOn = nextCheckOnOf(caseClocks({ profile, calendar, history, asOf: now }), now)
-  const patch: Patch<CaseDoc> = {
+  const clocks = caseClocks({ profile, calendar, history, asOf: now })
+  next.nextCheckOn = nextCheckOnOf(clocks, now)
+  // The desk's derived fields and the statistics contributions (common/stats/case-stats.ts).
+  const stats = caseWriteExtras(caseId, next, { profile, calendar, clocks }, statMonthsOf(before))
+  const patch: Patch<CaseDoc & CaseStatFields> = {
     status: next.status,
     open: next.open,
     facts: next.facts,
@@ -194,11 +198,13 @@ export async function applyCaseEvent(
     updatedAt: next.updatedAt,
     nextCheckOn: next.nextCheckOn,
     ...extraPatch,
+    ...stats.patch,
   }
   // S3 第九条(四): everyone following the merged report follows the case it joined, and hears its replies.
   const movedFollows = mergeTarget ? await listFollows(runtime.db, before._id) : []
   await runtime.db.transaction(async (tx: Tx) => {
-    await tx.update<CaseDoc>(COLLECTIONS.cases, caseId, patch, before._version)
+    await tx.update<CaseDoc & CaseStatFields>(COLLECTIONS.cases, caseId, patch, before._version)
+    await writeCaseStatsInTx(tx, stats)
     if (options.attach) await attachUploadsInTx(tx, options.attach, caseId)
     if (mergeTarget) {
       // The target's scope and state were checked on the version loaded: a change since is a conflict.
@@ -209,7 +215,7 @@ export async function applyCaseEvent(
       await addFollowersInTx(tx, mergeTarget._id, movedFollows, result.entry.at, before.lastReportedAt)
     }
   })
-  const doc = { ...next, _id: before._id, _version: before._version + 1 } as StoredCase
+  const doc = { ...next, ...stats.patch, _id: before._id, _version: before._version + 1 } as StoredCase
   if (options.notify !== false) await sendCaseNotices(runtime, doc, result.effects, result.entry)
   // What the event means for whistleblower rewards (a violation confirmed, a report found untrue, the case ended).
   await rewardsAfterCaseEvent(runtime, { before, doc, entry: result.entry })

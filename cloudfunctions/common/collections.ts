@@ -24,4 +24,14 @@ export const COLLECTIONS = {
   rewardClaims: 'reward_claims',
   /** Reports found fabricated, per reporting account (repeated fabrication flags a claim). */
   rewardFlags: 'reward_flags',
+  /** One case's statistics contribution to one month (common/stats/case-stats.ts). */
+  caseStats: 'case_stats',
+  /** A month's statistics cells, kept by the monthly job (common/stats/months.ts). */
+  statsMonths: 'stats_months',
+  /** Stored reports: the monthly report (S0 第十八条). */
+  reports: 'reports',
+  /** 督办 spot-check samples (S3 第十四条). */
+  spotChecks: 'spot_checks',
+  /** 领导接访 records (S2 第七条). */
+  receptions: 'receptions',
 } as const

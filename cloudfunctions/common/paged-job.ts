@@ -1,4 +1,5 @@
-// A timer job over an indexed query of any size (the deadline sweep, the removal of unattached uploads): pages
+// A timer job over an indexed query of any size (the deadline sweep, the removal of unattached uploads, the
+// statistics backfill; a month's statistics pass, stats/months.ts, keeps its own state but the same budget): pages
 // of ≤ 100 by keyset cursor, with the cursor kept in `jobs/<id>` so the next run — a follow-up or the next
 // trigger — resumes where this one stopped. A new Shanghai day starts a new pass (today's query includes
 // everything the unfinished pass had not reached), and so does the run after a pass that completed.
@@ -49,7 +50,7 @@ export interface PagedJobOptions {
   elapsedMs?: () => number
 }
 
-interface PagedJobOutcome {
+export interface PagedJobOutcome {
   /** The query was worked through to its end. */
   complete: boolean
   /** Another run held the job (or took it over): this run did nothing more. */
@@ -59,9 +60,14 @@ interface PagedJobOutcome {
   slowestPageMs: number
 }
 
-const DEFAULT_BUDGET_MS = 40_000
+export const DEFAULT_BUDGET_MS = 40_000
 /** How long past its budget a run's lease holds: more than the longest any run can live (the 60 s timeout). */
 export const LEASE_GRACE_MS = 60_000
+
+/** The budget rule of every paged pass: another page only while what is left is at least twice the slowest yet. */
+export function roomForPage(leftMs: number, slowestPageMs: number): boolean {
+  return leftMs > 0 && leftMs >= 2 * slowestPageMs
+}
 
 /**
  * Runs `work` on every item of `fetch`'s pages until the query is exhausted (`complete`), the budget has no room
@@ -88,8 +94,7 @@ export async function runPagedJob<T>(
   try {
     for (;;) {
       const pageStarted = elapsed()
-      const left = budgetMs - pageStarted
-      if (left <= 0 || left < 2 * outcome.slowestPageMs) return outcome
+      if (!roomForPage(budgetMs - pageStarted, outcome.slowestPageMs)) return outcome
       const page = await fetch({ limit, after: cursor })
       for (const item of page.items) await work(item)
       cursor = page.next

@@ -17,7 +17,7 @@ import type { StaffRecord } from './staff-records'
 
 const VERSION = 'v1'
 
-/** Seals a text with AES-256-GCM under the identity key (reporter identity, reward claimants). */
+/** Seals a text with AES-256-GCM under the identity key (reporter identity, reward claimants, petitioners). */
 export function encryptField(key: Uint8Array, plain: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
@@ -39,7 +39,7 @@ export function decryptField(key: Uint8Array, sealed: string): string {
 }
 
 /** 王小明 → 王*明, 李娜 → 李*, 欧阳娜娜 → 欧**娜 */
-function maskName(name: string): string {
+export function maskName(name: string): string {
   const chars = [...name]
   if (chars.length <= 1) return '*'
   if (chars.length === 2) return `${chars[0]}*`

@@ -1,7 +1,8 @@
 // timers: the background jobs. CloudBase allows one timer trigger per function, so config.json has one hourly
 // trigger and each run does every job in turn, each within what is left of the run's budget (the function
-// timeout is 60 s): the deadline sweep (reminders, 督办, deemed closure) and the removal of uploads nobody
-// attached. Every job is resumable and idempotent, so running hourly costs an indexed query when there is no
+// timeout is 60 s): the deadline sweep (reminders, 督办, deemed closure), the removal of uploads nobody
+// attached, retention (archiving, destroying sealed identities) and the monthly statistics (last month's report,
+// this month's figures, the backfill of cases stored before statistics). Every job is resumable and idempotent, so running hourly costs an indexed query when there is no
 // work. A run that stops at its budget with work left starts a follow-up run at once (runtime.followUps: in the
 // cloud the function calls itself, locally the scheduler fires again), chained until the work is done: a backlog
 // drains at the speed of the work, not of the trigger. Runs never work on a job at the same time
@@ -14,6 +15,7 @@ import { defineFunction, type TimerEvent } from '../common/router'
 import { runDeadlineSweep } from './sweep'
 import { runUploadCleanup } from './upload-cleanup'
 import { runRetention } from './retention'
+import { runMonthlyReport } from '../common/stats/monthly-report'
 
 /** What one run may spend in all, leaving room under the 60 s timeout for a slow page and the hand-over. */
 export const RUN_BUDGET_MS = 45_000
@@ -29,6 +31,7 @@ const TIMER_JOBS = {
   deadlineSweep: runDeadlineSweep,
   uploadCleanup: runUploadCleanup,
   retention: runRetention,
+  monthlyReport: runMonthlyReport,
 } satisfies Record<string, (runtime: Runtime, options: PagedJobOptions) => Promise<PagedJobReport>>
 
 type JobReports = { [K in keyof typeof TIMER_JOBS]: Awaited<ReturnType<(typeof TIMER_JOBS)[K]>> }

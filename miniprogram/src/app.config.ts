@@ -14,7 +14,15 @@ const config = {
   subPackages: [
     {
       root: 'staff',
-      pages: ['case/index', 'admin/index', 'admin/invite/index', 'admin/member/index'],
+      pages: [
+        'case/index',
+        'admin/index',
+        'admin/invite/index',
+        'admin/member/index',
+        'oversight/index',
+        'stats/index',
+        'leader/index',
+      ],
     },
     // Whistleblower rewards: the citizen's self-check and claim; the reward admin's queue and claim.
     { root: 'rewards', pages: ['self-check/index', 'claim/index'] },

@@ -45,7 +45,14 @@ import {
   LEADER_CASE_GROUNDS,
   SUPERVISION_REASONS,
 } from '../../shared/workflow'
+import {
+  SPOT_CHECK_FINDINGS,
+  SUPERVISION_SEND_BACK_REASONS,
+} from '../../shared/workflow/catalogue/supervision'
 import { declaredIn, ROOT } from './declared-in'
+import { SPOT_CHECK_SAMPLE } from '../../shared/oversight/sampling'
+import { OVERSIGHT_POLICIES } from '../../shared/policy/oversight'
+import { MONTHLY_REPORT_DUE } from '../../shared/stats/report'
 
 /**
  * How a text names an article: `basis` — the rule rests on it (a basis, a cite); `decision` — a documented
@@ -298,6 +305,8 @@ const GROUNDS_TABLES: Array<[string, Record<string, { label: string; basis: stri
   ['督办理由', SUPERVISION_REASONS],
   ['提级办理理由', ESCALATION_REASONS],
   ['列入领导包案的理由', LEADER_CASE_GROUNDS],
+  ['退回督办结果的理由', SUPERVISION_SEND_BACK_REASONS],
+  ['抽查结论', SPOT_CHECK_FINDINGS],
 ]
 
 function groundsTexts(): CitedText[] {
@@ -409,6 +418,57 @@ function rewardTexts(rules: RewardRules): CitedText[] {
   return found
 }
 
+/** Oversight and statistics (issue 15): the spot check's sample, the monthly report's day, leader receptions. */
+function oversightTexts(): CitedText[] {
+  const sample = declaredIn(SPOT_CHECK_SAMPLE, 'SPOT_CHECK_SAMPLE')
+  const report = declaredIn(MONTHLY_REPORT_DUE, 'MONTHLY_REPORT_DUE')
+  const sampleRule = `抽查：当期办结件数的 ${SPOT_CHECK_SAMPLE.rate * 100}%，${SPOT_CHECK_SAMPLE.min}–${SPOT_CHECK_SAMPLE.max} 件，按单位和期间可复现抽取`
+  const texts: CitedText[] = [
+    {
+      text: SPOT_CHECK_SAMPLE.basis,
+      role: 'basis',
+      rule: sampleRule,
+      scope: EVERY_JURISDICTION,
+      file: sample.file,
+      key: `${sample.name}.basis`,
+      exportName: sample.name,
+    },
+    {
+      text: SPOT_CHECK_SAMPLE.decision,
+      role: 'decision',
+      rule: sampleRule,
+      scope: EVERY_JURISDICTION,
+      file: sample.file,
+      key: `${sample.name}.decision`,
+      exportName: sample.name,
+    },
+    {
+      text: MONTHLY_REPORT_DUE.basis,
+      role: 'basis',
+      rule: `月报：每月 ${MONTHLY_REPORT_DUE.day} 日前报送上月统计`,
+      scope: EVERY_JURISDICTION,
+      file: report.file,
+      key: report.name,
+      exportName: report.name,
+    },
+  ]
+  for (const id of PROFILE_IDS) {
+    const receptions = OVERSIGHT_POLICIES[id].leaderReceptions
+    if (!receptions) continue
+    const where = declaredIn(OVERSIGHT_POLICIES[id], `OVERSIGHT_POLICIES[${id}]`)
+    texts.push({
+      text: receptions.basis,
+      role: 'basis',
+      rule: `领导接访：每人每月不少于 ${receptions.minPerMonth} 次`,
+      scope: id,
+      file: where.file,
+      key: `${where.name}.leaderReceptions`,
+      exportName: where.name,
+    })
+  }
+  return texts
+}
+
 const DEPLOYMENTS_DIR = 'deployments'
 
 /** The deployment folders, sorted: every folder of deployments/ with a deployment.json. */
@@ -481,6 +541,7 @@ export function citedTexts(): CitedText[] {
     ...nonAcceptanceTexts(),
     ...groundsTexts(),
     ...intakeCheckTexts(),
+    ...oversightTexts(),
     ...deploymentFiles().flatMap(deploymentTexts),
   ]
 }

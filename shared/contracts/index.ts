@@ -5,6 +5,8 @@ import { filesContract } from './files'
 import { rewardsContract } from './rewards'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
+import { statsContract } from './stats'
+import { oversightContract } from './oversight'
 
 export const CONTRACTS = {
   cases: casesContract,
@@ -13,6 +15,8 @@ export const CONTRACTS = {
   admin: adminContract,
   timers: timersContract,
   rewards: rewardsContract,
+  stats: statsContract,
+  oversight: oversightContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

@@ -196,6 +196,10 @@ export const AUDIT_ACTIONS = {
   'refuse-reward': '不予奖励',
   'record-reward-payout': '登记奖励发放',
   'record-reward-recovery': '登记追回奖励',
+  export: '导出统计报表或案件台账',
+  'draw-spot-check': '抽取抽查样本',
+  'record-reception': '登记领导接访',
+  'handle-warning': '处置预警',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

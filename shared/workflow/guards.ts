@@ -222,11 +222,12 @@ export const GUARDS = {
     )
     return !!window && window.state === 'running' && window.elapsed
   }),
-  // S0 第八条, S3 第十四条: a return visit or spot check found the problem back.
+  // S0 第八条, S3 第十四条: a return visit or spot check found the problem back, or the handling irregular.
   lastCheckFoundRecurrence: guard(
-    '最近一次回访或抽查未发现问题反弹',
+    '最近一次回访或抽查未发现问题反弹或办理不规范',
     false,
-    ({ state }) => state.flags.lastCheck?.problemRecurred === true,
+    ({ state }) =>
+      state.flags.lastCheck?.problemRecurred === true || state.flags.lastCheck?.irregular === true,
   ),
   // 移交经办: to someone else than the one handing over.
   handOverToAnother: guard('接手人不能是原经办人', true, ({ event }) =>
@@ -255,6 +256,34 @@ export const GUARDS = {
       return instantsOf(event).every((at) => Date.parse(at) <= Date.parse(ctx.now) + tolerance)
     },
   ),
+  // S3 第十五条: one 督办单 at a time; its result is reported, then checked (accepted or sent back).
+  noOpenSupervisionOrder: guard('本案已有未办结的督办单', false, ({ state }) => {
+    const order = state.flags.supervisionOrder ?? null
+    return order === null || order.state === 'closed'
+  }),
+  supervisionOrderOpen: guard(
+    '没有待上报结果的督办单',
+    false,
+    ({ state }) => state.flags.supervisionOrder?.state === 'open',
+  ),
+  supervisionResultReported: guard(
+    '督办结果尚未上报',
+    false,
+    ({ state }) => state.flags.supervisionOrder?.state === 'reported',
+  ),
+  // A time limit set for the result is today or later.
+  dueDateNotPast: guard('期限不能早于今天', true, ({ event, today }) =>
+    event.type === 'issue-supervision-order' || event.type === 'send-back-supervision-result'
+      ? event.dueDate >= today
+      : true,
+  ),
+  // S2 第八条 (listed for 领导包案), S4 五(二) (重点信访 cases are led by leaders).
+  keyOrListedCase: guard(
+    '只有重点案件或已列入领导包案的案件可以包案',
+    false,
+    ({ state }) => state.flags.leaderCase !== null || state.facts.important,
+  ),
+  noLeaderNamed: guard('本案已有包案领导', false, ({ state }) => !state.flags.leaderCase?.leaderStaffId),
 } as const satisfies Record<string, GuardDefinition>
 
 export type GuardName = keyof typeof GUARDS

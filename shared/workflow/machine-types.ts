@@ -6,7 +6,7 @@ import type { StaffRole } from '@shared/vocabulary/units'
 import type { ApprovalStep, ClockKind, NonAcceptanceReasonKey, ProfileId } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
 import type { ReplyContent } from './catalogue/reply'
-import type { IntakeChannel, LeaderCaseGround, RepeatEventType } from './grounds'
+import type { IntakeChannel, LeaderCaseGround, RepeatEventType, SupervisionReason } from './grounds'
 import type { CaseStateKey } from './states'
 
 /** What registration established; `important` may be set later (mark-important). */
@@ -37,7 +37,12 @@ export interface CaseFlags {
   /** 提级办理 (S0 第十一条). */
   escalated: boolean
   /** 列入领导包案 (S2 第八条; S4 五(二)). */
-  leaderCase: { ground: LeaderCaseGround; at: string } | null
+  leaderCase: {
+    ground: LeaderCaseGround
+    at: string
+    /** The leader who took the case in personal charge (take-leader-case); absent while none has. */
+    leaderStaffId?: string
+  } | null
   /** What the intake's repeat count set off on this case (once per case): the event and the count it acted on. */
   repeatAction: { event: RepeatEventType; count: number; at: string } | null
   reviewRounds: number
@@ -45,14 +50,36 @@ export interface CaseFlags {
   rated: boolean
   /** 复核 decided: the same facts and reasons are not accepted again (S2 第十九条, 条例 第三十六条). */
   finalDecision: boolean
-  lastCheck: { kind: 'return-visit' | 'spot-check'; problemRecurred: boolean; at: string } | null
+  lastCheck: {
+    kind: 'return-visit' | 'spot-check'
+    problemRecurred: boolean
+    at: string
+    /** A spot check found the handling irregular (S3 第十四条): it may be ordered redone. */
+    irregular?: boolean
+  } | null
   reopenCount: number
+  /**
+   * The latest 督办单 (S3 第十五条): its time limit, and whether the handling unit owes the result (open), has
+   * reported it for the supervisor's check (reported), or the supervisor accepted it (closed). Absent on cases
+   * stored before 督办单 existed (read as null).
+   */
+  supervisionOrder?: SupervisionOrder | null
   /** Why a case left this bureau's hands. */
   outcome:
     | { kind: 'not-accepted'; reason: NonAcceptanceReasonKey; guidance: string }
     | { kind: 'merged'; intoCaseId: string }
     | { kind: 'transferred'; target: 'region' | 'department'; to: string }
     | null
+}
+
+export interface SupervisionOrder {
+  reason: SupervisionReason
+  /** The last day for the result (督办的时限要求); a send-back sets a new one. */
+  dueDate: LocalDate
+  issuedAt: string
+  state: 'open' | 'reported' | 'closed'
+  reportedAt: string | null
+  sendBacks: number
 }
 
 export interface CaseMachineState {
@@ -105,6 +132,10 @@ export type StaffNotice =
   | 'review-requested'
   | 're-review-requested'
   | 'reopened'
+  | 'supervision-order'
+  | 'supervision-result'
+  | 'supervision-sent-back'
+  | 'supervision-closed'
 
 /** What a transition asks the caller to do. Nothing is executed by the workflow itself. */
 export type Effect =

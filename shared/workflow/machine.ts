@@ -82,6 +82,7 @@ const INITIAL_FLAGS: CaseFlags = {
   lastCheck: null,
   reopenCount: 0,
   outcome: null,
+  supervisionOrder: null,
 }
 
 /** Who may register a case: the citizen in the app, intake staff for calls, letters and visits, a platform import. */

@@ -42,4 +42,8 @@ export const STAFF_NOTICES: Record<StaffNotice, string> = {
   'review-requested': `${TERMS.reporter}申请复查`,
   're-review-requested': `${TERMS.reporter}申请复核`,
   reopened: '案件重新办理',
+  'supervision-order': '督办单待办理，请按期上报结果',
+  'supervision-result': '督办结果已上报，待审核',
+  'supervision-sent-back': '督办结果被退回，请重新办理',
+  'supervision-closed': '督办结果审核通过',
 }

@@ -55,6 +55,8 @@ const INVESTIGATED: readonly CaseStateKey[] = [
   'closed',
   'archived',
 ]
+/** Where a 督办单 may be issued and worked: a case being handled, awaiting the reporter, or closed. */
+const SUPERVISABLE: readonly CaseStateKey[] = [...STATE_GROUPS.open, 'closed']
 
 const APPROVAL_STATES = {
   'office-head': 'pending-head-approval',
@@ -565,10 +567,10 @@ export const TRANSITIONS: TransitionTable = {
     },
   ],
 
-  // S0 第八条 进一步办理并反馈; S3 第十四条 要求改正或重新办理.
+  // S0 第八条 进一步办理并反馈; S3 第十四条 要求改正或重新办理 (an archived case sampled by a spot check too).
   reopen: [
     {
-      from: [...awaitingReporter, 'closed'],
+      from: [...awaitingReporter, 'closed', 'archived'],
       roles: ['supervisor', 'office-head', 'leader'],
       guards: ['lastCheckFoundRecurrence'],
       to: 'assigned',
@@ -624,4 +626,125 @@ export const TRANSITIONS: TransitionTable = {
 
   // S0 第七条(二) 对环境违法行为的，依法处罚纠正; S4 三(三) 查证属实的环境违法行为要坚决立案查处.
   'link-penalty-case': [{ from: AFTER_ASSIGNMENT, roles: ['officer', 'office-head'] }],
+
+  // 督办单 (S3 第十五条): the upper level sets a time limit and what it requires; the handling unit reports the
+  // result; the supervisor accepts it or sends it back (内容不全、事实不清) with a new limit. Also on a closed
+  // case whose decision was not carried out (S3 第十五条(一)).
+  'issue-supervision-order': [
+    {
+      from: SUPERVISABLE,
+      roles: ['supervisor'],
+      guards: ['noOpenSupervisionOrder', 'dueDateNotPast'],
+      update: ({ event, ctx }) => ({
+        flags: {
+          supervised: true,
+          supervisionOrder: {
+            reason: event.reason,
+            dueDate: event.dueDate,
+            issuedAt: ctx.now,
+            state: 'open',
+            reportedAt: null,
+            sendBacks: 0,
+          },
+        },
+      }),
+      effects: ({ state }) => [
+        handlers(state, 'supervision-order'),
+        { type: 'notify-roles', roles: roles('leader'), notice: 'supervision' },
+      ],
+    },
+  ],
+
+  'report-supervision-result': [
+    {
+      from: SUPERVISABLE,
+      roles: ['officer', 'office-head'],
+      guards: ['supervisionOrderOpen'],
+      update: ({ state, ctx }) => ({
+        flags: {
+          supervisionOrder: state.flags.supervisionOrder && {
+            ...state.flags.supervisionOrder,
+            state: 'reported',
+            reportedAt: ctx.now,
+          },
+        },
+      }),
+      effects: () => [{ type: 'notify-roles', roles: roles('supervisor'), notice: 'supervision-result' }],
+    },
+  ],
+
+  'accept-supervision-result': [
+    {
+      from: SUPERVISABLE,
+      roles: ['supervisor'],
+      guards: ['supervisionResultReported'],
+      update: ({ state }) => ({
+        flags: {
+          supervisionOrder: state.flags.supervisionOrder && {
+            ...state.flags.supervisionOrder,
+            state: 'closed',
+          },
+        },
+      }),
+      effects: ({ state }) => [handlers(state, 'supervision-closed')],
+    },
+  ],
+
+  'send-back-supervision-result': [
+    {
+      from: SUPERVISABLE,
+      roles: ['supervisor'],
+      guards: ['supervisionResultReported', 'dueDateNotPast'],
+      update: ({ state, event }) => ({
+        flags: {
+          supervisionOrder: state.flags.supervisionOrder && {
+            ...state.flags.supervisionOrder,
+            state: 'open',
+            dueDate: event.dueDate,
+            reportedAt: null,
+            sendBacks: state.flags.supervisionOrder.sendBacks + 1,
+          },
+        },
+      }),
+      effects: ({ state }) => [handlers(state, 'supervision-sent-back')],
+    },
+  ],
+
+  // 抽查 of a handled case by the upper level (S3 第十四条, S0 第九条, S2 第二十二条); a finding of irregular
+  // handling or a relapse lets `reopen` order it redone.
+  'record-spot-check': [
+    {
+      from: [...awaitingReporter, 'closed', 'archived'],
+      roles: ['supervisor'],
+      update: ({ event, ctx }) => ({
+        flags: {
+          lastCheck: {
+            kind: 'spot-check',
+            problemRecurred: event.problemRecurred,
+            irregular: event.finding === 'irregular',
+            at: ctx.now,
+          },
+        },
+      }),
+    },
+  ],
+
+  // 领导包案 (S2 第八条; S4 五(二)): a leader takes a key or listed case in personal charge, by name.
+  'take-leader-case': [
+    {
+      from: inHand,
+      roles: ['leader'],
+      guards: ['keyOrListedCase', 'noLeaderNamed'],
+      update: ({ state, actor, ctx }) => ({
+        flags: {
+          leaderCase: {
+            ground: state.flags.leaderCase?.ground ?? 'key-case',
+            at: state.flags.leaderCase?.at ?? ctx.now,
+            leaderStaffId: actor.id,
+          },
+        },
+      }),
+      effects: ({ state }) => [handlers(state, 'leader-case')],
+    },
+  ],
 }

@@ -138,6 +138,30 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
     measuredAt: '2026-11-23T10:00:00+08:00',
   },
   'link-penalty-case': { type: 'link-penalty-case', penaltyCaseNo: '焦环罚〔2026〕12号' },
+  'issue-supervision-order': {
+    type: 'issue-supervision-order',
+    reason: 'procedure-violated',
+    instructions: '限期核实并上报',
+    dueDate: '2026-12-31',
+  },
+  'report-supervision-result': {
+    type: 'report-supervision-result',
+    result: { matter: '督办夜间施工噪声', investigation: '现场核查属实', opinion: '责令停止夜间施工' },
+  },
+  'accept-supervision-result': { type: 'accept-supervision-result' },
+  'send-back-supervision-result': {
+    type: 'send-back-supervision-result',
+    reason: 'incomplete',
+    note: '未写明查处情况',
+    dueDate: '2026-12-31',
+  },
+  'record-spot-check': {
+    type: 'record-spot-check',
+    finding: 'compliant',
+    problemRecurred: false,
+    note: '查阅案卷',
+  },
+  'take-leader-case': { type: 'take-leader-case' },
 }
 
 /** A payload for every action that names a case, with the case id left to fill in. */

@@ -28,6 +28,10 @@ import {
   type OfflineCloudbase,
 } from '../support/cloudbase-offline-stub'
 import { FakeTencentCloud, zipFile } from '../support/tencent-cloud-fake'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+
+/** Every cloud function of the repository (the registry the gateway serves), by name. */
+const EVERY_FUNCTION = Object.keys(FUNCTIONS).sort()
 
 const ENV = 'gw-deploy-test'
 const IDENTITY_KEY = Buffer.alloc(32, 7).toString('base64')
@@ -131,14 +135,10 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     })
 
     // Every function with its bundle, settings, environment variables and config.json triggers.
-    expect([...fake.functions.keys()].sort()).toEqual([
-      'admin',
-      'cases',
-      'files',
-      'rewards',
-      'staff',
-      'timers',
-    ])
+    expect(EVERY_FUNCTION).toEqual(
+      expect.arrayContaining(['admin', 'cases', 'files', 'oversight', 'rewards', 'staff', 'stats', 'timers']),
+    )
+    expect([...fake.functions.keys()].sort()).toEqual(EVERY_FUNCTION)
     for (const fn of fake.functions.values()) {
       expect(fn.files).toEqual(['config.json', 'index.js', 'package.json'])
       expect(zipFile(fake.zips.get(fn.FunctionName)!, 'index.js')).toEqual(
@@ -162,7 +162,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
       fake
         .actions('scf.CreateFunction')
         .map((c) => (c.params.Code as object) && Object.keys(c.params.Code as object)),
-    ).toEqual(Array(6).fill(['ZipFile']))
+    ).toEqual(Array(EVERY_FUNCTION.length).fill(['ZipFile']))
     expect([...fake.signers]).toEqual(['AKIDtest'])
     expect(fake.unexpected).toEqual([])
 
@@ -291,7 +291,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     }
     const refused = await deploy(other)
     expect(refused.ok).toBe(false)
-    expect(refused.refusals).toHaveLength(6)
+    expect(refused.refusals).toHaveLength(EVERY_FUNCTION.length)
     expect(refused.refusals[0]).toMatch(/^云函数 admin 已设置的 GW_IDENTITY_KEY 与本次提供的不同/)
     expect(fake.writes().slice(writesBefore)).toEqual([])
     expect(JSON.stringify(refused)).not.toContain(other.env.GW_IDENTITY_KEY)
@@ -353,14 +353,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, specs]) => [name, specs.map((s) => s.name)]),
     )
-    expect(plan.functions.map((f) => f.name)).toEqual([
-      'admin',
-      'cases',
-      'files',
-      'rewards',
-      'staff',
-      'timers',
-    ])
+    expect(plan.functions.map((f) => f.name)).toEqual(EVERY_FUNCTION)
     expect(plan.functions.find((f) => f.name === 'timers')!.triggers).toEqual([
       { name: 'hourly', type: 'timer', config: '0 5 * * * * *' },
     ])

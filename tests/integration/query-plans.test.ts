@@ -1,8 +1,9 @@
 // Every query the functions run is served by an index of database/indexes.json, on the real SQLite store:
 //   1. a list of the queries the functions run, each with and without a page cursor;
 //   2. every cursored page the functions actually ran while a citizen, an officer and a 14-unit supervisor
-//      paged to the end of their lists, a case with 120 followers was notified and the deadline sweep worked
-//      through a backlog larger than a page — recorded on the port as the functions called it.
+//      paged to the end of their lists, a case with 120 followers was notified, the deadline sweep worked
+//      through a backlog larger than a page and the statistics backfill gave as many cases stored before
+//      statistics existed theirs — recorded on the port as the functions called it.
 // A good plan searches the intended index (one range, or for `$in` one range per value merged in order) and
 // never scans the collection, sorts in a temporary B-tree or ORs two index searches (MULTI-INDEX OR).
 import { idsQuery } from '../../cloudfunctions/common/db/get-many'
@@ -13,6 +14,10 @@ import { followId, type FollowDoc } from '../../cloudfunctions/common/follows'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import type { FindOptions, Stored } from '../../cloudfunctions/common/ports'
 import { startHarness, type Harness } from '../support/local-harness'
+import { deskQuery } from '../../cloudfunctions/common/oversight/desk'
+import { casesWithoutStatsQuery } from '../../cloudfunctions/common/stats/backfill'
+import type { CaseStatFields } from '../../cloudfunctions/common/stats/case-stats'
+import { DESK_LISTS, type DeskList } from '../../shared/contracts/oversight'
 import { reportInput, STAFF } from '../support/reports'
 
 jest.setTimeout(60_000)
@@ -56,6 +61,18 @@ const CURSOR_VALUES = {
   issuedAt: '2026-11-01T10:00:00+08:00',
   at: '2026-11-01T10:00:00+08:00',
   submittedAt: '2026-11-01T10:00:00+08:00',
+  oversight: { dutyDue: '2026-11-01', returnVisitDue: '2026-11-01', closedOn: '2026-11-01' },
+  period: '2026-10',
+  raisedAt: '2026-11-01T10:00:00+08:00',
+  date: '2026-11-01',
+}
+
+const DESK_INDEX: Record<DeskList, string> = {
+  overdue: 'ix_cases_desk_overdue',
+  supervision: 'ix_cases_desk_supervision',
+  reported: 'ix_cases_desk_supervision',
+  supervised: 'ix_cases_desk_supervised',
+  'return-visits': 'ix_cases_desk_return_visit',
 }
 
 const QUERIES: Array<[who: string, collection: string, options: FindOptions, index: string]> = [
@@ -260,6 +277,101 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     idsQuery(ids(20)),
     primaryKey('reward_flags'),
   ],
+  // Oversight and statistics (issue 15): the desk's lists for one unit and for a supervisor's units ($in), the
+  // leader's list, a spot check's population, a month's contributions, samples, warnings and receptions in scope.
+  ...(Object.keys(DESK_LISTS) as DeskList[]).flatMap((list) => {
+    const { filter, orderBy } = deskQuery(list, '2026-11-21')
+    const index = DESK_INDEX[list]
+    return [
+      [
+        `desk ${list}, one unit (oversight.desk)`,
+        'cases',
+        { filter: { ...filter, unitId: 'jz-shanyang' }, orderBy, limit: 20 },
+        index,
+      ],
+      [
+        `desk ${list}, the supervisor's units (oversight.desk)`,
+        'cases',
+        {
+          filter: { ...filter, unitId: { $in: ['jz-shanyang', 'jz-wenxian', 'jz-brigade'] } },
+          orderBy,
+          limit: 20,
+        },
+        index,
+      ],
+    ] as Array<[string, string, FindOptions, string]>
+  }),
+  [
+    "a leader's 包案 cases (oversight.leaderCases)",
+    'cases',
+    { filter: { 'oversight.leaderStaffId': 'st-leader' }, orderBy: desc('createdAt'), limit: 20 },
+    'ix_cases_leader_created',
+  ],
+  [
+    "a unit's cases closed in a month (oversight.drawSpotCheck)",
+    'cases',
+    {
+      filter: { unitId: 'jz-shanyang', 'oversight.closedOn': { $gte: '2026-11-01', $lte: '2026-11-30' } },
+      orderBy: [['oversight.closedOn', 'asc']],
+      limit: 100,
+      fields: ['unitId'],
+    },
+    'ix_cases_unit_closed_on',
+  ],
+  [
+    "a month's contributions (stats: monthly pass, CLI)",
+    'case_stats',
+    { filter: { month: '2026-11' }, limit: 100 },
+    'ix_case_stats_month',
+  ],
+  [
+    'cases stored before statistics, keys only (timers: the statistics backfill)',
+    'cases',
+    casesWithoutStatsQuery({ limit: 100, after: null }),
+    'ix_cases_stat_months',
+  ],
+  [
+    'spot-check samples of the units in scope (oversight.spotChecks)',
+    'spot_checks',
+    { filter: { unitId: { $in: ['jz-shanyang', 'jz-wenxian'] } }, orderBy: desc('period'), limit: 20 },
+    'ix_spot_checks_unit_period',
+  ],
+  [
+    'open warnings of the supervising units in scope (oversight.warnings)',
+    'warnings',
+    {
+      filter: { supervisingUnitId: { $in: ['jz-brigade', 'jz-bureau'] }, status: 'open' },
+      orderBy: desc('raisedAt'),
+      limit: 10,
+    },
+    'ix_warnings_unit_raised',
+  ],
+  [
+    "a month's receptions in scope (oversight.receptions)",
+    'receptions',
+    {
+      filter: {
+        unitId: { $in: ['jz-shanyang', 'jz-bureau'] },
+        date: { $gte: '2026-11-01', $lte: '2026-11-30' },
+      },
+      orderBy: desc('date'),
+      limit: 100,
+    },
+    'ix_receptions_unit_date',
+  ],
+  [
+    'the case ledger of a period (stats.exportCases)',
+    'cases',
+    {
+      filter: {
+        unitId: { $in: ['jz-shanyang', 'jz-wenxian'] },
+        createdAt: { $gte: '2026-11-01T00:00:00+08:00', $lt: '2026-12-01T00:00:00+08:00' },
+      },
+      orderBy: desc('createdAt'),
+      limit: 100,
+    },
+    'ix_cases_unit_created',
+  ],
 ]
 
 /** The cursored queries the functions run, by shape, with the index each must search. */
@@ -279,6 +391,16 @@ const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: 
     'deadline sweep (timers)',
     (c) => c.collection === 'cases' && has(c, 'nextCheckOn'),
     'ix_cases_next_check',
+  ],
+  [
+    'statistics backfill (timers)',
+    (c) => c.collection === 'cases' && has(c, 'statMonths'),
+    'ix_cases_stat_months',
+  ],
+  [
+    "a month's contributions (timers: the monthly pass)",
+    (c) => c.collection === 'case_stats' && has(c, 'month'),
+    'ix_case_stats_month',
   ],
   [
     'My reports (cases.listMine)',
@@ -326,12 +448,12 @@ async function pageToTheEnd(fn: string, action: string, payload: object, openid:
 beforeAll(async () => {
   h = await startHarness()
   const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
-  const filed = (await h.runtime.db.get<CaseDoc>('cases', caseId))!
+  const filed = (await h.runtime.db.get<CaseDoc & CaseStatFields>('cases', caseId))!
   // 150 more open cases like it, over the 14 units, due for the sweep, three at a time created in the same
-  // second (ties on the sort field), each followed by its reporter.
+  // second (ties on the sort field), each followed by its reporter, stored as before statistics existed.
   const units = h.runtime.deployment.units.map((u) => u.id)
   expect(units).toHaveLength(SCOPE_OF_THE_SUPERVISOR)
-  const { _id: _i, _version: _v, ...template } = filed
+  const { _id: _i, _version: _v, statMonths: _m, oversight: _o, ...template } = filed
   const clones: Array<CaseDoc & { _id: string }> = []
   const follows: Array<FollowDoc & { _id: string }> = []
   for (let i = 0; i < 150; i++) {
@@ -488,4 +610,10 @@ test('every index that can serve a page ends with _id in the direction of its la
   expect(() =>
     assertIndexCatalog({ cases: [{ name: 'z', fields: [['refNo', 1]], unique: true }] }),
   ).not.toThrow()
+})
+
+test("a month's contributions after a cursor: one range of the month index (the monthly pass resumes there)", () => {
+  const options: FindOptions = { filter: { month: '2026-11' }, limit: 100 }
+  const after = cursorAfter(options, {})
+  expectIndexedPlan(h.runtime.db.queryPlan('case_stats', { ...options, after }), 'ix_case_stats_month', true)
 })

@@ -2,7 +2,6 @@
 // are shared/intake's pure functions; this fetches their inputs by index (entity key, geohash cell — never a scan)
 // and persists what they decide (repeat actions through the workflow, as the system).
 import { createHash } from 'node:crypto'
-import type { CategoryKey } from '../../../shared/vocabulary/categories'
 import { AppError } from '../../../shared/contracts/result'
 import { nearbyCells } from '../../../shared/geo/cells'
 import {
@@ -29,6 +28,7 @@ import { VersionConflictError, type Runtime } from '../ports'
 import { routerFor } from '../routing'
 import { intakePolicyOf } from './assessment'
 import { casesInCells } from './nearby'
+import { tellWarning, type WarningDoc } from '../oversight/warnings'
 
 /** A stored case as the repeat count and the early-warning check compare it. */
 function reportFactsOf(doc: StoredCase): ClusterReport {
@@ -145,18 +145,6 @@ async function applyRepeatAction(
   }
 }
 
-interface WarningDoc {
-  clusterKey: string
-  category: CategoryKey
-  reporters: number
-  memberIds: string[]
-  centre: { lat: number; lng: number }
-  supervisingUnitId: string
-  basis: string
-  raisedAt: string
-  status: 'open' | 'handled'
-}
-
 function warningId(clusterKey: string): string {
   return 'e' + createHash('sha256').update(clusterKey).digest('hex').slice(0, 31)
 }
@@ -200,5 +188,10 @@ async function checkEarlyWarning(
     }
     return created
   })
+  // S3 第十六条: the supervising unit is told, with the cases behind it on its desk (common/oversight/warnings.ts).
+  if (raised) {
+    const stored = await runtime.db.get<WarningDoc>(COLLECTIONS.warnings, warningId(clusterKey))
+    if (stored) await tellWarning(runtime, stored._id, stored)
+  }
   return { clusterKey, raised }
 }

@@ -8,6 +8,7 @@ import { formatRefNo, type CaseDoc, type StoredCase } from '../../../shared/case
 import { submittedView, type SubmitReportResult } from '../../../shared/cases/views'
 import type { SubmitReport } from '../../../shared/contracts/cases'
 import { AppError } from '../../../shared/contracts/result'
+import type { WorkingCalendar } from '../../../shared/calendar'
 import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { openCase, type TransitionResult } from '../../../shared/workflow'
 import { calendarFor } from '../calendar'
@@ -21,6 +22,7 @@ import { queryCodeOf, sealReporter } from '../reporter-identity'
 import { routeReport } from '../routing'
 import { rescreenCase, screenCitizenContent, type ScreenedContent } from '../screening'
 import { attachUploadsInTx } from '../uploads'
+import { newCaseExtras, writeCaseStatsInTx } from '../stats/case-stats'
 import { afterRegistration } from './after-registration'
 import { assessNewReport, checkOccurredAt, entityKeyOf, reporterKeyOf } from './assessment'
 
@@ -89,12 +91,17 @@ async function storeNewCase(
   build: (refNo: string) => CaseDoc,
   uploads: ScreenedContent['uploads'],
   now: Date,
+  calendar: WorkingCalendar,
 ): Promise<{ doc: StoredCase; replayed: boolean }> {
   return runtime.db.transaction(async (tx) => {
     const again = await tx.get<CaseDoc>(COLLECTIONS.cases, caseId)
     if (again) return { doc: again, replayed: true }
-    const fresh = build(await nextRefNo(tx, runtime.deployment.referencePrefix, now))
+    const built = build(await nextRefNo(tx, runtime.deployment.referencePrefix, now))
+    // The desk's derived fields and the statistics contributions, written with the case (common/stats).
+    const stats = newCaseExtras(caseId, built, calendar, now)
+    const fresh = { ...built, ...stats.patch }
     await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
+    await writeCaseStatsInTx(tx, stats)
     const openid = fresh.reporter.openid
     await followInTx(tx, { caseId, openid, relation: 'reporter', lastReadSeq: 0, createdAt: fresh.createdAt })
     await attachUploadsInTx(tx, uploads, caseId)
@@ -158,7 +165,7 @@ export async function fileReport(
     now,
   }
   const build = (refNo: string) => buildNewCase({ ...parts, refNo })
-  const { doc, replayed } = await storeNewCase(runtime, caseId, build, screened.uploads, now)
+  const { doc, replayed } = await storeNewCase(runtime, caseId, build, screened.uploads, now, parts.calendar)
   if (!replayed) await afterFiling(runtime, doc, opened)
   return submitted(runtime, doc, replayed)
 }

@@ -16,6 +16,17 @@ import { caseIn, T0 } from './paths'
 const later = (driver: CaseDriver, hours = 1) =>
   new Date(Date.parse(driver.lastAt) + hours * 3_600_000).toISOString()
 
+const SUPERVISION_ORDER = {
+  type: 'issue-supervision-order',
+  reason: 'procedure-violated',
+  instructions: '限期核实并上报',
+  dueDate: '2026-12-31',
+} as const satisfies CaseEventInput
+const SUPERVISION_RESULT = {
+  type: 'report-supervision-result',
+  result: { matter: '督办核实异味问题', investigation: '现场核查属实', opinion: '责令整改并立案' },
+} as const satisfies CaseEventInput
+
 const failures: Record<GuardName, () => TransitionResult> = {
   reporterFilesOwnCase: () =>
     openCase({
@@ -282,6 +293,38 @@ const failures: Record<GuardName, () => TransitionResult> = {
       later(driver),
     )
   },
+  // S3 第十五条: one 督办单 at a time, with a time limit not in the past; its result is reported, then checked.
+  noOpenSupervisionOrder: () => {
+    const driver = caseIn('investigating')
+    driver.apply(SUPERVISION_ORDER, actors.supervisor, later(driver))
+    return driver.attempt(SUPERVISION_ORDER, actors.supervisor, later(driver, 2))
+  },
+  supervisionOrderOpen: () =>
+    caseIn('investigating').attempt(SUPERVISION_RESULT, actors.officer, later(caseIn('investigating'))),
+  supervisionResultReported: () => {
+    const driver = caseIn('investigating')
+    driver.apply(SUPERVISION_ORDER, actors.supervisor, later(driver))
+    return driver.attempt({ type: 'accept-supervision-result' }, actors.supervisor, later(driver, 2))
+  },
+  dueDateNotPast: () =>
+    caseIn('investigating').attempt(
+      { ...SUPERVISION_ORDER, dueDate: '2026-03-01' },
+      actors.supervisor,
+      later(caseIn('investigating')),
+    ),
+  // S2 第八条, S4 五(二): a leader takes a key or listed case, and only one leader does.
+  keyOrListedCase: () =>
+    caseIn('investigating').attempt(
+      { type: 'take-leader-case' },
+      actors.leader,
+      later(caseIn('investigating')),
+    ),
+  noLeaderNamed: () => {
+    const driver = caseIn('investigating')
+    driver.apply({ type: 'list-leader-case', ground: 'backlog' }, actors.supervisor, later(driver))
+    driver.apply({ type: 'take-leader-case' }, actors.leader, later(driver, 2))
+    return driver.attempt({ type: 'take-leader-case' }, actors.leader, later(driver, 3))
+  },
   // S4 四(七): a Haidong key case closed without its return visit.
   returnVisitDoneIfRequired: () => {
     const driver = new CaseDriver('haidong', { receivedAt: T0, important: true })
@@ -365,5 +408,30 @@ describe('the same events pass when the guard holds', () => {
         ctx: { now: T0, clocks: [] },
       }).ok,
     ).toBe(true)
+  })
+})
+
+// S3 第十四条: 抽查…发现办理不规范的，应要求改正或重新办理 — also on an archived case; a compliant finding does not.
+describe('a spot check and its redo order', () => {
+  const spotCheck = (finding: 'compliant' | 'irregular') =>
+    ({ type: 'record-spot-check', finding, problemRecurred: false, note: '查阅案卷' }) as const
+  it.each([['closed'], ['archived']] as const)(
+    'irregular handling of a %s case can be ordered redone',
+    (status) => {
+      const driver = caseIn(status)
+      driver.apply(spotCheck('irregular'), actors.supervisor, later(driver))
+      driver.apply(
+        { type: 'reopen', reason: '未附现场检查记录，重新办理' },
+        actors.supervisor,
+        later(driver, 2),
+      )
+      expect(driver.state.status).toBe('assigned')
+    },
+  )
+  it('a compliant finding cannot', () => {
+    const driver = caseIn('closed')
+    driver.apply(spotCheck('compliant'), actors.supervisor, later(driver))
+    const result = driver.attempt({ type: 'reopen', reason: '重新办理' }, actors.supervisor, later(driver, 2))
+    expect(result.ok ? null : result.error.guard).toBe('lastCheckFoundRecurrence')
   })
 })

@@ -29,6 +29,23 @@ const REVIEW_DECIDED: Step[] = [
   [{ type: 'request-review', grounds: '处理不到位' }, 'reporter'],
   [{ type: 'decide-review', outcome: 'upheld', opinion: '维持原处理意见' }, 'leader'],
 ]
+// S3 第十五条: a 督办单 and its result in three parts; S3 第十四条: a spot check finding irregular handling.
+const SUPERVISION_ORDER = {
+  type: 'issue-supervision-order',
+  reason: 'procedure-violated',
+  instructions: '限期核实并上报',
+  dueDate: '2026-12-31',
+} as const satisfies CaseEventInput
+const SUPERVISION_RESULT = {
+  type: 'report-supervision-result',
+  result: { matter: '督办核实异味问题', investigation: '现场核查属实', opinion: '责令整改并立案' },
+} as const satisfies CaseEventInput
+const SPOT_CHECK_IRREGULAR = {
+  type: 'record-spot-check',
+  finding: 'irregular',
+  problemRecurred: false,
+  note: '未附现场检查记录',
+} as const satisfies CaseEventInput
 const CLOSED: Step[] = [...REPLIED, [{ type: 'accept-reply' }, 'reporter']]
 
 export const PATHS: Record<CaseStateKey, Step[]> = {
@@ -302,16 +319,25 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
     }),
   ],
   reopen: [
-    () => ({
+    (status) => ({
       event: { type: 'reopen', reason: '回访发现反弹' },
       actor: 'supervisor',
       to: 'assigned',
-      setup: [
-        [
-          { type: 'record-return-visit', kind: 'return-visit', problemRecurred: true, note: '异味又出现' },
-          'officer',
-        ],
-      ],
+      // An archived case is reached by the upper level's spot check (S3 第十四条), not the unit's return visit.
+      setup:
+        status === 'archived'
+          ? [[SPOT_CHECK_IRREGULAR, 'supervisor']]
+          : [
+              [
+                {
+                  type: 'record-return-visit',
+                  kind: 'return-visit',
+                  problemRecurred: true,
+                  note: '异味又出现',
+                },
+                'officer',
+              ],
+            ],
     }),
   ],
   'hand-over': [
@@ -374,6 +400,51 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
       event: { type: 'link-penalty-case', penaltyCaseNo: '焦环罚〔2026〕12号', note: '未批先建' },
       actor: 'officer',
       to: 'same',
+    }),
+  ],
+  'issue-supervision-order': [() => ({ event: SUPERVISION_ORDER, actor: 'supervisor', to: 'same' })],
+  'report-supervision-result': [
+    () => ({
+      event: SUPERVISION_RESULT,
+      actor: 'officer',
+      to: 'same',
+      setup: [[SUPERVISION_ORDER, 'supervisor']],
+    }),
+  ],
+  'accept-supervision-result': [
+    () => ({
+      event: { type: 'accept-supervision-result' },
+      actor: 'supervisor',
+      to: 'same',
+      setup: [
+        [SUPERVISION_ORDER, 'supervisor'],
+        [SUPERVISION_RESULT, 'head'],
+      ],
+    }),
+  ],
+  'send-back-supervision-result': [
+    () => ({
+      event: {
+        type: 'send-back-supervision-result',
+        reason: 'incomplete',
+        note: '未写明查处情况',
+        dueDate: '2026-12-31',
+      },
+      actor: 'supervisor',
+      to: 'same',
+      setup: [
+        [SUPERVISION_ORDER, 'supervisor'],
+        [SUPERVISION_RESULT, 'officer'],
+      ],
+    }),
+  ],
+  'record-spot-check': [() => ({ event: SPOT_CHECK_IRREGULAR, actor: 'supervisor', to: 'same' })],
+  'take-leader-case': [
+    () => ({
+      event: { type: 'take-leader-case' },
+      actor: 'leader',
+      to: 'same',
+      setup: [[{ type: 'list-leader-case', ground: 'wide-impact' }, 'supervisor']],
     }),
   ],
 }

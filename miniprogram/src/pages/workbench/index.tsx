@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
 import type { NoticeConsentView } from '@shared/contracts/enrolment'
+import type { StaffRole } from '@shared/vocabulary/units'
 import { CATEGORIES } from '@shared/vocabulary/categories'
 import { hasCaseDuty } from '@shared/vocabulary/units'
 import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
@@ -30,6 +31,52 @@ type Load =
   | { status: 'error'; message: string }
   | { status: 'not-staff' }
   | { status: 'ready'; profile: StaffProfile }
+
+/** The oversight pages (staff subpackage) this person's posts open: the desk, statistics, leaders' work. */
+const OVERSIGHT_LINKS: ReadonlyArray<{
+  label: string
+  url: string
+  roles: readonly StaffRole[]
+  testId: string
+}> = [
+  {
+    label: '督办台',
+    url: '/staff/oversight/index',
+    roles: ['supervisor', 'leader', 'office-head'],
+    testId: 'open-desk',
+  },
+  {
+    label: '统计与月报',
+    url: '/staff/stats/index',
+    roles: ['supervisor', 'leader', 'office-head'],
+    testId: 'open-stats',
+  },
+  {
+    label: '包案与接访',
+    url: '/staff/leader/index',
+    roles: ['leader', 'supervisor', 'intake'],
+    testId: 'open-leader',
+  },
+]
+
+function OversightLinks({ roles }: { roles: readonly StaffRole[] }) {
+  const links = OVERSIGHT_LINKS.filter((l) => l.roles.some((r) => roles.includes(r)))
+  if (links.length === 0) return null
+  return (
+    <View className="chips workbench__links">
+      {links.map((l) => (
+        <Button
+          key={l.url}
+          className="btn small secondary"
+          data-testid={l.testId}
+          onClick={() => void Taro.navigateTo({ url: l.url })}
+        >
+          {l.label}
+        </Button>
+      ))}
+    </View>
+  )
+}
 
 export default function Workbench() {
   const [load, setLoad] = useState<Load>({ status: 'loading' })
@@ -150,6 +197,7 @@ export default function Workbench() {
                 奖励审核：举报奖励申领
               </Text>
             )}
+            <OversightLinks roles={load.profile.roles} />
           </View>
           {consent && <NoticeBanner consent={consent} onAsk={() => void askNotices()} />}
           {!hasCaseDuty(load.profile.roles) && (

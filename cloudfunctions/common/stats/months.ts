@@ -1,0 +1,185 @@
+// A month's statistics cells, summed from its `case_stats` contributions by a resumable paged pass (pages of
+// ≤ 100 by the `month` index, the running sum and the cursor saved after each page in `stats_months/<month>`), so
+// a month of any size is summed over as many runs as it takes and no call scans more than its budget allows.
+// A finished pass replaces the month's cells; the next refresh starts a new pass. Two overlapping passes: the one
+// that loses the version check stops.
+import type { LocalDate } from '../../../shared/time'
+import { localDateOf, toShanghaiIso } from '../../../shared/time'
+import { foldContribution, type Cells } from '../../../shared/stats'
+import { COLLECTIONS } from '../collections'
+import { getMany } from '../db/get-many'
+import {
+  MAX_PAGE_SIZE,
+  VersionConflictError,
+  type DocStore,
+  type Page,
+  type Runtime,
+  type WithId,
+} from '../ports'
+import { DEFAULT_BUDGET_MS, roomForPage, type PagedJobOptions, type PagedJobOutcome } from '../paged-job'
+import type { CaseStatDoc } from './case-stats'
+
+export interface MonthDoc {
+  month: string
+  /** The cells of the last finished pass; null before the first. */
+  cells: Cells | null
+  /** When the last finished pass started (its contributions are those stored by then) and the day it counted overdue to. */
+  passStartedAt: string | null
+  asOf: LocalDate | null
+  contributions: number
+  /** A pass under way. */
+  pass: {
+    startedAt: string
+    asOf: LocalDate
+    cursor: string | null
+    cells: Cells
+    contributions: number
+  } | null
+}
+
+export const monthDocId = (month: string) => `month-${month}`
+
+/** The page of a month's contributions after `after` (the `month` index). */
+export function contributionsPage(db: DocStore, month: string, after: string | null, limit: number) {
+  return db.find<CaseStatDoc>(COLLECTIONS.caseStats, { filter: { month }, limit, after })
+}
+
+/**
+ * A month's cells summed in one go, page by page, storing nothing: for the operator CLI, which reads a local
+ * store outside any function's time limit (the functions use the resumable pass below).
+ */
+export async function sumMonth(
+  db: DocStore,
+  month: string,
+  asOf: LocalDate,
+): Promise<{ cells: Cells; contributions: number }> {
+  const cells: Cells = {}
+  let contributions = 0
+  let after: string | null = null
+  do {
+    const page: Page<WithId<CaseStatDoc>> = await contributionsPage(db, month, after, MAX_PAGE_SIZE)
+    for (const c of page.items) foldContribution(cells, c, asOf)
+    contributions += page.items.length
+    after = page.next
+  } while (after)
+  return { cells, contributions }
+}
+
+async function loadOrCreate(runtime: Runtime, month: string): Promise<WithId<MonthDoc>> {
+  const id = monthDocId(month)
+  const found = await runtime.db.get<MonthDoc>(COLLECTIONS.statsMonths, id)
+  if (found) return found
+  const fresh: MonthDoc = {
+    month,
+    cells: null,
+    passStartedAt: null,
+    asOf: null,
+    contributions: 0,
+    pass: null,
+  }
+  await runtime.db.insert<MonthDoc>(COLLECTIONS.statsMonths, { _id: id, ...fresh }).catch(() => undefined)
+  return (await runtime.db.get<MonthDoc>(COLLECTIONS.statsMonths, id))!
+}
+
+export interface RefreshResult extends PagedJobOutcome {
+  month: string
+  /** The month's document as this call left it (null: another run owns the pass). */
+  doc: WithId<MonthDoc> | null
+  /** Contributions read by this call. */
+  read: number
+}
+
+/**
+ * Works on the month's pass until it finishes or the budget has no room for another page (paged-job.ts's rule).
+ * With `freshSince`, only a pass begun at or after that instant counts: a finished one begun before it is not
+ * fresh and one under way is dropped, and a new pass is started (it sees every contribution stored by then).
+ */
+export async function refreshMonth(
+  runtime: Runtime,
+  month: string,
+  options: PagedJobOptions & { freshSince?: string } = {},
+): Promise<RefreshResult> {
+  const started = Date.now()
+  const elapsed = options.elapsedMs ?? (() => Date.now() - started)
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS
+  const limit = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE)
+  const since = options.freshSince
+  const begunSince = (at: string | null) =>
+    at !== null && since !== undefined && Date.parse(at) >= Date.parse(since)
+  const result: RefreshResult = {
+    month,
+    complete: false,
+    busy: false,
+    pages: 0,
+    slowestPageMs: 0,
+    read: 0,
+    doc: await loadOrCreate(runtime, month),
+  }
+  // Another run owns the pass: it lost a version check.
+  const busy = (): RefreshResult => ({ ...result, busy: true, doc: null })
+  let doc = result.doc!
+  if (!doc.pass || (since !== undefined && !begunSince(doc.pass.startedAt))) {
+    if (!doc.pass && begunSince(doc.passStartedAt)) return { ...result, complete: true }
+    const now = runtime.clock.now()
+    const pass = {
+      startedAt: toShanghaiIso(now),
+      asOf: localDateOf(now),
+      cursor: null,
+      cells: {},
+      contributions: 0,
+    }
+    const saved = await save(runtime, doc, { pass })
+    if (!saved) return busy()
+    doc = saved
+  }
+  for (;;) {
+    const pageStarted = elapsed()
+    if (!roomForPage(budgetMs - pageStarted, result.slowestPageMs)) return { ...result, doc }
+    const pass = doc.pass!
+    const page = await contributionsPage(runtime.db, month, pass.cursor, limit)
+    const cells = { ...pass.cells }
+    for (const contribution of page.items) foldContribution(cells, contribution, pass.asOf)
+    const contributions = pass.contributions + page.items.length
+    const patch: Partial<MonthDoc> = page.next
+      ? { pass: { ...pass, cursor: page.next, cells, contributions } }
+      : { cells, contributions, passStartedAt: pass.startedAt, asOf: pass.asOf, pass: null }
+    const saved = await save(runtime, doc, patch)
+    result.pages++
+    result.read += page.items.length
+    result.slowestPageMs = Math.max(result.slowestPageMs, elapsed() - pageStarted)
+    if (!saved) return busy()
+    doc = saved
+    if (!page.next) return { ...result, complete: true, doc }
+  }
+}
+
+async function save(
+  runtime: Runtime,
+  doc: WithId<MonthDoc>,
+  patch: Partial<MonthDoc>,
+): Promise<WithId<MonthDoc> | null> {
+  try {
+    await runtime.db.update<MonthDoc>(COLLECTIONS.statsMonths, doc._id, patch, doc._version)
+    return { ...doc, ...patch, _version: doc._version + 1 }
+  } catch (error) {
+    // Another run is summing this month: it owns the pass.
+    if (error instanceof VersionConflictError) return null
+    throw error
+  }
+}
+
+/** The stored cells of several months (one read), and which months have none yet. */
+export async function monthCells(
+  runtime: Runtime,
+  months: readonly string[],
+): Promise<{ cells: Map<string, WithId<MonthDoc>>; pending: string[] }> {
+  const docs = await getMany<MonthDoc>(runtime.db, COLLECTIONS.statsMonths, months.map(monthDocId))
+  const cells = new Map<string, WithId<MonthDoc>>()
+  const pending: string[] = []
+  for (const month of months) {
+    const doc = docs.get(monthDocId(month))
+    if (doc?.cells) cells.set(month, doc)
+    else pending.push(month)
+  }
+  return { cells, pending }
+}

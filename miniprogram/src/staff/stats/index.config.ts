@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '举报办理统计' })
