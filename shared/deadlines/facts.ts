@@ -6,6 +6,7 @@
 // make an earlier event complete a clock that a later one starts. Every moment keeps its place in the history.
 import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import type { ClockCaseFacts, ClockKind, ClockStart } from '@shared/policy'
+import type { LocalDate } from '@shared/time'
 import type { HistoryEntry } from '@shared/workflow/actors'
 import { CLOCK_START_EVENTS, completedClocks, endsCase, startedBy } from './lifecycle'
 
@@ -39,6 +40,11 @@ export interface ClockFacts extends ClockCaseFacts {
   extensionDays: number
   /** A reopened case gets a fresh handling period from this moment (S3 第十四条 重新办理). */
   handlingRestartedAt: Moment | null
+  /**
+   * The last day the order's platform gives for it (S2 第十七条 从其规定); null when it sets none, and after a
+   * reopening (the fresh period is the bureau's own).
+   */
+  platformDue: LocalDate | null
 }
 
 const START_ORDER = Object.keys(CLOCK_START_EVENTS) as ClockStart[]
@@ -62,6 +68,7 @@ export function clockFactsFor(input: {
   important?: boolean
   emergency?: boolean
   referred?: boolean
+  platformDue?: LocalDate | null
 }): ClockFacts {
   const starts = momentsOf(
     input.acceptedAt
@@ -80,6 +87,7 @@ export function clockFactsFor(input: {
     pauses: [],
     extensionDays: 0,
     handlingRestartedAt: null,
+    platformDue: input.platformDue ?? null,
   }
 }
 
@@ -103,6 +111,8 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
   let endedAt: Moment | null = null
   let extensionDays = 0
   let handlingRestartedAt: Moment | null = null
+  // Histories registered before platform orders had no such field.
+  let platformDue: LocalDate | null = registration.platformDue ?? null
 
   for (const [seq, { at, event }] of history.entries()) {
     const moment: Moment = { at, seq }
@@ -128,6 +138,7 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
       case 'reopen':
         handlingRestartedAt = moment
         extensionDays = 0
+        platformDue = null
         for (const key of RESET_ON_REOPEN) delete starts[key]
         break
       default:
@@ -146,5 +157,6 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
     pauses,
     extensionDays,
     handlingRestartedAt,
+    platformDue,
   }
 }

@@ -3,6 +3,7 @@ export * from './types'
 export { citationReferences, citeForCitizens, citeForStaff } from './sources'
 export { getPolicyProfile, POLICY_PROFILES, profileInEffect } from './registry'
 export { replyRemediesText } from './remedies'
+export { PLATFORM_DEADLINE } from './platform-deadline'
 export {
   effectivePolicy,
   ruleApplies,
