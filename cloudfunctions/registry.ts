@@ -1,6 +1,7 @@
 // All cloud functions, by name: the local gateway serves these; `scripts/build-functions.ts` bundles each
 // folder that has an index.ts and config.json.
 import { casesFunction } from './cases/handlers'
+import { channelsFunction } from './channels/handlers'
 import { filesFunction } from './files/handlers'
 import type { CloudFunction } from './common/router'
 import { staffFunction } from './staff/handlers'
@@ -13,4 +14,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   files: filesFunction,
   admin: adminFunction,
   timers: timersFunction,
+  channels: channelsFunction,
 }

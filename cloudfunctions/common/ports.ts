@@ -184,6 +184,19 @@ export interface ContentCheck {
   }>
 }
 
+// ---------- HTTP (outgoing) ----------
+
+/** A platform's answer to a push. */
+export interface HttpAnswer {
+  status: number
+  body: string
+}
+
+/** Sends a JSON POST (feedback to a platform); rejects on a network failure or after `timeoutMs`. */
+export interface HttpPoster {
+  post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpAnswer>
+}
+
 // ---------- Clock, identity, logging ----------
 
 export interface Clock {
@@ -208,8 +221,11 @@ export interface Runtime {
   contentCheck: ContentCheck
   clock: Clock
   log: Logger
-  /** Secret material for reporter-identity encryption and signed URLs (never in the database). */
-  secrets: { identityKey: Uint8Array }
+  /**
+   * Secret material for reporter-identity encryption and signed URLs (never in the database), and the shared
+   * secret of each work-order platform (signed pushes in, signed feedback out): GW_PLATFORM_SECRETS.
+   */
+  secrets: { identityKey: Uint8Array; platformKeys?: Readonly<Record<string, string>> }
   mode: 'cloud' | 'local'
   /** The jurisdiction this backend serves, with its policy profile (bundled at build time). */
   deployment: DeploymentConfig
@@ -217,4 +233,6 @@ export interface Runtime {
   boundaries: unknown
   /** Subscribe-message template ids by template key (the client asks for consent with these). */
   subscribeTemplates?: Record<string, string>
+  /** Outgoing HTTP (feedback pushed to platforms); absent: Node's https (common/channels/http-post.ts). */
+  http?: HttpPoster
 }

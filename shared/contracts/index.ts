@@ -1,6 +1,7 @@
 // Every cloud function and its actions. The gateway, the functions and the client all read this map.
 import { adminContract } from './admin'
 import { casesContract } from './cases'
+import { channelsContract } from './channels'
 import { filesContract } from './files'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
@@ -11,6 +12,7 @@ export const CONTRACTS = {
   files: filesContract,
   admin: adminContract,
   timers: timersContract,
+  channels: channelsContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

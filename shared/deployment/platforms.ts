@@ -84,7 +84,7 @@ export const platformConfigSchema = z.object({
   }),
   referredBy: text('交办渠道'),
   cite: text('依据'),
-  columns: z.record(
+  columns: z.partialRecord(
     z.enum(ORDER_FIELD_KEYS as [OrderField, ...OrderField[]], {
       error: `columns 的键必须是 ${ORDER_FIELD_KEYS.join('、')} 之一`,
     }),

@@ -21,6 +21,8 @@ export const ACTOR_ROLE_LABELS = {
 export const SYSTEM_ACTORS = {
   'deadline-timer': '系统定时任务',
   intake: '系统 · 重复举报计数',
+  // A work order a platform pushed, signed with its shared secret (S0 第五条 受理派发任务工单).
+  'platform-push': '系统 · 工单平台推送',
 } as const
 export type SystemActorId = keyof typeof SYSTEM_ACTORS
 

@@ -42,4 +42,5 @@ export const STAFF_NOTICES: Record<StaffNotice, string> = {
   'review-requested': `${TERMS.reporter}申请复查`,
   're-review-requested': `${TERMS.reporter}申请复核`,
   reopened: '案件重新办理',
+  'tell-reporter': `请电话告知${TERMS.reporter}`,
 }
