@@ -66,7 +66,7 @@ export function missingColumns(platform: PlatformConfig, headers: readonly strin
 }
 
 const WALL_CLOCK =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})(?:\.\d+)?秒?)?)?$/
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]+(\d{1,2})[:：时](\d{1,2})(?:分|[:：](?=\d))?(?:(\d{1,2})(?:\.\d+)?秒?)?)?$/
 
 /**
  * A time as platforms write it, as a Shanghai ISO instant: ISO 8601 with an offset, or a Shanghai wall-clock
