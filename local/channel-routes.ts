@@ -7,10 +7,18 @@
 // them in production; the upload does what wx.cloud.uploadFile + channels.registerUpload do on weapp.
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { MAX_MATERIAL_BYTES, MAX_ORDER_FILE_BYTES, type ChannelUploadKind } from '../shared/contracts/channels'
+import {
+  MAX_MATERIAL_BYTES,
+  MAX_ORDER_FILE_BYTES,
+  type ChannelUploadKind,
+} from '../shared/contracts/channels'
 import { AppError, fail, httpStatusOf, type ApiResult } from '../shared/contracts/result'
 import { inShanghai } from '../shared/time'
-import { checkChannelFile, EXTENSION_OF_TYPE, registerChannelUpload } from '../cloudfunctions/common/channels/uploads'
+import {
+  checkChannelFile,
+  EXTENSION_OF_TYPE,
+  registerChannelUpload,
+} from '../cloudfunctions/common/channels/uploads'
 import type { HttpRequest } from '../cloudfunctions/common/http'
 import type { CloudFunction } from '../cloudfunctions/common/router'
 import { findStaffByOpenid } from '../cloudfunctions/common/staff-records'
@@ -36,7 +44,11 @@ function httpRequestOf(request: FastifyRequest, body: string): HttpRequest {
   const [path] = request.url.split('?')
   const headers = Object.fromEntries(
     Object.entries(request.headers).flatMap(([k, v]) =>
-      typeof v === 'string' ? [[k.toLowerCase(), v]] : Array.isArray(v) ? [[k.toLowerCase(), v.join(',')]] : [],
+      typeof v === 'string'
+        ? [[k.toLowerCase(), v]]
+        : Array.isArray(v)
+          ? [[k.toLowerCase(), v.join(',')]]
+          : [],
     ),
   )
   const query = Object.fromEntries(
@@ -47,7 +59,10 @@ function httpRequestOf(request: FastifyRequest, body: string): HttpRequest {
   return { method: request.method, path: path ?? '/', query, headers, body }
 }
 
-export async function registerChannelRoutes(app: FastifyInstance, options: ChannelRouteOptions): Promise<void> {
+export async function registerChannelRoutes(
+  app: FastifyInstance,
+  options: ChannelRouteOptions,
+): Promise<void> {
   const { runtime, channels, callerOpenid } = options
   const onHttp = channels?.onHttp
   if (!onHttp) return
@@ -73,7 +88,8 @@ export async function registerChannelRoutes(app: FastifyInstance, options: Chann
     if (!staff) return send(reply, fail('FORBIDDEN', '此功能仅限已绑定的工作人员使用'))
     if (!staff.roles.includes('intake')) return send(reply, fail('FORBIDDEN', '您的岗位没有此操作的权限'))
     const spec = KINDS[request.query.kind ?? '']
-    if (!spec) return send(reply, fail('VALIDATION_FAILED', '文件用途只能是原始材料（material）或工单文件（orders）'))
+    if (!spec)
+      return send(reply, fail('VALIDATION_FAILED', '文件用途只能是原始材料（material）或工单文件（orders）'))
     if (!request.isMultipart()) {
       return send(reply, fail('BAD_REQUEST', '请求格式错误：上传需使用 multipart/form-data'), 415)
     }
@@ -95,7 +111,11 @@ export async function registerChannelRoutes(app: FastifyInstance, options: Chann
     try {
       const type = checkChannelFile(spec.kind, bytes)
       const month = inShanghai(runtime.clock.now()).format('YYYY/MM')
-      stored = await runtime.blobs.put(`uploads/${month}/${randomUUID()}.${EXTENSION_OF_TYPE[type]}`, bytes, type)
+      stored = await runtime.blobs.put(
+        `uploads/${month}/${randomUUID()}.${EXTENSION_OF_TYPE[type]}`,
+        bytes,
+        type,
+      )
       const record = await registerChannelUpload(runtime, openid, stored, spec.kind)
       return send(reply, { ok: true, data: { ...record, fileName } })
     } catch (error) {

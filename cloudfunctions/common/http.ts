@@ -58,12 +58,21 @@ export function requestOfCloudEvent(event: CloudHttpEvent): HttpRequest {
 
 /** The answer in the integration format CloudBase turns into an HTTP response. */
 export function cloudAnswerOf(response: HttpResponse) {
-  return { statusCode: response.status, headers: response.headers, body: response.body, isBase64Encoded: false }
+  return {
+    statusCode: response.status,
+    headers: response.headers,
+    body: response.body,
+    isBase64Encoded: false,
+  }
 }
 
 export type HttpHandler = (request: HttpRequest, runtime: Runtime) => Promise<HttpResponse>
 
-export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): HttpResponse {
+export function jsonResponse(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): HttpResponse {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },

@@ -49,7 +49,8 @@ function maskName(name: string): string {
 function maskPhone(phone: string): string {
   if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`
   const landline = /^(0\d{2,3})-?(\d+)(-\d+)?$/.exec(phone)
-  if (landline) return `${landline[1]}-${'*'.repeat(Math.max(0, landline[2]!.length - 2))}${landline[2]!.slice(-2)}`
+  if (landline)
+    return `${landline[1]}-${'*'.repeat(Math.max(0, landline[2]!.length - 2))}${landline[2]!.slice(-2)}`
   return '***'
 }
 
@@ -73,8 +74,7 @@ export function queryCodeHash(key: Uint8Array, code: string): string {
  * the contact as given (a name, a phone, or both); or none (匿名).
  */
 export type ReporterContact =
-  | SubmitReport['reporter']
-  | { mode: 'real-name'; name?: string | null; phone?: string | null }
+  SubmitReport['reporter'] | { mode: 'real-name'; name?: string | null; phone?: string | null }
 
 /**
  * The reporter as the case stores them: a real-name reporter's name and phone sealed (those given), with the
@@ -89,7 +89,9 @@ export function sealReporter(
   options: { queryCode?: boolean } = {},
 ): ReporterRecord {
   const code = reporter.mode === 'anonymous' || options.queryCode ? newQueryCode() : null
-  const withCode = code ? { queryCodeHash: queryCodeHash(key, code), queryCodeSealed: encryptField(key, code) } : {}
+  const withCode = code
+    ? { queryCodeHash: queryCodeHash(key, code), queryCodeSealed: encryptField(key, code) }
+    : {}
   if (reporter.mode === 'real-name') {
     const { name, phone } = reporter
     return {

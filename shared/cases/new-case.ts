@@ -46,7 +46,10 @@ export interface NewReport {
  * Where a report came in when not through the mini-program: a staff member's registration of a call, letter,
  * visit, instruction or referral, or a platform's work order (common/channels/). Absent: the mini-program.
  */
-export type Arrival = Pick<RegisterEvent, 'channel' | 'referredBy' | 'externalNo' | 'platformDue' | 'attachments'> & {
+export type Arrival = Pick<
+  RegisterEvent,
+  'channel' | 'referredBy' | 'externalNo' | 'platformDue' | 'attachments'
+> & {
   /** The intake rules found it important, or its channel makes it so (a leader's instruction, S2 第十条(一)). */
   important?: boolean
 }

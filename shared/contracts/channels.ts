@@ -85,7 +85,10 @@ export const registerReportInput = z
     externalNo: z.optional(
       z
         .string()
-        .check(z.trim(), z.regex(/^([A-Za-z0-9][A-Za-z0-9_\-./]{0,63})?$/, '工单编号只能由字母、数字和 - _ . / 组成')),
+        .check(
+          z.trim(),
+          z.regex(/^([A-Za-z0-9][A-Za-z0-9_\-./]{0,63})?$/, '工单编号只能由字母、数字和 - _ . / 组成'),
+        ),
     ),
     /** The date a superior channel set for the answer (S2 第十七条 从其规定). */
     platformDue: z.optional(
@@ -100,7 +103,10 @@ export const registerReportInput = z
       .string({ error: '请填写反映内容' })
       .check(
         z.trim(),
-        z.minLength(REGISTERED_DESCRIPTION.min, `请把反映内容记录清楚（至少 ${REGISTERED_DESCRIPTION.min} 个字）`),
+        z.minLength(
+          REGISTERED_DESCRIPTION.min,
+          `请把反映内容记录清楚（至少 ${REGISTERED_DESCRIPTION.min} 个字）`,
+        ),
         z.maxLength(REGISTERED_DESCRIPTION.max, `反映内容最多 ${REGISTERED_DESCRIPTION.max} 个字`),
       ),
     /** The place as the caller described it; coordinates when it was marked on a map. */
@@ -108,10 +114,18 @@ export const registerReportInput = z
       {
         address: z
           .string({ error: '请填写问题发生的地址' })
-          .check(z.trim(), z.minLength(2, '请填写详细地址（至少 2 个字）'), z.maxLength(200, '地址最多 200 个字')),
-        lat: z.optional(z.number({ error: '纬度必须是数字' }).check(z.gte(-90, '纬度超出范围'), z.lte(90, '纬度超出范围'))),
+          .check(
+            z.trim(),
+            z.minLength(2, '请填写详细地址（至少 2 个字）'),
+            z.maxLength(200, '地址最多 200 个字'),
+          ),
+        lat: z.optional(
+          z.number({ error: '纬度必须是数字' }).check(z.gte(-90, '纬度超出范围'), z.lte(90, '纬度超出范围')),
+        ),
         lng: z.optional(
-          z.number({ error: '经度必须是数字' }).check(z.gte(-180, '经度超出范围'), z.lte(180, '经度超出范围')),
+          z
+            .number({ error: '经度必须是数字' })
+            .check(z.gte(-180, '经度超出范围'), z.lte(180, '经度超出范围')),
         ),
         coordSystem: z._default(coordSystemSchema, 'gcj02'),
       },
@@ -138,7 +152,8 @@ export const registerReportInput = z
   })
   .check(
     z.refine(
-      (input) => !(['leader-instruction', 'referral'] as StaffChannel[]).includes(input.channel) || !!input.referredBy,
+      (input) =>
+        !(['leader-instruction', 'referral'] as StaffChannel[]).includes(input.channel) || !!input.referredBy,
       { message: '领导批示和上级交办、部门转办须写明交办渠道（批示领导或交办单位）', path: ['referredBy'] },
     ),
     z.refine((input) => (input.location.lat === undefined) === (input.location.lng === undefined), {
@@ -249,17 +264,20 @@ export interface FeedbackView {
   createdAt: string
 }
 
-export const listFeedbackInput = z._default(
-  z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }),
-  { limit: 20 },
-)
+export const listFeedbackInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
+  limit: 20,
+})
 
 export const feedbackRefInput = z.object({
-  feedbackId: z.string({ error: '缺少反馈编号' }).check(z.regex(/^fb-[A-Za-z0-9_-]{1,80}$/, '反馈编号不正确')),
+  feedbackId: z
+    .string({ error: '缺少反馈编号' })
+    .check(z.regex(/^fb-[A-Za-z0-9_-]{1,80}$/, '反馈编号不正确')),
 })
 
 export const dateRangeSchema = {
-  from: z.string({ error: '请选择开始日期' }).check(z.refine(isLocalDate, '开始日期格式不正确（YYYY-MM-DD）')),
+  from: z
+    .string({ error: '请选择开始日期' })
+    .check(z.refine(isLocalDate, '开始日期格式不正确（YYYY-MM-DD）')),
   to: z.string({ error: '请选择结束日期' }).check(z.refine(isLocalDate, '结束日期格式不正确（YYYY-MM-DD）')),
 }
 const rangeChecks = z.refine<{ from: string; to: string }>((r) => r.from <= r.to, {

@@ -33,8 +33,11 @@ export type OrderField = keyof typeof ORDER_FIELDS
 export const ORDER_FIELD_KEYS = Object.keys(ORDER_FIELDS) as OrderField[]
 
 /** The channels a platform's orders may come in under (the platforms that send work orders). */
-export const PLATFORM_CHANNELS = ['hotline-12345', 'hotline-12369', 'platform-12369'] as const satisfies
-  readonly IntakeChannel[]
+export const PLATFORM_CHANNELS = [
+  'hotline-12345',
+  'hotline-12369',
+  'platform-12369',
+] as const satisfies readonly IntakeChannel[]
 export type PlatformChannel = (typeof PLATFORM_CHANNELS)[number]
 
 export interface PlatformConfig {
@@ -77,7 +80,9 @@ const headerList = z
   .check(z.minLength(1, '至少写一个列名'))
 
 export const platformConfigSchema = z.object({
-  id: z.string({ error: '平台编号必须是文字' }).check(z.regex(/^[a-z0-9-]{2,20}$/, '平台编号只能由小写字母、数字和连字符组成')),
+  id: z
+    .string({ error: '平台编号必须是文字' })
+    .check(z.regex(/^[a-z0-9-]{2,20}$/, '平台编号只能由小写字母、数字和连字符组成')),
   name: text('平台名称'),
   channel: z.enum(PLATFORM_CHANNELS, {
     error: `channel 必须是 ${PLATFORM_CHANNELS.map((c) => `${c}（${INTAKE_CHANNELS[c]}）`).join('、')} 之一`,

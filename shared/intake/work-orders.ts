@@ -33,8 +33,7 @@ export interface WorkOrder {
 }
 
 export type OrderReading =
-  | { ok: true; order: WorkOrder }
-  | { ok: false; externalNo: string | null; reasons: string[] }
+  { ok: true; order: WorkOrder } | { ok: false; externalNo: string | null; reasons: string[] }
 
 /** Limits of the texts an order may carry (a hotline's transcript can be long; a mini-program report is ≤ 1000). */
 export const ORDER_LIMITS = {
@@ -90,7 +89,8 @@ export function readWorkOrder(platform: PlatformConfig, record: OrderRecord, now
   const headers = new Set(Object.keys(record))
   const reasons: string[] = []
   const columnOf = (field: OrderField) => headerFor(platform, field, headers)
-  const nameOf = (field: OrderField) => columnOf(field) ?? platform.columns[field]?.[0] ?? ORDER_FIELDS[field].label
+  const nameOf = (field: OrderField) =>
+    columnOf(field) ?? platform.columns[field]?.[0] ?? ORDER_FIELDS[field].label
   const cell = (field: OrderField): string | null => {
     const column = columnOf(field)
     const value = column === null ? '' : (record[column] ?? '').replace(/\u3000/g, ' ').trim()
@@ -135,7 +135,9 @@ export function readWorkOrder(platform: PlatformConfig, record: OrderRecord, now
   if (requestType === null) reasons.push(`「${nameOf('requestType')}」无法识别：${requestWord}`)
   const categoryWord = cell('category')
   const category =
-    categoryWord === null ? platform.defaults.category : (platform.values.category[categoryWord] ?? platform.defaults.category)
+    categoryWord === null
+      ? platform.defaults.category
+      : (platform.values.category[categoryWord] ?? platform.defaults.category)
 
   const rawName = bounded('reporterName', cell('reporterName'), ORDER_LIMITS.reporterName)
   const name = rawName && platform.anonymousNames.includes(rawName) ? null : rawName
@@ -157,7 +159,14 @@ export function readWorkOrder(platform: PlatformConfig, record: OrderRecord, now
   let position: WorkOrder['position'] = null
   if (lat !== null || lng !== null) {
     const [y, x] = [Number(lat), Number(lng)]
-    if (lat === null || lng === null || !Number.isFinite(y) || !Number.isFinite(x) || Math.abs(y) > 90 || Math.abs(x) > 180)
+    if (
+      lat === null ||
+      lng === null ||
+      !Number.isFinite(y) ||
+      !Number.isFinite(x) ||
+      Math.abs(y) > 90 ||
+      Math.abs(x) > 180
+    )
       reasons.push(`「${nameOf('lng')}」「${nameOf('lat')}」不是有效的经纬度`)
     else position = { lat: y, lng: x, coordSystem: platform.coordSystem }
   }

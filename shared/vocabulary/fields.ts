@@ -76,9 +76,7 @@ export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/
  * A phone number as a caller gave it, for a report staff register or a platform sends: a mobile or a landline.
  * Spaces are dropped; the number is sealed like every reporter's contact.
  */
-export const contactPhoneSchema = z
-  .string({ error: '请填写联系电话' })
-  .check(
-    z.overwrite((value) => value.replace(/[\s\u3000]/g, '')),
-    z.regex(PHONE_PATTERN, '联系电话格式不正确：请填写 11 位手机号或带区号的固定电话（如 0391-3568899）'),
-  )
+export const contactPhoneSchema = z.string({ error: '请填写联系电话' }).check(
+  z.overwrite((value) => value.replace(/[\s\u3000]/g, '')),
+  z.regex(PHONE_PATTERN, '联系电话格式不正确：请填写 11 位手机号或带区号的固定电话（如 0391-3568899）'),
+)

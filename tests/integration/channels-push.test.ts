@@ -19,7 +19,7 @@ afterEach(async () => {
   await h.close()
 })
 
-const body = (...orders: object[]) => JSON.stringify({ orders })
+const body = (...orders: unknown[]) => JSON.stringify({ orders })
 
 test('a signed push files its orders as cases, once however often they are sent', async () => {
   const res = await pushOrders(h, '12345', body(orderRow(1), orderRow(2)))

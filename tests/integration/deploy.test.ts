@@ -131,7 +131,14 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     })
 
     // Every function with its bundle, settings, environment variables and config.json triggers.
-    expect([...fake.functions.keys()].sort()).toEqual(['admin', 'cases', 'channels', 'files', 'staff', 'timers'])
+    expect([...fake.functions.keys()].sort()).toEqual([
+      'admin',
+      'cases',
+      'channels',
+      'files',
+      'staff',
+      'timers',
+    ])
     for (const fn of fake.functions.values()) {
       expect(fn.files).toEqual(['config.json', 'index.js', 'package.json'])
       expect(zipFile(fake.zips.get(fn.FunctionName)!, 'index.js')).toEqual(
@@ -346,7 +353,14 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, specs]) => [name, specs.map((s) => s.name)]),
     )
-    expect(plan.functions.map((f) => f.name)).toEqual(['admin', 'cases', 'channels', 'files', 'staff', 'timers'])
+    expect(plan.functions.map((f) => f.name)).toEqual([
+      'admin',
+      'cases',
+      'channels',
+      'files',
+      'staff',
+      'timers',
+    ])
     expect(plan.functions.find((f) => f.name === 'timers')!.triggers).toEqual([
       { name: 'hourly', type: 'timer', config: '0 5 * * * * *' },
     ])

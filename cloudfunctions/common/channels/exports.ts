@@ -53,7 +53,12 @@ async function collect<T extends object>(
   const docs: WithId<T>[] = []
   let after: string | null = null
   do {
-    const page: Page<WithId<T>> = await runtime.db.find<T>(collection, { filter, orderBy, limit: MAX_PAGE_SIZE, after })
+    const page: Page<WithId<T>> = await runtime.db.find<T>(collection, {
+      filter,
+      orderBy,
+      limit: MAX_PAGE_SIZE,
+      after,
+    })
     for (const doc of page.items) {
       if (!keep(doc)) continue
       if (docs.length === EXPORT_MAX_ROWS) return { docs, truncated: true }
@@ -64,7 +69,13 @@ async function collect<T extends object>(
   return { docs, truncated: false }
 }
 
-async function store(runtime: Runtime, name: string, csv: string, count: number, truncated: boolean): Promise<ExportFile> {
+async function store(
+  runtime: Runtime,
+  name: string,
+  csv: string,
+  count: number,
+  truncated: boolean,
+): Promise<ExportFile> {
   const stamp = toShanghaiIso(runtime.clock.now()).slice(0, 10).replace(/-/g, '')
   const stored = await runtime.blobs.put(
     `exports/${stamp}/${randomUUID()}.csv`,
@@ -111,7 +122,13 @@ export async function exportFeedback(
     FEEDBACK_COLUMNS.map(([name]) => name),
     docs.map((doc) => FEEDBACK_COLUMNS.map(([, value]) => value(doc.record, doc))),
   )
-  return store(runtime, `平台反馈-${input.platform}-${input.from}至${input.to}.csv`, csv, docs.length, truncated)
+  return store(
+    runtime,
+    `平台反馈-${input.platform}-${input.from}至${input.to}.csv`,
+    csv,
+    docs.length,
+    truncated,
+  )
 }
 
 /** The national platform's record of every case received in a period, of the staff member's units. */
@@ -122,7 +139,8 @@ export async function exportNationalRecords(
 ): Promise<ExportFile> {
   const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
   const inScope = (doc: CaseDoc) =>
-    doc.screening === 'passed' && [doc.unitId, ...(doc.flags.assignment?.unitIds ?? [])].some((u) => scope.has(u))
+    doc.screening === 'passed' &&
+    [doc.unitId, ...(doc.flags.assignment?.unitIds ?? [])].some((u) => scope.has(u))
   const { docs, truncated } = await collect<CaseDoc>(
     runtime,
     COLLECTIONS.cases,
@@ -139,6 +157,9 @@ export async function exportNationalRecords(
     const record = nationalRecordOf(doc, { unitName, handlingDue })
     return keys.map((key) => record[key])
   })
-  const csv = toCsv(keys.map((key) => NATIONAL_RECORD_FIELDS[key]), rows)
+  const csv = toCsv(
+    keys.map((key) => NATIONAL_RECORD_FIELDS[key]),
+    rows,
+  )
   return store(runtime, `12369联网平台-举报记录-${input.from}至${input.to}.csv`, csv, docs.length, truncated)
 }

@@ -77,7 +77,10 @@ async function attempt(runtime: Runtime, doc: FeedbackDoc): Promise<string | nul
  * Tries a record now and records the outcome at the version it read (a concurrent attempt's outcome wins; this
  * one's is then dropped). Answers the record as stored afterwards.
  */
-export async function deliverFeedback(runtime: Runtime, doc: WithId<FeedbackDoc>): Promise<WithId<FeedbackDoc>> {
+export async function deliverFeedback(
+  runtime: Runtime,
+  doc: WithId<FeedbackDoc>,
+): Promise<WithId<FeedbackDoc>> {
   const error = await attempt(runtime, doc)
   const now = runtime.clock.now()
   const at = toShanghaiIso(now)
@@ -85,7 +88,14 @@ export async function deliverFeedback(runtime: Runtime, doc: WithId<FeedbackDoc>
   const wait = FEEDBACK_RETRY_HOURS[attempts - 1]
   const patch: Partial<FeedbackDoc> =
     error === null
-      ? { state: 'delivered', attempts, lastAttemptAt: at, lastError: null, nextAttemptAt: null, deliveredAt: at }
+      ? {
+          state: 'delivered',
+          attempts,
+          lastAttemptAt: at,
+          lastError: null,
+          nextAttemptAt: null,
+          deliveredAt: at,
+        }
       : wait === undefined
         ? { state: 'failed', attempts, lastAttemptAt: at, lastError: error, nextAttemptAt: null }
         : {
@@ -112,7 +122,10 @@ export async function deliverFeedback(runtime: Runtime, doc: WithId<FeedbackDoc>
 }
 
 /** A staff member's retry of a waiting or failed record (a delivered one is answered as it is). */
-export async function retryFeedbackNow(runtime: Runtime, doc: WithId<FeedbackDoc>): Promise<WithId<FeedbackDoc>> {
+export async function retryFeedbackNow(
+  runtime: Runtime,
+  doc: WithId<FeedbackDoc>,
+): Promise<WithId<FeedbackDoc>> {
   if (doc.state === 'delivered') return doc
   if (doc.state === 'export-only') {
     throw new AppError('ILLEGAL_TRANSITION', '该平台未配置推送地址：请导出反馈文件报送平台')
@@ -155,7 +168,10 @@ export async function runFeedbackDelivery(
         if (after.state === 'failed') report.givenUp++
       } catch (error) {
         report.failed++
-        runtime.log.error('platform feedback: attempt not recorded', { feedbackId: doc._id, error: String(error) })
+        runtime.log.error('platform feedback: attempt not recorded', {
+          feedbackId: doc._id,
+          error: String(error),
+        })
       }
     },
   )

@@ -81,7 +81,8 @@ export async function feedbackForStep(
     if (!platform) throw new Error(`platform ${platformId} is not configured`)
     const index = next.history.length - 1
     const last = next.history[index]!.event
-    const target = last.type === 'merge' ? await runtime.db.get<CaseDoc>(COLLECTIONS.cases, last.intoCaseId) : null
+    const target =
+      last.type === 'merge' ? await runtime.db.get<CaseDoc>(COLLECTIONS.cases, last.intoCaseId) : null
     const record = platformFeedbackOf(next, index, platform.id, {
       unitName: unitNamer(runtime.deployment.units),
       staff: await staffNames(runtime, next),

@@ -200,7 +200,11 @@ export async function fileWorkOrder(
   const existing = await runtime.db.get<StoredCase>(COLLECTIONS.cases, caseId)
   if (existing) return { caseId, refNo: existing.refNo, created: false }
 
-  const { location, placedBy } = placeReport(runtime, { ...(order.position ?? {}), address: order.address, unitId: order.handlingUnitId })
+  const { location, placedBy } = placeReport(runtime, {
+    ...(order.position ?? {}),
+    address: order.address,
+    unitId: order.handlingUnitId,
+  })
   const contact = contactOf(order.reporter)
   const report: NewReport = {
     clientRequestId: `${platform.id}-${order.externalNo}`,

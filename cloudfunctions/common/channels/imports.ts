@@ -6,11 +6,7 @@
 // from the platform and its number); a malformed row is reported with its line and reason and nothing else of
 // the batch is lost.
 import { createHash } from 'node:crypto'
-import type {
-  ImportBatchView,
-  ImportProblem,
-  OrderFileType,
-} from '../../../shared/contracts/channels'
+import type { ImportBatchView, ImportProblem, OrderFileType } from '../../../shared/contracts/channels'
 import { AppError } from '../../../shared/contracts/result'
 import { platformById, type PlatformConfig } from '../../../shared/deployment/platforms'
 import { missingColumns, readWorkOrder } from '../../../shared/intake/work-orders'
@@ -83,7 +79,10 @@ function platformOrFail(runtime: Runtime, id: string): PlatformConfig {
   return platform
 }
 
-async function sheetOf(runtime: Runtime, batch: Pick<ImportBatchDoc, 'fileId' | 'contentType'>): Promise<OrderSheet> {
+async function sheetOf(
+  runtime: Runtime,
+  batch: Pick<ImportBatchDoc, 'fileId' | 'contentType'>,
+): Promise<OrderSheet> {
   const bytes = await runtime.blobs.read(batch.fileId)
   if (!bytes) throw new AppError('NOT_FOUND', '工单文件已不存在（上传超过 30 天会被清理），请重新上传')
   return readOrderFile(bytes, batch.contentType as OrderFileType)
@@ -111,7 +110,9 @@ export async function startImport(
   const earlier = await runtime.db.get<ImportBatchDoc>(COLLECTIONS.importBatches, batchId)
   if (earlier) return continueImport(runtime, staff, batchId, options)
   const [upload] = await ownUploads(runtime.db, openid, [input.fileId], ['orders']).catch(() => {
-    throw new AppError('VALIDATION_FAILED', '工单文件没有上传成功，请重新上传', { fileId: '工单文件未上传成功' })
+    throw new AppError('VALIDATION_FAILED', '工单文件没有上传成功，请重新上传', {
+      fileId: '工单文件未上传成功',
+    })
   })
   const contentType = upload!.contentType
   const sheet = await sheetOf(runtime, { fileId: input.fileId, contentType })
@@ -184,7 +185,10 @@ async function fileRow(
 ): Promise<RowOutcome> {
   const reading = readWorkOrder(platform, row.record, runtime.clock.now())
   if (!reading.ok) {
-    return { kind: 'failed', problem: { line: row.line, externalNo: reading.externalNo, reason: reading.reasons.join('；') } }
+    return {
+      kind: 'failed',
+      problem: { line: row.line, externalNo: reading.externalNo, reason: reading.reasons.join('；') },
+    }
   }
   const { order } = reading
   try {
@@ -200,7 +204,9 @@ async function fileRow(
       : { kind: 'existing' }
   } catch (error) {
     const reason =
-      error instanceof AppError ? error.message : '系统繁忙，这一行未导入；重新导入同一文件时会再试（已导入的不会重复）'
+      error instanceof AppError
+        ? error.message
+        : '系统繁忙，这一行未导入；重新导入同一文件时会再试（已导入的不会重复）'
     if (!(error instanceof AppError))
       runtime.log.error('import: row failed', { batchId, line: row.line, error: String(error) })
     return { kind: 'failed', problem: { line: row.line, externalNo: order.externalNo, reason } }
@@ -243,11 +249,15 @@ async function fileRows(
     if (outcome.kind === 'created') {
       progress.created++
       if (progress.createdCases.length < KEPT_CASES)
-        progress.createdCases = [...progress.createdCases, { caseId: outcome.caseId, refNo: outcome.refNo, externalNo: outcome.externalNo }]
+        progress.createdCases = [
+          ...progress.createdCases,
+          { caseId: outcome.caseId, refNo: outcome.refNo, externalNo: outcome.externalNo },
+        ]
     } else if (outcome.kind === 'existing') progress.existing++
     else {
       progress.failed++
-      if (progress.problems.length < KEPT_PROBLEMS) progress.problems = [...progress.problems, outcome.problem]
+      if (progress.problems.length < KEPT_PROBLEMS)
+        progress.problems = [...progress.problems, outcome.problem]
     }
     const { nextRow, created, existing, failed, problems, createdCases } = progress
     pending = { nextRow, created, existing, failed, problems, createdCases }
@@ -257,7 +267,8 @@ async function fileRows(
     }
   }
   if (progress.nextRow >= sheet.rows.length) pending = { ...pending, state: 'done' }
-  if (Object.keys(pending).length > 0 && !(await save())) return batchView(await ownBatch(runtime, staff, batch._id))
+  if (Object.keys(pending).length > 0 && !(await save()))
+    return batchView(await ownBatch(runtime, staff, batch._id))
   runtime.log.info('import batch', {
     batchId: batch._id,
     platform: platform.id,

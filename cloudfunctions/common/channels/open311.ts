@@ -59,7 +59,8 @@ const DAY_MS = 24 * 3600_000
 /** A W3C datetime with its offset (the specification's format), as a Shanghai ISO instant. */
 function instantParam(name: string, value: string | undefined): string | null {
   if (value === undefined || value === '') return null
-  if (!isIsoWithOffset(value)) throw new Open311Failure(400, `${name} 须为带时区的 W3C 时间，如 2026-11-21T00:00:00+08:00`)
+  if (!isIsoWithOffset(value))
+    throw new Open311Failure(400, `${name} 须为带时区的 W3C 时间，如 2026-11-21T00:00:00+08:00`)
   return toShanghaiIso(value)
 }
 
@@ -101,10 +102,12 @@ async function listRequests(runtime: Runtime, query: HttpRequest['query']): Prom
   const unknown = codes.filter((c) => !isServiceCode(c))
   if (unknown.length > 0) throw new Open311Failure(400, `没有这个 service_code：${unknown.join(',')}`)
   const statuses = listParam(query.status)
-  if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Failure(400, 'status 只能是 open 或 closed')
+  if (statuses.some((s) => s !== 'open' && s !== 'closed'))
+    throw new Open311Failure(400, 'status 只能是 open 或 closed')
   const end = instantParam('end_date', query.end_date) ?? toShanghaiIso(runtime.clock.now())
   const start =
-    instantParam('start_date', query.start_date) ?? toShanghaiIso(new Date(Date.parse(end) - DEFAULT_DAYS * DAY_MS))
+    instantParam('start_date', query.start_date) ??
+    toShanghaiIso(new Date(Date.parse(end) - DEFAULT_DAYS * DAY_MS))
   if (start > end) throw new Open311Failure(400, 'start_date 不能晚于 end_date')
   const page = intParam('page', query.page, 1, MAX_PAGE)
   const pageSize = intParam('page_size', query.page_size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
@@ -151,7 +154,11 @@ async function requestsById(runtime: Runtime, ids: readonly string[]): Promise<O
 const ROUTE = /^(services|requests)(?:\/([^/]+?))?\.(json|xml)$/
 
 /** GET /open311/v2/<rest>. */
-export async function handleOpen311(runtime: Runtime, request: HttpRequest, rest: string): Promise<HttpResponse> {
+export async function handleOpen311(
+  runtime: Runtime,
+  request: HttpRequest,
+  rest: string,
+): Promise<HttpResponse> {
   const match = ROUTE.exec(rest)
   const format: Format = match?.[3] === 'xml' ? 'xml' : 'json'
   if (!match) return failure(format, 404, `没有这个 Open311 地址：${rest}`)
@@ -169,11 +176,13 @@ export async function handleOpen311(runtime: Runtime, request: HttpRequest, rest
     }
     if (id !== undefined) {
       const found = await requestsById(runtime, [decodeURIComponent(id)])
-      if (found.length === 0) return failure(format, 404, `没有这个 service_request_id：${decodeURIComponent(id)}`)
+      if (found.length === 0)
+        return failure(format, 404, `没有这个 service_request_id：${decodeURIComponent(id)}`)
       return answer(format, 200, 'service_requests', found)
     }
     const ids = listParam(request.query.service_request_id)
-    const requests = ids.length > 0 ? await requestsById(runtime, ids) : await listRequests(runtime, request.query)
+    const requests =
+      ids.length > 0 ? await requestsById(runtime, ids) : await listRequests(runtime, request.query)
     return answer(format, 200, 'service_requests', requests)
   } catch (error) {
     if (error instanceof Open311Failure) return failure(format, error.status, error.description)

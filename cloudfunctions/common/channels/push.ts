@@ -46,7 +46,13 @@ export interface PushResult {
 }
 
 /** The signature a platform puts on a push (and the bureau on its feedback): hex HMAC-SHA256. */
-export function signPush(secret: string, platform: string, timestamp: string, nonce: string, body: string): string {
+export function signPush(
+  secret: string,
+  platform: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   return createHmac('sha256', secret).update(`${platform}\n${timestamp}\n${nonce}\n${body}`).digest('hex')
 }
 
@@ -72,7 +78,8 @@ function checkPush(
   request: HttpRequest,
 ): { refused: HttpResponse } | { orders: unknown[]; timestamp: number; nonce: string } {
   const secret = platformKey(runtime, platform.id)
-  if (!secret) return { refused: refusal('FORBIDDEN', `平台「${platform.name}」未配置共享密钥，不接受推送`, 403) }
+  if (!secret)
+    return { refused: refusal('FORBIDDEN', `平台「${platform.name}」未配置共享密钥，不接受推送`, 403) }
   const timestampText = request.headers[PUSH_HEADERS.timestamp] ?? ''
   const nonce = request.headers[PUSH_HEADERS.nonce] ?? ''
   const signature = request.headers[PUSH_HEADERS.signature] ?? ''
@@ -86,7 +93,11 @@ function checkPush(
   const skew = Math.abs(runtime.clock.now().getTime() / 1000 - timestamp)
   if (skew > PUSH_WINDOW_SECONDS) {
     return {
-      refused: refusal('UNAUTHENTICATED', `请求已过期：时间戳与服务器时间相差超过 ${PUSH_WINDOW_SECONDS} 秒`, 401),
+      refused: refusal(
+        'UNAUTHENTICATED',
+        `请求已过期：时间戳与服务器时间相差超过 ${PUSH_WINDOW_SECONDS} 秒`,
+        401,
+      ),
     }
   }
   let body: unknown
@@ -97,7 +108,13 @@ function checkPush(
   }
   const orders = (body as { orders?: unknown } | null)?.orders
   if (!Array.isArray(orders) || orders.length === 0 || orders.length > MAX_PUSHED_ORDERS) {
-    return { refused: refusal('VALIDATION_FAILED', `请求体须为 {"orders":[…]}，每次 1–${MAX_PUSHED_ORDERS} 条工单`, 400) }
+    return {
+      refused: refusal(
+        'VALIDATION_FAILED',
+        `请求体须为 {"orders":[…]}，每次 1–${MAX_PUSHED_ORDERS} 条工单`,
+        400,
+      ),
+    }
   }
   return { orders, timestamp, nonce }
 }
@@ -116,10 +133,16 @@ function recordOf(value: unknown): OrderRecord | null {
 
 async function fileOne(runtime: Runtime, platform: PlatformConfig, value: unknown): Promise<PushResult> {
   const record = recordOf(value)
-  if (!record) return { externalNo: null, status: 'failed', refNo: null, reason: '工单须为字段名到文字或数字的对象' }
+  if (!record)
+    return { externalNo: null, status: 'failed', refNo: null, reason: '工单须为字段名到文字或数字的对象' }
   const reading = readWorkOrder(platform, record, runtime.clock.now())
   if (!reading.ok)
-    return { externalNo: reading.externalNo, status: 'failed', refNo: null, reason: reading.reasons.join('；') }
+    return {
+      externalNo: reading.externalNo,
+      status: 'failed',
+      refNo: null,
+      reason: reading.reasons.join('；'),
+    }
   const { externalNo } = reading.order
   try {
     const filed = await fileWorkOrder(
@@ -131,14 +154,20 @@ async function fileOne(runtime: Runtime, platform: PlatformConfig, value: unknow
     )
     return { externalNo, status: filed.created ? 'created' : 'existing', refNo: filed.refNo, reason: null }
   } catch (error) {
-    if (!(error instanceof AppError)) runtime.log.error('push: order failed', { platform: platform.id, error: String(error) })
-    const reason = error instanceof AppError ? error.message : '系统繁忙，该工单未登记，请稍后重新推送（已登记的不会重复）'
+    if (!(error instanceof AppError))
+      runtime.log.error('push: order failed', { platform: platform.id, error: String(error) })
+    const reason =
+      error instanceof AppError ? error.message : '系统繁忙，该工单未登记，请稍后重新推送（已登记的不会重复）'
     return { externalNo, status: 'failed', refNo: null, reason }
   }
 }
 
 /** POST …/channels/<platform>/orders. */
-export async function handlePush(runtime: Runtime, platformId: string, request: HttpRequest): Promise<HttpResponse> {
+export async function handlePush(
+  runtime: Runtime,
+  platformId: string,
+  request: HttpRequest,
+): Promise<HttpResponse> {
   const platform = platformById(runtime.deployment, platformId)
   if (!platform) return refusal('NOT_FOUND', `没有这个工单平台：${platformId}`, 404)
   const checked = checkPush(runtime, platform, request)

@@ -25,9 +25,11 @@ export function sniffMaterialType(bytes: Uint8Array): MaterialType | null {
   const image = sniffImageType(bytes)
   if (image === 'image/jpeg' || image === 'image/png') return image
   if (ascii(bytes, 0, 5) === '%PDF-') return 'application/pdf'
-  if (ascii(bytes, 0, 3) === 'ID3' || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)) return 'audio/mpeg'
+  if (ascii(bytes, 0, 3) === 'ID3' || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0))
+    return 'audio/mpeg'
   if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp') return 'audio/mp4'
-  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WAVE') return 'audio/wav'
+  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WAVE')
+    return 'audio/wav'
   if (ascii(bytes, 0, 5) === '#!AMR') return 'audio/amr'
   return null
 }

@@ -8,12 +8,7 @@
 // platform's work order (common/channels/filing.ts) — the same workflow opening, the same case builder, the same
 // transaction and the same after-registration effects.
 import { createHash } from 'node:crypto'
-import {
-  buildNewCase,
-  registerEventOf,
-  type Arrival,
-  type NewReport,
-} from '../../../shared/cases/new-case'
+import { buildNewCase, registerEventOf, type Arrival, type NewReport } from '../../../shared/cases/new-case'
 import {
   formatRefNo,
   type CaseDoc,
@@ -39,7 +34,7 @@ import { sendCaseNotices } from '../notifications'
 import type { Runtime, Tx, WithId } from '../ports'
 import { queryCodeOf, sealReporter } from '../reporter-identity'
 import { routeReport } from '../routing'
-import { rescreenCase, screenCitizenContent, type ScreenedContent } from '../screening'
+import { rescreenCase, screenCitizenContent } from '../screening'
 import { attachUploadsInTx, type UploadDoc } from '../uploads'
 import { afterRegistration } from './after-registration'
 import { assessNewReport, checkOccurredAt, entityKeyOf, reporterKeyOf } from './assessment'

@@ -5,12 +5,7 @@
 // (S0 第十三条 最大限度控制知悉范围): the platform that sent the order knows its caller; the national record is a
 // record of the matter. Names of units and staff, the calendar and the clocks are injected.
 import { addWorkingDays, shanghaiDateOf, type WorkingCalendar } from '../../calendar'
-import {
-  FEEDBACK_KINDS,
-  FEEDBACK_ON,
-  REFERRAL_OBJECTION,
-  type FeedbackKind,
-} from '../../intake/channels'
+import { FEEDBACK_KINDS, FEEDBACK_ON, REFERRAL_OBJECTION, type FeedbackKind } from '../../intake/channels'
 import { NON_ACCEPTANCE_REASONS } from '../../policy'
 import { categoryLabel, POLLUTION_SOURCES } from '../../vocabulary/categories'
 import { requestTypeLabel } from '../../vocabulary/request-types'
@@ -91,7 +86,8 @@ function lastOf<T extends CaseEvent['type']>(
 ): { event: EventOf<T>; actor: RecordedActor; at: string } | null {
   for (let i = Math.min(before, doc.history.length) - 1; i >= 0; i--) {
     const entry = doc.history[i]!
-    if (entry.event.type === type) return { event: entry.event as EventOf<T>, actor: entry.actor, at: entry.at }
+    if (entry.event.type === type)
+      return { event: entry.event as EventOf<T>, actor: entry.actor, at: entry.at }
   }
   return null
 }
@@ -106,7 +102,10 @@ export function feedbackOn(status: CaseStateKey): (typeof FEEDBACK_ON)[keyof typ
 /** The handling's files (evidence), labelled by the step that attached them; the original material is not. */
 function evidenceOf(doc: Pick<CaseDoc, 'history'>, upTo: number): FeedbackRecord['evidence'] {
   return doc.history.slice(1, upTo + 1).flatMap(({ event }) =>
-    filesOf(event).map((fileId, i) => ({ fileId, label: `${CASE_EVENT_LABELS[event.type]} · 附件 ${i + 1}` })),
+    filesOf(event).map((fileId, i) => ({
+      fileId,
+      label: `${CASE_EVENT_LABELS[event.type]} · 附件 ${i + 1}`,
+    })),
   )
 }
 
@@ -141,7 +140,8 @@ export function platformFeedbackOf(
   const registration = doc.history[0]?.event
   const entry = doc.history[index]
   const owed = feedbackOn(doc.status)
-  if (!registration || registration.type !== 'register' || !registration.externalNo || !entry || !owed) return null
+  if (!registration || registration.type !== 'register' || !registration.externalNo || !entry || !owed)
+    return null
   const upTo = index + 1
   const reply = lastOf(doc, 'draft-reply', upTo)
   const visit = lastOf(doc, 'record-site-visit', upTo)

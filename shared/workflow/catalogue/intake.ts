@@ -52,7 +52,10 @@ export const REGISTER = defineEvent('register', {
      */
     platformDue: ask.internal(
       '平台办理时限',
-      z._default(z.nullable(z.string().check(z.refine(isLocalDate, '平台办理时限格式不正确（YYYY-MM-DD）'))), null),
+      z._default(
+        z.nullable(z.string().check(z.refine(isLocalDate, '平台办理时限格式不正确（YYYY-MM-DD）'))),
+        null,
+      ),
     ),
     /** The original letter, fax, recording or order document a staff member registered the report from. */
     attachments: ask.files('原始材料', 10),
