@@ -25,6 +25,26 @@ type Load =
   | { status: 'not-staff' }
   | { status: 'ready'; profile: StaffProfile }
 
+/** Calls, letters and visits registered by intake; platform orders and their feedback (staff subpackage). */
+function ChannelLinks({ roles }: { roles: StaffProfile['roles'] }) {
+  const intake = roles.includes('intake')
+  const platforms = intake || roles.includes('supervisor') || roles.includes('admin')
+  if (!platforms) return null
+  const open = (url: string) => void Taro.navigateTo({ url })
+  return (
+    <View className="workbench__channels">
+      {intake && (
+        <Text className="chip" data-testid="open-register" onClick={() => open('/staff/register/index')}>
+          登记来电来信
+        </Text>
+      )}
+      <Text className="chip" data-testid="open-import" onClick={() => open('/staff/import/index')}>
+        工单与平台反馈
+      </Text>
+    </View>
+  )
+}
+
 export default function Workbench() {
   const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [scope, setScope] = useState<'open' | 'all'>('open')
@@ -105,6 +125,7 @@ export default function Workbench() {
               {load.profile.name} · {load.profile.title}
             </Text>
             <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
+            <ChannelLinks roles={load.profile.roles} />
           </View>
           <View className="workbench__scope">
             <ChipPicker
