@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { OutboxEntry } from '../../local/adapters/outbox-notifier'
 import type { UploadDoc } from '../../cloudfunctions/common/uploads'
 import type { CaseDoc } from '../../shared/cases/case-doc'
-import type { RegisteredReport } from '../../shared/contracts/channels'
+import type { channelsContract, RegisteredReport } from '../../shared/contracts/channels'
 import type { RevealedReporter, StaffCaseDetail } from '../../shared/contracts/staff'
 import { PDF, postChannelFile, uploadChannelFile } from '../support/channels'
 import { PHOTO, uploadPhoto } from '../support/uploads'
@@ -303,5 +303,69 @@ describe('this channel’s uploads (the local gateway; channels.registerUpload o
       INTAKE,
     )
     expect(res.body.error.code).toBe('VALIDATION_FAILED')
+  })
+})
+
+describe('every action of the channels function asks for a role', () => {
+  const PAYLOADS: Record<keyof typeof channelsContract, unknown> = {
+    registerReport: phoneReport(),
+    registerUpload: { fileId: 'local://uploads/2026/11/x.pdf', kind: 'material' },
+    platforms: {},
+    startImport: { platform: '12345', fileId: 'local://uploads/2026/11/x.csv', fileName: 'x.csv' },
+    continueImport: { batchId: 'b1' },
+    getImport: { batchId: 'b1' },
+    listFeedback: {},
+    retryFeedback: { feedbackId: 'fb-c1-3' },
+    exportFeedback: { platform: '12345', from: '2026-11-01', to: '2026-11-30' },
+    exportNationalRecords: { from: '2026-11-01', to: '2026-11-30' },
+  }
+
+  test.each(Object.entries(PAYLOADS))(
+    '%s: refused to a citizen and to an officer, with nothing written',
+    async (action, payload) => {
+      const before = await h.snapshot()
+      for (const openid of ['dev-citizen', STAFF.officer]) {
+        const res = await h.call<{ error: { code: string } }>('channels', action, payload, openid)
+        expect(res.body.error.code).toBe('FORBIDDEN')
+      }
+      expect(await h.snapshot()).toEqual(before)
+    },
+  )
+
+  test('weapp: a file uploaded straight to storage is checked and registered to its uploader only', async () => {
+    const stored = await h.runtime.blobs.put('uploads/2026/11/direct-letter.pdf', PDF, 'application/pdf')
+    const notMaterial = await h.runtime.blobs.put(
+      'uploads/2026/11/direct-note.txt',
+      Buffer.from('hello'),
+      'text/plain',
+    )
+    expect(
+      await h.ok('channels', 'registerUpload', { fileId: stored.fileId, kind: 'material' }, INTAKE),
+    ).toMatchObject({ fileId: stored.fileId, contentType: 'application/pdf' })
+    await h.runtime.db.insert(COLLECTIONS.staff, {
+      _id: 'st-third-intake',
+      openid: 'dev-third-intake',
+      name: '周洁',
+      title: '受理员',
+      roles: ['intake'],
+      unitIds: ['jz-bureau'],
+      active: true,
+    })
+    const theirs = await h.call<{ error: { code: string } }>(
+      'channels',
+      'registerUpload',
+      { fileId: stored.fileId, kind: 'material' },
+      'dev-third-intake',
+    )
+    expect(theirs.body.error.code).toBe('NOT_FOUND')
+    const refused = await h.call<{ error: { code: string } }>(
+      'channels',
+      'registerUpload',
+      { fileId: notMaterial.fileId, kind: 'material' },
+      INTAKE,
+    )
+    expect(refused.body.error.code).toBe('UNSUPPORTED_FILE_TYPE')
+    // A refused file is not kept in storage.
+    expect(await h.runtime.blobs.read(notMaterial.fileId)).toBeNull()
   })
 })
