@@ -12,6 +12,7 @@ import {
   contactPhoneSchema,
   coordSystemSchema,
   cursorSchema,
+  EXTERNAL_NO,
   fileIdSchema,
   idSchema,
   isoWithOffsetSchema,
@@ -81,14 +82,16 @@ export const registerReportInput = z
     }),
     /** Who instructed or referred it (required for a leader's instruction and a referral). */
     referredBy: optionalText('交办渠道', 100),
-    /** The order number when a hotline's order is typed in by hand. */
+    /**
+     * The order number when a platform's order is typed in by hand: under a platform's channel, the case is that
+     * order's (one per number, like its import or push).
+     */
     externalNo: z.optional(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.regex(/^([A-Za-z0-9][A-Za-z0-9_\-./]{0,63})?$/, '工单编号只能由字母、数字和 - _ . / 组成'),
-        ),
+      z.string().check(
+        z.trim(),
+        z.maxLength(EXTERNAL_NO.max, `工单编号最多 ${EXTERNAL_NO.max} 个字符`),
+        z.refine((v) => v === '' || EXTERNAL_NO.pattern.test(v), '工单编号只能由字母、数字和 - _ . / 组成'),
+      ),
     ),
     /** The date a superior channel set for the answer (S2 第十七条 从其规定). */
     platformDue: z.optional(

@@ -6,7 +6,7 @@
 import { ORDER_FIELDS, type OrderField, type PlatformConfig } from '../deployment/platforms'
 import { isIsoWithOffset, isLocalDate, localDateOf, toShanghaiIso, type LocalDate } from '../time'
 import type { CategoryKey } from '../vocabulary/categories'
-import { PHONE_PATTERN } from '../vocabulary/fields'
+import { EXTERNAL_NO, PHONE_PATTERN } from '../vocabulary/fields'
 import type { RequestTypeKey } from '../vocabulary/request-types'
 
 /** One row or pushed record: the platform's column (field) names → cell text. */
@@ -37,15 +37,13 @@ export type OrderReading =
 
 /** Limits of the texts an order may carry (a hotline's transcript can be long; a mini-program report is ≤ 1000). */
 export const ORDER_LIMITS = {
-  externalNo: 64,
+  externalNo: EXTERNAL_NO.max,
   description: { min: 4, max: 4000 },
   address: { min: 2, max: 200 },
   reportedEntity: 100,
   reporterName: 30,
   dispatchedBy: 100,
 } as const
-
-const EXTERNAL_NO = /^[A-Za-z0-9][A-Za-z0-9_\-./]*$/
 
 /** The header of `field` present in `headers`, by the platform's preference; null when none is. */
 export function headerFor(
@@ -116,7 +114,7 @@ export function readWorkOrder(platform: PlatformConfig, record: OrderRecord, now
   }
 
   const externalNo = bounded('externalNo', required('externalNo'), ORDER_LIMITS.externalNo)
-  if (externalNo !== null && !EXTERNAL_NO.test(externalNo))
+  if (externalNo !== null && !EXTERNAL_NO.pattern.test(externalNo))
     reasons.push(`「${nameOf('externalNo')}」只能由字母、数字和 - _ . / 组成`)
   const receivedAt = time('receivedAt', required('receivedAt'))
   if (receivedAt && Date.parse(receivedAt) > now.getTime())

@@ -80,3 +80,6 @@ export const contactPhoneSchema = z.string({ error: '请填写联系电话' }).c
   z.overwrite((value) => value.replace(/[\s\u3000]/g, '')),
   z.regex(PHONE_PATTERN, '联系电话格式不正确：请填写 11 位手机号或带区号的固定电话（如 0391-3568899）'),
 )
+
+/** A platform's order number: letters, digits and - _ . / (part of the order's identity: one case per number). */
+export const EXTERNAL_NO = { pattern: /^[A-Za-z0-9][A-Za-z0-9_\-./]*$/, max: 64 } as const

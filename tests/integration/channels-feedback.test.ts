@@ -11,8 +11,20 @@ import type { StaffDoc } from '../../cloudfunctions/common/staff-records'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import { toShanghaiIso } from '../../shared/time'
 import type { CasePage } from '../../shared/contracts/cases'
-import type { ExportFile, FeedbackView } from '../../shared/contracts/channels'
-import { orderRow, PLATFORM_SECRET, pushOrders } from '../support/channels'
+import type {
+  ExportFile,
+  FeedbackView,
+  ImportBatchView,
+  RegisteredReport,
+} from '../../shared/contracts/channels'
+import {
+  csvOf,
+  orderRow,
+  PLATFORM_SECRET,
+  pushOrders,
+  reporterTraces,
+  uploadChannelFile,
+} from '../support/channels'
 import { startHarness, type Harness } from '../support/local-harness'
 import { handleToReply, STAFF } from '../support/reports'
 
@@ -65,6 +77,16 @@ const feedbackDocs = async () =>
     )
   ).items
 
+/**
+ * Nothing of any reporter in `text`: neither what they gave (`given`) nor anything stored of them — openid, sealed
+ * and masked name and phone, query code hash and seal, repeat key.
+ */
+async function expectNoReporter(text: string, given: readonly string[]) {
+  const traces = [...given, ...(await reporterTraces(h))]
+  expect(traces.length).toBeGreaterThan(given.length)
+  for (const trace of traces) expect(text).not.toContain(trace)
+}
+
 async function closeByIntake(caseId: string) {
   await handleToReply(h, caseId)
   // The caller told by phone accepts the reply; intake records it (S0 第七条(三) 征求意见).
@@ -91,9 +113,7 @@ test('a closed order produces its feedback record: what S0 第七条(三) names,
       officer: { id: 'st-officer', name: '王磊', title: '山阳区分局执法人员' },
     },
   })
-  const text = JSON.stringify(doc)
-  for (const secret of ['13903910001', '来电人0001', '已电话告知反映人核查情况'])
-    expect(text).not.toContain(secret)
+  await expectNoReporter(JSON.stringify(doc), ['13903910001', '来电人0001', '已电话告知反映人核查情况'])
   // A step that does not end the case again owes nothing more.
   await h.act(STAFF.officer, caseId, {
     type: 'record-return-visit',
@@ -102,6 +122,25 @@ test('a closed order produces its feedback record: what S0 第七条(三) names,
     note: '电话回访，夜间已无施工',
   })
   expect(await feedbackDocs()).toHaveLength(1)
+})
+
+test('a case closed after import produces its feedback record, like a pushed one', async () => {
+  const fileId = await uploadChannelFile(h, INTAKE, csvOf([orderRow(11)]), 'orders')
+  const batch = await h.ok<ImportBatchView>(
+    'channels',
+    'startImport',
+    { platform: '12345', fileId, fileName: 'orders.csv' },
+    INTAKE,
+  )
+  const { caseId } = batch.createdCases[0]!
+  await closeByIntake(caseId)
+  const [view] = (await h.ok<CasePage<FeedbackView>>('channels', 'listFeedback', {}, INTAKE)).items
+  expect(view).toMatchObject({
+    caseId,
+    state: 'pending',
+    record: { externalNo: 'JZ12345-20260302-0011', kind: 'result', unit: { id: 'jz-shanyang' } },
+  })
+  await expectNoReporter(JSON.stringify(view), ['13903910011', '来电人0011'])
 })
 
 test('the hourly run pushes it signed; a failing endpoint is retried with a pause, and every attempt shown', async () => {
@@ -146,7 +185,7 @@ test('the hourly run pushes it signed; a failing endpoint is retried with a paus
   expect(JSON.parse(last.body)).toMatchObject({
     feedback: { externalNo: 'JZ12345-20260302-0002', kind: 'result' },
   })
-  expect(last.body).not.toContain('13903910002')
+  await expectNoReporter(last.body, ['13903910002', '来电人0002'])
   // The case was never touched by any of it.
   expect((await h.runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId))!._version).toBe(closed!._version)
 })
@@ -240,6 +279,7 @@ test('the files for the platforms: feedback per platform and the national record
     '\uFEFF工单编号,本局编号,反馈类型,依据,调查情况,处理意见,办理结果,佐证材料,承办单位,承办人,办结（决定）时间,答复时间,异议期限,是否在异议期限内,推送状态',
   )
   expect(feedbackCsv).toContain('JZ12345-20260302-0007')
+  await expectNoReporter(feedbackCsv, ['13903910007', '来电人0007'])
 
   await h.ok(
     'cases',
@@ -256,18 +296,41 @@ test('the files for the platforms: feedback per platform and the national record
     },
     'dev-citizen',
   )
+  const call = await h.ok<RegisteredReport>(
+    'channels',
+    'registerReport',
+    {
+      clientRequestId: 'staff-req-national-1',
+      channel: 'phone',
+      receivedAt: '2026-03-06T12:30:00+08:00',
+      requestType: 'complaint',
+      category: 'noise',
+      description: '来电反映：山阳区塔南路工地每晚十一点后仍在打桩，噪声很大。',
+      location: { address: '焦作市山阳区塔南路与人民路交叉口' },
+      contact: { name: '诸葛明月', phone: '0391-3568899' },
+    },
+    INTAKE,
+  )
   const national = await h.ok<ExportFile>(
     'channels',
     'exportNationalRecords',
     { from: '2026-03-01', to: '2026-03-31' },
     INTAKE,
   )
-  expect(national.count).toBe(2)
+  expect(national.count).toBe(3)
   const csv = Buffer.from((await h.runtime.blobs.read(national.fileId))!).toString('utf8')
   expect(csv.split('\r\n')[0]).toContain('举报件编号,来源工单编号,举报渠道')
-  for (const secret of ['赵秀兰', '13700001111', 'dev-citizen', '来电人0007', '13903910007'])
-    expect(csv).not.toContain(secret)
+  await expectNoReporter(csv, [
+    '赵秀兰',
+    '13700001111',
+    '来电人0007',
+    '13903910007',
+    '诸葛明月',
+    '3568899',
+    call.queryCode!,
+  ])
   expect(csv).toContain('化工厂夜间排放刺鼻气味')
+  expect(csv).toContain('来电反映：山阳区塔南路工地')
 })
 
 test('who sees and retries feedback: platform staff of the case’s units; anyone else is refused or told it is missing', async () => {

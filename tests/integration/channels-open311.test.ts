@@ -2,10 +2,8 @@
 // services/<code>.json, requests.json with the standard filters and paging, requests/<id>.json — JSON and XML —
 // each valid against the specification's fields (tests/support/open311-spec.ts), and no reporter data in any
 // answer: the whole response of every request is searched for every reporter's name, phone, openid and query code.
-import { COLLECTIONS } from '../../cloudfunctions/common/collections'
-import type { CaseDoc } from '../../shared/cases/case-doc'
 import type { RegisteredReport } from '../../shared/contracts/channels'
-import { orderRow, PLATFORM_SECRET, pushOrders } from '../support/channels'
+import { orderRow, PLATFORM_SECRET, pushOrders, reporterTraces } from '../support/channels'
 import { startHarness, type Harness } from '../support/local-harness'
 import {
   ERROR_FIELDS,
@@ -88,19 +86,7 @@ beforeAll(async () => {
     '13600001234',
   )
   // And the sealed and masked forms as stored.
-  for (const doc of (await h.runtime.db.find<CaseDoc>(COLLECTIONS.cases, { limit: 10 })).items) {
-    const r = doc.reporter
-    for (const v of [
-      r.nameSealed,
-      r.phoneSealed,
-      r.nameMasked,
-      r.phoneMasked,
-      r.queryCodeHash,
-      r.queryCodeSealed,
-      doc.reporterKey,
-    ])
-      if (v) SECRETS.push(v)
-  }
+  SECRETS.push(...(await reporterTraces(h)))
   // Closed: the named report, after it was not accepted.
   await h.act(STAFF.supervisor, named.caseId, {
     type: 'not-accept',

@@ -9,7 +9,14 @@ import type { UploadDoc } from '../../cloudfunctions/common/uploads'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import type { channelsContract, RegisteredReport } from '../../shared/contracts/channels'
 import type { RevealedReporter, StaffCaseDetail } from '../../shared/contracts/staff'
-import { PDF, postChannelFile, uploadChannelFile } from '../support/channels'
+import {
+  orderRow,
+  PDF,
+  PLATFORM_SECRET,
+  postChannelFile,
+  pushOrders,
+  uploadChannelFile,
+} from '../support/channels'
 import { PHOTO, uploadPhoto } from '../support/uploads'
 import { startHarness, type Harness } from '../support/local-harness'
 import { reportInput, STAFF } from '../support/reports'
@@ -177,6 +184,78 @@ test('a retry of the same registration answers the case it registered', async ()
     replayed: true,
   })
   expect((await h.snapshot()).cases).toBe(count)
+})
+
+test('a platform’s order typed in by hand is that order: one case however it arrives, its feedback owed', async () => {
+  h.runtime.secrets.platformKeys = { '12345': PLATFORM_SECRET }
+  const typed = phoneReport({
+    channel: 'hotline-12345',
+    externalNo: 'JZ12345-20260302-0031',
+    platformDue: '2026-11-30',
+    referredBy: '焦作市12345热线中心',
+  })
+  const first = await h.ok<RegisteredReport>('channels', 'registerReport', typed, INTAKE)
+  const doc = (await h.runtime.db.get<CaseDoc>(COLLECTIONS.cases, first.caseId))!
+  expect(doc).toMatchObject({ origin: { platform: '12345', tellReporter: 'phone', importBatchId: null } })
+  expect(doc.history[0]!.event).toMatchObject({
+    channel: 'hotline-12345',
+    externalNo: 'JZ12345-20260302-0031',
+    platformDue: '2026-11-30',
+  })
+  // The retry of the same registration answers it; the order is on record once.
+  expect(await h.ok('channels', 'registerReport', typed, INTAKE)).toMatchObject({
+    caseId: first.caseId,
+    replayed: true,
+  })
+  const before = await h.snapshot()
+  expect(before.work_orders).toBe(1)
+
+  // Typed in again by another registration, or sent by the platform: the same case, nothing new.
+  const again = await h.call<{ error: { code: string; message: string } }>(
+    'channels',
+    'registerReport',
+    { ...typed, clientRequestId: 'staff-req-typed-twice' },
+    INTAKE,
+  )
+  expect(again.body.error).toMatchObject({
+    code: 'CONFLICT',
+    message: expect.stringContaining(`本局编号 ${first.refNo}`) as unknown,
+  })
+  const pushed = await pushOrders(
+    h,
+    '12345',
+    JSON.stringify({ orders: [orderRow(31, { 派单时间: '2026-11-23 09:00:00', 办理时限: '2026-11-30' })] }),
+  )
+  expect(pushed.body.data!.results[0]).toMatchObject({ status: 'existing', refNo: first.refNo })
+  expect({ ...(await h.snapshot()), channel_nonces: 0 }).toEqual({ ...before, channel_nonces: 0 })
+
+  // An order the platform sent first cannot be typed in as a second case either.
+  await pushOrders(
+    h,
+    '12345',
+    JSON.stringify({ orders: [orderRow(32, { 派单时间: '2026-11-23 09:00:00', 办理时限: '2026-11-30' })] }),
+  )
+  const late = await h.call<{ error: { code: string } }>(
+    'channels',
+    'registerReport',
+    { ...typed, clientRequestId: 'staff-req-typed-late', externalNo: 'JZ12345-20260302-0032' },
+    INTAKE,
+  )
+  expect(late.body.error.code).toBe('CONFLICT')
+
+  // Its platform is answered like any of its orders (S0 第七条(三)): here, a refusal.
+  await h.act(INTAKE, first.caseId, {
+    type: 'not-accept',
+    reason: 'legal-proceedings',
+    guidance: '请向人民法院起诉',
+  })
+  const feedback = await h.runtime.db.find<{ caseId: string; record: { kind: string; externalNo: string } }>(
+    COLLECTIONS.platformFeedback,
+    { filter: { platform: '12345' }, limit: 10 },
+  )
+  expect(feedback.items.map((f) => [f.caseId, f.record.kind, f.record.externalNo])).toEqual([
+    [first.caseId, 'not-accepted', 'JZ12345-20260302-0031'],
+  ])
 })
 
 test('the same matter already open is offered for merging, and merges through the workflow', async () => {

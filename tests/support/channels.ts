@@ -3,7 +3,10 @@
 import { randomBytes } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { signPush } from '../../cloudfunctions/common/channels/push'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import type { Page, WithId } from '../../cloudfunctions/common/ports'
 import { DEV_OPENID_HEADER } from '../../local/gateway'
+import type { CaseDoc } from '../../shared/cases/case-doc'
 import { multipartBody } from './images'
 import type { Harness } from './local-harness'
 
@@ -155,4 +158,35 @@ export async function pushOrders(h: Harness, platform: string, body: string, opt
       error?: { code: string; message: string }
     },
   }
+}
+
+/**
+ * Every value that identifies a reporter of the harness's cases as stored — WeChat openid, the sealed and masked
+ * name and phone, the query code's hash and seal, the repeat key — so a test can search anything that leaves the
+ * bureau for all of them (the plain name and phone are never stored: a test adds those it gave).
+ */
+export async function reporterTraces(h: Harness): Promise<string[]> {
+  const traces: string[] = []
+  let after: string | null = null
+  do {
+    const page: Page<WithId<CaseDoc>> = await h.runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+      limit: 100,
+      after,
+    })
+    for (const { reporter: r, reporterKey } of page.items) {
+      for (const value of [
+        r.openid,
+        r.nameSealed,
+        r.phoneSealed,
+        r.nameMasked,
+        r.phoneMasked,
+        r.queryCodeHash,
+        r.queryCodeSealed,
+        reporterKey,
+      ])
+        if (value) traces.push(value)
+    }
+    after = page.next
+  } while (after)
+  return traces
 }

@@ -4,12 +4,12 @@
 // for a platform's push), the channel and its source, the contact as given (sealed), the original material, the
 // platform's number and 办理时限, and how the reporter hears of it.
 import { createHash } from 'node:crypto'
-import type { CaseOrigin, StoredCase } from '../../../shared/cases/case-doc'
+import type { CaseDoc, CaseOrigin, StoredCase } from '../../../shared/cases/case-doc'
 import type { NewReport } from '../../../shared/cases/new-case'
 import { similarCaseOf } from '../../../shared/cases/views/preview'
 import type { RegisterReport, RegisteredReport } from '../../../shared/contracts/channels'
 import { AppError } from '../../../shared/contracts/result'
-import type { PlatformConfig } from '../../../shared/deployment/platforms'
+import { platformOfChannel, type PlatformConfig } from '../../../shared/deployment/platforms'
 import { IMPORTANT_BY_CHANNEL } from '../../../shared/intake/channels'
 import type { WorkOrder } from '../../../shared/intake/work-orders'
 import { toShanghaiIso } from '../../../shared/time'
@@ -59,6 +59,10 @@ async function similarInScope(
  * A report received by phone, letter, visit, a leader's instruction or a referral, registered by an intake
  * staff member: the same filing as a citizen's, with the staff member as the registering actor. A retry of the
  * same request (staff member + clientRequestId) answers the case it registered.
+ *
+ * A platform's order typed in by hand (its channel is a platform's and its number is given) is that order: the
+ * same case its import or push files (one per order number, however it arrives), the platform's origin and the
+ * feedback it is owed. An order already registered is refused with the case it became.
  */
 export async function registerByStaff(
   runtime: Runtime,
@@ -67,9 +71,19 @@ export async function registerByStaff(
   input: RegisterReport,
   now: Date,
 ): Promise<RegisteredReport> {
-  const caseId = caseIdFor(`staff:${staff._id}`, input.clientRequestId)
+  const platform = input.externalNo ? platformOfChannel(runtime.deployment, input.channel) : null
+  const caseId = platform
+    ? orderCaseId(platform.id, input.externalNo!)
+    : caseIdFor(`staff:${staff._id}`, input.clientRequestId)
   const existing = await runtime.db.get<StoredCase>(COLLECTIONS.cases, caseId)
-  const doc = existing ?? (await fileRegistration(runtime, staff, openid, input, caseId, now))
+  const filed = existing
+    ? { doc: existing, replayed: true }
+    : await fileRegistration(runtime, staff, openid, input, { caseId, platform }, now)
+  const doc = filed.doc
+  if (platform && filed.replayed && !sameRegistration(doc, staff, input.clientRequestId)) {
+    const message = `该${platform.name}工单（${input.externalNo}）已登记，本局编号 ${doc.refNo}，无需重复登记`
+    throw new AppError('CONFLICT', message, { externalNo: message })
+  }
   return {
     caseId: doc._id,
     refNo: doc.refNo,
@@ -78,8 +92,14 @@ export async function registerByStaff(
     tellReporter: doc.origin?.tellReporter === 'phone' ? 'phone' : 'none',
     queryCode: queryCodeOf(runtime.secrets.identityKey, doc.reporter),
     similar: await similarInScope(runtime, staff, doc),
-    replayed: existing !== null,
+    replayed: filed.replayed,
   }
+}
+
+/** The case was registered by this staff member's request (a retry), not by another registration or import. */
+function sameRegistration(doc: StoredCase, staff: StaffRecord, clientRequestId: string): boolean {
+  const actor = doc.history[0]?.actor
+  return doc.clientRequestId === clientRequestId && actor?.kind === 'staff' && actor.id === staff._id
 }
 
 async function fileRegistration(
@@ -87,9 +107,9 @@ async function fileRegistration(
   staff: StaffRecord,
   openid: string,
   input: RegisterReport,
-  caseId: string,
+  { caseId, platform }: { caseId: string; platform: PlatformConfig | null },
   now: Date,
-): Promise<StoredCase> {
+): Promise<{ doc: StoredCase; replayed: boolean }> {
   if (Date.parse(input.receivedAt) > now.getTime()) {
     throw new AppError('VALIDATION_FAILED', '收到时间不能晚于现在', { receivedAt: '收到时间不能晚于现在' })
   }
@@ -115,11 +135,11 @@ async function fileRegistration(
   }
   const receivedAt = toShanghaiIso(input.receivedAt)
   const origin: CaseOrigin = {
-    platform: null,
-    tellReporter: input.contact.phone ? 'phone' : 'none',
+    platform: platform?.id ?? null,
+    tellReporter: tellsByPhone(platform, input.contact.phone) ? 'phone' : 'none',
     importBatchId: null,
   }
-  const { doc } = await fileCase(
+  return fileCase(
     runtime,
     {
       caseId,
@@ -144,10 +164,19 @@ async function fileRegistration(
       assessment: assessNewReport(runtime, report, receivedAt),
       origin,
       placedBy,
+      ...(platform
+        ? {
+            alsoInTx: orderRecordInTx(
+              platform,
+              { externalNo: input.externalNo!, receivedAt },
+              { via: 'staff', importBatchId: null },
+              now,
+            ),
+          }
+        : {}),
     },
     now,
   )
-  return doc
 }
 
 // ---------- a platform's work order ----------
@@ -166,7 +195,8 @@ export interface WorkOrderDoc {
   caseId: string
   refNo: string
   receivedAt: string
-  via: 'upload' | 'push'
+  /** How it arrived: an export's import, the platform's push, or typed in by intake staff. */
+  via: 'upload' | 'push' | 'staff'
   importBatchId: string | null
   createdAt: string
 }
@@ -183,6 +213,36 @@ export interface FiledOrder {
   refNo: string
   /** False: the order was already a case (sent before); nothing was created. */
   created: boolean
+}
+
+/**
+ * Whether the bureau tells the reporter by phone (each notice an intake to-do): a phone was given, and — for a
+ * platform's order — the platform leaves its caller to the bureau (`tellReporter`).
+ */
+function tellsByPhone(platform: PlatformConfig | null, phone: string | null | undefined): boolean {
+  return !!phone && (!platform || platform.tellReporter === 'phone')
+}
+
+/** The order's record (work_orders), written in the transaction that creates its case. */
+function orderRecordInTx(
+  platform: PlatformConfig,
+  { externalNo, receivedAt }: Pick<WorkOrderDoc, 'externalNo' | 'receivedAt'>,
+  source: Pick<WorkOrderDoc, 'via' | 'importBatchId'>,
+  now: Date,
+) {
+  return async (tx: Tx, fresh: CaseDoc & { _id: string }) => {
+    await tx.insert<WorkOrderDoc>(COLLECTIONS.workOrders, {
+      _id: orderDocId(platform.id, externalNo),
+      platform: platform.id,
+      externalNo,
+      caseId: fresh._id,
+      refNo: fresh.refNo,
+      receivedAt,
+      via: source.via,
+      importBatchId: source.importBatchId,
+      createdAt: toShanghaiIso(now),
+    })
+  }
 }
 
 /**
@@ -217,7 +277,6 @@ export async function fileWorkOrder(
     ...(order.reportedEntity ? { reportedEntity: order.reportedEntity } : {}),
     reporter: { mode: contact.mode },
   }
-  const at = toShanghaiIso(now)
   const { doc, replayed } = await fileCase(
     runtime,
     {
@@ -241,23 +300,11 @@ export async function fileWorkOrder(
       assessment: assessNewReport(runtime, report, order.receivedAt),
       origin: {
         platform: platform.id,
-        tellReporter: platform.tellReporter === 'phone' && order.reporter.phone ? 'phone' : 'none',
+        tellReporter: tellsByPhone(platform, order.reporter.phone) ? 'phone' : 'none',
         importBatchId: source.importBatchId,
       },
       placedBy,
-      alsoInTx: async (tx: Tx, fresh) => {
-        await tx.insert<WorkOrderDoc>(COLLECTIONS.workOrders, {
-          _id: orderDocId(platform.id, order.externalNo),
-          platform: platform.id,
-          externalNo: order.externalNo,
-          caseId,
-          refNo: fresh.refNo,
-          receivedAt: order.receivedAt,
-          via: source.via,
-          importBatchId: source.importBatchId,
-          createdAt: at,
-        })
-      },
+      alsoInTx: orderRecordInTx(platform, order, source, now),
     },
     now,
   )
