@@ -13,17 +13,18 @@ import { registerByStaff } from '../common/channels/filing'
 import { handleChannelsHttp } from '../common/channels/http-routes'
 import { batchView, continueImport, ownBatch, startImport } from '../common/channels/imports'
 import { registerStoredChannelFile } from '../common/channels/uploads'
+import { caseUnitScope } from '../common/case-access'
 import { COLLECTIONS } from '../common/collections'
 import type { Runtime } from '../common/ports'
 import { defineFunction } from '../common/router'
-import { unitScopeOf, type StaffRecord } from '../common/staff-records'
+import type { StaffRecord } from '../common/staff-records'
 
 const NO_FEEDBACK = '没有找到这条平台反馈，或不在您的办理范围内'
 
 /** A feedback record of the caller's units; anything else answers like a missing one. */
 async function feedbackInScope(runtime: Runtime, staff: StaffRecord, feedbackId: string) {
   const doc = await runtime.db.get<FeedbackDoc>(COLLECTIONS.platformFeedback, feedbackId)
-  if (!doc || !unitScopeOf(runtime.deployment.units, staff).includes(doc.unitId)) {
+  if (!doc || !caseUnitScope(runtime, staff).includes(doc.unitId)) {
     throw new AppError('NOT_FOUND', NO_FEEDBACK)
   }
   return doc
@@ -73,7 +74,7 @@ export const channelsFunction = defineFunction(
     async listFeedback(input, { runtime, staff }) {
       // One query over the caller's units (one index range per unit, merged in order).
       const page = await runtime.db.find<FeedbackDoc>(COLLECTIONS.platformFeedback, {
-        filter: { unitId: { $in: unitScopeOf(runtime.deployment.units, staff) } },
+        filter: { unitId: { $in: caseUnitScope(runtime, staff) } },
         orderBy: [['createdAt', 'desc']],
         limit: input.limit,
         after: input.cursor ?? null,

@@ -22,7 +22,8 @@ import { findAcross } from './db/find-across'
 import { getMany } from './db/get-many'
 import type { FollowDoc, FollowRecord } from './follows'
 import type { Filter, Runtime } from './ports'
-import { unitNamer, unitScopeOf, type StaffDoc, type StaffRecord } from './staff-records'
+import { unitNamer, type StaffDoc, type StaffRecord } from './staff-records'
+import { caseUnitScope } from './case-access'
 
 interface PageRequest {
   cursor?: string | null
@@ -110,7 +111,8 @@ export async function inbox(
   request: PageRequest & { scope: 'open' | 'all' },
   now: Date,
 ): Promise<CasePage<InboxItem>> {
-  const scope = unitScopeOf(runtime.deployment.units, staff)
+  // Posts without case duty (reward admin, system admin) see no cases (least privilege).
+  const scope = caseUnitScope(runtime, staff)
   const filter: Filter = { screening: 'passed' }
   if (request.scope === 'open') filter.open = true
   const page = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', scope, {

@@ -28,9 +28,10 @@ import { COLLECTIONS } from './collections'
 import { addFollowersInTx, listFollows } from './follows'
 import { sendCaseNotices } from './notifications'
 import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
+import { rewardsAfterCaseEvent } from './rewards/after-case-event'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
 
-function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
+export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
 }
 
@@ -209,5 +210,7 @@ export async function applyCaseEvent(
   })
   const doc = { ...next, _id: before._id, _version: before._version + 1 } as StoredCase
   if (options.notify !== false) await sendCaseNotices(runtime, doc, result.effects, result.entry)
+  // What the event means for whistleblower rewards (a violation confirmed, a report found untrue, the case ended).
+  await rewardsAfterCaseEvent(runtime, { before, doc, entry: result.entry })
   return { before, doc, effects: result.effects, entry: result.entry }
 }

@@ -184,6 +184,21 @@ export interface ContentCheck {
   }>
 }
 
+// ---------- Follow-up runs ----------
+
+/** The trigger name of a timer run that an earlier run started (its event carries `followUp`, see router.ts). */
+export const FOLLOW_UP_TRIGGER = 'follow-up'
+
+export interface FollowUps {
+  /**
+   * Starts another run of `fn`'s timer handler now, without waiting for it to finish: a job that stopped at its
+   * budget with work left goes on at once instead of an hour later. `followUp` numbers the runs of one chain
+   * (1 = the first follow-up of a trigger). Never throws: a follow-up that does not start leaves the work to
+   * the next trigger.
+   */
+  start(fn: string, followUp: number): Promise<void>
+}
+
 // ---------- HTTP (outgoing) ----------
 
 /** A platform's answer to a push. */
@@ -233,6 +248,8 @@ export interface Runtime {
   boundaries: unknown
   /** Subscribe-message template ids by template key (the client asks for consent with these). */
   subscribeTemplates?: Record<string, string>
+  /** Starts follow-up timer runs (cloud: the function calls itself; local: the scheduler). Absent: none. */
+  followUps?: FollowUps
   /** Outgoing HTTP (feedback pushed to platforms); absent: Node's https (common/channels/http-post.ts). */
   http?: HttpPoster
 }

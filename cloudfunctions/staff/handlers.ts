@@ -11,9 +11,9 @@ import { applyCaseEvent } from '../common/case-workflow'
 import { revealReporter } from '../common/reporter-identity'
 import { defineFunction } from '../common/router'
 import { clearHold } from '../common/screening'
-import { unitNamer } from '../common/staff-records'
 import { ownUploads } from '../common/uploads'
 import type { Runtime } from '../common/ports'
+import { enrolmentHandlers, staffProfileOf } from './enrolment'
 
 /** Units named in an event must be units of this deployment. */
 function checkUnits(runtime: Runtime, event: CaseEvent): void {
@@ -29,16 +29,10 @@ function checkUnits(runtime: Runtime, event: CaseEvent): void {
 }
 
 export const staffFunction = defineFunction('staff', staffContract, {
+  ...enrolmentHandlers,
+
   async me(_input, { runtime, staff }) {
-    if (!staff) return null
-    const unitName = unitNamer(runtime.deployment.units)
-    return {
-      staffId: staff._id,
-      name: staff.name,
-      title: staff.title,
-      roles: staff.roles,
-      units: staff.unitIds.map((id) => ({ id, name: unitName(id) })),
-    }
+    return staff ? staffProfileOf(runtime, staff) : null
   },
 
   async inbox(input, { runtime, staff, now }) {

@@ -11,7 +11,22 @@ const config = {
     'pages/notice/index',
     'pages/outbox/index',
   ],
-  subPackages: [{ root: 'staff', pages: ['case/index', 'register/index', 'import/index'] }],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: [
+        'case/index',
+        'admin/index',
+        'admin/invite/index',
+        'admin/member/index',
+        'register/index',
+        'import/index',
+      ],
+    },
+    // Whistleblower rewards: the citizen's self-check and claim; the reward admin's queue and claim.
+    { root: 'rewards', pages: ['self-check/index', 'claim/index'] },
+    { root: 'reward-admin', pages: ['queue/index', 'claim/index'] },
+  ],
   window: {
     navigationBarTitleText: '绿哨',
     navigationBarBackgroundColor: '#1f7a4d',

@@ -18,6 +18,14 @@ import {
   type RepeatAction,
 } from '../../shared/policy/intake'
 import { INTAKE_POLICIES, POLICY_PROFILES } from '../../shared/policy/registry'
+import { REWARD_RULES } from '../../shared/policy/reward-rules'
+import {
+  isPlaceholder,
+  REWARD_CONDITIONS,
+  VIOLATION_TYPES,
+  type RewardRules,
+  type Sourced,
+} from '../../shared/policy/rewards'
 import {
   CLOCK_KINDS,
   NON_ACCEPTANCE_REASONS,
@@ -143,6 +151,20 @@ function profileTexts(profile: PolicyProfile, versions: number): CitedText[] {
   if (profile.review) {
     const rule = profile.review.sameUnitLoop ? '复查：同一单位再次复查直至满意' : '复查、复核各一次'
     add('review', rule, [[profile.review.basis, 'basis']])
+  }
+  const retention = profile.retention
+  const retentionRules = {
+    archive: (days: number) => `归档：办结且申请期届满后 ${days} 日`,
+    reporterIdentity: (days: number) => `销毁反映人身份信息：归档后 ${days} 日`,
+  }
+  for (const part of ['archive', 'reporterIdentity'] as const) {
+    const period = retention?.[part]
+    if (period) {
+      add(`retention.${part}`, retentionRules[part](period.days), [
+        [period.basis, 'basis'],
+        [period.note, 'reference'],
+      ])
+    }
   }
   for (const d of profile.decisions) {
     add(`decisions[${d.topic}]`, d.topic, [
@@ -272,6 +294,84 @@ function intakeCheckTexts(): CitedText[] {
   ]
 }
 
+const yesNo = (value: boolean) => (value ? '是' : '否')
+
+/**
+ * Each figure of a profile's whistleblower-reward rules (shared/policy/profiles/<id>/rewards.ts), in a few words.
+ * A figure a profile takes over unchanged from the national rules is listed once, under them.
+ */
+function rewardTexts(rules: RewardRules): CitedText[] {
+  const { file, name } = declaredIn(rules, `reward rules ${rules.profileId} v${rules.version}`)
+  const national = rules.profileId === 'national' ? null : REWARD_RULES.national.at(-1)!
+  const found: CitedText[] = []
+  const add = (key: string, rule: string, texts: Array<[string | undefined, CitationRole]>) => {
+    for (const [text, role] of texts) {
+      if (text) found.push({ text, role, rule, scope: rules.profileId, file, key, exportName: name })
+    }
+  }
+  const figure = <T>(key: string, rule: string, f: Sourced<T>, inherited: Sourced<T> | undefined) => {
+    if (f === inherited) return
+    add(
+      key,
+      `举报奖励：${rule}${isPlaceholder(f) ? '（暂定值）' : ''}`,
+      isPlaceholder(f)
+        ? [[f.note, 'reference']]
+        : [
+            [f.basis, 'basis'],
+            [f.note, 'reference'],
+          ],
+    )
+  }
+  add('scheme', `举报奖励办法：${rules.scheme.title}`, [
+    [rules.scheme.title, 'reference'],
+    [rules.scheme.note, 'reference'],
+  ])
+  figure('offered', `实行有奖举报：${yesNo(rules.offered.value)}`, rules.offered, national?.offered)
+  const types = rules.requestTypes.value.map((t) => REQUEST_TYPES[t]).join('、')
+  figure('requestTypes', `可获奖励的诉求：${types}`, rules.requestTypes, national?.requestTypes)
+  const anonymous = rules.identity.value === 'real-name-or-claim-code'
+  figure('identity', `匿名举报凭查询码领奖：${yesNo(anonymous)}`, rules.identity, national?.identity)
+  for (const [key, f] of Object.entries(rules.conditions) as Array<
+    [keyof RewardRules['conditions'], Sourced<boolean>]
+  >) {
+    const label = REWARD_CONDITIONS[key].label
+    figure(`conditions.${key}`, `条件（${yesNo(f.value)}）：${label}`, f, national?.conditions[key])
+  }
+  for (const [key, f] of Object.entries(rules.tiers) as Array<
+    [keyof RewardRules['tiers'], Sourced<number>]
+  >) {
+    figure(`tiers.${key}`, `${VIOLATION_TYPES[key]} ${f.value} 元`, f, national?.tiers[key])
+  }
+  const share = rules.fineShare.value
+  figure(
+    'fineShare',
+    share === null ? '不按罚款比例计奖' : `罚款的 ${share}%（取较高者）`,
+    rules.fineShare,
+    national?.fineShare,
+  )
+  figure(
+    'insiderMultiplier',
+    `内部人员举报 × ${rules.insiderMultiplier.value}`,
+    rules.insiderMultiplier,
+    national?.insiderMultiplier,
+  )
+  figure('cap', `单笔上限 ${rules.cap.value} 元`, rules.cap, national?.cap)
+  figure(
+    'claimWindowDays',
+    `领奖期限 ${rules.claimWindowDays.value} 日`,
+    rules.claimWindowDays,
+    national?.claimWindowDays,
+  )
+  for (const d of rules.decisions) {
+    add(`decisions[${d.topic}]`, d.topic, [
+      [d.topic, 'decision'],
+      [d.decision, 'decision'],
+      [d.reason, 'decision'],
+    ])
+  }
+  return found
+}
+
 /** What the channels of issue 14 rest on: a platform's own deadline, what goes back to it and when. */
 function channelTexts(): CitedText[] {
   const entry = (value: object, title: string, key: string, rule: string, text: string): CitedText => {
@@ -377,6 +477,7 @@ export function citedTexts(): CitedText[] {
       POLICY_PROFILES[id].flatMap((p) => profileTexts(p, POLICY_PROFILES[id].length)),
     ),
     ...PROFILE_IDS.flatMap((id) => intakeTexts(INTAKE_POLICIES[id])),
+    ...PROFILE_IDS.flatMap((id) => REWARD_RULES[id].flatMap(rewardTexts)),
     ...nonAcceptanceTexts(),
     ...groundsTexts(),
     ...intakeCheckTexts(),

@@ -303,8 +303,11 @@ export interface ExportFile {
   truncated: boolean
 }
 
-/** Who works with the platforms: intake (受理), supervisors (the 支队's oversight), administrators. */
-const PLATFORM_STAFF = staffWith('intake', 'supervisor', 'admin')
+/**
+ * Who works with the platforms: intake (受理) and supervisors (the 支队's oversight) — posts with case duty, since
+ * feedback records and the national record carry the cases' findings (least privilege: not 系统管理员 as such).
+ */
+const PLATFORM_STAFF = staffWith('intake', 'supervisor')
 
 export const channelsContract = {
   /** Registers a report received by phone, letter, visit, instruction or referral (the same filing path). */

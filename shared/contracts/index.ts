@@ -3,6 +3,7 @@ import { adminContract } from './admin'
 import { casesContract } from './cases'
 import { channelsContract } from './channels'
 import { filesContract } from './files'
+import { rewardsContract } from './rewards'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
 
@@ -12,6 +13,7 @@ export const CONTRACTS = {
   files: filesContract,
   admin: adminContract,
   timers: timersContract,
+  rewards: rewardsContract,
   channels: channelsContract,
 } as const
 

@@ -12,3 +12,5 @@ export {
   type EffectivePolicy,
   type SourcedClockRule,
 } from './effective'
+export * from './rewards'
+export { latestRewardRules, REWARD_RULES, rewardRulesOn } from './reward-rules'

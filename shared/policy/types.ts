@@ -135,6 +135,29 @@ export interface ReviewRule {
   basis: string
 }
 
+/** One retention period: natural days after an event of the case's life, with what it rests on. */
+export interface RetentionPeriod {
+  days: number
+  basis: string
+  note?: string
+  /**
+   * The seeds set no period: the number is a decision of this profile (listed in its `decisions`), to be set by
+   * the bureau's own archive and confidentiality rules — change it here, in a new profile version.
+   */
+  decision?: true
+}
+
+/**
+ * How long a case's records are kept as they are (S3 第二十四条 资料存档): an ended case is archived once its
+ * review windows have closed and `archive.days` have passed since its last step; the sealed reporter identity and
+ * contact (name, phone, an anonymous report's query code) are destroyed `reporterIdentity.days` after archiving.
+ * The case itself stays, with the masked name and 已销毁 in place of what was destroyed.
+ */
+export interface RetentionRule {
+  archive: RetentionPeriod
+  reporterIdentity: RetentionPeriod
+}
+
 /** A decision on an ambiguous seed: what was decided and why. Each is exercised by a test. */
 export interface PolicyDecision {
   topic: string
@@ -159,6 +182,11 @@ export interface PolicyProfile {
   extension?: Partial<ExtensionRule> & { basis: string }
   replyApproval?: ReplyApprovalRule
   review?: ReviewRule
+  /**
+   * Omitted: the baseline's. A period given here combines with the baseline's, the shorter winning (records are
+   * archived as soon as either text asks, and personal data kept no longer than either allows).
+   */
+  retention?: Partial<RetentionRule>
   /** Non-acceptance reasons only this jurisdiction has (S1 第六条's narrow scope). */
   extraNonAcceptanceReasons?: readonly NonAcceptanceReasonKey[]
   decisions: readonly PolicyDecision[]

@@ -27,6 +27,7 @@ export type FormSpec =
   | { kind: 'unit'; label: string; optional: boolean }
   | { kind: 'units'; label: string; max: number }
   | { kind: 'case'; label: string }
+  | { kind: 'staff'; label: string }
   | { kind: 'files'; label: string; max: number }
   | { kind: 'group'; label: string; fields: Readonly<Record<string, Field>> }
   | { kind: 'internal'; label: string }
@@ -193,6 +194,16 @@ export const ask = {
    * through the caller's scope, exactly like the case the event is sent to.
    */
   caseRef: (label: string) => field(id(`${label}编号`), { kind: 'case', label }),
+
+  /**
+   * A colleague, as recorded: their staff id and their name at the time, so the record reads the same after they
+   * leave. Set by the function that sends the event (a hand-over), which looks the colleague up.
+   */
+  colleague: (label: string) =>
+    field(
+      z.object({ id: id(label), name: requiredText(`${label}姓名`, 30, 1) }, { error: `请选择${label}` }),
+      { kind: 'staff', label },
+    ),
 
   /** Uploaded files (photos) the entry attaches to its case. */
   files: (label: string, max: number) =>

@@ -39,6 +39,7 @@ import {
 } from './catalogue/oversight'
 import type { RepeatCountRecord } from './catalogue/repeats'
 import { APPROVE_REPLY, DRAFT_REPLY, SEND_BACK_REPLY, SEND_REPLY } from './catalogue/reply'
+import { HAND_OVER } from './catalogue/staffing'
 import {
   ACCEPT_REPLY,
   DECIDE_RE_REVIEW,
@@ -48,6 +49,7 @@ import {
   REQUEST_RE_REVIEW,
   REQUEST_REVIEW,
 } from './catalogue/review'
+import { CONFIRM_VIOLATION, FIND_REPORT_UNTRUE } from './catalogue/rewards'
 import { REPEAT_GROUNDS, type RepeatEventType } from './grounds'
 
 /** Every event, in the order of a case's life (the order buttons and tables list them in). */
@@ -87,7 +89,10 @@ const EVENT_DEFS = [
   DEEM_CLOSED,
   RECORD_RETURN_VISIT,
   REOPEN,
+  HAND_OVER,
   ARCHIVE,
+  CONFIRM_VIOLATION,
+  FIND_REPORT_UNTRUE,
 ] as const
 
 type Def = (typeof EVENT_DEFS)[number]

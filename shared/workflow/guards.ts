@@ -219,11 +219,19 @@ export const GUARDS = {
     false,
     ({ state }) => state.flags.lastCheck?.problemRecurred === true,
   ),
+  // 移交经办: to someone else than the one handing over.
+  handOverToAnother: guard('接手人不能是原经办人', true, ({ event }) =>
+    event.type === 'hand-over' ? event.from.id !== event.to.id : true,
+  ),
   // S4 四(七): key cases are visited within 5 日 before the file is closed.
   returnVisitDoneIfRequired: guard('重点案件须先完成回访', false, ({ ctx }) => {
     const visit = findClock(ctx.clocks, 'return-visit')
     return !visit || visit.state !== 'running'
   }),
+  // A violation is confirmed by a decision already taken.
+  decisionNotInFuture: guard('决定日期不能晚于今天', true, ({ event, today }) =>
+    event.type === 'confirm-violation' ? event.decidedOn <= today : true,
+  ),
 } as const satisfies Record<string, GuardDefinition>
 
 export type GuardName = keyof typeof GUARDS

@@ -46,6 +46,16 @@ export type TransitionTable = { readonly [T in CaseEventType]: readonly Transiti
 
 const { handling, beforeReply, bureauTurn, awaitingReporter, inHand, endedUnarchived } = STATE_GROUPS
 
+/** From the start of the investigation on, the reply and the closing of the case included. */
+const INVESTIGATED: readonly CaseStateKey[] = [
+  ...handling.filter((s) => s !== 'accepted' && s !== 'assigned'),
+  ...awaitingReporter,
+  'under-review',
+  'under-re-review',
+  'closed',
+  'archived',
+]
+
 const APPROVAL_STATES = {
   'office-head': 'pending-head-approval',
   leader: 'pending-leader-approval',
@@ -563,6 +573,10 @@ export const TRANSITIONS: TransitionTable = {
     },
   ],
 
+  // 移交经办: an administrator hands a leaver's open cases to a colleague; unit, state and clocks are unchanged,
+  // so nobody is told but the record (the batch in cloudfunctions/admin picks the cases the leaver works).
+  'hand-over': [{ from: STATE_GROUPS.open, roles: ['admin'], guards: ['handOverToAnother'] }],
+
   // S3 第二十四条.
   archive: [
     {
@@ -572,4 +586,17 @@ export const TRANSITIONS: TransitionTable = {
       to: 'archived',
     },
   ],
+
+  // What a whistleblower reward rests on (shared/rewards): the decision confirming the violation, or the finding
+  // that the report is untrue. Recorded from the investigation on, and still after the reply and the closing of
+  // the case: a penalty decision often comes later than the reply.
+  'confirm-violation': [
+    {
+      from: INVESTIGATED,
+      roles: ['officer', 'office-head', 'leader'],
+      guards: ['decisionNotInFuture'],
+    },
+  ],
+
+  'find-report-untrue': [{ from: INVESTIGATED, roles: ['officer', 'office-head', 'leader'] }],
 }

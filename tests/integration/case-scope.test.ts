@@ -90,7 +90,23 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
     note: '回访未见反弹',
   },
   reopen: { type: 'reopen', reason: '问题反弹' },
+  'hand-over': {
+    type: 'hand-over',
+    from: { id: 'st-officer', name: '王磊' },
+    to: { id: 'st-office-head', name: '李娜' },
+    reason: '调离',
+  },
   archive: { type: 'archive' },
+  'confirm-violation': {
+    type: 'confirm-violation',
+    decisionKind: 'penalty',
+    decisionNumber: '焦环罚〔2026〕12号',
+    decidedOn: '2026-11-23',
+    violationType: 'other',
+    fineYuan: 0,
+    knownBefore: false,
+  },
+  'find-report-untrue': { type: 'find-report-untrue', finding: 'untrue', note: '现场未发现问题' },
 }
 
 /** A payload for every action that names a case, with the case id left to fill in. */

@@ -4,7 +4,12 @@
 // the case. Returns of orders not the bureau's go the same way (S0 第五条, S2 第十五条). The files for the
 // platforms — feedback per platform, the national 12369 record (S3 第四条) — hold no reporter data.
 import { signPush } from '../../cloudfunctions/common/channels/push'
-import { FEEDBACK_RETRY_HOURS } from '../../cloudfunctions/common/channels/feedback-outbox'
+import type { FeedbackDoc } from '../../cloudfunctions/common/channels/feedback'
+import {
+  FEEDBACK_JOB_ID,
+  FEEDBACK_RETRY_HOURS,
+  runFeedbackDelivery,
+} from '../../cloudfunctions/common/channels/feedback-outbox'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { HttpAnswer } from '../../cloudfunctions/common/ports'
 import type { StaffDoc } from '../../cloudfunctions/common/staff-records'
@@ -244,6 +249,74 @@ test('a returned order (S0 第五条) goes back the same way, with the objection
       result: '退回：属其他部门职责，应由焦作市城市管理局办理',
       objection: { due: '2026-03-09', withinPeriod: true },
     },
+  })
+})
+
+describe('the delivery job pages like every timer job (paged-job.ts)', () => {
+  /** Records waiting for their first attempt, as a step writes them. */
+  async function waiting(n: number) {
+    const at = toShanghaiIso(h.clock.now())
+    for (let i = 1; i <= n; i++) {
+      await h.runtime.db.insert<FeedbackDoc>(COLLECTIONS.platformFeedback, {
+        _id: `fb-c${i}-9`,
+        platform: '12345',
+        externalNo: `JZ12345-20260302-01${i}`,
+        caseId: `c${i}`,
+        unitId: 'jz-shanyang',
+        record: { externalNo: `JZ12345-20260302-01${i}`, evidence: [] } as unknown as FeedbackDoc['record'],
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: at,
+        lastAttemptAt: null,
+        lastError: null,
+        deliveredAt: null,
+        createdAt: at,
+      })
+    }
+  }
+
+  test('stopped by its budget it reports work left; the next runs go on, each record pushed once', async () => {
+    await waiting(3)
+    let ticks = 0
+    // A budget of one page of one record: each run pushes one, then saves its cursor.
+    const first = await runFeedbackDelivery(h.runtime, { pageSize: 1, budgetMs: 1, elapsedMs: () => ticks++ })
+    expect(first).toMatchObject({
+      examined: 1,
+      delivered: 1,
+      complete: false,
+      busy: false,
+      pages: 1,
+      failures: 0,
+    })
+    for (let run = 2; run <= 3; run++) {
+      ticks = 0
+      const next = await runFeedbackDelivery(h.runtime, {
+        pageSize: 1,
+        budgetMs: 1,
+        elapsedMs: () => ticks++,
+      })
+      expect({ run, delivered: next.delivered }).toEqual({ run, delivered: 1 })
+    }
+    expect(await runFeedbackDelivery(h.runtime)).toMatchObject({ delivered: 0, complete: true })
+    expect(
+      sent
+        .map((s) => (JSON.parse(s.body) as { feedback: { externalNo: string } }).feedback.externalNo)
+        .sort(),
+    ).toEqual(['JZ12345-20260302-011', 'JZ12345-20260302-012', 'JZ12345-20260302-013'])
+  })
+
+  test('a run that finds another holding the job does nothing', async () => {
+    await waiting(1)
+    const until = toShanghaiIso(h.clock.now().getTime() + 60_000)
+    await h.runtime.db.insert(COLLECTIONS.jobs, {
+      _id: FEEDBACK_JOB_ID,
+      sweepDate: '2026-03-05',
+      cursor: null,
+      updatedAt: toShanghaiIso(h.clock.now()),
+      lease: { runId: 'another-run', until },
+    })
+    expect(await runFeedbackDelivery(h.runtime)).toMatchObject({ busy: true, examined: 0, complete: false })
+    expect(sent).toEqual([])
   })
 })
 

@@ -20,6 +20,8 @@ import {
 import { PHOTO, uploadPhoto } from '../support/uploads'
 import { startHarness, type Harness } from '../support/local-harness'
 import { reportInput, STAFF } from '../support/reports'
+import { investigate } from '../support/rewards'
+import type { FabricationRecord } from '../../shared/rewards'
 
 jest.setTimeout(60_000)
 
@@ -285,6 +287,40 @@ test('the same matter already open is offered for merging, and merges through th
   expect(merged.status).toBe('merged')
 })
 
+test('rewards: a caller no WeChat account stands for is counted by their phone, and no message goes to nobody', async () => {
+  const logged: string[] = []
+  const error = h.runtime.log.error.bind(h.runtime.log)
+  h.runtime.log.error = (message, fields) => {
+    logged.push(message)
+    error(message, fields)
+  }
+  const caseIds: string[] = []
+  for (const [phone, note] of [
+    ['0391-3568899', '现场无打桩施工'],
+    ['0391-3568899', '来电所述情况系编造'],
+    ['13803910000', '现场无相关工地'],
+  ] as const) {
+    const report = phoneReport({ contact: { name: '刘建国', phone } })
+    const { caseId } = await h.ok<RegisteredReport>('channels', 'registerReport', report, INTAKE)
+    await investigate(h, caseId)
+    await h.act(STAFF.officer, caseId, { type: 'find-report-untrue', finding: 'fabricated', note })
+    caseIds.push(caseId)
+  }
+  // The first two calls came from one phone: one reporter with two fabricated reports; the third is another
+  // caller (never the number itself in the record).
+  const flags = await h.runtime.db.find<FabricationRecord>(COLLECTIONS.rewardFlags, { limit: 10 })
+  expect(flags.items.map((f) => f.caseIds).sort((a, b) => b.length - a.length)).toEqual([
+    caseIds.slice(0, 2),
+    caseIds.slice(2),
+  ])
+  expect(JSON.stringify(flags.items)).not.toMatch(/3568899|13803910000/)
+  const doc = (await h.runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseIds[0]!))!
+  expect(flags.items.map((f) => f.reporterKey)).toContain(doc.reporterKey)
+  expect(logged).toEqual([])
+  const messages = await h.runtime.db.find<OutboxEntry>(COLLECTIONS.outbox, { limit: 100 })
+  expect(messages.items.filter((m) => !m.to)).toEqual([])
+})
+
 describe('refused, and nothing changes', () => {
   test.each([
     ['a referral without who referred it', { channel: 'referral' }, 'referredBy'],
@@ -400,10 +436,11 @@ describe('every action of the channels function asks for a role', () => {
   }
 
   test.each(Object.entries(PAYLOADS))(
-    '%s: refused to a citizen and to an officer, with nothing written',
+    '%s: refused to a citizen, an officer and posts without case duty, with nothing written',
     async (action, payload) => {
       const before = await h.snapshot()
-      for (const openid of ['dev-citizen', STAFF.officer]) {
+      // 系统管理员 and 奖励管理员 see no cases (least privilege): nor what the platforms are told of them.
+      for (const openid of ['dev-citizen', STAFF.officer, 'dev-admin', 'dev-reward-admin']) {
         const res = await h.call<{ error: { code: string } }>('channels', action, payload, openid)
         expect(res.body.error.code).toBe('FORBIDDEN')
       }

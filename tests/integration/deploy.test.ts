@@ -136,6 +136,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
       'cases',
       'channels',
       'files',
+      'rewards',
       'staff',
       'timers',
     ])
@@ -155,14 +156,14 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     expect(fake.functions.get('timers')!.Triggers).toEqual([
       { TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 5 * * * * *"}' },
     ])
-    for (const name of ['admin', 'cases', 'files', 'staff'])
+    for (const name of ['admin', 'cases', 'channels', 'files', 'rewards', 'staff'])
       expect(fake.functions.get(name)!.Triggers).toEqual([])
     // Through the SDK's zip upload, signed with the operator's key.
     expect(
       fake
         .actions('scf.CreateFunction')
         .map((c) => (c.params.Code as object) && Object.keys(c.params.Code as object)),
-    ).toEqual(Array(6).fill(['ZipFile']))
+    ).toEqual(Array(functionNames().length).fill(['ZipFile']))
     expect([...fake.signers]).toEqual(['AKIDtest'])
     expect(fake.unexpected).toEqual([])
 
@@ -291,7 +292,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     }
     const refused = await deploy(other)
     expect(refused.ok).toBe(false)
-    expect(refused.refusals).toHaveLength(6)
+    expect(refused.refusals).toHaveLength(functionNames().length)
     expect(refused.refusals[0]).toMatch(/^云函数 admin 已设置的 GW_IDENTITY_KEY 与本次提供的不同/)
     expect(fake.writes().slice(writesBefore)).toEqual([])
     expect(JSON.stringify(refused)).not.toContain(other.env.GW_IDENTITY_KEY)
@@ -358,6 +359,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
       'cases',
       'channels',
       'files',
+      'rewards',
       'staff',
       'timers',
     ])

@@ -16,10 +16,11 @@ import { DELIVERY_STATES, type ExportFile } from '../../../shared/contracts/chan
 import { findClock } from '../../../shared/deadlines'
 import { startOfLocalDate, toShanghaiIso, addLocalDays } from '../../../shared/time'
 import { calendarFor } from '../calendar'
+import { caseUnitScope } from '../case-access'
 import { clocksOf } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { MAX_PAGE_SIZE, type Filter, type OrderBy, type Page, type Runtime, type WithId } from '../ports'
-import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
+import { unitNamer, type StaffRecord } from '../staff-records'
 import type { FeedbackDoc } from './feedback'
 
 export const EXPORT_MAX_ROWS = 5000
@@ -110,7 +111,7 @@ export async function exportFeedback(
   staff: StaffRecord,
   input: { platform: string; from: string; to: string },
 ): Promise<ExportFile> {
-  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
+  const scope = new Set(caseUnitScope(runtime, staff))
   const { docs, truncated } = await collect<FeedbackDoc>(
     runtime,
     COLLECTIONS.platformFeedback,
@@ -137,7 +138,7 @@ export async function exportNationalRecords(
   staff: StaffRecord,
   input: { from: string; to: string },
 ): Promise<ExportFile> {
-  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
+  const scope = new Set(caseUnitScope(runtime, staff))
   const inScope = (doc: CaseDoc) =>
     doc.screening === 'passed' &&
     [doc.unitId, ...(doc.flags.assignment?.unitIds ?? [])].some((u) => scope.has(u))

@@ -5,6 +5,7 @@
 // growing pause, then marked failed (still retried by hand). Nothing here ever touches the case.
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../../shared/contracts/result'
+import type { PagedJobReport } from '../../../shared/contracts/timers'
 import { platformById } from '../../../shared/deployment/platforms'
 import { toShanghaiIso } from '../../../shared/time'
 import { COLLECTIONS } from '../collections'
@@ -24,16 +25,16 @@ const EVIDENCE_LINK_SECONDS = 7 * 24 * 3600
 export const FEEDBACK_JOB_ID = 'feedback-delivery'
 export const NONCE_CLEANUP_JOB_ID = 'channel-nonce-cleanup'
 
-export interface FeedbackDeliveryReport {
-  /** Records due for an attempt that were tried in this run. */
+export interface FeedbackDeliveryReport extends PagedJobReport {
+  /** Records due for an attempt and tried in this run (also counted in `examined`, with the nonces looked at). */
   attempted: number
   delivered: number
-  failed: number
+  /** Attempts the platform refused or did not answer: retried after a pause (FEEDBACK_RETRY_HOURS). */
+  retrying: number
   /** Records given up on (after the last retry): shown as 推送失败 until retried by hand. */
   givenUp: number
   /** Nonces of pushes whose window has passed, removed. */
   noncesRemoved: number
-  complete: boolean
 }
 
 /** The JSON a platform receives: the record, the evidence as links it can download for a week. */
@@ -134,25 +135,36 @@ export async function retryFeedbackNow(
   return deliverFeedback(runtime, doc.state === 'failed' ? { ...doc, attempts: 0 } : doc)
 }
 
-/** The hourly job: every record due for an attempt, oldest first, then the nonces whose window has passed. */
+/**
+ * The timers function's job: every record due for an attempt, oldest first, then the nonces whose window has
+ * passed — two resumable paged jobs (paged-job.ts) within one budget.
+ */
 export async function runFeedbackDelivery(
   runtime: Runtime,
   options: PagedJobOptions = {},
 ): Promise<FeedbackDeliveryReport> {
   const started = Date.now()
+  const elapsed = options.elapsedMs ?? (() => Date.now() - started)
+  const budgetMs = options.budgetMs ?? 40_000
   const now = toShanghaiIso(runtime.clock.now())
   const report: FeedbackDeliveryReport = {
+    examined: 0,
     attempted: 0,
     delivered: 0,
-    failed: 0,
+    retrying: 0,
     givenUp: 0,
     noncesRemoved: 0,
+    conflicts: 0,
+    failures: 0,
     complete: false,
+    busy: false,
+    pages: 0,
+    slowestPageMs: 0,
   }
-  const { complete } = await runPagedJob(
+  const delivery = await runPagedJob(
     runtime,
     FEEDBACK_JOB_ID,
-    options,
+    { ...options, elapsedMs: elapsed, budgetMs },
     (page) =>
       runtime.db.find<FeedbackDoc>(COLLECTIONS.platformFeedback, {
         filter: { state: 'pending', nextAttemptAt: { $lte: now } },
@@ -160,14 +172,15 @@ export async function runFeedbackDelivery(
         ...page,
       }),
     async (doc) => {
+      report.examined++
       report.attempted++
       try {
         const after = await deliverFeedback(runtime, doc)
         if (after.state === 'delivered') report.delivered++
-        else report.failed++
-        if (after.state === 'failed') report.givenUp++
+        else if (after.state === 'failed') report.givenUp++
+        else report.retrying++
       } catch (error) {
-        report.failed++
+        report.failures++
         runtime.log.error('platform feedback: attempt not recorded', {
           feedbackId: doc._id,
           error: String(error),
@@ -175,12 +188,10 @@ export async function runFeedbackDelivery(
       }
     },
   )
-  const spent = Date.now() - started
-  const rest = { ...options, budgetMs: Math.max(0, (options.budgetMs ?? 40_000) - spent) }
   const nonces = await runPagedJob(
     runtime,
     NONCE_CLEANUP_JOB_ID,
-    rest,
+    { ...options, elapsedMs: elapsed, budgetMs },
     (page) =>
       runtime.db.find<NonceDoc>(COLLECTIONS.channelNonces, {
         filter: { expiresAt: { $lt: now } },
@@ -188,11 +199,21 @@ export async function runFeedbackDelivery(
         ...page,
       }),
     async (nonce) => {
-      await runtime.db.remove(COLLECTIONS.channelNonces, nonce._id).catch(() => undefined)
-      report.noncesRemoved++
+      report.examined++
+      try {
+        await runtime.db.remove(COLLECTIONS.channelNonces, nonce._id)
+        report.noncesRemoved++
+      } catch (error) {
+        report.failures++
+        runtime.log.error('channel nonce not removed', { error: String(error) })
+      }
     },
   )
-  report.complete = complete && nonces.complete
+  // Both queries worked through; false when the run stopped at its budget (the next run resumes).
+  report.complete = delivery.complete && nonces.complete
+  report.busy = delivery.busy || nonces.busy
+  report.pages = delivery.pages + nonces.pages
+  report.slowestPageMs = Math.max(delivery.slowestPageMs, nonces.slowestPageMs)
   runtime.log.info('feedback delivery', { ...report })
   return report
 }

@@ -14,7 +14,7 @@ import { IMPORTANT_BY_CHANNEL } from '../../../shared/intake/channels'
 import type { WorkOrder } from '../../../shared/intake/work-orders'
 import { toShanghaiIso } from '../../../shared/time'
 import { systemActor } from '../../../shared/workflow'
-import { staffCaseAccess } from '../case-access'
+import { caseUnitScope, staffCaseAccess } from '../case-access'
 import { COLLECTIONS } from '../collections'
 import { assessNewReport, checkOccurredAt, reporterKeyOf } from '../intake/assessment'
 import { similarOpenCases } from '../intake/similar'
@@ -22,7 +22,7 @@ import { caseIdFor, fileCase } from '../intake/submission'
 import type { Runtime, Tx } from '../ports'
 import { queryCodeOf, sealReporter, type ReporterContact } from '../reporter-identity'
 import { routeReport } from '../routing'
-import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
+import { unitNamer, type StaffRecord } from '../staff-records'
 import { ownUploads } from '../uploads'
 import { placeReport } from './placement'
 
@@ -44,7 +44,7 @@ async function similarInScope(
   staff: StaffRecord,
   doc: StoredCase,
 ): Promise<RegisteredReport['similar']> {
-  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
+  const scope = new Set(caseUnitScope(runtime, staff))
   const found = await similarOpenCases(runtime, doc, doc.lastReportedAt, 10)
   return found
     .filter(({ doc: other }) => other._id !== doc._id)

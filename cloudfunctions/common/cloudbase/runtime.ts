@@ -15,6 +15,7 @@ import { PLATFORM_SECRETS_ENV, platformKeysFrom } from '../channels/secrets'
 import { CloudbaseBlobStore } from './blobstore'
 import { CloudbaseContentCheck } from './content-check'
 import { CloudbaseDocStore } from './docstore'
+import { CloudbaseFollowUps } from './follow-ups'
 import { CloudbaseNotifier } from './notifier'
 import type { SdkDatabase, WxCloud, WxOpenApi } from './sdk'
 
@@ -118,5 +119,6 @@ export function createCloudRuntime(
     deployment,
     boundaries: options.boundaries ?? null,
     subscribeTemplates: { ...templates },
+    followUps: new CloudbaseFollowUps(cloud, clock, log),
   }
 }

@@ -10,7 +10,11 @@ import { EVENT_CATALOGUE, type CaseEventType } from '@shared/workflow/events'
 import type { DraftPhoto } from '../services/draft'
 
 /** A field a person answers (groups are flattened to their fields; internal ones are never asked). */
-export type AskedSpec = Exclude<FormSpec, { kind: 'group' | 'internal' }>
+/**
+ * A field the case page asks (groups are flattened; internal ones are never asked; a colleague (`staff`) is
+ * chosen on the administrator's hand-over page, which sends that event itself).
+ */
+export type AskedSpec = Exclude<FormSpec, { kind: 'group' | 'internal' | 'staff' }>
 export interface FormField {
   /** Dotted path into the event (`record.findings`): also the key of its value and of its error message. */
   key: string
@@ -27,7 +31,9 @@ export type FieldErrors = Record<string, string>
 
 export function formFieldsOf(type: CaseEventType): FormField[] {
   return fieldPaths(EVENT_CATALOGUE[type].fields).flatMap(({ path, field }) =>
-    field.form.kind === 'internal' || field.form.kind === 'group' ? [] : [{ key: path, spec: field.form }],
+    field.form.kind === 'internal' || field.form.kind === 'group' || field.form.kind === 'staff'
+      ? []
+      : [{ key: path, spec: field.form }],
   )
 }
 

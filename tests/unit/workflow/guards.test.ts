@@ -239,6 +239,15 @@ const failures: Record<GuardName, () => TransitionResult> = {
     )
     return driver.attempt({ type: 'reopen', reason: '想重办' }, actors.head, later(driver, 2))
   },
+  handOverToAnother: () => {
+    const driver = caseIn('investigating')
+    const officer = { id: 'st-officer', name: '王磊' }
+    return driver.attempt(
+      { type: 'hand-over', from: officer, to: officer, reason: '调离' },
+      actors.admin,
+      later(driver),
+    )
+  },
   // S4 四(七): a Haidong key case closed without its return visit.
   returnVisitDoneIfRequired: () => {
     const driver = new CaseDriver('haidong', { receivedAt: T0, important: true })
@@ -256,6 +265,21 @@ const failures: Record<GuardName, () => TransitionResult> = {
     for (const [event, actor] of steps) driver.apply(event, actor, later(driver))
     return driver.attempt({ type: 'archive' }, actors.intake, later(driver))
   },
+  // A reward rests on a decision already taken: one dated tomorrow is refused.
+  decisionNotInFuture: () =>
+    caseIn('investigating').attempt(
+      {
+        type: 'confirm-violation',
+        decisionKind: 'penalty',
+        decisionNumber: '焦环罚〔2026〕12号',
+        decidedOn: '2026-03-30',
+        violationType: 'other',
+        fineYuan: 0,
+        knownBefore: false,
+      },
+      actors.officer,
+      '2026-03-29T09:00:00+08:00',
+    ),
 }
 
 it('every guard has a test', () => {

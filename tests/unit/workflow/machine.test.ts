@@ -72,8 +72,18 @@ describe('allowedEvents: which buttons to show', () => {
       ['find-out-of-remit', 'start-investigation', 'record-initial-opinion', 'request-extension'],
     ],
     ['replied', 'reporter', ['request-review', 'rate-reply', 'accept-reply']],
-    ['pending-head-approval', 'head', ['approve-reply', 'send-back-reply', 'request-extension']],
-    ['pending-head-approval', 'leader', ['mark-important', 'escalate']],
+    // Once investigated, the decision confirming the violation (or the finding that the report is untrue) can be
+    // recorded by those who handle the case: it is what a whistleblower reward rests on.
+    [
+      'pending-head-approval',
+      'head',
+      ['approve-reply', 'send-back-reply', 'request-extension', 'confirm-violation', 'find-report-untrue'],
+    ],
+    [
+      'pending-head-approval',
+      'leader',
+      ['mark-important', 'escalate', 'confirm-violation', 'find-report-untrue'],
+    ],
   ] as const)('in %s, %s may: %j', (state, actor, expected) => {
     const driver = caseIn(state)
     const now = new Date(Date.parse(driver.lastAt) + 3_600_000).toISOString()

@@ -312,5 +312,39 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
       ],
     }),
   ],
+  'hand-over': [
+    () => ({
+      event: {
+        type: 'hand-over',
+        from: { id: 'st-leaver', name: '王磊' },
+        to: { id: 'st-colleague', name: '张伟' },
+        reason: '调离',
+      },
+      actor: 'admin',
+      to: 'same',
+    }),
+  ],
   archive: [() => ({ event: { type: 'archive' }, actor: 'admin', to: 'archived' })],
+  'confirm-violation': [
+    () => ({
+      event: {
+        type: 'confirm-violation',
+        decisionKind: 'penalty',
+        decisionNumber: '焦环罚〔2026〕12号',
+        decidedOn: '2026-03-02',
+        violationType: 'evading-supervision',
+        fineYuan: 200000,
+        knownBefore: false,
+      },
+      actor: 'officer',
+      to: 'same',
+    }),
+  ],
+  'find-report-untrue': [
+    () => ({
+      event: { type: 'find-report-untrue', finding: 'untrue', note: '现场未发现排污口' },
+      actor: 'head',
+      to: 'same',
+    }),
+  ],
 }
