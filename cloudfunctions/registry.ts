@@ -1,6 +1,7 @@
 // All cloud functions, by name: the local gateway serves these; `scripts/build-functions.ts` bundles each
 // folder that has an index.ts and config.json.
 import { casesFunction } from './cases/handlers'
+import { channelsFunction } from './channels/handlers'
 import { filesFunction } from './files/handlers'
 import type { CloudFunction } from './common/router'
 import { staffFunction } from './staff/handlers'
@@ -19,4 +20,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   rewards: rewardsFunction,
   stats: statsFunction,
   oversight: oversightFunction,
+  channels: channelsFunction,
 }

@@ -4,6 +4,7 @@
 //   GET  /files/<path>    signed, expiring download URLs (what getTempFileURL gives)
 //   GET  /healthz         200 when the store answers
 //   GET  /api/dev/*       local-mode helpers: personas for the picker, demo places, the caller's notification outbox
+//   …/api/channels/*, /open311/v2/*   the channels function's HTTP routes (channel-routes.ts)
 //   GET  /                the H5 build of the mini-program
 // Identity comes only from the `x-dev-openid` header the H5 persona picker sets.
 import { randomUUID } from 'node:crypto'
@@ -26,6 +27,7 @@ import { checkImageBytes, EXTENSION_OF, registerUpload } from '../cloudfunctions
 import { MAX_UPLOAD_BYTES } from '../shared/contracts/files'
 import { inShanghai, toShanghaiIso } from '../shared/time'
 import type { OutboxEntry } from './adapters/outbox-notifier'
+import { registerChannelRoutes } from './channel-routes'
 import { demoPlaces } from './demo-places'
 import {
   answerOnResponse,
@@ -45,6 +47,21 @@ export const DEV_OPENID_HEADER = 'x-dev-openid'
 const OPENID_FORMAT = /^[A-Za-z0-9_-]{1,64}$/
 /** Function payloads above this are refused (CloudBase's own limit is higher; reports are small). */
 const MAX_CALL_BYTES = 1024 * 1024
+
+/** Content types of the stored files by extension (photos; a registration's material; exports). */
+const FILE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  pdf: 'application/pdf',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  wav: 'audio/wav',
+  amr: 'audio/amr',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
 
 export interface GatewayOptions {
   runtime: LocalRuntime
@@ -185,8 +202,7 @@ export async function buildGateway({
       }
       const file = await runtime.blobs.locate(rel)
       if (!file) return send(reply, fail('NOT_FOUND', '文件不存在'))
-      const ext = path.extname(file).slice(1) as 'jpg' | 'png' | 'webp' | 'gif'
-      const type = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' }[ext]
+      const type = FILE_TYPES[path.extname(file).slice(1)]
       return reply
         .header('content-type', type ?? 'application/octet-stream')
         .header('cache-control', 'private, max-age=3600')
@@ -222,6 +238,9 @@ export async function buildGateway({
     })
     return send(reply, { ok: true, data: { items: page.items.map(({ _id: _i, _version: _v, ...m }) => m) } })
   })
+
+  // A platform's signed push, Open311, and this channel's uploads (material, exports).
+  await registerChannelRoutes(app, { runtime, channels: functions.channels, callerOpenid })
 
   if (staticDir && existsSync(path.join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true })

@@ -1,7 +1,9 @@
 // The runtime of local mode: every port backed by the embedded default, all state under one data directory.
 //   <dataDir>/greenwhistle.sqlite   documents (SQLite, WAL)
 //   <dataDir>/files/                uploaded photos
-//   <dataDir>/secrets.json          identity-encryption and URL-signing keys (created on first start, 0600)
+//   <dataDir>/secrets.json          identity-encryption and URL-signing keys (created on first start, 0600), and
+//                                   optionally `platformSecrets` (platform id → shared secret; GW_PLATFORM_SECRETS
+//                                   in the environment wins)
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -9,6 +11,7 @@ import { systemClock } from '../cloudfunctions/common/clock'
 import { jsonLogger } from '../cloudfunctions/common/log'
 import type { Clock, Logger, Runtime } from '../cloudfunctions/common/ports'
 import type { DeploymentConfig } from '../shared/deployment/config'
+import { PLATFORM_SECRETS_ENV, platformKeysFrom } from '../cloudfunctions/common/channels/secrets'
 import { FsBlobStore } from './adapters/fs-blobstore'
 import { KeywordContentCheck } from './adapters/keyword-content-check'
 import { OutboxNotifier } from './adapters/outbox-notifier'
@@ -32,6 +35,7 @@ export interface LocalRuntimeOptions {
 interface SecretsFile {
   identityKey: string
   signingKey: string
+  platformSecrets?: Record<string, string>
 }
 
 function loadSecrets(dataDir: string): SecretsFile {
@@ -62,7 +66,12 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
     contentCheck: new KeywordContentCheck((fileId) => blobs.read(fileId)),
     clock,
     log: options.log ?? jsonLogger({ mode: 'local' }),
-    secrets: { identityKey: Buffer.from(secrets.identityKey, 'base64') },
+    secrets: {
+      identityKey: Buffer.from(secrets.identityKey, 'base64'),
+      platformKeys: process.env[PLATFORM_SECRETS_ENV]
+        ? platformKeysFrom(process.env[PLATFORM_SECRETS_ENV])
+        : platformKeysFrom(JSON.stringify(secrets.platformSecrets ?? {})),
+    },
     deployment,
     boundaries: loadBoundaries(deployment),
     close: () => db.close(),

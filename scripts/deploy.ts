@@ -5,7 +5,8 @@
 // Idempotent: it reads the environment first and changes only what differs; a second run changes nothing.
 //
 //   --dry-run               no credentials, no network: prints the whole plan for an empty environment
-//   --secrets <file>        GW_IDENTITY_KEY / GW_SUBSCRIBE_TEMPLATES (JSON object or KEY=VALUE lines);
+//   --secrets <file>        GW_IDENTITY_KEY / GW_SUBSCRIBE_TEMPLATES / GW_PLATFORM_SECRETS (JSON object or
+//                           KEY=VALUE lines);
 //                           otherwise from the operator's environment variables of the same names
 //   --credentials <file>    Tencent Cloud API key {"secretId","secretKey","token"?}; otherwise
 //                           TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY / TENCENTCLOUD_SESSIONTOKEN
@@ -22,6 +23,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { format } from 'node:util'
 import { IDENTITY_KEY_ENV, TEMPLATES_ENV } from '../cloudfunctions/common/cloudbase/runtime'
+import { PLATFORM_SECRETS_ENV } from '../cloudfunctions/common/channels/secrets'
 import { DEPLOYMENT_ID_PATTERN } from '../shared/deployment/check'
 import { PROJECT_ROOT } from '../local/deployments'
 import { buildFunctions, functionNames } from './build-functions'
@@ -69,7 +71,7 @@ export function readSecretsFile(file: string): Secrets {
   }
   const out: Secrets = {}
   for (const [name, value] of entries) {
-    if (name !== IDENTITY_KEY_ENV && name !== TEMPLATES_ENV) continue
+    if (name !== IDENTITY_KEY_ENV && name !== TEMPLATES_ENV && name !== PLATFORM_SECRETS_ENV) continue
     out[name] = typeof value === 'string' ? value : JSON.stringify(value)
   }
   return out
@@ -79,6 +81,7 @@ function secretsFrom(file: string | undefined): Secrets {
   const fromEnv: Secrets = {
     [IDENTITY_KEY_ENV]: process.env[IDENTITY_KEY_ENV],
     [TEMPLATES_ENV]: process.env[TEMPLATES_ENV],
+    [PLATFORM_SECRETS_ENV]: process.env[PLATFORM_SECRETS_ENV],
   }
   return file ? { ...fromEnv, ...readSecretsFile(file) } : fromEnv
 }
@@ -174,7 +177,10 @@ async function main(argv: string[]): Promise<number> {
 
     if (dryRun) {
       // Names only: a dry run needs no secrets and prints none.
-      const envNames = [IDENTITY_KEY_ENV, ...(secrets[TEMPLATES_ENV]?.trim() ? [TEMPLATES_ENV] : [])]
+      const envNames = [
+        IDENTITY_KEY_ENV,
+        ...[TEMPLATES_ENV, PLATFORM_SECRETS_ENV].filter((name) => secrets[name]?.trim()),
+      ]
       const desired: DesiredState = {
         envId,
         deployment,

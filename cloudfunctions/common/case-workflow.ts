@@ -21,6 +21,7 @@ import {
   type HistoryEntry,
 } from '../../shared/workflow'
 import type { CaseAccess } from './case-access'
+import { feedbackForStep, insertFeedbackInTx } from './channels/feedback'
 import { calendarFor } from './calendar'
 import { machineStateOf, type CaseDoc, type StoredCase } from '../../shared/cases/case-doc'
 import { COLLECTIONS } from './collections'
@@ -202,9 +203,12 @@ export async function applyCaseEvent(
   }
   // S3 第九条(四): everyone following the merged report follows the case it joined, and hears its replies.
   const movedFollows = mergeTarget ? await listFollows(runtime.db, before._id) : []
+  // S0 第七条(三): a platform's order that closes (is returned, refused, merged) owes the platform feedback.
+  const feedback = await feedbackForStep(runtime, before.status, { ...next, _id: before._id }, now)
   await runtime.db.transaction(async (tx: Tx) => {
     await tx.update<CaseDoc & CaseStatFields>(COLLECTIONS.cases, caseId, patch, before._version)
     await writeCaseStatsInTx(tx, stats)
+    await insertFeedbackInTx(tx, feedback)
     if (options.attach) await attachUploadsInTx(tx, options.attach, caseId)
     if (mergeTarget) {
       // The target's scope and state were checked on the version loaded: a change since is a conflict.

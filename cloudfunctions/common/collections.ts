@@ -34,4 +34,12 @@ export const COLLECTIONS = {
   spotChecks: 'spot_checks',
   /** 领导接访 records (S2 第七条). */
   receptions: 'receptions',
+  /** A platform's work orders, one per (platform, order number): which case each became (common/channels/). */
+  workOrders: 'work_orders',
+  /** Uploads of a platform's export being imported, with their progress and the malformed rows. */
+  importBatches: 'import_batches',
+  /** Nonces of signed pushes from the platforms, kept until their timestamp window has passed (replay). */
+  channelNonces: 'channel_nonces',
+  /** What goes back to a platform (results, returns): the outbox with its delivery state. */
+  platformFeedback: 'platform_feedback',
 } as const

@@ -73,6 +73,20 @@ export async function sendCaseNotices(
             dedupeKey: `${doc._id}:${seq}:${effect.notice}:${follow.openid}`,
           })
         }
+        // A caller registered by staff (or a platform's caller the bureau answers itself) has no WeChat to hear
+        // it: intake staff are given the call to make (S0 第七条(三) 向举报人反馈; an SMS is not sent).
+        if (doc.origin?.tellReporter === 'phone') {
+          const todo = `${STAFF_NOTICES['tell-reporter']}：${text}`
+          for (const member of staffOf(await activeStaff(), unitLine(runtime, doc.unitId), ['intake'])) {
+            await runtime.notifier.send({
+              to: member.openid!,
+              template: STAFF_NOTICE_TEMPLATE,
+              page: `staff/case/index?id=${doc._id}`,
+              data: caseData(doc, todo, entry.at),
+              dedupeKey: `${doc._id}:${seq}:${effect.notice}:phone:${member.openid}`,
+            })
+          }
+        }
       } else if (effect.type === 'notify-units' || effect.type === 'notify-roles') {
         const staff =
           effect.type === 'notify-units'

@@ -199,6 +199,19 @@ export interface FollowUps {
   start(fn: string, followUp: number): Promise<void>
 }
 
+// ---------- HTTP (outgoing) ----------
+
+/** A platform's answer to a push. */
+export interface HttpAnswer {
+  status: number
+  body: string
+}
+
+/** Sends a JSON POST (feedback to a platform); rejects on a network failure or after `timeoutMs`. */
+export interface HttpPoster {
+  post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpAnswer>
+}
+
 // ---------- Clock, identity, logging ----------
 
 export interface Clock {
@@ -223,8 +236,11 @@ export interface Runtime {
   contentCheck: ContentCheck
   clock: Clock
   log: Logger
-  /** Secret material for reporter-identity encryption and signed URLs (never in the database). */
-  secrets: { identityKey: Uint8Array }
+  /**
+   * Secret material for reporter-identity encryption and signed URLs (never in the database), and the shared
+   * secret of each work-order platform (signed pushes in, signed feedback out): GW_PLATFORM_SECRETS.
+   */
+  secrets: { identityKey: Uint8Array; platformKeys?: Readonly<Record<string, string>> }
   mode: 'cloud' | 'local'
   /** The jurisdiction this backend serves, with its policy profile (bundled at build time). */
   deployment: DeploymentConfig
@@ -234,4 +250,6 @@ export interface Runtime {
   subscribeTemplates?: Record<string, string>
   /** Starts follow-up timer runs (cloud: the function calls itself; local: the scheduler). Absent: none. */
   followUps?: FollowUps
+  /** Outgoing HTTP (feedback pushed to platforms); absent: Node's https (common/channels/http-post.ts). */
+  http?: HttpPoster
 }

@@ -46,9 +46,13 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
 
-/** 13812345678 → 138****5678 */
+/** 13812345678 → 138****5678; a landline keeps its area code and last two digits: 0391-******99. */
 function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '***'
+  if (/^1\d{10}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`
+  const landline = /^(0\d{2,3})-?(\d+)(-\d+)?$/.exec(phone)
+  if (landline)
+    return `${landline[1]}-${'*'.repeat(Math.max(0, landline[2]!.length - 2))}${landline[2]!.slice(-2)}`
+  return '***'
 }
 
 /** A new anonymous query code (its alphabet and reading: shared/contracts/cases.ts). */
@@ -67,32 +71,39 @@ export function queryCodeHash(key: Uint8Array, code: string): string {
 }
 
 /**
- * The reporter as the case stores them: a real-name reporter's name and phone sealed, with the masks staff see;
- * an anonymous reporter's new query code as a keyed hash (to look it up) and sealed (so a retried submit can show
- * it again).
+ * A reporter's contact: a citizen's real name and mobile, or — for a report staff register or a platform sends —
+ * the contact as given (a name, a phone, or both); or none (匿名).
+ */
+export type ReporterContact =
+  SubmitReport['reporter'] | { mode: 'real-name'; name?: string | null; phone?: string | null }
+
+/**
+ * The reporter as the case stores them: a real-name reporter's name and phone sealed (those given), with the
+ * masks staff see; an anonymous reporter's new query code as a keyed hash (to look it up) and sealed (so a retried
+ * submit can show it again). `queryCode`: issue one to a real-name reporter too (a caller staff registered, who
+ * may follow the case in the mini-program with it). `openid` is null when no WeChat user reported it.
  */
 export function sealReporter(
   key: Uint8Array,
-  openid: string,
-  reporter: SubmitReport['reporter'],
+  openid: string | null,
+  reporter: ReporterContact,
+  options: { queryCode?: boolean } = {},
 ): ReporterRecord {
+  const code = reporter.mode === 'anonymous' || options.queryCode ? newQueryCode() : null
+  const withCode = code
+    ? { queryCodeHash: queryCodeHash(key, code), queryCodeSealed: encryptField(key, code) }
+    : {}
   if (reporter.mode === 'real-name') {
+    const { name, phone } = reporter
     return {
       openid,
       mode: 'real-name',
-      nameSealed: encryptField(key, reporter.name),
-      phoneSealed: encryptField(key, reporter.phone),
-      nameMasked: maskName(reporter.name),
-      phoneMasked: maskPhone(reporter.phone),
+      ...(name ? { nameSealed: encryptField(key, name), nameMasked: maskName(name) } : {}),
+      ...(phone ? { phoneSealed: encryptField(key, phone), phoneMasked: maskPhone(phone) } : {}),
+      ...withCode,
     }
   }
-  const code = newQueryCode()
-  return {
-    openid,
-    mode: 'anonymous',
-    queryCodeHash: queryCodeHash(key, code),
-    queryCodeSealed: encryptField(key, code),
-  }
+  return { openid, mode: 'anonymous', ...withCode }
 }
 
 /** The query code of an anonymous report, opened from its seal (null for a real-name report). */
@@ -115,11 +126,13 @@ export async function revealReporter(
   if (doc.reporter.destroyedAt) {
     throw new AppError('NOT_FOUND', '反映人身份信息已按保存期限销毁，无法查看')
   }
-  if (doc.reporter.mode !== 'real-name' || !nameSealed || !phoneSealed) {
+  // A contact given by phone may be a name or a number alone.
+  if (doc.reporter.mode !== 'real-name' || (!nameSealed && !phoneSealed)) {
     throw new AppError('NOT_FOUND', '匿名反映没有可查看的身份信息')
   }
   const auditId = await audit(runtime.db, 'reveal-reporter', doc._id, staff, at, { refNo: doc.refNo, reason })
   runtime.log.info('reporter revealed', { caseId: doc._id, staffId: staff._id, auditId })
   const key = runtime.secrets.identityKey
-  return { name: decryptField(key, nameSealed), phone: decryptField(key, phoneSealed), auditId }
+  const open = (sealed: string | undefined) => (sealed ? decryptField(key, sealed) : null)
+  return { name: open(nameSealed), phone: open(phoneSealed), auditId }
 }

@@ -14,6 +14,7 @@ import {
 } from '../../shared/contracts'
 import type { StaffRole } from '../../shared/vocabulary/units'
 import { InvalidCursorError } from './db/query'
+import type { HttpHandler } from './http'
 import { findStaffByOpenid, type StaffRecord } from './staff-records'
 import { DocNotFoundError, DuplicateKeyError, VersionConflictError, type Caller, type Runtime } from './ports'
 
@@ -76,6 +77,8 @@ export interface CloudFunction {
   onTimer?: TimerHandler
   /** mediaCheckAsync results (message push); absent when the function does not receive them. */
   onMediaCheck?: MediaCheckHandler
+  /** Requests over HTTP access (a platform's push, Open311: common/http.ts); absent when it serves none. */
+  onHttp?: HttpHandler
 }
 
 export function isTimerEvent(event: unknown): event is TimerEvent {
@@ -117,7 +120,7 @@ export function defineFunction<C extends FunctionContract>(
   name: string,
   contract: C,
   handlers: Handlers<C>,
-  options: { onTimer?: TimerHandler; onMediaCheck?: MediaCheckHandler } = {},
+  options: { onTimer?: TimerHandler; onMediaCheck?: MediaCheckHandler; onHttp?: HttpHandler } = {},
 ): CloudFunction {
   const actions = Object.keys(contract)
 
@@ -153,5 +156,12 @@ export function defineFunction<C extends FunctionContract>(
     }
   }
 
-  return { name, actions, handle, onTimer: options.onTimer, onMediaCheck: options.onMediaCheck }
+  return {
+    name,
+    actions,
+    handle,
+    onTimer: options.onTimer,
+    onMediaCheck: options.onMediaCheck,
+    onHttp: options.onHttp,
+  }
 }

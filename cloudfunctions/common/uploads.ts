@@ -32,7 +32,14 @@ export interface UploadDoc {
   caseId: string | null
   /** Being deleted by the upload cleanup: no report may attach it any more. */
   discarding?: boolean
+  /**
+   * What the file is: absent — a photo (every citizen upload); `material` — the original letter, fax or
+   * recording of a staff registration; `orders` — a platform's export to import (common/channels/uploads.ts).
+   */
+  kind?: 'material' | 'orders'
 }
+
+export type UploadKind = NonNullable<UploadDoc['kind']> | 'photo'
 
 export type ImageType = (typeof ACCEPTED_IMAGE_TYPES)[number]
 
@@ -135,17 +142,21 @@ export async function uploadsOf(
   return out
 }
 
-/** Every file must have been uploaded by `owner`, not be part of a report yet, and not be refused. */
+/**
+ * Every file must have been uploaded by `owner` as one of `kinds` (photos, unless said), not be part of a report
+ * yet, and not be refused.
+ */
 export async function ownUploads(
   db: DocStore,
   owner: string,
   fileIds: readonly string[],
+  kinds: readonly UploadKind[] = ['photo'],
 ): Promise<WithId<UploadDoc>[]> {
   const found = await uploadsOf(db, fileIds)
   return fileIds.map((fileId) => {
     const upload = found.get(fileId)
-    // Someone else's photo answers like one that was never uploaded.
-    if (!upload || upload.owner !== owner || upload.discarding) {
+    // Someone else's photo (or a file of another kind) answers like one that was never uploaded.
+    if (!upload || upload.owner !== owner || upload.discarding || !kinds.includes(upload.kind ?? 'photo')) {
       throw new AppError('VALIDATION_FAILED', '有照片没有上传成功，请删除后重新上传', {
         photos: '照片未上传成功',
       })

@@ -1,13 +1,14 @@
 // timers: the background jobs. CloudBase allows one timer trigger per function, so config.json has one hourly
 // trigger and each run does every job in turn, each within what is left of the run's budget (the function
 // timeout is 60 s): the deadline sweep (reminders, 督办, deemed closure), the removal of uploads nobody
-// attached, retention (archiving, destroying sealed identities) and the monthly statistics (last month's report,
-// this month's figures, the backfill of cases stored before statistics). Every job is resumable and idempotent, so running hourly costs an indexed query when there is no
-// work. A run that stops at its budget with work left starts a follow-up run at once (runtime.followUps: in the
-// cloud the function calls itself, locally the scheduler fires again), chained until the work is done: a backlog
-// drains at the speed of the work, not of the trigger. Runs never work on a job at the same time
-// (paged-job.ts leases), so a follow-up and the hourly trigger can meet without doing anything twice. An
-// administrator can also start each job.
+// attached, retention (archiving, destroying sealed identities), the monthly statistics (last month's report,
+// this month's figures, the backfill of cases stored before statistics) and the feedback owed to the work-order
+// platforms (delivery with retries, expired push nonces). Every job is resumable and idempotent, so running
+// hourly costs an indexed query when there is no work. A run that stops at its budget with work left starts a
+// follow-up run at once (runtime.followUps: in the cloud the function calls itself, locally the scheduler fires
+// again), chained until the work is done: a backlog drains at the speed of the work, not of the trigger. Runs
+// never work on a job at the same time (paged-job.ts leases), so a follow-up and the hourly trigger can meet
+// without doing anything twice. An administrator can also start each job.
 import { timersContract, type PagedJobReport } from '../../shared/contracts/timers'
 import type { Runtime } from '../common/ports'
 import type { PagedJobOptions } from '../common/paged-job'
@@ -16,6 +17,7 @@ import { runDeadlineSweep } from './sweep'
 import { runUploadCleanup } from './upload-cleanup'
 import { runRetention } from './retention'
 import { runMonthlyReport } from '../common/stats/monthly-report'
+import { runFeedbackDelivery } from '../common/channels/feedback-outbox'
 
 /** What one run may spend in all, leaving room under the 60 s timeout for a slow page and the hand-over. */
 export const RUN_BUDGET_MS = 45_000
@@ -32,6 +34,7 @@ const TIMER_JOBS = {
   uploadCleanup: runUploadCleanup,
   retention: runRetention,
   monthlyReport: runMonthlyReport,
+  platformFeedback: runFeedbackDelivery,
 } satisfies Record<string, (runtime: Runtime, options: PagedJobOptions) => Promise<PagedJobReport>>
 
 type JobReports = { [K in keyof typeof TIMER_JOBS]: Awaited<ReturnType<(typeof TIMER_JOBS)[K]>> }

@@ -22,6 +22,8 @@ const config = {
         'oversight/index',
         'stats/index',
         'leader/index',
+        'register/index',
+        'import/index',
       ],
     },
     // Whistleblower rewards: the citizen's self-check and claim; the reward admin's queue and claim.

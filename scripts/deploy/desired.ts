@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { INDEXES, type IndexSpec } from '../../cloudfunctions/common/db/indexes'
+import { PLATFORM_SECRETS_ENV, platformKeysFrom } from '../../cloudfunctions/common/channels/secrets'
 import {
   IDENTITY_KEY_ENV,
   TEMPLATES_ENV,
@@ -22,8 +23,11 @@ export const FUNCTION_HANDLER = 'index.main'
 export const FUNCTION_MEMORY_MB = 256
 /** Seconds. Submitting runs content checks and a transaction; 20 s leaves room for slow WeChat APIs. */
 export const FUNCTION_TIMEOUT_S = 20
-/** A timers run starts no page past its 45 s budget (cloudfunctions/timers/handlers.ts). */
-const TIMEOUTS_S: Readonly<Record<string, number>> = { timers: 60 }
+/**
+ * A timers run starts no page past its 45 s budget (cloudfunctions/timers/handlers.ts); an import call stops at its
+ * 40 s budget (common/channels/imports.ts) and the next call goes on.
+ */
+const TIMEOUTS_S: Readonly<Record<string, number>> = { timers: 60, channels: 60 }
 
 export interface DesiredIndex {
   name: string
@@ -149,14 +153,18 @@ export function builtFunction(name: string, dir: string): DesiredFunction {
 
 /**
  * The functions' environment variables from the operator's secrets: GW_IDENTITY_KEY (required, validated like
- * the function validates it) and GW_SUBSCRIBE_TEMPLATES (optional JSON map).
+ * the function validates it), GW_SUBSCRIBE_TEMPLATES (optional JSON map) and GW_PLATFORM_SECRETS (optional JSON
+ * map of work-order platform → shared secret).
  */
 export function functionEnv(secrets: Readonly<Record<string, string | undefined>>): Record<string, string> {
   identityKeyFrom(secrets)
   templatesFrom(secrets)
+  platformKeysFrom(secrets[PLATFORM_SECRETS_ENV])
   const env: Record<string, string> = { [IDENTITY_KEY_ENV]: secrets[IDENTITY_KEY_ENV]!.trim() }
   const templates = secrets[TEMPLATES_ENV]?.trim()
   if (templates) env[TEMPLATES_ENV] = templates
+  const platforms = secrets[PLATFORM_SECRETS_ENV]?.trim()
+  if (platforms) env[PLATFORM_SECRETS_ENV] = platforms
   return env
 }
 

@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { periodText } from '../../shared/deadlines'
 import type { DeploymentConfig } from '../../shared/deployment/config'
+import { FEEDBACK_KINDS, FEEDBACK_ON, REFERRAL_OBJECTION } from '../../shared/intake/channels'
 import { DUPLICATE_CITE } from '../../shared/intake/duplicates'
+import { PLATFORM_DEADLINE } from '../../shared/policy/platform-deadline'
 import {
   IMPORTANCE_RULES,
   INTAKE_EFFECTS,
@@ -469,6 +471,41 @@ function oversightTexts(): CitedText[] {
   return texts
 }
 
+/** What the channels of issue 14 rest on: a platform's own deadline, what goes back to it and when. */
+function channelTexts(): CitedText[] {
+  const entry = (value: object, title: string, key: string, rule: string, text: string): CitedText => {
+    const { file, name } = declaredIn(value, title)
+    return {
+      text,
+      role: 'basis',
+      rule,
+      scope: EVERY_JURISDICTION,
+      file,
+      key: key ? `${name}[${key}]` : name,
+      exportName: name,
+    }
+  }
+  return [
+    entry(
+      PLATFORM_DEADLINE,
+      'PLATFORM_DEADLINE',
+      '',
+      '派单平台自定的办理时限：从其规定，与本地时限都约束时从严',
+      PLATFORM_DEADLINE.basis,
+    ),
+    ...Object.entries(FEEDBACK_ON).map(([state, on]) =>
+      entry(FEEDBACK_ON, 'FEEDBACK_ON', state, `向派单平台反馈：${FEEDBACK_KINDS[on.kind]}`, on.basis),
+    ),
+    entry(
+      REFERRAL_OBJECTION,
+      'REFERRAL_OBJECTION',
+      '',
+      `上级交办、转办的事项不属职权范围的，${REFERRAL_OBJECTION.workingDays} 个工作日内提出异议`,
+      REFERRAL_OBJECTION.basis,
+    ),
+  ]
+}
+
 const DEPLOYMENTS_DIR = 'deployments'
 
 /** The deployment folders, sorted: every folder of deployments/ with a deployment.json. */
@@ -526,6 +563,9 @@ function deploymentTexts(file: string): CitedText[] {
     ...(deployment.localRestDays ?? []).flatMap((day) =>
       entry(`localRestDays[${day.date}]`, `地方休息日：${day.name}`, day.basis),
     ),
+    ...(deployment.platforms ?? []).flatMap((platform) =>
+      entry(`platforms[${platform.id}].cite`, `工单平台：受理${platform.name}派发的工单`, platform.cite),
+    ),
   ]
 }
 
@@ -542,6 +582,7 @@ export function citedTexts(): CitedText[] {
     ...groundsTexts(),
     ...intakeCheckTexts(),
     ...oversightTexts(),
+    ...channelTexts(),
     ...deploymentFiles().flatMap(deploymentTexts),
   ]
 }

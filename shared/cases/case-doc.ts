@@ -15,7 +15,8 @@ import type { ContentHold } from './held-content'
 export type ReporterMode = 'real-name' | 'anonymous'
 
 export interface ReporterRecord {
-  openid: string
+  /** The citizen's WeChat identity; null for a report staff registered or a platform sent (no WeChat user). */
+  openid: string | null
   mode: ReporterMode
   /** AES-GCM sealed (reporter-identity.ts); real-name only. */
   nameSealed?: string
@@ -32,7 +33,30 @@ export interface ReporterRecord {
   destroyedAt?: string
 }
 
-/** Where the routing table sent the report, with the article it rests on. */
+/**
+ * How the position of a report was known: `position` — marked on a map or given as coordinates; `locality` — only
+ * the county or zone its address names (or the platform's dispatch to a unit) was known, and the position is a
+ * point inside that area (common/channels/placement.ts). A locality position is never published as a point.
+ */
+export type PlacedBy = 'position' | 'locality'
+
+/**
+ * A report that did not come in through the mini-program (common/channels/): the platform whose order it is, and
+ * how the reporter hears of it. What came in and from where is the register event's (channel, 交办渠道, 工单编号,
+ * 平台办理时限, the original material); this is what the case itself needs to be found and answered by.
+ */
+export interface CaseOrigin {
+  /** The deployment's platform (`12345`, `12369`) whose work order this is; null for a staff registration. */
+  platform: string | null
+  /**
+   * How the reporter is told of the case's steps: `wechat` — a WeChat user follows it (the normal notices);
+   * `phone` — staff call them (each notice becomes a to-do for intake staff, an SMS is not sent); `none` — no
+   * contact was given (anonymous), or the platform answers its caller itself.
+   */
+  tellReporter: 'wechat' | 'phone' | 'none'
+  /** The import batch that brought the order in (an upload of the platform's export), if any. */
+  importBatchId: string | null
+}
 export interface RoutingRecord {
   outcome: RoutingDecision['outcome']
   ruleId: string | null
@@ -57,6 +81,10 @@ export interface CaseDoc extends CaseMachineState {
   /** WGS-84 position and its proximity keys (duplicate and early-warning queries). */
   position: Wgs84Point
   geo: GeoCells
+  /** How the position was known; absent: `position` (every mini-program report is placed on a map). */
+  placedBy?: PlacedBy
+  /** Absent for a report filed in the mini-program. */
+  origin?: CaseOrigin
   occurredAt: string | null
   reportedEntity: string | null
   /** Normalised entity name (repeat and duplicate queries); null when none was named. */

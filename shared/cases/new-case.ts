@@ -16,7 +16,15 @@ import type { RegisterEvent } from '../workflow/events'
 import type { CaseMachineState, HistoryEntry } from '../workflow'
 import { isOpenState } from '../workflow/states'
 import { toShanghaiIso } from '../time'
-import type { CaseDoc, IntakeRecord, ReporterMode, ReporterRecord, RoutingRecord } from './case-doc'
+import type {
+  CaseDoc,
+  CaseOrigin,
+  IntakeRecord,
+  PlacedBy,
+  ReporterMode,
+  ReporterRecord,
+  RoutingRecord,
+} from './case-doc'
 import { pendingPhotoIds, withHold } from './content-holds'
 import type { NewHold } from './held-content'
 
@@ -34,20 +42,41 @@ export interface NewReport {
   reporter: { mode: ReporterMode }
 }
 
-/** The registration of a report filed in the mini-program, as the workflow opens the case with it. */
+/**
+ * Where a report came in when not through the mini-program: a staff member's registration of a call, letter,
+ * visit, instruction or referral, or a platform's work order (common/channels/). Absent: the mini-program.
+ */
+export type Arrival = Pick<
+  RegisterEvent,
+  'channel' | 'referredBy' | 'externalNo' | 'platformDue' | 'attachments'
+> & {
+  /** The intake rules found it important, or its channel makes it so (a leader's instruction, S2 第十条(一)). */
+  important?: boolean
+}
+
+const MINI_PROGRAM: Arrival = {
+  channel: 'mini-program',
+  referredBy: null,
+  externalNo: null,
+  platformDue: null,
+  attachments: [],
+}
+
+/** The registration of a report, as the workflow opens the case with it (the mini-program's unless `arrival`). */
 export function registerEventOf(
   report: Pick<NewReport, 'requestType'>,
   assessment: Pick<IntakeAssessment, 'importance' | 'urgency'>,
-  reporterOpenid: string,
+  reporterOpenid: string | null,
   receivedAt: string,
+  arrival: Arrival = MINI_PROGRAM,
 ): RegisterEvent {
+  const { important, ...where } = arrival
   return {
     type: 'register',
-    channel: 'mini-program',
+    ...where,
     requestType: report.requestType,
-    important: assessment.importance === 'important',
+    important: assessment.importance === 'important' || important === true,
     emergency: assessment.urgency === 'immediate',
-    referredBy: null,
     receivedAt,
     reporterId: reporterOpenid,
   }
@@ -93,6 +122,10 @@ export interface NewCaseParts {
   calendar: WorkingCalendar
   /** When the report was received. */
   now: Date
+  /** A report staff registered or a platform sent: where it came from, how its reporter hears (absent: mini-program). */
+  origin?: CaseOrigin
+  /** Absent: the position was marked (`position`). */
+  placedBy?: PlacedBy
 }
 
 /** The new case document: the workflow as opened, the report as sent, what routing and intake decided. */
@@ -116,6 +149,8 @@ export function buildNewCase(parts: NewCaseParts): CaseDoc {
     location: report.location,
     position,
     geo: geoCellsOf(position),
+    ...(parts.placedBy && parts.placedBy !== 'position' ? { placedBy: parts.placedBy } : {}),
+    ...(parts.origin ? { origin: parts.origin } : {}),
     occurredAt: report.occurredAt ?? null,
     reportedEntity: report.reportedEntity || null,
     entityKey: parts.entityKey,

@@ -1,6 +1,7 @@
 // Every cloud function and its actions. The gateway, the functions and the client all read this map.
 import { adminContract } from './admin'
 import { casesContract } from './cases'
+import { channelsContract } from './channels'
 import { filesContract } from './files'
 import { rewardsContract } from './rewards'
 import { staffContract } from './staff'
@@ -17,6 +18,7 @@ export const CONTRACTS = {
   rewards: rewardsContract,
   stats: statsContract,
   oversight: oversightContract,
+  channels: channelsContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

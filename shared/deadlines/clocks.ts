@@ -22,6 +22,7 @@ import {
   CLOCK_PRECEDES,
   effectivePolicy,
   fieldWorkPolicyFor,
+  PLATFORM_DEADLINE,
   rulesFor,
   type ClockKind,
   type ClockNature,
@@ -194,6 +195,30 @@ function reminderOf(
   return { workingDaysBefore: days, basis: `整改期限届满前 ${days} 个工作日提醒复查` }
 }
 
+/**
+ * The platform's own 办理时限 for an order (S2 第十七条 从其规定), as one more candidate of the handling clock: its
+ * date as the platform set it (no rest-day roll, no pause — the platform's date does not wait), moved by the
+ * extension days approved (S0 第七条(四): an extension is applied for in time). None after a reopening.
+ */
+function platformEvaluation(policy: EffectivePolicy, facts: ClockFacts): Evaluation | null {
+  const startedAt = facts.starts.received
+  if (!facts.platformDue || facts.handlingRestartedAt || !startedAt) return null
+  const start = shanghaiDateOf(startedAt.at)
+  const extendedBy = facts.extensionDays
+  const rule: SourcedClockRule = {
+    clock: 'handling',
+    from: 'received',
+    days: Math.max(0, daysBetween(start, facts.platformDue)),
+    unit: 'natural',
+    rollOverRestDays: false,
+    basis: PLATFORM_DEADLINE.basis,
+    note: PLATFORM_DEADLINE.note,
+    origin: policy.profile.id,
+  }
+  const due = extendedBy > 0 ? addLocalDays(facts.platformDue, extendedBy) : facts.platformDue
+  return { rule, startedAt, start, due, provisional: false, extendedBy }
+}
+
 /** Duties: the earliest date binds; windows: the latest. A paused candidate has no date yet. */
 function pickWinner(nature: ClockNature, evaluations: readonly Evaluation[]): Evaluation {
   const [first, ...rest] = evaluations
@@ -247,9 +272,10 @@ function decideClocks(
     const ordered = isOrdered(kind) ? orderedEvaluation(kind, facts, policy) : null
     const evaluations = ordered
       ? [ordered]
-      : rulesFor(policy, kind, facts)
-          .map((rule) => evaluate(rule, facts, calendar))
-          .filter((e): e is Evaluation => e !== null)
+      : [
+          ...rulesFor(policy, kind, facts).map((rule) => evaluate(rule, facts, calendar)),
+          kind === 'handling' ? platformEvaluation(policy, facts) : null,
+        ].filter((e): e is Evaluation => e !== null)
     if (evaluations.length === 0) continue
     const own = pickWinner(CLOCK_KINDS[kind].nature, evaluations)
     let setBy = candidateOf(own)

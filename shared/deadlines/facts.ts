@@ -6,8 +6,8 @@
 // make an earlier event complete a clock that a later one starts. Every moment keeps its place in the history.
 import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import type { ClockCaseFacts, ClockKind, ClockStart } from '@shared/policy'
-import type { HistoryEntry } from '@shared/workflow/actors'
 import type { LocalDate } from '@shared/time'
+import type { HistoryEntry } from '@shared/workflow/actors'
 import {
   CLOCK_START_EVENTS,
   completedClocks,
@@ -50,6 +50,11 @@ export interface ClockFacts extends ClockCaseFacts {
   handlingRestartedAt: Moment | null
   /** The due date the latest starting event set, for clocks a decision sets (a rectification plan's deadline). */
   orderedDue: Partial<Record<OrderedClockKind, LocalDate>>
+  /**
+   * The last day the order's platform gives for it (S2 第十七条 从其规定); null when it sets none, and after a
+   * reopening (the fresh period is the bureau's own).
+   */
+  platformDue: LocalDate | null
 }
 
 const START_ORDER = Object.keys(CLOCK_START_EVENTS) as ClockStart[]
@@ -73,6 +78,7 @@ export function clockFactsFor(input: {
   important?: boolean
   emergency?: boolean
   referred?: boolean
+  platformDue?: LocalDate | null
 }): ClockFacts {
   const starts = momentsOf(
     input.acceptedAt
@@ -92,6 +98,7 @@ export function clockFactsFor(input: {
     extensionDays: 0,
     handlingRestartedAt: null,
     orderedDue: {},
+    platformDue: input.platformDue ?? null,
   }
 }
 
@@ -116,6 +123,8 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
   let extensionDays = 0
   let handlingRestartedAt: Moment | null = null
   const orderedDue: Partial<Record<OrderedClockKind, LocalDate>> = {}
+  // Histories registered before platform orders had no such field.
+  let platformDue: LocalDate | null = registration.platformDue ?? null
 
   for (const [seq, { at, event }] of history.entries()) {
     const moment: Moment = { at, seq }
@@ -145,6 +154,7 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
       case 'reopen':
         handlingRestartedAt = moment
         extensionDays = 0
+        platformDue = null
         for (const key of RESET_ON_REOPEN) delete starts[key]
         break
       default:
@@ -164,5 +174,6 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
     extensionDays,
     handlingRestartedAt,
     orderedDue,
+    platformDue,
   }
 }

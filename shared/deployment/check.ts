@@ -4,6 +4,7 @@
 // folder of deployments/. The routing table's own checks stay in routing/config.ts (`routingProblems`).
 import * as z from '../vocabulary/zod'
 import type { DeploymentConfig } from './config'
+import { platformConfigSchema, platformProblems } from './platforms'
 import { STAFF_ROLE_KEYS } from '../vocabulary/units'
 import { divisionCovers, divisionLevel, isDivisionCode } from '../geo/division-codes'
 import { isTopology, regionsFromTopology } from '../geo/topology'
@@ -90,6 +91,7 @@ export const deploymentConfigSchema = z.object({
       }),
     ),
   ),
+  platforms: z.optional(z.array(platformConfigSchema, { error: 'platforms 必须是平台列表' })),
 })
 
 function duplicates(values: readonly string[]): string[] {
@@ -163,6 +165,7 @@ export function deploymentProblems(raw: unknown, boundaries?: unknown): string[]
     problems.push(`localRestDays：日期 ${dup} 重复`)
 
   problems.push(...routingProblems(d))
+  problems.push(...platformProblems(d))
   if (d.routing && boundaries !== undefined) problems.push(...boundaryProblems(d, boundaries))
   return problems
 }

@@ -4,6 +4,7 @@
 import type { LocalRestDay } from '../calendar/types'
 import type { Routed, RoutingTerritory } from '../routing/config'
 import type { StaffRole } from '../vocabulary/units'
+import type { PlatformConfig } from './platforms'
 
 export interface StaffConfig {
   id: string
@@ -33,6 +34,8 @@ export interface DeploymentConfig extends RoutingTerritory {
   personas: PersonaConfig[]
   /** Rest days set by local government (e.g. ethnic holidays, 全国年节及纪念日放假办法 第四条). */
   localRestDays?: LocalRestDay[]
+  /** The work-order platforms it takes orders from and feeds results back to (./platforms.ts). */
+  platforms?: PlatformConfig[]
 }
 
 /** A deployment that has a routing table (`requireRouting`). */

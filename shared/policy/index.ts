@@ -10,6 +10,7 @@ export {
   type MeasureLimit,
 } from './field-work'
 export { replyRemediesText } from './remedies'
+export { PLATFORM_DEADLINE } from './platform-deadline'
 export {
   effectivePolicy,
   ruleApplies,

@@ -68,3 +68,18 @@ export const personNameSchema = z
     z.maxLength(30, '姓名最多 30 个字'),
     z.regex(/^[\p{L}·•. ]+$/u, '姓名只能包含文字和间隔号'),
   )
+
+/** A mainland mobile, or a landline with its area code (0391-3568899, 039113568899, 分机 -801). */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/
+
+/**
+ * A phone number as a caller gave it, for a report staff register or a platform sends: a mobile or a landline.
+ * Spaces are dropped; the number is sealed like every reporter's contact.
+ */
+export const contactPhoneSchema = z.string({ error: '请填写联系电话' }).check(
+  z.overwrite((value) => value.replace(/[\s\u3000]/g, '')),
+  z.regex(PHONE_PATTERN, '联系电话格式不正确：请填写 11 位手机号或带区号的固定电话（如 0391-3568899）'),
+)
+
+/** A platform's order number: letters, digits and - _ . / (part of the order's identity: one case per number). */
+export const EXTERNAL_NO = { pattern: /^[A-Za-z0-9][A-Za-z0-9_\-./]*$/, max: 64 } as const

@@ -24,6 +24,8 @@ export const SYSTEM_ACTORS = {
   intake: '系统 · 重复举报计数',
   /** Archives ended cases and destroys sealed reporter identities as the profile's retention says. */
   'retention-timer': '系统 · 档案保管',
+  // A work order a platform pushed, signed with its shared secret (S0 第五条 受理派发任务工单).
+  'platform-push': '系统 · 工单平台推送',
 } as const
 export type SystemActorId = keyof typeof SYSTEM_ACTORS
 

@@ -10,6 +10,12 @@ export const INTAKE_CHANNELS = {
   web: '网络举报平台',
   letter: '来信',
   visit: '来访',
+  // Staff registration of what came in by other ways (S2 第十四条(一)(二); S4 四(一) 当天登记受理) and the
+  // national network platform's orders (S3 第三条、第四条): shared/intake/channels.ts says who enters which.
+  phone: '来电',
+  'leader-instruction': '领导批示',
+  referral: '上级交办或部门转办',
+  'platform-12369': '全国12369联网平台',
 } as const
 export type IntakeChannel = keyof typeof INTAKE_CHANNELS
 

@@ -136,6 +136,8 @@ export type StaffNotice =
   | 'supervision-result'
   | 'supervision-sent-back'
   | 'supervision-closed'
+  /** A reporter with no WeChat to hear it is told by phone: each of their notices is an intake to-do. */
+  | 'tell-reporter'
 
 /** What a transition asks the caller to do. Nothing is executed by the workflow itself. */
 export type Effect =

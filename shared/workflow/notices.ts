@@ -46,4 +46,5 @@ export const STAFF_NOTICES: Record<StaffNotice, string> = {
   'supervision-result': '督办结果已上报，待审核',
   'supervision-sent-back': '督办结果被退回，请重新办理',
   'supervision-closed': '督办结果审核通过',
+  'tell-reporter': `请电话告知${TERMS.reporter}`,
 }

@@ -136,7 +136,17 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
 
     // Every function with its bundle, settings, environment variables and config.json triggers.
     expect(EVERY_FUNCTION).toEqual(
-      expect.arrayContaining(['admin', 'cases', 'files', 'oversight', 'rewards', 'staff', 'stats', 'timers']),
+      expect.arrayContaining([
+        'admin',
+        'cases',
+        'channels',
+        'files',
+        'oversight',
+        'rewards',
+        'staff',
+        'stats',
+        'timers',
+      ]),
     )
     expect([...fake.functions.keys()].sort()).toEqual(EVERY_FUNCTION)
     for (const fn of fake.functions.values()) {
@@ -145,7 +155,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
         readFileSync(path.join(buildDir, fn.FunctionName, 'index.js')),
       )
       expect(fn).toMatchObject({ Runtime: 'Nodejs16.13', Handler: 'index.main', MemorySize: 256 })
-      expect(fn.Timeout).toBe(fn.FunctionName === 'timers' ? 60 : 20)
+      expect(fn.Timeout).toBe(['timers', 'channels'].includes(fn.FunctionName) ? 60 : 20)
       expect(fn.Environment.Variables).toEqual([
         { Key: 'GW_IDENTITY_KEY', Value: IDENTITY_KEY },
         { Key: 'GW_SUBSCRIBE_TEMPLATES', Value: TEMPLATES },
@@ -155,7 +165,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     expect(fake.functions.get('timers')!.Triggers).toEqual([
       { TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 5 * * * * *"}' },
     ])
-    for (const name of ['admin', 'cases', 'files', 'rewards', 'staff'])
+    for (const name of ['admin', 'cases', 'channels', 'files', 'rewards', 'staff'])
       expect(fake.functions.get(name)!.Triggers).toEqual([])
     // Through the SDK's zip upload, signed with the operator's key.
     expect(

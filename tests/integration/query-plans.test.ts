@@ -61,6 +61,8 @@ const CURSOR_VALUES = {
   issuedAt: '2026-11-01T10:00:00+08:00',
   at: '2026-11-01T10:00:00+08:00',
   submittedAt: '2026-11-01T10:00:00+08:00',
+  nextAttemptAt: '2026-11-01T10:00:00+08:00',
+  expiresAt: '2026-11-01T10:05:00+08:00',
   oversight: { dutyDue: '2026-11-01', returnVisitDue: '2026-11-01', closedOn: '2026-11-01' },
   period: '2026-10',
   raisedAt: '2026-11-01T10:00:00+08:00',
@@ -371,6 +373,81 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
       limit: 100,
     },
     'ix_cases_unit_created',
+  ],
+  [
+    'platform feedback due for an attempt, oldest first (timers: feedback delivery)',
+    'platform_feedback',
+    {
+      filter: { state: 'pending', nextAttemptAt: { $lte: '2026-11-21T10:00:00+08:00' } },
+      orderBy: [['nextAttemptAt', 'asc']],
+      limit: 100,
+    },
+    'ix_platform_feedback_state_next',
+  ],
+  [
+    'push nonces past their window (timers: nonce cleanup)',
+    'channel_nonces',
+    {
+      filter: { expiresAt: { $lt: '2026-11-21T10:00:00+08:00' } },
+      orderBy: [['expiresAt', 'asc']],
+      limit: 100,
+    },
+    'ix_channel_nonces_expires',
+  ],
+  [
+    'platform feedback of the caller’s units (channels.listFeedback)',
+    'platform_feedback',
+    {
+      filter: { unitId: { $in: ['jz-shanyang', 'jz-jiefang', 'jz-macun'] } },
+      orderBy: desc('createdAt'),
+      limit: 20,
+    },
+    'ix_platform_feedback_unit_created',
+  ],
+  [
+    'one platform’s feedback of a period (channels.exportFeedback)',
+    'platform_feedback',
+    {
+      filter: {
+        platform: '12345',
+        createdAt: { $gte: '2026-11-01T00:00:00+08:00', $lt: '2026-12-01T00:00:00+08:00' },
+      },
+      orderBy: [['createdAt', 'asc']],
+      limit: 100,
+    },
+    'ix_platform_feedback_platform_created',
+  ],
+  [
+    'cases received in a period (channels.exportNationalRecords)',
+    'cases',
+    {
+      filter: { createdAt: { $gte: '2026-11-01T00:00:00+08:00', $lt: '2026-12-01T00:00:00+08:00' } },
+      orderBy: [['createdAt', 'asc']],
+      limit: 100,
+    },
+    'ix_cases_created',
+  ],
+  [
+    'Open311 requests.json: cases received in a window, newest first',
+    'cases',
+    {
+      filter: { createdAt: { $gte: '2026-08-23T10:00:00+08:00', $lte: '2026-11-21T10:00:00+08:00' } },
+      orderBy: desc('createdAt'),
+      limit: 100,
+    },
+    'ix_cases_created',
+  ],
+  [
+    'Open311 requests/<id>.json: a case by its reference number',
+    'cases',
+    { filter: { refNo: 'JZ-20261121-0001' }, limit: 1 },
+    'ix_cases_refno',
+  ],
+  [
+    'the staff named in a case’s history, for a feedback record’s 承办人 (getMany)',
+    'staff',
+    idsQuery(ids(5)),
+    primaryKey('staff'),
   ],
 ]
 

@@ -72,6 +72,36 @@ describe('deployment check', () => {
         'units：单位编号 jz-jiefang 重复',
         'staff[0] (st-officer)：单位 jz-gone 不存在',
         'personas[2] (officer)：人员 st-gone 不存在',
+        // The platforms name the renamed unit by its old id: the check finds that too.
+        'platforms[0] (12345)：units 中「马村区生态环境分局」对应的单位 jz-macun 不存在',
+        'platforms[1] (12369)：units 中「马村区生态环境分局」对应的单位 jz-macun 不存在',
+      ],
+    ],
+    [
+      'a platform: a required column missing, a header for two fields, a unit it does not have, a channel twice',
+      edit((d) => {
+        const [hotline, national] = d.platforms!
+        delete hotline!.columns.externalNo
+        hotline!.columns.reportedEntity = ['诉求内容']
+        hotline!.units['外县分局'] = 'jz-elsewhere'
+        national!.channel = 'hotline-12345'
+      }),
+      [
+        'platforms[0] (12345)：columns 缺少必需的 externalNo（工单编号）',
+        'platforms[0] (12345)：列名「诉求内容」用于多个字段',
+        'platforms[0] (12345)：units 中「外县分局」对应的单位 jz-elsewhere 不存在',
+        'platforms[1] (12369)：来源渠道 hotline-12345 已被平台 12345 使用',
+      ],
+    ],
+    [
+      'a platform field in the schema',
+      edit((d) => {
+        d.platforms![0]!.feedbackUrl = 'http://12345.example/feedback'
+        d.platforms![0]!.values.category['噪声污染'] = 'loud' as never
+      }),
+      [
+        'platforms.0.values.category.噪声污染：问题类别不正确',
+        'platforms.0.feedbackUrl：feedbackUrl 必须是 https:// 地址或 null',
       ],
     ],
     [

@@ -8,7 +8,10 @@
 //   including the `userInfo` WeChat adds to it).
 // - A timer trigger (`{ Type: 'Timer', … }` and no OPENID) goes to `fn.onTimer`; an event that merely looks
 //   like a timer but comes from a user is an ordinary client call.
+// - An HTTP access request (`{ path, httpMethod, … }` and no OPENID) goes to `fn.onHttp` when the function
+//   serves HTTP (channels: a platform's push, Open311).
 import type { DeploymentConfig } from '../../../shared/deployment/config'
+import { cloudAnswerOf, isCloudHttpEvent, requestOfCloudEvent } from '../http'
 import type { Runtime } from '../ports'
 import { isMediaCheckEvent, isTimerEvent, type CloudFunction } from '../router'
 import { createCloudRuntime, type CloudRuntimeOptions } from './runtime'
@@ -70,6 +73,10 @@ export function cloudMain(
     }
     if (isMediaCheckEvent(event) && caller.openid === null && fn.onMediaCheck) {
       return fn.onMediaCheck(event, runtime)
+    }
+    // HTTP access (a platform's signed push, Open311): no WeChat identity, the request authenticates itself.
+    if (isCloudHttpEvent(event) && caller.openid === null && fn.onHttp) {
+      return cloudAnswerOf(await fn.onHttp(requestOfCloudEvent(event), runtime))
     }
     return fn.handle(event, caller, runtime)
   }

@@ -5,10 +5,13 @@
 //                            Required; never stored in the database.
 //   GW_SUBSCRIBE_TEMPLATES   optional JSON object templateKey → subscribe-message template id, used when
 //                            `options.templates` is not given.
+//   GW_PLATFORM_SECRETS      optional JSON object platform id → shared secret (≥ 32 characters): signed work-order
+//                            pushes in, signed feedback out (common/channels/secrets.ts).
 import { systemClock } from '../clock'
 import { jsonLogger } from '../log'
 import type { Clock, Logger, Runtime } from '../ports'
 import type { DeploymentConfig } from '../../../shared/deployment/config'
+import { PLATFORM_SECRETS_ENV, platformKeysFrom } from '../channels/secrets'
 import { CloudbaseBlobStore } from './blobstore'
 import { CloudbaseContentCheck } from './content-check'
 import { CloudbaseDocStore } from './docstore'
@@ -112,7 +115,7 @@ export function createCloudRuntime(
     contentCheck: new CloudbaseContentCheck(openapi, log),
     clock,
     log,
-    secrets: { identityKey },
+    secrets: { identityKey, platformKeys: platformKeysFrom(env[PLATFORM_SECRETS_ENV]) },
     deployment,
     boundaries: options.boundaries ?? null,
     subscribeTemplates: { ...templates },

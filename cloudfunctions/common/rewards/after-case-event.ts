@@ -13,10 +13,16 @@ import {
 import type { HistoryEntry } from '../../../shared/workflow'
 import { calendarFor } from '../calendar'
 import { COLLECTIONS } from '../collections'
-import { reporterKeyOf } from '../intake/assessment'
 import type { Runtime } from '../ports'
 import { notifyRewardChanges } from './notify'
-import { loadRewardWorld, matterOf, statusesIn, type RewardWorld, type StoredClaim } from './world'
+import {
+  loadRewardWorld,
+  matterOf,
+  reportingKeyOf,
+  statusesIn,
+  type RewardWorld,
+  type StoredClaim,
+} from './world'
 
 /** Claims on an untrue report: not yet paid → refused (by the system, reason `untrue`); paid → to be recovered. */
 async function settleClaimsOnUntrue(
@@ -64,7 +70,7 @@ async function settleClaimsOnUntrue(
 
 /** A report found fabricated counts against the account that filed it (a flag on its claims from the second). */
 async function countFabrication(runtime: Runtime, doc: StoredCase, at: string): Promise<void> {
-  const reporterKey = reporterKeyOf(runtime, doc.reporter.openid, false)!
+  const reporterKey = reportingKeyOf(runtime, doc)
   const id = fabricationIdOf(reporterKey)
   await runtime.db.transaction(async (tx) => {
     const record = await tx.get<FabricationRecord>(COLLECTIONS.rewardFlags, id)

@@ -20,13 +20,12 @@ import type * as z from '../../../shared/vocabulary/zod'
 import { calendarFor } from '../calendar'
 import { CASE_NOT_FOUND, citizenCaseAccess } from '../case-access'
 import { COLLECTIONS } from '../collections'
-import { reporterKeyOf } from '../intake/assessment'
 import { DuplicateKeyError, type Runtime } from '../ports'
 import { consumeRateLimit } from '../rate-limit'
 import { decryptField, encryptField, queryCodeHash } from '../reporter-identity'
 import { findStaffByOpenid, listActiveStaff, type StaffRecord } from '../staff-records'
 import { notifyRewardChanges } from './notify'
-import { loadRewardWorld, statusIn, statusesIn } from './world'
+import { loadRewardWorld, reportingKeyOf, statusIn, statusesIn } from './world'
 
 type ClaimRequest = z.output<typeof claimInput>
 
@@ -94,7 +93,9 @@ async function staffChecks(
   doc: StoredCase,
   name: string,
 ): Promise<RewardClaimDoc['checks']> {
-  const staffAccount = caller !== null || (await findStaffByOpenid(runtime.db, doc.reporter.openid)) !== null
+  const reporter = doc.reporter.openid
+  const staffAccount =
+    caller !== null || (reporter !== null && (await findStaffByOpenid(runtime.db, reporter)) !== null)
   const nameMatchesStaff = (await listActiveStaff(runtime.db)).some((s) => s.name === name)
   return { staffAccount, nameMatchesStaff }
 }
@@ -125,7 +126,7 @@ export async function fileClaim(
     refNo: doc.refNo,
     claimantOpenid: caller.openid,
     claimedBy,
-    reporterKey: reporterKeyOf(runtime, doc.reporter.openid, false)!,
+    reporterKey: reportingKeyOf(runtime, doc),
     // A refused claimant's identity is not kept: nothing will be paid to it.
     identitySealed:
       refused.length > 0 ? null : encryptField(runtime.secrets.identityKey, JSON.stringify(identity)),

@@ -23,6 +23,8 @@ export async function notifyRewardChanges(
     if (caseId === except || !rewardNewsworthy(was.get(caseId), status)) continue
     const doc = world.cases.get(caseId)!
     const to = world.claims.get(caseId)?.claimantOpenid ?? doc.reporter.openid
+    // A call or a platform's order nobody has claimed from an account: no WeChat user to tell.
+    if (!to) continue
     const { label, notice } = REWARD_STATUSES[status.key]
     try {
       await runtime.notifier.send({

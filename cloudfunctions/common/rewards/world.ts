@@ -15,9 +15,20 @@ import {
 import { localDateOf } from '../../../shared/time'
 import { COLLECTIONS } from '../collections'
 import { getMany } from '../db/get-many'
-import { MAX_PAGE_SIZE, type DocStore, type Page, type WithId } from '../ports'
+import { reporterKeyOf } from '../intake/assessment'
+import { MAX_PAGE_SIZE, type DocStore, type Page, type Runtime, type WithId } from '../ports'
 
 export type StoredClaim = WithId<RewardClaimDoc>
+
+/**
+ * Who reported, as the reward rules count them (a claim's reporter, fabrications per reporter): the WeChat account
+ * that filed the report, anonymous or not; for a call, a letter or a platform's order that no account filed, the
+ * caller by their phone (the case's repeat key), else the report alone.
+ */
+export function reportingKeyOf(runtime: Runtime, doc: StoredCase): string {
+  if (doc.reporter.openid) return reporterKeyOf(runtime, doc.reporter.openid, false)!
+  return doc.reporterKey ?? `case-${doc._id}`
+}
 
 export interface RewardWorld {
   /** The matter and every report on it, by case id. */

@@ -96,3 +96,45 @@ export function uploadImage(
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
   })
 }
+
+/**
+ * Uploads one of the channels' files (a registration's material, a platform's export). weapp: straight to cloud
+ * storage, then `channels.registerUpload` checks and claims it; h5: multipart to the gateway, which does both.
+ */
+export function uploadChannelFile(
+  filePath: string,
+  fileName: string,
+  kind: 'material' | 'orders',
+): Promise<ApiResult<UploadedFile>> {
+  return new Promise((resolve) => {
+    const ext = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase() ?? 'bin'
+    if (process.env.TARO_ENV === 'weapp') {
+      initCloud()
+      const cloudPath = `uploads/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+      Taro.cloud.uploadFile({
+        cloudPath,
+        filePath,
+        success: async (res) =>
+          resolve(await callFunction('channels', 'registerUpload', { fileId: res.fileID, kind })),
+        fail: () => resolve(NETWORK_FAILURE),
+      })
+      return
+    }
+    Taro.uploadFile({
+      url: `/api/channels/files?kind=${kind}`,
+      filePath,
+      name: 'file',
+      fileName,
+      header: devIdentityHeader(),
+      success: (res) => {
+        try {
+          const body: unknown = typeof res.data === 'string' ? JSON.parse(res.data) : res.data
+          resolve(isApiResult(body) ? (body as ApiResult<UploadedFile>) : NETWORK_FAILURE)
+        } catch {
+          resolve(NETWORK_FAILURE)
+        }
+      },
+      fail: () => resolve(NETWORK_FAILURE),
+    } as Parameters<typeof Taro.uploadFile>[0])
+  })
+}

@@ -27,6 +27,7 @@ export type PublicSource = Pick<
   | 'screening'
   | 'contentHolds'
   | 'mergedInto'
+  | 'placedBy'
 >
 
 export interface PublicCase {
@@ -41,8 +42,12 @@ export interface PublicCase {
   unitName: string
   createdAt: string
   updatedAt: string
-  /** The area, never the place: the centre of the report's cell (WGS-84), and the cell's key. */
-  area: { cell: string; lat: number; lng: number }
+  /**
+   * The area, never the place: the centre of the report's cell (WGS-84), and the cell's key. Null when only the
+   * county or zone of the report is known (a call, an order without coordinates: `placedBy: 'locality'`) — its
+   * stored point is the locality's, not the report's, and is not published as if it were.
+   */
+  area: { cell: string; lat: number; lng: number } | null
   /** Handled together with another report (S3 第九条(四)): that report's reference number. */
   mergedInto: string | null
 }
@@ -51,7 +56,7 @@ export interface PublicCase {
 const round5 = (degrees: number) => Math.round(degrees * 1e5) / 1e5
 
 /** The area a report lies in: the centre of its geohash-6 cell, whatever point in the cell was marked. */
-export function publicArea(geo: StoredCase['geo']): PublicCase['area'] {
+export function publicArea(geo: StoredCase['geo']): NonNullable<PublicCase['area']> {
   const cell = geo.gh6
   const { south, west, north, east } = decodeGeohashBounds(cell)
   return { cell, lat: round5((south + north) / 2), lng: round5((west + east) / 2) }
@@ -80,7 +85,7 @@ export function toPublicCase(
     unitName: ctx.unitName(doc.unitId),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
-    area: publicArea(doc.geo),
+    area: doc.placedBy === 'locality' ? null : publicArea(doc.geo),
     mergedInto: doc.mergedInto ? ctx.refNoOf(doc.mergedInto) : null,
   }
 }

@@ -5,7 +5,7 @@ import { ask } from '../../vocabulary/form'
 import { requestTypeSchema } from '../../vocabulary/request-types'
 import { TERMS } from '../../vocabulary/terms'
 import * as z from '../../vocabulary/zod'
-import { isIsoWithOffset } from '../../time'
+import { isIsoWithOffset, isLocalDate } from '../../time'
 import { IMPORTANT_CASE_GROUNDS, INTAKE_CHANNELS, OUT_OF_REMIT_FINDINGS, TRANSFER_TARGETS } from '../grounds'
 import { defineEvent, NOT_SHOWN } from './define'
 import { repeats, steppedUp, repeatSummary } from './repeats'
@@ -44,6 +44,21 @@ export const REGISTER = defineEvent('register', {
     ),
     /** The citizen who follows the case (platform identity), null for staff-entered anonymous reports. */
     reporterId: ask.internal('反映人', z._default(z.nullable(z.string().check(z.maxLength(128))), null)),
+    /** A platform order's own number (12345 工单编号, 12369 举报件编号): kept for the results fed back. */
+    externalNo: ask.internal('工单编号', nullableText('工单编号', 64)),
+    /**
+     * The platform's own 办理时限 for the order, as the Shanghai date it falls on: S2 第十七条 上级交办案件，来源渠道对
+     * 办理时限另有规定的，从其规定 — the handling clock honours it (shared/deadlines, the stricter still wins).
+     */
+    platformDue: ask.internal(
+      '平台办理时限',
+      z._default(
+        z.nullable(z.string().check(z.refine(isLocalDate, '平台办理时限格式不正确（YYYY-MM-DD）'))),
+        null,
+      ),
+    ),
+    /** The original letter, fax, recording or order document a staff member registered the report from. */
+    attachments: ask.files('原始材料', 10),
   },
   reporter: {
     news: false,
@@ -51,7 +66,7 @@ export const REGISTER = defineEvent('register', {
   },
   staff: {
     summary: (e) =>
-      `来源：${INTAKE_CHANNELS[e.channel]}${e.referredBy ? `（${e.referredBy}交办）` : ''}${e.emergency ? '；需立即现场处置' : ''}${e.important ? '；重要案件' : ''}`,
+      `来源：${INTAKE_CHANNELS[e.channel]}${e.referredBy ? `（${e.referredBy}交办）` : ''}${e.externalNo ? `；工单编号 ${e.externalNo}` : ''}${e.platformDue ? `；平台办理时限 ${e.platformDue}` : ''}${e.emergency ? '；需立即现场处置' : ''}${e.important ? '；重要案件' : ''}`,
   },
 })
 

@@ -5,7 +5,7 @@
 import { createWorkingCalendar } from '@shared/calendar'
 import type { ReporterRecord, StoredCase } from '@shared/cases/case-doc'
 import type { NewHold } from '@shared/cases/held-content'
-import { buildNewCase, registerEventOf, type NewReport } from '@shared/cases/new-case'
+import { buildNewCase, registerEventOf, type Arrival, type NewReport } from '@shared/cases/new-case'
 import { caseClocks, type CaseClock } from '@shared/deadlines'
 import { gcj02 } from '@shared/geo/coordinates'
 import { assessIntake } from '@shared/intake/importance'
@@ -83,6 +83,8 @@ export interface FileOptions {
   hold?: NewHold | null
   at?: string
   refNo?: string
+  /** A report registered by intake staff or sent by a platform (channel, 工单编号, 平台办理时限 …). */
+  arrival?: Arrival
 }
 
 /** The parts of a new case as the submission assembles them (crypto and the counter replaced by values). */
@@ -107,8 +109,14 @@ export function partsOf(options: FileOptions = {}) {
   )
   const reporter = options.reporter ?? realNameReporter
   const opened = openCase({
-    event: registerEventOf(report, assessment, reporter.openid, toShanghaiIso(now)),
-    actor: actors.reporter,
+    event: registerEventOf(
+      report,
+      assessment,
+      options.arrival ? null : reporter.openid,
+      toShanghaiIso(now),
+      options.arrival,
+    ),
+    actor: options.arrival ? actors.intake : actors.reporter,
     profile: getPolicyProfile(PROFILE),
     ctx: { now: toShanghaiIso(now), clocks: [] },
   })

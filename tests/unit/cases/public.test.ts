@@ -32,7 +32,7 @@ function secretsOf(doc: StoredCase): string[] {
   const coordinates = [doc.position.lat, doc.position.lng, doc.location.lat, doc.location.lng].map(String)
   return [
     ...Object.values(IDENTITY),
-    doc.reporter.openid,
+    ...(doc.reporter.openid ? [doc.reporter.openid] : []),
     ...(doc.reporterKey ? [doc.reporterKey] : []),
     doc._id,
     doc.clientRequestId,

@@ -32,8 +32,12 @@ type Load =
   | { status: 'not-staff' }
   | { status: 'ready'; profile: StaffProfile }
 
-/** The oversight pages (staff subpackage) this person's posts open: the desk, statistics, leaders' work. */
-const OVERSIGHT_LINKS: ReadonlyArray<{
+/**
+ * The staff subpackage's pages this person's posts open: the desk, statistics, leaders' work; calls, letters and
+ * visits registered by intake; platform orders and their feedback (which hold the case's findings: posts with
+ * case duty only, least privilege, like the contract).
+ */
+const STAFF_LINKS: ReadonlyArray<{
   label: string
   url: string
   roles: readonly StaffRole[]
@@ -57,10 +61,17 @@ const OVERSIGHT_LINKS: ReadonlyArray<{
     roles: ['leader', 'supervisor', 'intake'],
     testId: 'open-leader',
   },
+  { label: '登记来电来信', url: '/staff/register/index', roles: ['intake'], testId: 'open-register' },
+  {
+    label: '工单与平台反馈',
+    url: '/staff/import/index',
+    roles: ['intake', 'supervisor'],
+    testId: 'open-import',
+  },
 ]
 
-function OversightLinks({ roles }: { roles: readonly StaffRole[] }) {
-  const links = OVERSIGHT_LINKS.filter((l) => l.roles.some((r) => roles.includes(r)))
+function StaffLinks({ roles }: { roles: readonly StaffRole[] }) {
+  const links = STAFF_LINKS.filter((l) => l.roles.some((r) => roles.includes(r)))
   if (links.length === 0) return null
   return (
     <View className="chips workbench__links">
@@ -197,7 +208,7 @@ export default function Workbench() {
                 奖励审核：举报奖励申领
               </Text>
             )}
-            <OversightLinks roles={load.profile.roles} />
+            <StaffLinks roles={load.profile.roles} />
           </View>
           {consent && <NoticeBanner consent={consent} onAsk={() => void askNotices()} />}
           {!hasCaseDuty(load.profile.roles) && (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工单与平台反馈' })
