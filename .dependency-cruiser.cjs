@@ -11,6 +11,8 @@
 //   deployment/                a jurisdiction: territory + staff + routing table, and its checks
 //   intake/                    duplicates, repeats, importance, early warning
 //   cases/                     the case document: building a new one, the views each audience may see
+//   analysis/, disclosure/,    figures, charts, the case map and the quarterly report; what is published
+//   sharing/                   (monthly figures, typical cases); copies to business sections, judicial referrals
 //   contracts/                 the API of every cloud function (top: nothing in shared/ imports it)
 //
 // shared/ never imports the platform (cloud functions, the mini-program, local mode).
@@ -26,6 +28,7 @@ const FLOORS = [
   ['deployment'],
   ['intake'],
   ['cases'],
+  ['analysis', 'disclosure', 'sharing'],
   ['contracts'],
 ]
 

@@ -6,6 +6,9 @@ import type { CloudFunction } from './common/router'
 import { staffFunction } from './staff/handlers'
 import { adminFunction } from './admin/handlers'
 import { timersFunction } from './timers/handlers'
+import { publicFunction } from './public/handlers'
+import { analysisFunction } from './analysis/handlers'
+import { sharingFunction } from './sharing/handlers'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   cases: casesFunction,
@@ -13,4 +16,7 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   files: filesFunction,
   admin: adminFunction,
   timers: timersFunction,
+  public: publicFunction,
+  analysis: analysisFunction,
+  sharing: sharingFunction,
 }

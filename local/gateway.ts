@@ -185,8 +185,16 @@ export async function buildGateway({
       }
       const file = await runtime.blobs.locate(rel)
       if (!file) return send(reply, fail('NOT_FOUND', '文件不存在'))
-      const ext = path.extname(file).slice(1) as 'jpg' | 'png' | 'webp' | 'gif'
-      const type = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' }[ext]
+      const ext = path.extname(file).slice(1) as 'jpg' | 'png' | 'webp' | 'gif' | 'html'
+      const type = {
+        jpg: 'image/jpeg',
+        png: 'image/png',
+        webp: 'image/webp',
+        gif: 'image/gif',
+        // Generated documents (the quarterly analysis report): saved, never run in this origin.
+        html: 'text/html; charset=utf-8',
+      }[ext]
+      if (ext === 'html') reply.header('content-disposition', `attachment; filename="${path.basename(file)}"`)
       return reply
         .header('content-type', type ?? 'application/octet-stream')
         .header('cache-control', 'private, max-age=3600')

@@ -9,6 +9,7 @@ import type { PagedJobOptions } from '../common/paged-job'
 import { defineFunction } from '../common/router'
 import { runDeadlineSweep } from './sweep'
 import { runUploadCleanup } from './upload-cleanup'
+import { runPublications } from './publications'
 
 /** What one hourly run may spend in all, leaving room under the ~60 s timeout for the last page. */
 export const RUN_BUDGET_MS = 45_000
@@ -17,6 +18,7 @@ export const RUN_BUDGET_MS = 45_000
 const TIMER_JOBS = {
   deadlineSweep: runDeadlineSweep,
   uploadCleanup: runUploadCleanup,
+  publications: runPublications,
 } satisfies Record<string, (runtime: Runtime, options: PagedJobOptions) => Promise<unknown>>
 
 type TimerReport = { [K in keyof typeof TIMER_JOBS]: Awaited<ReturnType<(typeof TIMER_JOBS)[K]>> }

@@ -4,6 +4,9 @@ import { casesContract } from './cases'
 import { filesContract } from './files'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
+import { publicContract } from './public'
+import { analysisContract } from './analysis'
+import { sharingContract } from './sharing'
 
 export const CONTRACTS = {
   cases: casesContract,
@@ -11,6 +14,9 @@ export const CONTRACTS = {
   files: filesContract,
   admin: adminContract,
   timers: timersContract,
+  public: publicContract,
+  analysis: analysisContract,
+  sharing: sharingContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

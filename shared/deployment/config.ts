@@ -3,6 +3,7 @@
 // the local gateway picks one with GW_DEPLOYMENT (default `jiaozuo`).
 import type { LocalRestDay } from '../calendar/types'
 import type { Routed, RoutingTerritory } from '../routing/config'
+import type { CategoryKey, PollutionSourceKey } from '../vocabulary/categories'
 import type { StaffRole } from '../vocabulary/units'
 
 export interface StaffConfig {
@@ -21,6 +22,37 @@ export interface PersonaConfig {
   staffId?: string
 }
 
+/** A way to report, as the public page lists it (举报途径, S0 第十四条). */
+export interface ReportingChannel {
+  name: string
+  /** How to use it: a number, an address, opening hours. */
+  how: string
+}
+
+/** What the public disclosure page says besides the figures (S0 第十四条: 举报途径、有奖举报政策). */
+export interface PublicInfoConfig {
+  channels: ReportingChannel[]
+  /**
+   * The reward policy in a few sentences, as the bureau words it — shown until the policy profile declares the
+   * jurisdiction's reward rules (cloudfunctions/common/disclosure/reward-policy.ts `rewardPolicySummary`).
+   */
+  rewardSummary: string
+}
+
+/**
+ * 信息共享 (S0 第十七条): inside the bureau, the business section (a unit, e.g. 水生态环境科) that receives a copy of
+ * every new report matching `when` (水、气、声、渣、建设项目); outside, the judicial bodies a report of a suspected
+ * environmental crime is referred to.
+ */
+export interface SharingConfig {
+  sections: Array<{
+    unitId: string
+    when: { categories?: CategoryKey[]; sources?: PollutionSourceKey[] }
+    cite: string
+  }>
+  judiciary: Array<{ id: string; name: string }>
+}
+
 /** A jurisdiction: its territory and routing table (shared/routing/config.ts), staff and local rest days. */
 export interface DeploymentConfig extends RoutingTerritory {
   id: string
@@ -33,6 +65,10 @@ export interface DeploymentConfig extends RoutingTerritory {
   personas: PersonaConfig[]
   /** Rest days set by local government (e.g. ethnic holidays, 全国年节及纪念日放假办法 第四条). */
   localRestDays?: LocalRestDay[]
+  /** The public page's channels and reward summary; absent: the page shows the figures and cases only. */
+  publicInfo?: PublicInfoConfig
+  /** Copies to business sections and referrals to the judiciary; absent: nothing is shared. */
+  sharing?: SharingConfig
 }
 
 /** A deployment that has a routing table (`requireRouting`). */
