@@ -4,7 +4,8 @@ import type { QuarterlyReportInfo, ReportDocumentLink } from '../../../shared/co
 import type { CasePage } from '../../../shared/contracts/cases'
 import { AppError } from '../../../shared/contracts/result'
 import type { QuarterlyReport } from '../../../shared/analysis/quarterly-report'
-import type { Quarter } from '../../../shared/analysis/figures'
+import { monthOf, quarterOf, type Quarter } from '../../../shared/analysis/figures'
+import { localDateOf } from '../../../shared/time'
 import { audit, type Auditor } from '../audit'
 import { COLLECTIONS } from '../collections'
 import type { Runtime } from '../ports'
@@ -20,6 +21,7 @@ export async function listQuarterlyReports(
   request: { cursor?: string | null; limit: number },
 ): Promise<CasePage<QuarterlyReportInfo>> {
   const page = await runtime.db.find<AnalysisReportDoc>(COLLECTIONS.analysisReports, {
+    filter: { quarter: { $lte: quarterOf(monthOf(localDateOf(runtime.clock.now()))) } },
     orderBy: [['quarter', 'desc']],
     limit: request.limit,
     after: request.cursor,

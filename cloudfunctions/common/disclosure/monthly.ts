@@ -26,7 +26,19 @@ export function lastFinishedMonth(now: Date): Month {
   return addMonths(monthOf(localDateOf(now)), -1)
 }
 
-export type PublishOutcome = 'published' | 'already-published' | 'counting' | 'not-over'
+export type PublishOutcome =
+  'published' | 'already-published' | 'counting' | 'not-over' | 'before-first-report'
+
+/** The month of the first report this deployment received (null: none yet), by the `created` index. */
+async function firstReportMonth(runtime: Runtime): Promise<Month | null> {
+  const first = await runtime.db.find<{ createdAt: string }>(COLLECTIONS.cases, {
+    filter: { createdAt: { $lte: toShanghaiIso(runtime.clock.now()) } },
+    orderBy: [['createdAt', 'asc']],
+    limit: 1,
+    fields: ['createdAt'],
+  })
+  return first.items[0] ? monthOf(localDateOf(first.items[0].createdAt)) : null
+}
 
 /** Publishes a finished month once (idempotent: a month already published is left as it is). */
 export async function publishMonth(
@@ -37,6 +49,9 @@ export async function publishMonth(
   const now = runtime.clock.now()
   if (month > lastFinishedMonth(now)) return 'not-over'
   if (await runtime.db.get(COLLECTIONS.disclosures, disclosureId(month))) return 'already-published'
+  // Months before the service received anything are not published as months of nothing.
+  const first = await firstReportMonth(runtime)
+  if (first === null || month < first) return 'before-first-report'
   const figures = await monthlyFiguresFor(runtime, month, options)
   if (!figures) return 'counting'
   const publishedAt = toShanghaiIso(now)
@@ -56,14 +71,14 @@ export async function publishMonth(
   return 'published'
 }
 
-/** The published months, newest first (at most `limit`, ≤ 100), read with their figures. */
+/** The published months up to `latest`, newest first (at most `limit`, ≤ 100), read with their figures. */
 export async function publishedMonths(
   runtime: Runtime,
   limit: number,
-  before?: Month,
+  latest: Month,
 ): Promise<Array<WithId<DisclosureDoc>>> {
   const page = await runtime.db.find<DisclosureDoc>(COLLECTIONS.disclosures, {
-    ...(before ? { filter: { month: { $lte: before } } } : {}),
+    filter: { month: { $lte: latest } },
     orderBy: [['month', 'desc']],
     limit,
   })

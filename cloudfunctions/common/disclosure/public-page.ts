@@ -8,7 +8,7 @@ import type { Month } from '../../../shared/analysis/figures'
 import { COLLECTIONS } from '../collections'
 import type { Runtime } from '../ports'
 import { unitNamer } from '../staff-records'
-import { disclosureId, publishedMonths, type DisclosureDoc } from './monthly'
+import { disclosureId, lastFinishedMonth, publishedMonths, type DisclosureDoc } from './monthly'
 import { listTypicalCases } from './typical-cases'
 import { rewardPolicySummary } from './reward-policy'
 
@@ -37,7 +37,7 @@ export async function publicDisclosure(
   runtime: Runtime,
   month: Month | undefined,
 ): Promise<PublicDisclosure> {
-  const months = await publishedMonths(runtime, MONTHS_SHOWN)
+  const months = await publishedMonths(runtime, MONTHS_SHOWN, lastFinishedMonth(runtime.clock.now()))
   const chosen = month
     ? (months.find((m) => m.month === month) ??
       (await runtime.db.get<DisclosureDoc>(COLLECTIONS.disclosures, disclosureId(month))))

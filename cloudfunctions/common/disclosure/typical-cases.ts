@@ -11,6 +11,7 @@ import {
   typicalCaseRefusal,
   type TypicalCaseKind,
 } from '../../../shared/disclosure/typical-cases'
+import { toShanghaiIso } from '../../../shared/time'
 import { audit } from '../audit'
 import { COLLECTIONS } from '../collections'
 import type { Page, Runtime, WithId } from '../ports'
@@ -118,6 +119,7 @@ export function listTypicalCases(
   request: { cursor?: string | null; limit: number },
 ): Promise<Page<WithId<TypicalCaseDoc>>> {
   return runtime.db.find<TypicalCaseDoc>(COLLECTIONS.typicalCases, {
+    filter: { publishedAt: { $lte: toShanghaiIso(runtime.clock.now()) } },
     orderBy: [['publishedAt', 'desc']],
     limit: request.limit,
     after: request.cursor,
