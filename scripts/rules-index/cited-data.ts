@@ -327,7 +327,31 @@ function deploymentTexts(file: string): CitedText[] {
     ...(deployment.localRestDays ?? []).flatMap((day) =>
       entry(`localRestDays[${day.date}]`, `地方休息日：${day.name}`, day.basis),
     ),
+    ...(deployment.sharing?.sections ?? []).flatMap((section) =>
+      entry(
+        `sharing.sections[${section.unitId}]`,
+        `信息共享：${sharedWhat(section.when)}反映抄送${unitName(section.unitId)}`,
+        section.cite,
+      ),
+    ),
+    ...entry(
+      'publicInfo.rewardSummary',
+      '公开页：有奖举报政策摘要',
+      deployment.publicInfo?.rewardSummary,
+      'reference',
+    ),
   ]
+}
+
+/** 水污染、噪声污染类 / 建筑施工来源的: what a section's copies are, in words. */
+function sharedWhat(when: NonNullable<DeploymentConfig['sharing']>['sections'][number]['when']): string {
+  const parts = [
+    ...(when.categories?.length ? [`${when.categories.map((c) => CATEGORIES[c].label).join('、')}类`] : []),
+    ...(when.sources?.length
+      ? [`${when.sources.map((s) => POLLUTION_SOURCES[s].label).join('、')}来源的`]
+      : []),
+  ]
+  return parts.join('或')
 }
 
 /** Every cited text of the project's data, in a fixed order. */

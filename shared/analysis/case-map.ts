@@ -114,8 +114,17 @@ export function mostPressing(tones: ToneCounts): MarkerTone {
   return MARKER_TONE_KEYS.find((t) => tones[t] > 0) ?? 'on-track'
 }
 
-type ClusterProps = { tones: ToneCounts }
-type PointProps = { index: number; tones: ToneCounts }
+// Supercluster copies cluster properties shallowly between zoom levels: the counts are flat numbers, never a
+// nested object that two levels would share and both add to.
+type ClusterProps = ToneCounts
+type PointProps = ToneCounts & { index: number }
+
+const tonesOf = (props: ToneCounts): ToneCounts => ({
+  overdue: props.overdue,
+  urgent: props.urgent,
+  'due-soon': props['due-soon'],
+  'on-track': props['on-track'],
+})
 
 export interface CaseClusters {
   /** Clusters and single cases inside `bbox` at a zoom level (0–20, web-map zoom; the weapp map's `scale`). */
@@ -130,16 +139,16 @@ export const CLUSTER_OPTIONS = { radius: 60, maxZoom: 16, minPoints: 2 } as cons
 export function clusterCases(points: readonly MapPoint[]): CaseClusters {
   const index = new Supercluster<PointProps, ClusterProps>({
     ...CLUSTER_OPTIONS,
-    map: (props) => ({ tones: { ...props.tones } }),
+    map: (props) => tonesOf(props),
     reduce: (acc, props) => {
-      for (const tone of MARKER_TONE_KEYS) acc.tones[tone] += props.tones[tone]
+      for (const tone of MARKER_TONE_KEYS) acc[tone] += props[tone]
     },
   })
   index.load(
     points.map((p, i) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [p.lng, p.lat] },
-      properties: { index: i, tones: { ...zeroTones(), [p.tone]: 1 } },
+      properties: { index: i, ...zeroTones(), [p.tone]: 1 },
     })),
   )
   return {
@@ -150,8 +159,8 @@ export function clusterCases(points: readonly MapPoint[]): CaseClusters {
           cluster?: boolean
           cluster_id?: number
           point_count?: number
-        } & ClusterProps &
-          PointProps
+        } & PointProps
+        const tones = tonesOf(props)
         if (props.cluster) {
           const id = props.cluster_id!
           return {
@@ -159,23 +168,14 @@ export function clusterCases(points: readonly MapPoint[]): CaseClusters {
             lat,
             lng,
             count: props.point_count!,
-            tone: mostPressing(props.tones),
-            tones: props.tones,
+            tone: mostPressing(tones),
+            tones,
             expansionZoom: index.getClusterExpansionZoom(id),
             point: null,
           }
         }
         const point = points[props.index]!
-        return {
-          key: point.caseId,
-          lat,
-          lng,
-          count: 1,
-          tone: point.tone,
-          tones: props.tones,
-          expansionZoom: null,
-          point,
-        }
+        return { key: point.caseId, lat, lng, count: 1, tone: point.tone, tones, expansionZoom: null, point }
       })
     },
     casesOf(key) {
