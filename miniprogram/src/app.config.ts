@@ -1,4 +1,5 @@
-// app.json. Staff pages beyond the workbench tab live in the `staff` subpackage so the citizen main
+// app.json. Staff pages beyond the workbench tab live in the `staff` subpackage (maps/: map, trends, quarterly report,
+// typical cases, section copies, referrals) and the public disclosure page in `disclosure`, so the citizen main
 // package stays small. `cloud: true` and the location declarations are weapp-only keys Taro's type lacks.
 const config = {
   pages: [
@@ -11,7 +12,22 @@ const config = {
     'pages/notice/index',
     'pages/outbox/index',
   ],
-  subPackages: [{ root: 'staff', pages: ['case/index'] }],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: [
+        'case/index',
+        'maps/index',
+        'maps/trends',
+        'maps/report',
+        'maps/typical',
+        'maps/copies',
+        'maps/referral',
+      ],
+    },
+    // 信息公开: open to anyone, apart from the citizen's main package.
+    { root: 'disclosure', pages: ['index'] },
+  ],
   window: {
     navigationBarTitleText: '绿哨',
     navigationBarBackgroundColor: '#1f7a4d',

@@ -105,6 +105,13 @@ export default function Workbench() {
               {load.profile.name} · {load.profile.title}
             </Text>
             <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
+            <Text
+              className="link"
+              data-testid="open-maps"
+              onClick={() => void Taro.navigateTo({ url: '/staff/maps/index' })}
+            >
+              案件地图 · 趋势 · 季度分析 · 科室抄送
+            </Text>
           </View>
           <View className="workbench__scope">
             <ChipPicker
