@@ -11,6 +11,7 @@
 //   deployment/                a jurisdiction: territory + staff + routing table, and its checks
 //   intake/                    duplicates, repeats, importance, early warning
 //   cases/                     the case document: building a new one, the views each audience may see
+//   rewards/                   whistleblower rewards: a report's eligibility, the award, the views of a claim
 //   analysis/, disclosure/,    figures, charts, the case map and the quarterly report; what is published
 //   sharing/                   (monthly figures, typical cases); copies to business sections, judicial referrals
 //   contracts/                 the API of every cloud function (top: nothing in shared/ imports it)
@@ -28,6 +29,7 @@ const FLOORS = [
   ['deployment'],
   ['intake'],
   ['cases'],
+  ['rewards'],
   ['analysis', 'disclosure', 'sharing'],
   ['contracts'],
 ]

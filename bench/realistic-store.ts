@@ -47,7 +47,7 @@ import { startHarness, type Harness } from '../tests/support/local-harness'
 import { handleToReply, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
 
 /** Bump when the generated data changes: cached stores of another version are not used. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 /** "Now" of the generated world and of every benchmark on it (a Friday morning). */
 export const BENCH_NOW = '2026-11-20T10:00:00+08:00'
 const SPAN_DAYS = 730
@@ -360,6 +360,7 @@ const SCRIPTS: Record<VariantKey, Script> = {
     later(h, 24)
     await h.act(STAFF.officer, caseId, {
       type: 'order-rectification',
+      target: '夜间 22 时至次日 6 时不再进行产生噪声的施工作业',
       measures: '立即停止夜间施工，加装隔声屏障，调整高噪声设备作业时间。',
       dueDate: '2026-01-20',
       responsibleParty: '某建设工程项目部',

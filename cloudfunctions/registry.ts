@@ -6,6 +6,7 @@ import type { CloudFunction } from './common/router'
 import { staffFunction } from './staff/handlers'
 import { adminFunction } from './admin/handlers'
 import { timersFunction } from './timers/handlers'
+import { rewardsFunction } from './rewards/handlers'
 import { publicFunction } from './public/handlers'
 import { analysisFunction } from './analysis/handlers'
 import { sharingFunction } from './sharing/handlers'
@@ -16,6 +17,7 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   files: filesFunction,
   admin: adminFunction,
   timers: timersFunction,
+  rewards: rewardsFunction,
   public: publicFunction,
   analysis: analysisFunction,
   sharing: sharingFunction,

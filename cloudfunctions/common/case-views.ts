@@ -2,6 +2,7 @@
 // links, the names of the staff who acted, the workflow's allowed events for the caller. The projections are pure
 // and decide what each audience may see (shared/cases/views); this only loads their inputs, in batched reads.
 import {
+  sitePhotoIds,
   toCaseSummary,
   toCitizenDetail,
   toInboxItem,
@@ -22,7 +23,8 @@ import { findAcross } from './db/find-across'
 import { getMany } from './db/get-many'
 import type { FollowDoc, FollowRecord } from './follows'
 import type { Filter, Runtime } from './ports'
-import { unitNamer, unitScopeOf, type StaffDoc, type StaffRecord } from './staff-records'
+import { unitNamer, type StaffDoc, type StaffRecord } from './staff-records'
+import { caseUnitScope } from './case-access'
 
 interface PageRequest {
   cursor?: string | null
@@ -88,9 +90,12 @@ export async function staffCaseView(
 ): Promise<StaffCaseDetail> {
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
-  // The report's photos and held photos a person must look at (photos still being checked get no link).
+  // The report's photos, held photos a person must look at (photos still being checked get no link), and the
+  // photos taken on site.
   const pending = new Set(pendingPhotoIds(doc))
-  const shown = [...new Set([...doc.photos, ...heldPhotoIds(doc)])].filter((id) => !pending.has(id))
+  const shown = [...new Set([...doc.photos, ...heldPhotoIds(doc), ...sitePhotoIds(doc)])].filter(
+    (id) => !pending.has(id),
+  )
   // Who acted on the case, by name (one read for all of them).
   const actorIds = [...new Set(doc.history.flatMap((h) => (h.actor.kind === 'staff' ? [h.actor.id] : [])))]
   const actors = await getMany<StaffDoc>(runtime.db, COLLECTIONS.staff, actorIds)
@@ -110,7 +115,8 @@ export async function inbox(
   request: PageRequest & { scope: 'open' | 'all' },
   now: Date,
 ): Promise<CasePage<InboxItem>> {
-  const scope = unitScopeOf(runtime.deployment.units, staff)
+  // Posts without case duty (reward admin, system admin) see no cases (least privilege).
+  const scope = caseUnitScope(runtime, staff)
   const filter: Filter = { screening: 'passed' }
   if (request.scope === 'open') filter.open = true
   const page = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', scope, {

@@ -7,13 +7,13 @@ import { toShanghaiIso } from '../../shared/time'
 import { filesOf, type CaseEvent } from '../../shared/workflow'
 import { staffCaseAccess } from '../common/case-access'
 import { inbox, staffCaseView } from '../common/case-views'
-import { applyCaseEvent } from '../common/case-workflow'
+import { applyOnce } from '../common/act-once'
 import { revealReporter } from '../common/reporter-identity'
 import { defineFunction } from '../common/router'
 import { clearHold } from '../common/screening'
-import { unitNamer } from '../common/staff-records'
 import { ownUploads } from '../common/uploads'
 import type { Runtime } from '../common/ports'
+import { enrolmentHandlers, staffProfileOf } from './enrolment'
 
 /** Units named in an event must be units of this deployment. */
 function checkUnits(runtime: Runtime, event: CaseEvent): void {
@@ -29,16 +29,10 @@ function checkUnits(runtime: Runtime, event: CaseEvent): void {
 }
 
 export const staffFunction = defineFunction('staff', staffContract, {
+  ...enrolmentHandlers,
+
   async me(_input, { runtime, staff }) {
-    if (!staff) return null
-    const unitName = unitNamer(runtime.deployment.units)
-    return {
-      staffId: staff._id,
-      name: staff.name,
-      title: staff.title,
-      roles: staff.roles,
-      units: staff.unitIds.map((id) => ({ id, name: unitName(id) })),
-    }
+    return staff ? staffProfileOf(runtime, staff) : null
   },
 
   async inbox(input, { runtime, staff, now }) {
@@ -62,14 +56,14 @@ export const staffFunction = defineFunction('staff', staffContract, {
   async act(input, { runtime, staff, openid }) {
     const access = staffCaseAccess(runtime, staff)
     // Scope before anything else (out of scope answers like missing); applyCaseEvent loads the case again, and
-    // every case the event names, through the same access.
-    await access.load(input.caseId)
-    checkUnits(runtime, input.event)
-    // Files an event attaches (site-visit photos) are the staff member's own uploads, attached in the same write.
-    const uploads = await ownUploads(runtime.db, openid, filesOf(input.event))
-    const { doc } = await applyCaseEvent(runtime, access, input.caseId, input.event, {
-      expectedVersion: input.expectedVersion,
-      attach: uploads,
+    // every case the event names, through the same access. A retry of an applied action answers the case as it
+    // is (act-once.ts).
+    const loaded = await access.load(input.caseId)
+    const doc = await applyOnce(runtime, access, loaded, input, async () => {
+      checkUnits(runtime, input.event)
+      // Files an event attaches (site-visit photos) are the staff member's own uploads, attached in the same write.
+      const uploads = await ownUploads(runtime.db, openid, filesOf(input.event))
+      return { expectedVersion: input.expectedVersion, attach: uploads }
     })
     return staffCaseView(runtime, access, doc)
   },

@@ -2,6 +2,7 @@
 import { adminContract } from './admin'
 import { casesContract } from './cases'
 import { filesContract } from './files'
+import { rewardsContract } from './rewards'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
 import { publicContract } from './public'
@@ -14,6 +15,7 @@ export const CONTRACTS = {
   files: filesContract,
   admin: adminContract,
   timers: timersContract,
+  rewards: rewardsContract,
   public: publicContract,
   analysis: analysisContract,
   sharing: sharingContract,

@@ -1,23 +1,17 @@
 // staff: the workbench — who am I, my inbox, one case, acting on it through the workflow.
-import type { StaffRole } from '../vocabulary/units'
+import { CASE_DUTY_ROLES } from '../vocabulary/units'
 import type { CaseEventInput } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
 import type { InboxItem, StaffCaseDetail } from '../cases/views/staff'
+import type { OnSiteView } from '../cases/views/on-site'
 import type { CasePage } from './cases'
-import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
+import { clientRequestIdSchema, cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
 import { action, ANY_STAFF, staffWith, USER } from './define'
+import { enrolmentContract, type StaffProfile } from './enrolment'
 import * as z from '../vocabulary/zod'
 
 // The inbox row and the case page are views of a case, declared where they are built (shared/cases/views/staff.ts).
-export type { InboxItem, StaffCaseDetail }
-
-export interface StaffProfile {
-  staffId: string
-  name: string
-  title: string
-  roles: StaffRole[]
-  units: Array<{ id: string; name: string }>
-}
+export type { InboxItem, OnSiteView, StaffCaseDetail, StaffProfile }
 
 export const inboxInput = z._default(
   z.object({
@@ -33,9 +27,19 @@ export const actInput = z.object({
   /** The version the staff member saw: a concurrent edit answers CONFLICT instead of being overwritten. */
   expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
   event: caseEventSchema,
+  /**
+   * Made on the device once per action and kept across its retries (an action queued offline is sent again when
+   * the network returns): an action already applied answers the case as it is, and is not applied twice.
+   */
+  clientRequestId: z.optional(clientRequestIdSchema),
 })
 
-export type ActInput = { caseId: string; expectedVersion: number; event: CaseEventInput }
+export type ActInput = {
+  caseId: string
+  expectedVersion: number
+  event: CaseEventInput
+  clientRequestId?: string
+}
 
 export const revealReporterInput = z.object({
   caseId: idSchema,
@@ -80,8 +84,7 @@ export const staffContract = {
    */
   clearHeldContent: action<StaffCaseDetail>()(clearHeldContentInput, staffWith('intake', 'office-head')),
   /** Shows a real-name reporter's name and phone to staff who need to call back; every reveal is audited. */
-  revealReporter: action<RevealedReporter>()(
-    revealReporterInput,
-    staffWith('intake', 'dispatcher', 'officer', 'office-head', 'leader', 'supervisor'),
-  ),
+  revealReporter: action<RevealedReporter>()(revealReporterInput, staffWith(...CASE_DUTY_ROLES)),
+  /** Joining: invite and setup codes, and agreeing to staff notices (enrolment.ts). */
+  ...enrolmentContract,
 }

@@ -12,6 +12,7 @@ export {
 } from './catalogue/define'
 export { REPLY_FIELDS, replySections, type ReplyContent } from './catalogue/reply'
 export { SITE_VISIT_FIELDS } from './catalogue/handling'
+export { currentHandlerOf } from './catalogue/staffing'
 export { repeatCountSchema, type RepeatCountRecord } from './catalogue/repeats'
 export * from './actors'
 export * from './machine-types'

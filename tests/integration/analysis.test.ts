@@ -11,6 +11,7 @@ import type {
 import type { CasePage } from '../../shared/contracts/cases'
 import { quarterlyReportFor } from '../../cloudfunctions/common/analysis/quarterly'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import type { PublicationsReport } from '../../cloudfunctions/timers/publications'
 import { startHarness, type Harness } from '../support/local-harness'
 import { fileMonthOfReports, reporterValuesIn, type MonthOfReports } from '../support/disclosure'
 import { STAFF } from '../support/reports'
@@ -131,13 +132,21 @@ describe('the quarterly analysis report', () => {
     h.clock.set('2027-01-01T00:05:00+08:00')
     // November and December were never published (no run since): both are now (October, before the first report,
     // is not), and the quarter's report is made.
-    const first = (await h.fireTimer('timers')) as { publications: Record<string, unknown> }
-    expect(first.publications).toEqual({
+    const first = (await h.fireTimer('timers')) as { publications: PublicationsReport }
+    expect(first.publications).toMatchObject({
       disclosures: { '2026-10': 'before-first-report', '2026-11': 'published', '2026-12': 'published' },
       quarter: '2026Q4',
       quarterlyReport: 'produced',
+      complete: true,
+      busy: false,
+      failures: 0,
+      conflicts: 0,
     })
-    const again = (await h.fireTimer('timers')) as { publications: Record<string, unknown> }
+    // Reported like every paged job: November's three reports and December's none counted, then the quarter's
+    // tally over the same three — one page each.
+    expect(first.publications.examined).toBe(6)
+    expect(first.publications.pages).toBe(3)
+    const again = (await h.fireTimer('timers')) as { publications: PublicationsReport }
     expect(again.publications).toEqual({
       disclosures: {
         '2026-10': 'before-first-report',
@@ -146,6 +155,13 @@ describe('the quarterly analysis report', () => {
       },
       quarter: '2026Q4',
       quarterlyReport: 'already-produced',
+      examined: 0,
+      conflicts: 0,
+      failures: 0,
+      complete: true,
+      busy: false,
+      pages: 0,
+      slowestPageMs: 0,
     })
     const report = await h.ok<{ complete: boolean; totals: { received: number } }>(
       'analysis',

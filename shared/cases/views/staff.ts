@@ -13,6 +13,7 @@ import { heldContentViews, heldPhotoIds, holdsOf, isEntryHeld } from '../content
 import type { HeldContentView } from '../held-content'
 import { clockViews, nextDuty, type CaseClockView, type DutyDue } from './clocks'
 import { headlineOf, photoViews, type CaseHeadline, type CasePhoto } from './headline'
+import { toOnSiteView, type OnSiteView } from './on-site'
 import { narrationContext, type CaseTimelineEntry } from './timeline'
 
 /** What staff see of a reporter: masked; revealing is an audited action of its own. */
@@ -61,6 +62,8 @@ export interface StaffCaseDetail extends InboxItem {
   /** Workflow events this staff member may send now (buttons), with their Chinese labels. */
   allowedEvents: Array<{ type: CaseEventType; label: string }>
   mergedInto: string | null
+  /** 现场: check-ins with their distance, stamped photos, readings against their limits, rectification, penalties. */
+  onSite: OnSiteView
 }
 
 /** How many characters of the description an inbox row shows. */
@@ -168,5 +171,6 @@ export function toStaffDetail(doc: StoredCase, ctx: StaffViewContext): StaffCase
     replyRemedies: replyRemediesText(effectivePolicy(getPolicyProfile(doc.profile.id, doc.profile.version))),
     allowedEvents: ctx.allowedEvents.map((type) => ({ type, label: CASE_EVENT_LABELS[type] })),
     mergedInto: doc.mergedInto,
+    onSite: toOnSiteView(doc, ctx),
   }
 }

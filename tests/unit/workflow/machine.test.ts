@@ -69,11 +69,38 @@ describe('allowedEvents: which buttons to show', () => {
     [
       'assigned',
       'officer',
-      ['find-out-of-remit', 'start-investigation', 'record-initial-opinion', 'request-extension'],
+      [
+        'find-out-of-remit',
+        'start-investigation',
+        'record-initial-opinion',
+        'request-extension',
+        // On site: checking in, photos and readings start the investigation.
+        'check-in',
+        'add-site-photos',
+        'record-measurement',
+        'link-penalty-case',
+      ],
     ],
     ['replied', 'reporter', ['request-review', 'rate-reply', 'accept-reply']],
-    ['pending-head-approval', 'head', ['approve-reply', 'send-back-reply', 'request-extension']],
-    ['pending-head-approval', 'leader', ['mark-important', 'escalate']],
+    // Once investigated, the decision confirming the violation (or the finding that the report is untrue) can be
+    // recorded by those who handle the case: it is what a whistleblower reward rests on.
+    [
+      'pending-head-approval',
+      'head',
+      [
+        'approve-reply',
+        'send-back-reply',
+        'request-extension',
+        'link-penalty-case',
+        'confirm-violation',
+        'find-report-untrue',
+      ],
+    ],
+    [
+      'pending-head-approval',
+      'leader',
+      ['mark-important', 'escalate', 'confirm-violation', 'find-report-untrue'],
+    ],
   ] as const)('in %s, %s may: %j', (state, actor, expected) => {
     const driver = caseIn(state)
     const now = new Date(Date.parse(driver.lastAt) + 3_600_000).toISOString()

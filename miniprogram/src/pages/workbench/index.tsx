@@ -1,9 +1,11 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
+import type { NoticeConsentView } from '@shared/contracts/enrolment'
 import { CATEGORIES } from '@shared/vocabulary/categories'
+import { hasCaseDuty } from '@shared/vocabulary/units'
 import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
 import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
 import { formatShanghai } from '@shared/time'
@@ -11,7 +13,11 @@ import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import PersonaPicker from '../../components/persona-picker'
 import { useLatestWins } from '../../hooks/use-answer'
-import { getStaffProfile, listInbox } from '../../services/staff'
+import { loadClientConfig } from '../../services/cases'
+import { askForNotices, canAskForNotices } from '../../services/notifications'
+import { getNoticeConsent, getStaffProfile, listInbox, recordNoticeConsent } from '../../services/staff'
+import EnrolCard from './enrol-card'
+import NoticeBanner, { FEW_NOTICES_LEFT } from './notice-banner'
 import './index.scss'
 
 const SCOPES: ReadonlyArray<ChipOption<'open' | 'all'>> = [
@@ -30,6 +36,7 @@ export default function Workbench() {
   const [scope, setScope] = useState<'open' | 'all'>('open')
   const [items, setItems] = useState<InboxItem[]>([])
   const [next, setNext] = useState<string | null>(null)
+  const [consent, setConsent] = useState<NoticeConsentView | null>(null)
 
   // Only the latest refresh may fill the list (a slow answer for 待办 never lands under 全部, nor one for the
   // persona before a switch), and a page of "more" is added only to the list it continues.
@@ -44,6 +51,15 @@ export default function Workbench() {
         if (!ticket.isLatest()) return
         if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
         if (!me.data) return setLoad({ status: 'not-staff' })
+        // Template ids for asking agreement from a tap must be at hand before the tap (platform/subscribe).
+        void loadClientConfig()
+        void getNoticeConsent().then((res) => ticket.isLatest() && setConsent(res.ok ? res.data : null))
+        // Posts without case duties (系统管理员, 奖励管理员) have no inbox: they see no cases.
+        if (!hasCaseDuty(me.data.roles)) {
+          setItems([])
+          setNext(null)
+          return setLoad({ status: 'ready', profile: me.data })
+        }
         const inbox = await listInbox(which)
         if (!ticket.isLatest()) return
         if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
@@ -82,7 +98,23 @@ export default function Workbench() {
   }
   const switchPersona = () => {
     setLoad({ status: 'loading' })
+    setConsent(null)
     void refresh(scope)
+  }
+
+  // Agreement to staff notices is asked from a tap, first thing (WeChat requires it); each one counted.
+  const askNotices = (): Promise<void> =>
+    askForNotices('staff-task').then(async (outcome) => {
+      if (outcome !== 'accepted') return
+      const res = await recordNoticeConsent()
+      if (res.ok) setConsent(res.data)
+    })
+
+  const openCase = (caseId: string) => {
+    const open = () => void Taro.navigateTo({ url: `/staff/case/index?id=${caseId}` })
+    const running = consent && consent.status !== 'not-applicable' && consent.remaining < FEW_NOTICES_LEFT
+    if (running && canAskForNotices('staff-task')) void askNotices().finally(open)
+    else open()
   }
 
   return (
@@ -92,12 +124,7 @@ export default function Workbench() {
       {load.status === 'error' && (
         <StateView kind="error" text={load.message} onRetry={() => void refresh(scope)} />
       )}
-      {load.status === 'not-staff' && (
-        <StateView
-          kind="empty"
-          text="工作台仅供环保部门工作人员使用。工作人员请使用单位发放的邀请码绑定身份。"
-        />
-      )}
+      {load.status === 'not-staff' && <EnrolCard onBound={() => void refresh(scope)} />}
       {load.status === 'ready' && (
         <>
           <View className="card">
@@ -105,14 +132,42 @@ export default function Workbench() {
               {load.profile.name} · {load.profile.title}
             </Text>
             <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
-            <Text
-              className="link"
-              data-testid="open-maps"
-              onClick={() => void Taro.navigateTo({ url: '/staff/maps/index' })}
-            >
-              案件地图 · 趋势 · 季度分析 · 科室抄送
-            </Text>
+            {load.profile.roles.includes('admin') && (
+              <Button
+                className="btn small secondary section-gap"
+                onClick={() => void Taro.navigateTo({ url: '/staff/admin/index' })}
+                data-testid="admin-entry"
+              >
+                人员管理
+              </Button>
+            )}
+            {load.profile.roles.includes('reward-admin') && (
+              <Text
+                className="link workbench__rewards"
+                data-testid="reward-queue"
+                onClick={() => void Taro.navigateTo({ url: '/reward-admin/queue/index' })}
+              >
+                奖励审核：举报奖励申领
+              </Text>
+            )}
+            {hasCaseDuty(load.profile.roles) && (
+              <Text
+                className="link"
+                data-testid="open-maps"
+                onClick={() => void Taro.navigateTo({ url: '/staff/maps/index' })}
+              >
+                案件地图 · 趋势 · 季度分析 · 科室抄送
+              </Text>
+            )}
           </View>
+          {consent && <NoticeBanner consent={consent} onAsk={() => void askNotices()} />}
+          {!hasCaseDuty(load.profile.roles) && (
+            <StateView kind="empty" text="您的岗位没有办案职责，工作台不显示案件。" />
+          )}
+        </>
+      )}
+      {load.status === 'ready' && hasCaseDuty(load.profile.roles) && (
+        <>
           <View className="workbench__scope">
             <ChipPicker
               label="案件范围"
@@ -128,7 +183,7 @@ export default function Workbench() {
               key={c.caseId}
               className="list-item"
               data-testid="inbox-item"
-              onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${c.caseId}` })}
+              onClick={() => openCase(c.caseId)}
             >
               <View className="row">
                 <Text className="ref-no">{c.refNo}</Text>

@@ -57,6 +57,7 @@ export default function EventForm({
           onChange={(next) => form.set(field.key, next)}
           errors={form.errors}
           units={units}
+          refNo={detail.refNo}
         />
       ))}
       {form.formError && (

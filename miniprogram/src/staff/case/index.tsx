@@ -21,13 +21,27 @@ import ChipPicker from '../../components/chip-picker'
 import { useStaffCase } from '../../hooks/use-staff-case'
 import { latestEventDraft } from '../../services/event-drafts'
 import EventForm from './event-form'
+import OfflineActions from './offline-actions'
+import OnSite from './on-site'
 import ReporterContact from './reporter-contact'
 import './index.scss'
 
 export default function StaffCase() {
   const { params } = useRouter()
   const caseId = params.id ?? ''
-  const { detail, loadError, load, units, unitsError, loadUnits, busy, act, clearHeld } = useStaffCase(caseId)
+  const {
+    detail,
+    loadError,
+    offlineSince,
+    load,
+    units,
+    unitsError,
+    loadUnits,
+    busy,
+    act,
+    clearHeld,
+    lastActQueued,
+  } = useStaffCase(caseId)
   const [open, setOpen] = useState<CaseEventType | null>(null)
 
   useDidShow(() => {
@@ -89,6 +103,7 @@ export default function StaffCase() {
           </Text>
         </View>
       )}
+      <OfflineActions caseId={caseId} offlineSince={offlineSince} />
       <View className="card">
         <View className="row">
           <Text className="ref-no">{detail.refNo}</Text>
@@ -184,6 +199,8 @@ export default function StaffCase() {
         )}
       </View>
 
+      {detail.onSite && <OnSite detail={detail} />}
+
       <View className="card" data-testid="staff-actions">
         <Text className="card-title">可办理的操作</Text>
         {detail.allowedEvents.length === 0 ? (
@@ -210,7 +227,11 @@ export default function StaffCase() {
             act={act}
             onSent={() => {
               setOpen(null)
-              void Taro.showToast({ title: `已${offered.label}`, icon: 'success' })
+              void Taro.showToast(
+                lastActQueued()
+                  ? { title: '已保存在手机上，联网后自动提交', icon: 'none', duration: 3000 }
+                  : { title: `已${offered.label}`, icon: 'success' },
+              )
             }}
           />
         )}
