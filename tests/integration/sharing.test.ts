@@ -114,6 +114,26 @@ describe('copies to business sections (对内共享)', () => {
     )
     expect(staffView.reporter.name).toBe('王*明')
   })
+
+  test('posts without case duty (系统管理员, 奖励管理员 of the bureau above the sections) list and read no copy', async () => {
+    const missing = await h.call<Err>(
+      'sharing',
+      'sectionCopy',
+      { copyId: 'nothing:jz-water-section' },
+      'dev-admin',
+    )
+    for (const openid of ['dev-admin', 'dev-reward-admin']) {
+      const list = await h.ok<CasePage<SectionCopyItem>>('sharing', 'sectionCopies', { limit: 50 }, openid)
+      expect({ openid, items: list.items }).toEqual({ openid, items: [] })
+      const copy = await h.call<Err>(
+        'sharing',
+        'sectionCopy',
+        { copyId: `${month.water.caseId}:jz-water-section` },
+        openid,
+      )
+      expect({ openid, body: copy.body }).toEqual({ openid, body: missing.body })
+    }
+  })
 })
 
 describe('referral to the judiciary (对外共享)', () => {

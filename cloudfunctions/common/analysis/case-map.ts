@@ -1,6 +1,7 @@
-// The map of open cases for staff: a page of the open, released cases of the staff member's units (the inbox's
-// query and index), each as a map point with its tone from the same clocks the case page shows. The device loads
-// the pages and clusters them (shared/analysis/case-map.ts); the positions never leave the staff view.
+// The map of open cases for staff: a page of the open, released cases of the staff member's case scope (the inbox's
+// query and index; none for posts without case duty: `caseUnitScope`), each as a map point with its tone from the
+// same clocks the case page shows. The device loads the pages and clusters them (shared/analysis/case-map.ts); the
+// positions never leave the staff view.
 import { toMapPoint, type MapPoint, type MapSource } from '../../../shared/analysis/case-map'
 import type { CaseDoc } from '../../../shared/cases/case-doc'
 import type { CasePage } from '../../../shared/contracts/cases'
@@ -9,7 +10,8 @@ import { clocksOf } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { findAcross } from '../db/find-across'
 import type { Runtime } from '../ports'
-import { unitScopeOf, type StaffRecord } from '../staff-records'
+import { caseUnitScope } from '../case-access'
+import type { StaffRecord } from '../staff-records'
 
 /** What a map point needs of a case: the point's fields and what its clocks are derived from. */
 const MAP_FIELDS = [
@@ -33,7 +35,7 @@ export async function openCaseMapPage(
     runtime.db,
     COLLECTIONS.cases,
     'unitId',
-    unitScopeOf(runtime.deployment.units, staff),
+    caseUnitScope(runtime, staff),
     {
       filter: { screening: 'passed', open: true },
       orderBy: [['createdAt', 'desc']],

@@ -13,12 +13,13 @@ import { stateLabel } from '../../../shared/workflow/states'
 import { heldPhotoIds, pendingPhotoIds } from '../../../shared/cases/content-holds'
 import { audit, systemAuditor } from '../audit'
 import { calendarFor } from '../calendar'
+import { caseUnitScope } from '../case-access'
 import { clocksOf } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { findAcross } from '../db/find-across'
 import { getMany } from '../db/get-many'
 import { DuplicateKeyError, type Runtime } from '../ports'
-import { unitNamer, unitScopeOf, type StaffDoc, type StaffRecord } from '../staff-records'
+import { unitNamer, type StaffDoc, type StaffRecord } from '../staff-records'
 
 export interface SectionCopyDoc {
   caseId: string
@@ -66,10 +67,13 @@ export async function copyToSections(runtime: Runtime, doc: StoredCase): Promise
   return made
 }
 
-/** The section units among the staff member's scope (a copy is theirs when its section is). */
+/**
+ * The section units among the units whose cases the staff member sees (a copy is theirs when its section is): a
+ * copy is a case less its reporter, so posts without case duty (系统管理员, 奖励管理员) have none (`caseUnitScope`).
+ */
 function sectionScope(runtime: Runtime, staff: StaffRecord): string[] {
   const sections = new Set((runtime.deployment.sharing?.sections ?? []).map((s) => s.unitId))
-  return unitScopeOf(runtime.deployment.units, staff).filter((id) => sections.has(id))
+  return caseUnitScope(runtime, staff).filter((id) => sections.has(id))
 }
 
 export async function listSectionCopies(
