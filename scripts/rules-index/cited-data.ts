@@ -473,12 +473,6 @@ function deploymentTexts(file: string): CitedText[] {
         section.cite,
       ),
     ),
-    ...entry(
-      'publicInfo.rewardSummary',
-      '公开页：有奖举报政策摘要',
-      deployment.publicInfo?.rewardSummary,
-      'reference',
-    ),
   ]
 }
 

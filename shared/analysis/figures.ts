@@ -45,7 +45,7 @@ export interface MonthlyFigureRow extends FigureCounts {
 export type FiguresSource =
   /** Counted from the reports registered in the month, as they stood when counted (interim). */
   | 'registered-in-month'
-  /** The stored monthly report of the statistics function (S0 第十八条). */
+  /** The month's stored statistics cells (`stats_months`, what the monthly report of S0 第十八条 is built from). */
   | 'monthly-report'
 
 export interface MonthlyFigures {

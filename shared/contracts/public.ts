@@ -11,12 +11,13 @@ import {
   type TypicalCaseKind,
 } from '../disclosure/typical-cases'
 import { MONTH_PATTERN } from '../analysis/figures'
+import type { RewardRulesView } from '../rewards/rules-view'
 import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
 import type { CasePage } from './cases'
 import { action, ANYONE, staffWith } from './define'
 import * as z from '../vocabulary/zod'
 
-export type { PublicMonthlyFigures, PublicTypicalCase, ReportingChannel }
+export type { PublicMonthlyFigures, PublicTypicalCase, ReportingChannel, RewardRulesView }
 
 export interface PublicDisclosure {
   /** The bureau that publishes. */
@@ -26,8 +27,12 @@ export interface PublicDisclosure {
   /** The month asked for (or the latest); null when nothing is published yet. */
   figures: PublicMonthlyFigures | null
   channels: ReportingChannel[]
-  /** The reward policy in a few sentences (有奖举报政策, S0 第十四条); null when the bureau has none to show. */
-  rewardPolicy: string | null
+  /**
+   * 有奖举报政策 (S0 第十四条): the jurisdiction's reward rules as the self-check shows them — whether rewards are
+   * offered, the conditions that make a report eligible, the amounts — each with its citation, placeholders marked
+   * (`placeholder`, `provisional`) and never shown as law.
+   */
+  rewardPolicy: RewardRulesView
 }
 
 /** A typical case as staff see their choice. */

@@ -94,7 +94,6 @@ export const deploymentConfigSchema = z.object({
   publicInfo: z.optional(
     z.object({
       channels: z.array(z.object({ name: text('举报途径名称'), how: text('举报途径说明') })),
-      rewardSummary: text('有奖举报政策摘要'),
     }),
   ),
   sharing: z.optional(

@@ -29,14 +29,12 @@ export interface ReportingChannel {
   how: string
 }
 
-/** What the public disclosure page says besides the figures (S0 第十四条: 举报途径、有奖举报政策). */
+/**
+ * What the public disclosure page says besides the figures (S0 第十四条: 举报途径). Its reward policy is not written
+ * here: the page shows the jurisdiction's reward rules from its policy profile (profiles/<id>/rewards.ts).
+ */
 export interface PublicInfoConfig {
   channels: ReportingChannel[]
-  /**
-   * The reward policy in a few sentences, as the bureau words it — shown until the policy profile declares the
-   * jurisdiction's reward rules (cloudfunctions/common/disclosure/reward-policy.ts `rewardPolicySummary`).
-   */
-  rewardSummary: string
 }
 
 /**

@@ -1,7 +1,8 @@
 // The public page in the browser, as an anonymous visitor — no persona chosen, no identity sent: the month's figures
 // per county and category (S1 第十三条), a typical case with its handling summary (S0 第十四条), the ways to report and
-// the reward policy; nothing on the page or in any answer it received names a reporter (S4 四(六)). Then the staff
-// side: the map of open cases (the H5 schematic of the clusters) and the quarterly report read in the app.
+// the reward rules (their placeholders marked 暂定); nothing on the page or in any answer it received names a
+// reporter (S4 四(六)). Then the staff side: the map of open cases (the H5 schematic of the clusters) and the
+// quarterly report read in the app.
 import type { Page } from 'playwright-core'
 import { fileMonthOfReports, reporterValuesIn, type MonthOfReports } from '../support/disclosure'
 import { STAFF } from '../support/reports'
@@ -67,7 +68,13 @@ test('an anonymous visitor reads the month’s figures and a typical case, and n
   await typical.waitFor()
   expect(await typical.getByTestId('typical-summary').textContent()).toBe(SUMMARY)
   expect(await view.getByTestId('channels').textContent()).toContain('12345')
-  expect(await view.getByTestId('reward-policy').textContent()).toContain('有奖举报')
+  // The reward policy is 焦作's reward rules: the offer cited (S0 第十二条), every amount marked 暂定 under the
+  // banner that it is not law.
+  const reward = view.getByTestId('reward-policy')
+  expect(await reward.textContent()).toContain('焦作市生态环境违法行为有奖举报')
+  expect(await reward.textContent()).toContain('第十二条')
+  expect(await reward.getByTestId('reward-tier').first().textContent()).toContain('（暂定）')
+  expect(await reward.getByTestId('reward-provisional').textContent()).toContain('不是法定标准')
 
   // The page asked the public function only, never with an identity, and no answer named a reporter.
   expect(calls.length).toBeGreaterThan(0)

@@ -3,7 +3,7 @@
 // (S1 第十三条, S3 第十七条) once; an anonymous caller — no identity at all — reads the page. Every public answer,
 // every stored disclosure and the quarter's report are searched for every value that identifies a reporter
 // (S4 四(六) 严禁公开信访人信息; S0 第十三条).
-import type { PublicDisclosure, PublicTypicalCase } from '../../shared/contracts/public'
+import type { PublicDisclosure, PublicTypicalCase, RewardRulesView } from '../../shared/contracts/public'
 import type { CasePage } from '../../shared/contracts/cases'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { startHarness, type Harness } from '../support/local-harness'
@@ -154,10 +154,29 @@ describe('the month is published once it is over, and anyone reads it', () => {
     ])
   })
 
-  test('the channels and the reward policy come from the deployment (S0 第十四条)', () => {
+  test('the channels come from the deployment (S0 第十四条)', () => {
     expect(page.publisher).toBe(h.runtime.deployment.name)
     expect(page.channels.map((c) => c.name)).toContain('12345 政务服务便民热线')
-    expect(page.rewardPolicy).toContain('有奖举报')
+  })
+
+  test('the reward policy is the jurisdiction’s reward rules, cited, its placeholders marked (S0 第十四条, 第十二条)', async () => {
+    const policy = page.rewardPolicy
+    // The same rules the self-check explains, read here without any identity.
+    expect(policy).toEqual(await h.ok<RewardRulesView>('rewards', 'rules', {}, 'dev-citizen'))
+    // 焦作 offers rewards on S0 第十二条, cited; a true report is a condition of that article.
+    expect(policy).toMatchObject({ offered: true, offeredBasis: { placeholder: false } })
+    expect(policy.offeredBasis.source).toContain('第十二条')
+    const verified = policy.conditions.find((c) => c.key === 'verified-true')!
+    expect(verified).toMatchObject({ placeholder: false })
+    expect(verified.source).toContain('第十二条')
+    // No amount is 焦作 law: every tier, the cap and the claim window are placeholders, and say so.
+    for (const figure of [...policy.tiers, policy.cap, policy.claimWindowDays]) {
+      expect(figure).toMatchObject({
+        placeholder: true,
+        source: expect.stringMatching(/^暂定值，待本地确认/),
+      })
+    }
+    expect(policy.provisional).toBe(true)
   })
 
   test('the typical case shows its public projection and summary, the place only as its cell', async () => {
@@ -242,5 +261,34 @@ describe('the month is published once it is over, and anyone reads it', () => {
       limit: 10,
     })
     expect(audits.items.find((a) => a.action === 'withdraw-typical-case')?.reason).toBe('摘要需重新审核')
+  })
+})
+
+describe('the reward policy of a jurisdiction with a published scheme', () => {
+  test('九龙坡: the amounts with their citation (渝环规〔2025〕1号, as reported); what the summaries omit marked 暂定', async () => {
+    const jiulongpo = await startHarness({ deployment: 'jiulongpo' })
+    try {
+      const { rewardPolicy: policy } = await jiulongpo.ok<PublicDisclosure>(
+        'public',
+        'disclosure',
+        {},
+        ANONYMOUS,
+      )
+      expect(policy).toMatchObject({ offered: true, anonymousClaims: true })
+      for (const tier of policy.tiers) {
+        expect(tier).toMatchObject({ placeholder: false })
+        expect(tier.source).toContain('渝环规〔2025〕1号')
+        expect(tier.source).toContain('据公开报道')
+      }
+      expect(policy.fineShare).toMatchObject({ value: 5, placeholder: false })
+      expect(policy.cap).toMatchObject({ value: 100000, placeholder: false })
+      expect(policy.insiderMultiplier).toMatchObject({
+        placeholder: true,
+        source: expect.stringMatching(/^暂定值/),
+      })
+      expect(policy.provisional).toBe(true)
+    } finally {
+      await jiulongpo.close()
+    }
   })
 })

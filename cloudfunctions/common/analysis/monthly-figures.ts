@@ -1,13 +1,25 @@
 // Where the monthly figures come from: ONE adapter, `monthlyFiguresFor`, read by the public disclosure, the trend
 // charts and the quarterly report.
 //
-// SWITCH HERE when the statistics work of issue 15 (items 1–4: `shared/stats/`, the `stats` function storing the
-// monthly report of S0 第十八条 in the `reports` collection) lands: read that stored report for the month and map
-// it onto `MonthlyFigures` (source 'monthly-report'), returning null until it exists. Until then the figures are
-// counted here from the reports registered in the month (source 'registered-in-month'): received, accepted,
-// closed and closed on time by the handling clock, ratings — each report through `caseCounts`, resumably (the
-// count keeps its cursor and running rows in jobs/figures-<month>), reading only the fields `CountedCase` names.
-// A month still running is counted to date, afresh each day (jobs/figures-<month>@<date>).
+// SWITCH HERE when the statistics of issue 15 items 1–4 land (branch wip-s15: `shared/stats/`,
+// `cloudfunctions/common/stats/`). `monthlyFiguresFor` will then read exactly this:
+//   - `monthCells(runtime, [month])` (cloudfunctions/common/stats/months.ts): the stored month document
+//     `stats_months/month-<YYYY-MM>` (`MonthDoc`), whose `cells` hold one `{ dims, tally }` per combination of
+//     `dims` unitId, category, requestType, county, channel and outcome, summed from the month's `case_stats`
+//     contributions (each event counted in the Shanghai month it happened in). A month still in `pending` (no
+//     finished pass yet) answers null, as a count still running does now.
+//   - the cells summed by (`dims.county`, `dims.category`) into `MonthlyFigureRow`s: `regionCode` = `dims.county`
+//     (the division code; null outside every county), and `received`, `accepted`, `closed`, `closedOnTime`,
+//     `rated`, `satisfied` = the tally's counts of the same names (its 满意 is 4–5 stars, SATISFIED_FROM_STARS —
+//     then the one home of SATISFIED_STARS); `source` 'monthly-report', `countedAt` = the document's
+//     `passStartedAt`.
+// Not the stored monthly report (`reports/monthly-<YYYY-MM>`): it breaks a month down by county and by category
+// separately, and the public page needs county × category. The interim count below and its jobs go then.
+//
+// Until then the figures are counted here from the reports registered in the month (source 'registered-in-month'):
+// received, accepted, closed and closed on time by the handling clock, ratings — each report through `caseCounts`,
+// resumably (the count keeps its cursor and running rows in jobs/figures-<month>), reading only the fields
+// `CountedCase` names. A month still running is counted to date, afresh each day (jobs/figures-<month>@<date>).
 import { COUNTED_CASE_FIELDS, addToRows, caseCounts, type CountedCase } from '../../../shared/analysis/tally'
 import {
   monthOf,
@@ -30,7 +42,7 @@ export const figuresJobId = (month: Month, today: string) =>
 
 /**
  * The figures of a month, or null while they are not yet available (still being counted: call again — the count
- * resumes). THE adapter to switch to the stored monthly report (see the top of this file).
+ * resumes). THE adapter to switch to the month's stored statistics cells (`monthCells`, see the top of this file).
  */
 export async function monthlyFiguresFor(
   runtime: Runtime,

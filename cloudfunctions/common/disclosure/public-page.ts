@@ -6,11 +6,11 @@ import { toPublicCase, type PublicSource } from '../../../shared/cases/views/pub
 import { toPublicTypicalCase, type PublicTypicalCase } from '../../../shared/disclosure/typical-cases'
 import type { Month } from '../../../shared/analysis/figures'
 import { COLLECTIONS } from '../collections'
+import { jurisdictionRewardRules } from '../rewards/rules'
 import type { Runtime } from '../ports'
 import { unitNamer } from '../staff-records'
 import { disclosureId, lastFinishedMonth, publishedMonths, type DisclosureDoc } from './monthly'
 import { listTypicalCases } from './typical-cases'
-import { rewardPolicySummary } from './reward-policy'
 
 /** The months the page offers. */
 const MONTHS_SHOWN = 24
@@ -47,7 +47,7 @@ export async function publicDisclosure(
     months: months.map((m) => ({ month: m.month, label: m.published.label })),
     figures: chosen?.published ?? null,
     channels: runtime.deployment.publicInfo?.channels ?? [],
-    rewardPolicy: rewardPolicySummary(runtime),
+    rewardPolicy: jurisdictionRewardRules(runtime),
   }
 }
 

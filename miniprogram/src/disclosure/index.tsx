@@ -1,19 +1,17 @@
 // 信息公开: what the bureau publishes every month (S1 第十三条, S3 第十七条) — the figures per county and pollution
 // category, typical cases with how they were handled (S0 第十四条), the ways to report and the reward policy. Open to
 // anyone: asked without identity, and nothing here can carry a reporter (S4 四(六)).
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { PublicCounts } from '@shared/disclosure/public-figures'
 import type { PublicDisclosure, PublicTypicalCase } from '@shared/contracts/public'
 import ChipPicker from '../components/chip-picker'
 import StateView from '../components/state-view'
-import { useLatestWins } from '../hooks/use-answer'
+import RewardRules from '../components/reward-rules'
+import { useAnswer, useLatestWins } from '../hooks/use-answer'
 import { getDisclosure, listTypicalCases } from '../services/disclosure'
 import './index.scss'
-
-type Load =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; page: PublicDisclosure }
 
 const rate = (value: number | null) => (value === null ? '—' : `${value}%`)
 
@@ -64,50 +62,59 @@ function TypicalCase({ item }: { item: PublicTypicalCase }) {
   )
 }
 
+/** The key asking for the latest published month (the server picks it). */
+const LATEST = 'latest'
+
 export default function DisclosurePage() {
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const [month, setMonth] = useState<string | null>(null)
+  // The month's figures are an answer to the month asked: shown only for the month now asked (answers by inputs,
+  // hooks/use-answer), loading while another month is on its way. What does not depend on the month (the months
+  // published, the channels, the reward rules) stays from the last answer.
+  const [asked, setAsked] = useState<string>(LATEST)
+  const { state, retry } = useAnswer<PublicDisclosure>(asked, (key) =>
+    getDisclosure(key === LATEST ? undefined : key),
+  )
+  const lastPage = useRef<PublicDisclosure | null>(null)
+  if (state.status === 'ready') lastPage.current = state.data
+
+  // Typical cases: one list, refreshed as a whole; a page of "more" is added only to the list it continues.
   const [cases, setCases] = useState<PublicTypicalCase[]>([])
   const [next, setNext] = useState<string | null>(null)
   const begin = useLatestWins()
-
-  const refresh = useCallback(
-    async (which: string | null) => {
-      const ticket = begin()
-      try {
-        const [page, typical] = await Promise.all([getDisclosure(which ?? undefined), listTypicalCases()])
-        if (!ticket.isLatest()) return
-        if (!page.ok) return setLoad({ status: 'error', message: page.error.message })
-        setLoad({ status: 'ready', page: page.data })
-        setMonth(page.data.figures?.month ?? null)
-        if (typical.ok) {
-          setCases(typical.data.items)
-          setNext(typical.data.next)
-        }
-      } finally {
-        Taro.stopPullDownRefresh()
-      }
-    },
-    [begin],
-  )
-
-  useEffect(() => void refresh(null), [refresh])
-  usePullDownRefresh(() => void refresh(month))
+  const generation = useRef<object | null>(null)
+  const loadTypical = useCallback(async () => {
+    const ticket = begin()
+    generation.current = ticket
+    const res = await listTypicalCases()
+    if (!ticket.isLatest() || !res.ok) return
+    setCases(res.data.items)
+    setNext(res.data.next)
+  }, [begin])
+  useEffect(() => void loadTypical(), [loadTypical])
+  usePullDownRefresh(() => {
+    retry()
+    void loadTypical().finally(() => Taro.stopPullDownRefresh())
+  })
 
   const more = async () => {
     if (!next) return
+    const continues = generation.current
     const res = await listTypicalCases(next)
+    if (continues !== generation.current) return
     if (!res.ok) return void Taro.showToast({ title: res.error.message, icon: 'none' })
     setCases((list) => [...list, ...res.data.items.filter((c) => !list.some((x) => x.refNo === c.refNo))])
     setNext(res.data.next)
   }
 
-  if (load.status === 'loading') return <StateView kind="loading" />
-  if (load.status === 'error') {
-    return <StateView kind="error" text={load.message} onRetry={() => void refresh(month)} />
+  const page = lastPage.current
+  if (!page) {
+    return state.status === 'error' ? (
+      <StateView kind="error" text={state.message} onRetry={retry} />
+    ) : (
+      <StateView kind="loading" />
+    )
   }
-  const { page } = load
-  const figures = page.figures
+  const figures = state.status === 'ready' ? state.data.figures : null
+  const shownMonth = asked === LATEST ? (figures?.month ?? null) : asked
   return (
     <View className="page disclosure" data-testid="disclosure">
       <View className="card">
@@ -122,15 +129,14 @@ export default function DisclosurePage() {
           label="月份"
           testId="disclosure-months"
           options={page.months.map((m) => ({ value: m.month, label: m.label }))}
-          value={month}
-          onChange={(m) => {
-            setMonth(m)
-            void refresh(m)
-          }}
+          value={shownMonth}
+          onChange={(m) => setAsked(m)}
         />
       )}
 
-      {!figures && <StateView kind="empty" text="暂无已公开的月度数据" />}
+      {state.status === 'loading' && <StateView kind="loading" />}
+      {state.status === 'error' && <StateView kind="error" text={state.message} onRetry={retry} />}
+      {state.status === 'ready' && !figures && <StateView kind="empty" text="暂无已公开的月度数据" />}
       {figures && (
         <View className="card" data-testid="disclosure-figures" data-month={figures.month}>
           <Text className="card-title">{figures.label}</Text>
@@ -195,12 +201,7 @@ export default function DisclosurePage() {
         </View>
       )}
 
-      {page.rewardPolicy && (
-        <View className="card" data-testid="reward-policy">
-          <Text className="card-title">有奖举报</Text>
-          <Text className="hint">{page.rewardPolicy}</Text>
-        </View>
-      )}
+      <RewardRules rules={page.rewardPolicy} testId="reward-policy" />
     </View>
   )
 }
