@@ -118,7 +118,7 @@ test('the supervisor’s map clusters the open cases and lists them; the quarter
   expect(String(counts.reduce((a, b) => a + b, 0))).toBe(await map.getAttribute('data-count'))
   expect(tones.length).toBeGreaterThan(0)
 
-  await open(page, '/staff/maps/report', '季度分析报告')
+  await open(page, '/staff/maps/report/index', '季度分析报告')
   await screen(page).getByTestId('generate-report').tap()
   const report = screen(page).getByTestId('report')
   await report.waitFor()

@@ -146,14 +146,14 @@ export default function StaffCase() {
           <Text
             className="link"
             data-testid="open-typical"
-            onClick={() => void Taro.navigateTo({ url: `/staff/maps/typical?id=${caseId}` })}
+            onClick={() => void Taro.navigateTo({ url: `/staff/maps/typical/index?id=${caseId}` })}
           >
             选为典型案例
           </Text>
           <Text
             className="link"
             data-testid="open-referral"
-            onClick={() => void Taro.navigateTo({ url: `/staff/maps/referral?id=${caseId}` })}
+            onClick={() => void Taro.navigateTo({ url: `/staff/maps/referral/index?id=${caseId}` })}
           >
             移送司法机关
           </Text>

@@ -84,13 +84,13 @@ export default function CaseMapPage() {
   return (
     <View className="page">
       <View className="maps__links">
-        <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/maps/trends' })}>
+        <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/maps/trends/index' })}>
           趋势图表
         </Text>
-        <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/maps/report' })}>
+        <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/maps/report/index' })}>
           季度分析报告
         </Text>
-        <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/maps/copies' })}>
+        <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/maps/copies/index' })}>
           业务科室抄送
         </Text>
       </View>

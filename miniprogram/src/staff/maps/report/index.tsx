@@ -7,16 +7,16 @@ import { Button, Text, View } from '@tarojs/components'
 import type { QuarterlyReport, QuarterlyReportInfo } from '@shared/contracts/analysis'
 import { monthOf, quarterLabel, quarterOf } from '@shared/analysis/figures'
 import { localDateOf } from '@shared/time'
-import ChipPicker from '../../components/chip-picker'
-import StateView from '../../components/state-view'
+import ChipPicker from '../../../components/chip-picker'
+import StateView from '../../../components/state-view'
 import {
   generateQuarterlyReport,
   getQuarterlyReport,
   listQuarterlyReports,
   quarterlyReportDocument,
-} from '../../services/analysis'
-import SpecChart from './spec-chart'
-import './maps.scss'
+} from '../../../services/analysis'
+import SpecChart from '../spec-chart'
+import '../maps.scss'
 
 /** How many times a generation is continued from here before asking the person to try again later. */
 const MAX_ROUNDS = 8

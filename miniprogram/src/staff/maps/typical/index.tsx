@@ -11,10 +11,10 @@ import {
   TYPICAL_SUMMARY_MAX,
   type TypicalCaseKind,
 } from '@shared/disclosure/typical-cases'
-import ChipPicker from '../../components/chip-picker'
-import FieldError from '../../components/field-error'
-import StateView from '../../components/state-view'
-import { chooseTypicalCase, getTypicalCaseOf, withdrawTypicalCase } from '../../services/disclosure'
+import ChipPicker from '../../../components/chip-picker'
+import FieldError from '../../../components/field-error'
+import StateView from '../../../components/state-view'
+import { chooseTypicalCase, getTypicalCaseOf, withdrawTypicalCase } from '../../../services/disclosure'
 
 export default function TypicalCasePage() {
   const caseId = useRouter().params.id ?? ''

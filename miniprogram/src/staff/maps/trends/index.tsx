@@ -6,10 +6,10 @@ import { Text, View } from '@tarojs/components'
 import type { TrendFigures } from '@shared/contracts/analysis'
 import { categoryChart, countyChart, rateTrendChart, trendChart } from '@shared/analysis/charts'
 import { monthLabel } from '@shared/analysis/figures'
-import StateView from '../../components/state-view'
-import { getTrends } from '../../services/analysis'
-import SpecChart from './spec-chart'
-import './maps.scss'
+import StateView from '../../../components/state-view'
+import { getTrends } from '../../../services/analysis'
+import SpecChart from '../spec-chart'
+import '../maps.scss'
 
 type Load =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; trends: TrendFigures }

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { SectionCopyItem, SectionCopyView } from '@shared/contracts/sharing'
-import CaseTimeline from '../../components/case-timeline'
-import StateView from '../../components/state-view'
-import { getSectionCopy, listSectionCopies } from '../../services/sharing'
+import CaseTimeline from '../../../components/case-timeline'
+import StateView from '../../../components/state-view'
+import { getSectionCopy, listSectionCopies } from '../../../services/sharing'
 
 export default function CopiesPage() {
   const [items, setItems] = useState<SectionCopyItem[] | null>(null)

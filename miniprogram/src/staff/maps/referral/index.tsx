@@ -5,15 +5,15 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import type { ReferralView } from '@shared/contracts/sharing'
-import ChipPicker from '../../components/chip-picker'
-import FieldError from '../../components/field-error'
-import StateView from '../../components/state-view'
+import ChipPicker from '../../../components/chip-picker'
+import FieldError from '../../../components/field-error'
+import StateView from '../../../components/state-view'
 import {
   listJudiciary,
   listReferrals,
   referToJudiciary,
   revealReferralIdentity,
-} from '../../services/sharing'
+} from '../../../services/sharing'
 
 export default function ReferralPage() {
   const caseId = useRouter().params.id ?? ''
