@@ -8,11 +8,11 @@ import './index.scss'
 
 const provisional = (placeholder: boolean) => (placeholder ? '（暂定）' : '')
 
-/** `依据：…` for a cited source, `暂定：…` for a placeholder (its source text says what awaits the bureau). */
+/** `依据：…` for a cited source; a placeholder's source text says itself that it is 暂定值 and what awaits the bureau. */
 function Source({ source, placeholder }: { source: string; placeholder: boolean }) {
   return (
     <Text className="muted" data-placeholder={placeholder ? 'true' : 'false'}>
-      {placeholder ? '暂定' : '依据'}：{source}
+      {placeholder ? source : `依据：${source}`}
     </Text>
   )
 }
