@@ -14,6 +14,8 @@
 //   rewards/                   whistleblower rewards: a report's eligibility, the award, the views of a claim
 //   stats/, oversight/         (the floor of rewards/) statistics from case histories (contributions, months,
 //                              reports, export tables); the supervisor's desk fields, spot-check samples, receptions
+//   analysis/, disclosure/,    figures, charts, the case map and the quarterly report; what is published
+//   sharing/                   (monthly figures, typical cases); copies to business sections, judicial referrals
 //   contracts/                 the API of every cloud function (top: nothing in shared/ imports it)
 //
 // shared/ never imports the platform (cloud functions, the mini-program, local mode).
@@ -30,6 +32,7 @@ const FLOORS = [
   ['intake'],
   ['cases'],
   ['rewards', 'stats', 'oversight'],
+  ['analysis', 'disclosure', 'sharing'],
   ['contracts'],
 ]
 

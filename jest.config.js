@@ -17,6 +17,8 @@ const swc = [
 ]
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
+  // supercluster and its kdbush ship as ES modules only: compiled like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(supercluster|kdbush)/)'],
   moduleNameMapper: {
     '^@shared/(.*)$': '<rootDir>/shared/$1',
     '^@deployment$': '<rootDir>/deployments/jiaozuo/deployment.json',

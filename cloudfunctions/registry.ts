@@ -10,6 +10,9 @@ import { timersFunction } from './timers/handlers'
 import { rewardsFunction } from './rewards/handlers'
 import { statsFunction } from './stats/handlers'
 import { oversightFunction } from './oversight/handlers'
+import { publicFunction } from './public/handlers'
+import { analysisFunction } from './analysis/handlers'
+import { sharingFunction } from './sharing/handlers'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   cases: casesFunction,
@@ -21,4 +24,7 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   stats: statsFunction,
   oversight: oversightFunction,
   channels: channelsFunction,
+  public: publicFunction,
+  analysis: analysisFunction,
+  sharing: sharingFunction,
 }

@@ -61,6 +61,7 @@ const FILE_TYPES: Record<string, string> = {
   amr: 'audio/amr',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
 }
 
 export interface GatewayOptions {
@@ -203,6 +204,9 @@ export async function buildGateway({
       const file = await runtime.blobs.locate(rel)
       if (!file) return send(reply, fail('NOT_FOUND', '文件不存在'))
       const type = FILE_TYPES[path.extname(file).slice(1)]
+      // Generated documents (the quarterly analysis report): saved, never run in this origin.
+      if (path.extname(file) === '.html')
+        reply.header('content-disposition', `attachment; filename="${path.basename(file)}"`)
       return reply
         .header('content-type', type ?? 'application/octet-stream')
         .header('cache-control', 'private, max-age=3600')

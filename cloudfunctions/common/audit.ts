@@ -1,8 +1,11 @@
 // The audit collection: one record per act that must be answerable for later — a reporter revealed, held content
 // cleared, a holiday notice loaded, staff enrolled, changed, deactivated, cases handed over, identities destroyed,
-// every read of a reward claimant's identity and every reward decision (never the identity itself).
-// Written in the same transaction as the act (no act unrecorded), never changed afterwards. Indexed by subject
-// (`subject_at`: what happened to a staff member, a case, an invite) and by actor (`actor_at`: what someone did).
+// every read of a reward claimant's identity and every reward decision (never the identity itself), a typical case
+// published or withdrawn, an analysis report generated or downloaded, a report shared with a business section or
+// referred to the judiciary.
+// Written in the same transaction as the act (no act unrecorded) — or before it, for a reveal: no record, no
+// reveal — never changed afterwards. Indexed by subject (`subject_at`: what happened to a staff member, a case, an
+// invite) and by actor (`actor_at`: what someone did).
 import type { AuditAction } from '../../shared/contracts/staff-admin'
 import { COLLECTIONS } from './collections'
 import type { DocStore, DocWriter, Page, WithId } from './ports'
@@ -20,6 +23,12 @@ export interface AuditDoc {
   /** Facts of the act (the post granted, a reason, counts): never a reporter's identity, a code or an openid. */
   [detail: string]: unknown
 }
+
+/** Who an audit record names: a staff member, or the system acting on its own (`systemAuditor`). */
+export type Auditor = Pick<StaffRecord, '_id' | 'name'>
+
+/** The system as it appears in the audit trail: `system:intake` (copies at registration), `system:timers`. */
+export const systemAuditor = (id: 'intake' | 'timers'): Auditor => ({ _id: `system:${id}`, name: '系统' })
 
 export function recordAudit(tx: Pick<DocWriter, 'insert'>, entry: AuditDoc): Promise<string> {
   return tx.insert<AuditDoc>(COLLECTIONS.audit, entry)
@@ -44,7 +53,7 @@ export function audit(
   writer: Pick<DocWriter, 'insert'>,
   action: AuditAction,
   subject: string,
-  staff: Pick<StaffRecord, '_id' | 'name'>,
+  staff: Auditor,
   at: string,
   details: Record<string, unknown> = {},
 ): Promise<string> {

@@ -42,4 +42,14 @@ export const COLLECTIONS = {
   channelNonces: 'channel_nonces',
   /** What goes back to a platform (results, returns): the outbox with its delivery state. */
   platformFeedback: 'platform_feedback',
+  /** The monthly figures as published (`month-2026-11`): the public page serves these as stored. */
+  disclosures: 'disclosures',
+  /** Typical cases on the public page (one per case id), with the staff's handling summary. */
+  typicalCases: 'typical_cases',
+  /** Quarterly analysis reports (`quarter-2026Q4`) and the link to their document. */
+  analysisReports: 'analysis_reports',
+  /** Copies of new reports to business sections (`<caseId>:<sectionUnitId>`), S0 第十七条. */
+  sectionCopies: 'section_copies',
+  /** Referrals of suspected environmental crimes to the judiciary, S0 第十七条. */
+  judicialReferrals: 'judicial_referrals',
 } as const

@@ -31,9 +31,19 @@ export interface StaffActionContext extends ActionContext {
   staff: StaffRecord
 }
 
+/** An action open to anyone (`ANYONE`): no identity is needed, none is looked up, none is passed on. */
+export interface PublicActionContext {
+  runtime: Runtime
+  now: Date
+}
+
 type Handler<A> = (
   input: ParsedInputOf<A>,
-  ctx: A extends { access: { who: 'staff' } } ? StaffActionContext : ActionContext,
+  ctx: A extends { access: { who: 'staff' } }
+    ? StaffActionContext
+    : A extends { access: { who: 'anyone' } }
+      ? PublicActionContext
+      : ActionContext,
 ) => Promise<OutputOf<A>>
 
 export type Handlers<C extends FunctionContract> = { [K in keyof C]: Handler<C[K]> }
@@ -135,10 +145,11 @@ export function defineFunction<C extends FunctionContract>(
     if (!Object.prototype.hasOwnProperty.call(contract, actionName)) {
       return fail('UNKNOWN_ACTION', `功能「${name}」没有操作「${actionName}」，请更新小程序后重试`)
     }
+    const spec = contract[actionName] as ActionContract
+    if (spec.access.who === 'anyone') return handlePublic(actionName, spec, payload, runtime)
     const openid = caller.openid
     if (!openid) return fail('UNAUTHENTICATED', '无法确认您的身份，请在微信中重新打开小程序')
 
-    const spec = contract[actionName] as ActionContract
     try {
       // Role before validation: someone not allowed to use an action learns nothing about its input.
       const staff = await findStaffByOpenid(runtime.db, openid)
@@ -151,6 +162,23 @@ export function defineFunction<C extends FunctionContract>(
       const handler = handlers[actionName] as (input: unknown, ctx: ActionContext) => Promise<unknown>
       const data = await handler(parsed.data, { runtime, openid, staff, now: runtime.clock.now() })
       return ok(data)
+    } catch (error) {
+      return toFailure(error, runtime, `${name}.${actionName}`)
+    }
+  }
+
+  /** What anyone may read: validated like every action; the caller's identity is neither needed nor read. */
+  async function handlePublic(
+    actionName: string,
+    spec: ActionContract,
+    payload: unknown,
+    runtime: Runtime,
+  ): Promise<ApiResult<unknown>> {
+    try {
+      const parsed = safeParse(spec.input, payload)
+      if (!parsed.success) return validationFailure(parsed.error)
+      const handler = handlers[actionName] as (input: unknown, ctx: PublicActionContext) => Promise<unknown>
+      return ok(await handler(parsed.data, { runtime, now: runtime.clock.now() }))
     } catch (error) {
       return toFailure(error, runtime, `${name}.${actionName}`)
     }

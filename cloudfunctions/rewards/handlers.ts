@@ -4,8 +4,7 @@
 // report or the query code they hold; a reward admin reaches a case only through a claim on it), then hands the
 // work to common/rewards.
 import { rewardsContract } from '../../shared/contracts/rewards'
-import { isProfileId, latestRewardRules } from '../../shared/policy'
-import { rewardRulesView, rewardStatusView } from '../../shared/rewards'
+import { rewardStatusView } from '../../shared/rewards'
 import { toShanghaiIso } from '../../shared/time'
 import type { StoredCase } from '../../shared/cases/case-doc'
 import { calendarFor } from '../common/calendar'
@@ -13,6 +12,7 @@ import type { Runtime } from '../common/ports'
 import { claimForRewardAdmin, claimQueue } from '../common/rewards/admin-views'
 import { fileClaim, ownReport, reportByCode } from '../common/rewards/claim'
 import { decideReward, recordPayout, recordRecovery, refuseReward } from '../common/rewards/decisions'
+import { jurisdictionRewardRules } from '../common/rewards/rules'
 import { loadRewardWorld, statusIn } from '../common/rewards/world'
 import { defineFunction } from '../common/router'
 
@@ -24,9 +24,7 @@ async function statusOf(runtime: Runtime, doc: StoredCase, now: Date) {
 
 export const rewardsFunction = defineFunction('rewards', rewardsContract, {
   async rules(_input, { runtime }) {
-    const profileId = runtime.deployment.profileId
-    if (!isProfileId(profileId)) throw new Error(`unknown policy profile: ${profileId}`)
-    return rewardRulesView(latestRewardRules(profileId))
+    return jurisdictionRewardRules(runtime)
   },
 
   async status(input, { runtime, openid, now }) {

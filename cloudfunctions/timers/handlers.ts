@@ -2,13 +2,14 @@
 // trigger and each run does every job in turn, each within what is left of the run's budget (the function
 // timeout is 60 s): the deadline sweep (reminders, 督办, deemed closure), the removal of uploads nobody
 // attached, retention (archiving, destroying sealed identities), the monthly statistics (last month's report,
-// this month's figures, the backfill of cases stored before statistics) and the feedback owed to the work-order
-// platforms (delivery with retries, expired push nonces). Every job is resumable and idempotent, so running
-// hourly costs an indexed query when there is no work. A run that stops at its budget with work left starts a
-// follow-up run at once (runtime.followUps: in the cloud the function calls itself, locally the scheduler fires
-// again), chained until the work is done: a backlog drains at the speed of the work, not of the trigger. Runs
-// never work on a job at the same time (paged-job.ts leases), so a follow-up and the hourly trigger can meet
-// without doing anything twice. An administrator can also start each job.
+// this month's figures, the backfill of cases stored before statistics), the feedback owed to the work-order
+// platforms (delivery with retries, expired push nonces) and the publications (the month's figures, the quarter's
+// analysis report). Every job is resumable and idempotent, so running hourly costs an indexed query when there is
+// no work. A run that stops at its budget with work left starts a follow-up run at once (runtime.followUps: in the
+// cloud the function calls itself, locally the scheduler fires again), chained until the work is done: a backlog
+// drains at the speed of the work, not of the trigger. Runs never work on a job at the same time (paged-job.ts
+// leases; the publications' counts save each page by a versioned write), so a follow-up and the hourly trigger
+// can meet without doing anything twice. An administrator can also start each job.
 import { timersContract, type PagedJobReport } from '../../shared/contracts/timers'
 import type { Runtime } from '../common/ports'
 import type { PagedJobOptions } from '../common/paged-job'
@@ -18,6 +19,7 @@ import { runUploadCleanup } from './upload-cleanup'
 import { runRetention } from './retention'
 import { runMonthlyReport } from '../common/stats/monthly-report'
 import { runFeedbackDelivery } from '../common/channels/feedback-outbox'
+import { runPublications } from './publications'
 
 /** What one run may spend in all, leaving room under the 60 s timeout for a slow page and the hand-over. */
 export const RUN_BUDGET_MS = 45_000
@@ -35,6 +37,7 @@ const TIMER_JOBS = {
   retention: runRetention,
   monthlyReport: runMonthlyReport,
   platformFeedback: runFeedbackDelivery,
+  publications: runPublications,
 } satisfies Record<string, (runtime: Runtime, options: PagedJobOptions) => Promise<PagedJobReport>>
 
 type JobReports = { [K in keyof typeof TIMER_JOBS]: Awaited<ReturnType<(typeof TIMER_JOBS)[K]>> }

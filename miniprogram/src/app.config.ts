@@ -1,5 +1,7 @@
-// app.json. Staff pages beyond the workbench tab live in the `staff` subpackage so the citizen main
-// package stays small. `cloud: true` and the location declarations are weapp-only keys Taro's type lacks.
+// app.json. Staff pages beyond the workbench tab live in the `staff` subpackage (admin/: staff administration;
+// maps/: map, trends, quarterly report, typical cases, section copies, referrals), rewards in `rewards` and
+// `reward-admin`, the public disclosure page in `disclosure`, so the citizen main package stays small. `cloud: true` and the location
+// declarations are weapp-only keys Taro's type lacks.
 const config = {
   pages: [
     'pages/index/index',
@@ -24,11 +26,19 @@ const config = {
         'leader/index',
         'register/index',
         'import/index',
+        'maps/index',
+        'maps/trends/index',
+        'maps/report/index',
+        'maps/typical/index',
+        'maps/copies/index',
+        'maps/referral/index',
       ],
     },
     // Whistleblower rewards: the citizen's self-check and claim; the reward admin's queue and claim.
     { root: 'rewards', pages: ['self-check/index', 'claim/index'] },
     { root: 'reward-admin', pages: ['queue/index', 'claim/index'] },
+    // 信息公开: open to anyone, apart from the citizen's main package.
+    { root: 'disclosure', pages: ['index'] },
   ],
   window: {
     navigationBarTitleText: '绿哨',

@@ -566,7 +566,25 @@ function deploymentTexts(file: string): CitedText[] {
     ...(deployment.platforms ?? []).flatMap((platform) =>
       entry(`platforms[${platform.id}].cite`, `工单平台：受理${platform.name}派发的工单`, platform.cite),
     ),
+    ...(deployment.sharing?.sections ?? []).flatMap((section) =>
+      entry(
+        `sharing.sections[${section.unitId}]`,
+        `信息共享：${sharedWhat(section.when)}反映抄送${unitName(section.unitId)}`,
+        section.cite,
+      ),
+    ),
   ]
+}
+
+/** 水污染、噪声污染类 / 建筑施工来源的: what a section's copies are, in words. */
+function sharedWhat(when: NonNullable<DeploymentConfig['sharing']>['sections'][number]['when']): string {
+  const parts = [
+    ...(when.categories?.length ? [`${when.categories.map((c) => CATEGORIES[c].label).join('、')}类`] : []),
+    ...(when.sources?.length
+      ? [`${when.sources.map((s) => POLLUTION_SOURCES[s].label).join('、')}来源的`]
+      : []),
+  ]
+  return parts.join('或')
 }
 
 /** Every cited text of the project's data, in a fixed order. */

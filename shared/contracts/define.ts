@@ -5,6 +5,11 @@ import type * as z from 'zod/v4/core'
 import type { StaffRole } from '../vocabulary/units'
 
 export type Access =
+  /**
+   * Anyone, with or without a platform identity: what is published (the public disclosure page, S1 第十三条),
+   * open to an anonymous visitor of the H5 page as to any WeChat user. Never returns anything about the caller.
+   */
+  | { who: 'anyone' }
   /** Any caller with a platform identity: citizens and staff alike. */
   | { who: 'user' }
   /** Staff bound to a staff record holding one of these roles (unit scope is checked by the action). */
@@ -12,6 +17,7 @@ export type Access =
 
 export type StaffAccess = Extract<Access, { who: 'staff' }>
 
+export const ANYONE = { who: 'anyone' } as const satisfies Access
 export const USER = { who: 'user' } as const satisfies Access
 export const ANY_STAFF = { who: 'staff', roles: 'any' } as const satisfies Access
 export const staffWith = (...roles: StaffRole[]): StaffAccess => ({ who: 'staff', roles })

@@ -8,6 +8,9 @@ import { staffContract } from './staff'
 import { timersContract } from './timers'
 import { statsContract } from './stats'
 import { oversightContract } from './oversight'
+import { publicContract } from './public'
+import { analysisContract } from './analysis'
+import { sharingContract } from './sharing'
 
 export const CONTRACTS = {
   cases: casesContract,
@@ -19,6 +22,9 @@ export const CONTRACTS = {
   stats: statsContract,
   oversight: oversightContract,
   channels: channelsContract,
+  public: publicContract,
+  analysis: analysisContract,
+  sharing: sharingContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

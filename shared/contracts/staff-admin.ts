@@ -200,6 +200,14 @@ export const AUDIT_ACTIONS = {
   'draw-spot-check': '抽取抽查样本',
   'record-reception': '登记领导接访',
   'handle-warning': '处置预警',
+  // disclosure, analysis and sharing (issue 15)
+  'publish-typical-case': '发布典型案例',
+  'withdraw-typical-case': '撤回典型案例',
+  'generate-analysis-report': '生成季度分析报告',
+  'download-analysis-report': '下载季度分析报告',
+  'share-copy': '抄送业务科室',
+  'read-shared-copy': '查阅抄送件',
+  'refer-to-judiciary': '移送司法机关',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

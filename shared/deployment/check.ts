@@ -6,6 +6,7 @@ import * as z from '../vocabulary/zod'
 import type { DeploymentConfig } from './config'
 import { platformConfigSchema, platformProblems } from './platforms'
 import { STAFF_ROLE_KEYS } from '../vocabulary/units'
+import { categorySchema, pollutionSourceSchema } from '../vocabulary/categories'
 import { divisionCovers, divisionLevel, isDivisionCode } from '../geo/division-codes'
 import { isTopology, regionsFromTopology } from '../geo/topology'
 import { isProfileId, PROFILE_IDS } from '../policy/types'
@@ -92,6 +93,26 @@ export const deploymentConfigSchema = z.object({
     ),
   ),
   platforms: z.optional(z.array(platformConfigSchema, { error: 'platforms 必须是平台列表' })),
+  publicInfo: z.optional(
+    z.object({
+      channels: z.array(z.object({ name: text('举报途径名称'), how: text('举报途径说明') })),
+    }),
+  ),
+  sharing: z.optional(
+    z.object({
+      sections: z.array(
+        z.object({
+          unitId: id('业务科室单位编号'),
+          when: z.object({
+            categories: z.optional(z.array(categorySchema)),
+            sources: z.optional(z.array(pollutionSourceSchema)),
+          }),
+          cite: text('共享依据'),
+        }),
+      ),
+      judiciary: z.array(z.object({ id: id('司法机关编号'), name: text('司法机关名称') })),
+    }),
+  ),
 })
 
 function duplicates(values: readonly string[]): string[] {
@@ -163,6 +184,15 @@ export function deploymentProblems(raw: unknown, boundaries?: unknown): string[]
   })
   for (const dup of duplicates((d.localRestDays ?? []).map((r) => r.date)))
     problems.push(`localRestDays：日期 ${dup} 重复`)
+
+  d.sharing?.sections.forEach((section, i) => {
+    if (!unitIds.has(section.unitId))
+      problems.push(`sharing.sections[${i}]：业务科室单位 ${section.unitId} 不存在`)
+    if (!section.when.categories?.length && !section.when.sources?.length)
+      problems.push(`sharing.sections[${i}] (${section.unitId})：请写明抄送哪些类别或来源的反映`)
+  })
+  for (const dup of duplicates((d.sharing?.judiciary ?? []).map((j) => j.id)))
+    problems.push(`sharing.judiciary：司法机关编号 ${dup} 重复`)
 
   problems.push(...routingProblems(d))
   problems.push(...platformProblems(d))

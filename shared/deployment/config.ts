@@ -3,6 +3,7 @@
 // the local gateway picks one with GW_DEPLOYMENT (default `jiaozuo`).
 import type { LocalRestDay } from '../calendar/types'
 import type { Routed, RoutingTerritory } from '../routing/config'
+import type { CategoryKey, PollutionSourceKey } from '../vocabulary/categories'
 import type { StaffRole } from '../vocabulary/units'
 import type { PlatformConfig } from './platforms'
 
@@ -22,6 +23,35 @@ export interface PersonaConfig {
   staffId?: string
 }
 
+/** A way to report, as the public page lists it (举报途径, S0 第十四条). */
+export interface ReportingChannel {
+  name: string
+  /** How to use it: a number, an address, opening hours. */
+  how: string
+}
+
+/**
+ * What the public disclosure page says besides the figures (S0 第十四条: 举报途径). Its reward policy is not written
+ * here: the page shows the jurisdiction's reward rules from its policy profile (profiles/<id>/rewards.ts).
+ */
+export interface PublicInfoConfig {
+  channels: ReportingChannel[]
+}
+
+/**
+ * 信息共享 (S0 第十七条): inside the bureau, the business section (a unit, e.g. 水生态环境科) that receives a copy of
+ * every new report matching `when` (水、气、声、渣、建设项目); outside, the judicial bodies a report of a suspected
+ * environmental crime is referred to.
+ */
+export interface SharingConfig {
+  sections: Array<{
+    unitId: string
+    when: { categories?: CategoryKey[]; sources?: PollutionSourceKey[] }
+    cite: string
+  }>
+  judiciary: Array<{ id: string; name: string }>
+}
+
 /** A jurisdiction: its territory and routing table (shared/routing/config.ts), staff and local rest days. */
 export interface DeploymentConfig extends RoutingTerritory {
   id: string
@@ -36,6 +66,10 @@ export interface DeploymentConfig extends RoutingTerritory {
   localRestDays?: LocalRestDay[]
   /** The work-order platforms it takes orders from and feeds results back to (./platforms.ts). */
   platforms?: PlatformConfig[]
+  /** The public page's channels and reward summary; absent: the page shows the figures and cases only. */
+  publicInfo?: PublicInfoConfig
+  /** Copies to business sections and referrals to the judiciary; absent: nothing is shared. */
+  sharing?: SharingConfig
 }
 
 /** A deployment that has a routing table (`requireRouting`). */

@@ -22,14 +22,23 @@ export interface FigureView<T> {
   placeholder: boolean
 }
 
+/** Where a rule comes from, as a citizen reads it (documents by name), and if it is provisional. */
+export interface SourceView {
+  source: string
+  placeholder: boolean
+}
+
 export interface RewardRulesView {
   name: string
   offered: boolean
+  /** Why rewards are (or are not) offered here. */
+  offeredBasis: SourceView
   /** What is known of the local scheme's text. */
   schemeNote: string
   /** Anonymous reports can be rewarded, claimed with the query code. */
   anonymousClaims: boolean
   requestTypes: string[]
+  requestTypesBasis: SourceView
   conditions: Array<{ key: RewardConditionKey; label: string; source: string; placeholder: boolean }>
   tiers: Array<{ violationType: ViolationTypeKey; label: string } & FigureView<number>>
   /** Percent of the fine, when the scheme pays one. */
@@ -43,6 +52,10 @@ export interface RewardRulesView {
 
 function figure<T>(f: Sourced<T>): FigureView<T> {
   return { value: f.value, source: citeForCitizens(sourceText(f)), placeholder: isPlaceholder(f) }
+}
+
+function basisOf(f: Sourced<unknown>): SourceView {
+  return { source: citeForCitizens(sourceText(f)), placeholder: isPlaceholder(f) }
 }
 
 export function rewardRulesView(rules: RewardRules): RewardRulesView {
@@ -67,9 +80,11 @@ export function rewardRulesView(rules: RewardRules): RewardRulesView {
   const view: RewardRulesView = {
     name: rules.name,
     offered: rules.offered.value,
+    offeredBasis: basisOf(rules.offered),
     schemeNote: rules.scheme.note,
     anonymousClaims: rules.identity.value === 'real-name-or-claim-code',
     requestTypes: rules.requestTypes.value.map((t) => REQUEST_TYPES[t]),
+    requestTypesBasis: basisOf(rules.requestTypes),
     conditions,
     tiers,
     fineShare,
@@ -78,9 +93,17 @@ export function rewardRulesView(rules: RewardRules): RewardRulesView {
     claimWindowDays: figure(rules.claimWindowDays),
     provisional: false,
   }
-  view.provisional = [...conditions, ...tiers, view.insiderMultiplier, view.cap, view.claimWindowDays].some(
-    (f) => f.placeholder,
-  )
+  // Anything shown that rests on a placeholder, the offer itself included (天津: offered on the national guidance).
+  view.provisional = [
+    view.offeredBasis,
+    view.requestTypesBasis,
+    ...conditions,
+    ...tiers,
+    ...(fineShare ? [fineShare] : []),
+    view.insiderMultiplier,
+    view.cap,
+    view.claimWindowDays,
+  ].some((f) => f.placeholder)
   return view
 }
 

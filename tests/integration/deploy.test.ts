@@ -138,11 +138,14 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     expect(EVERY_FUNCTION).toEqual(
       expect.arrayContaining([
         'admin',
+        'analysis',
         'cases',
         'channels',
         'files',
         'oversight',
+        'public',
         'rewards',
+        'sharing',
         'staff',
         'stats',
         'timers',
@@ -165,7 +168,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     expect(fake.functions.get('timers')!.Triggers).toEqual([
       { TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 5 * * * * *"}' },
     ])
-    for (const name of ['admin', 'cases', 'channels', 'files', 'rewards', 'staff'])
+    for (const name of EVERY_FUNCTION.filter((n) => n !== 'timers'))
       expect(fake.functions.get(name)!.Triggers).toEqual([])
     // Through the SDK's zip upload, signed with the operator's key.
     expect(
@@ -267,7 +270,11 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
           },
         },
         { kind: 'delete-trigger', function: 'admin', trigger: 'old' },
-        { kind: 'update-function-code', function: 'cases', codeSha256: changed.functions[1]!.codeSha256 },
+        {
+          kind: 'update-function-code',
+          function: 'cases',
+          codeSha256: changed.functions.find((f) => f.name === 'cases')!.codeSha256,
+        },
         { kind: 'update-function-config', function: 'cases', fields: ['description'] },
         { kind: 'update-function-config', function: 'staff', fields: ['timeout'] },
       ])

@@ -29,7 +29,8 @@ const desc = (field: string): FindOptions['orderBy'] => [[field, 'desc']]
 /** Reads by id search the primary key (SQLite's index on the `id` column). */
 const primaryKey = (collection: string) => `sqlite_autoindex_docs_${collection}_1`
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `id-${i}`)
-const SCOPE_OF_THE_SUPERVISOR = 14
+/** Every unit of the deployment: the bureau and all below it (branches, zone centre, offices, business sections). */
+const SCOPE_OF_THE_SUPERVISOR = 18
 
 /**
  * Fails unless every table access of the plan searches `index`, with no sort and no OR of searches. After a
@@ -67,6 +68,11 @@ const CURSOR_VALUES = {
   period: '2026-10',
   raisedAt: '2026-11-01T10:00:00+08:00',
   date: '2026-11-01',
+  month: '2026-10',
+  publishedAt: '2026-11-01T10:00:00+08:00',
+  quarter: '2026Q3',
+  sharedAt: '2026-11-01T10:00:00+08:00',
+  referredAt: '2026-11-01T10:00:00+08:00',
 }
 
 const DESK_INDEX: Record<DeskList, string> = {
@@ -449,6 +455,88 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     idsQuery(ids(5)),
     primaryKey('staff'),
   ],
+  [
+    'the reports registered in a month or quarter (interim figures, quarter tally; projected)',
+    'cases',
+    {
+      filter: { createdAt: { $gte: '2026-11-01T00:00:00+08:00', $lt: '2026-12-01T00:00:00+08:00' } },
+      orderBy: [['createdAt', 'asc']],
+      limit: 100,
+      fields: ['category', 'regionCode', 'createdAt', 'history', 'geo', 'entityKey', 'flags', 'profile'],
+    },
+    'ix_cases_created',
+  ],
+  [
+    'the first report ever (months before it are not published)',
+    'cases',
+    {
+      filter: { createdAt: { $lte: '2026-11-21T10:00:00+08:00' } },
+      orderBy: [['createdAt', 'asc']],
+      limit: 1,
+      fields: ['createdAt'],
+    },
+    'ix_cases_created',
+  ],
+  [
+    'open cases of several units as map points (analysis.openCaseMap; projected)',
+    'cases',
+    {
+      filter: { unitId: { $in: ['jz-shanyang', 'jz-jiefang'] }, open: true, screening: 'passed' },
+      orderBy: desc('createdAt'),
+      limit: 100,
+      fields: ['refNo', 'position', 'category', 'unitId', 'status', 'intake', 'facts', 'history', 'profile'],
+    },
+    'ix_cases_unit_open_created',
+  ],
+  [
+    'typical cases’ public projections (public.typicalCases: _id $in, public fields only)',
+    'cases',
+    { ...idsQuery(ids(20)), fields: ['refNo', 'category', 'status', 'unitId', 'geo', 'screening'] },
+    primaryKey('cases'),
+  ],
+  [
+    'the published months up to the last finished one (public.disclosure, analysis.trends)',
+    'disclosures',
+    { filter: { month: { $lte: '2026-11' } }, orderBy: desc('month'), limit: 12 },
+    'ix_disclosures_month',
+  ],
+  [
+    'typical cases, newest first (public.typicalCases)',
+    'typical_cases',
+    {
+      filter: { publishedAt: { $lte: '2026-11-21T10:00:00+08:00' } },
+      orderBy: desc('publishedAt'),
+      limit: 10,
+    },
+    'ix_typical_cases_published',
+  ],
+  [
+    'quarterly reports, newest first (analysis.quarterlyReports)',
+    'analysis_reports',
+    {
+      filter: { quarter: { $lte: '2026Q4' } },
+      orderBy: desc('quarter'),
+      limit: 8,
+      fields: ['quarter', 'generatedAt', 'complete', 'report.title'],
+    },
+    'ix_analysis_reports_quarter',
+  ],
+  [
+    'copies for the business sections in scope (sharing.sectionCopies, one $in query)',
+    'section_copies',
+    {
+      filter: { sectionUnitId: { $in: ['jz-water-section', 'jz-air-section'] } },
+      orderBy: desc('sharedAt'),
+      limit: 20,
+    },
+    'ix_section_copies_section_shared',
+  ],
+  [
+    'referrals of a case (sharing.referralsOf)',
+    'judicial_referrals',
+    { filter: { caseId: 'c1' }, orderBy: desc('referredAt'), limit: 50 },
+    'ix_judicial_referrals_case_referred',
+  ],
 ]
 
 /** The cursored queries the functions run, by shape, with the index each must search. */
@@ -618,6 +706,8 @@ beforeAll(async () => {
   expect(
     await pageToTheEnd('admin', 'listAudit', { staffId: 'st-admin', as: 'actor', limit: 2 }, 'dev-admin'),
   ).toBe(2)
+  // The map of open cases pages through the inbox's query (an 18-unit scope).
+  expect(await pageToTheEnd('analysis', 'openCaseMap', { limit: 20 }, STAFF.supervisor)).toBeGreaterThan(2)
 })
 
 afterAll(async () => {

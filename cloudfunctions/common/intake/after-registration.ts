@@ -1,5 +1,5 @@
-// After a new case is stored: repeat reports and the action they set off, early-warning clusters. The decisions
-// are shared/intake's pure functions; this fetches their inputs by index (entity key, geohash cell — never a scan)
+// After a new case is stored: repeat reports and the action they set off, early-warning clusters, copies to the
+// business sections (S0 第十七条). The decisions are shared/intake's pure functions; this fetches their inputs by index (entity key, geohash cell — never a scan)
 // and persists what they decide (repeat actions through the workflow, as the system).
 import { createHash } from 'node:crypto'
 import { AppError } from '../../../shared/contracts/result'
@@ -26,6 +26,7 @@ import { applyCaseEvent } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { VersionConflictError, type Runtime } from '../ports'
 import { routerFor } from '../routing'
+import { copyToSections } from '../sharing/section-copies'
 import { intakePolicyOf } from './assessment'
 import { casesInCells } from './nearby'
 import { tellWarning, type WarningDoc } from '../oversight/warnings'
@@ -68,12 +69,15 @@ export interface AfterRegistration {
   /** Null when counting failed (logged); the early warning is checked all the same. */
   repeat: RepeatOutcome | null
   warning: { clusterKey: string; raised: boolean } | null
+  /** The business sections the report was copied to (S0 第十七条); null when copying failed (logged). */
+  sharedWith: string[] | null
 }
 
 /**
  * After a new case is stored: count repeats on its target and, at the threshold, apply the profile's repeat
  * action (提级办理, 督办, 重点案件, 领导包案) to the case holding the target, through the workflow as the system;
- * then check the early-warning cluster and raise one warning per cluster for the supervising unit (S3 第十六条).
+ * then check the early-warning cluster and raise one warning per cluster for the supervising unit (S3 第十六条);
+ * then copy it to the business sections its category concerns (S0 第十七条).
  * Never throws: each step's failure is logged and the next step still runs. Idempotent: safe to run again.
  */
 export async function afterRegistration(runtime: Runtime, doc: StoredCase): Promise<AfterRegistration> {
@@ -90,7 +94,13 @@ export async function afterRegistration(runtime: Runtime, doc: StoredCase): Prom
   } catch (error) {
     runtime.log.error('early-warning check failed', { caseId: doc._id, error: String(error) })
   }
-  return { repeat, warning }
+  let sharedWith: string[] | null = null
+  try {
+    sharedWith = await copyToSections(runtime, doc)
+  } catch (error) {
+    runtime.log.error('copy to business sections failed', { caseId: doc._id, error: String(error) })
+  }
+  return { repeat, warning, sharedWith }
 }
 
 async function applyRepeatAction(

@@ -23,11 +23,16 @@ export function initCloud(): void {
   }
 }
 
-/** Calls `<fn>.<action>`; never throws: failures come back as `{ ok: false, error }`. */
+/**
+ * Calls `<fn>.<action>`; never throws: failures come back as `{ ok: false, error }`. `anonymous`: what anyone may
+ * read (the public page) is asked without the local persona's identity (weapp: WeChat adds it, the function reads
+ * none).
+ */
 export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
   fn: F,
   action: A,
   payload: InputOf<Contracts[F][A]>,
+  options: { anonymous?: boolean } = {},
 ): Promise<Result<F, A>> {
   const data = { action, payload }
   try {
@@ -40,7 +45,7 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
       url: `/api/fn/${fn}`,
       method: 'POST',
       data,
-      header: { 'content-type': 'application/json', ...devIdentityHeader() },
+      header: { 'content-type': 'application/json', ...(options.anonymous ? {} : devIdentityHeader()) },
       timeout: 15000,
     })
     return (isApiResult(res.data) ? res.data : NETWORK_FAILURE) as Result<F, A>

@@ -126,3 +126,46 @@ test('海东 (S4 五(四)): 青生发〔2023〕163号 not found — every figure
     }
   }
 })
+
+describe('the citizens’ view is provisional when anything it shows rests on a placeholder (never shown as law)', () => {
+  const cited = <T>(value: T): Sourced<T> => ({ value, basis: '渝环规〔2025〕1号' })
+  const placeholder = <T>(value: T): Sourced<T> => ({ value, placeholder: true, note: '待本局确认' })
+  // 九龙坡 with its placeholders (conditions the summaries omit, the insider multiplier, the claim window) given a
+  // citation: nothing provisional.
+  const chongqing = latestRewardRules('chongqing-jiulongpo')
+  const allCited: RewardRules = {
+    ...chongqing,
+    conditions: Object.fromEntries(
+      Object.entries(chongqing.conditions).map(([key, f]) => [key, cited(f.value)]),
+    ) as RewardRules['conditions'],
+    insiderMultiplier: cited(2),
+    claimWindowDays: cited(90),
+  }
+
+  test('every figure cited: not provisional', () => {
+    expect(rewardRulesView(allCited).provisional).toBe(false)
+  })
+
+  test.each([
+    ['the fine share', { fineShare: placeholder(5) }, 'fineShare'],
+    [
+      'the offer itself (天津: offered on the national guidance)',
+      { offered: placeholder(true) },
+      'offeredBasis',
+    ],
+    ['the kinds of report rewarded', { requestTypes: placeholder(['report'] as const) }, 'requestTypesBasis'],
+  ] as const)('a placeholder in %s: provisional, and marked where it is shown', (_what, change, shown) => {
+    const view = rewardRulesView({ ...allCited, ...change } as RewardRules)
+    expect(view.provisional).toBe(true)
+    expect(view[shown]).toMatchObject({
+      placeholder: true,
+      source: expect.stringMatching(/^暂定值，待本地确认/),
+    })
+  })
+
+  test('天津’s view says its offer is provisional', () => {
+    expect(rewardRulesView(latestRewardRules('tianjin-12369')).offeredBasis).toMatchObject({
+      placeholder: true,
+    })
+  })
+})

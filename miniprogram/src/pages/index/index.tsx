@@ -47,6 +47,14 @@ export default function Home() {
           <Text className="home__link-title">查询匿名反映</Text>
           <Text className="muted">凭查询码查看办理进度和答复</Text>
         </View>
+        <View
+          className="home__link"
+          onClick={() => void Taro.navigateTo({ url: '/disclosure/index' })}
+          data-testid="open-disclosure"
+        >
+          <Text className="home__link-title">信息公开</Text>
+          <Text className="muted">每月办理情况、典型案例、反映途径和有奖举报</Text>
+        </View>
         <View className="home__link" onClick={() => void Taro.navigateTo({ url: '/pages/notice/index' })}>
           <Text className="home__link-title">举报须知与保密说明</Text>
           <Text className="muted">如何办理、怎样保密、不满意怎么办</Text>

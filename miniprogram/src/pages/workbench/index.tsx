@@ -6,7 +6,7 @@ import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
 import type { NoticeConsentView } from '@shared/contracts/enrolment'
 import type { StaffRole } from '@shared/vocabulary/units'
 import { CATEGORIES } from '@shared/vocabulary/categories'
-import { hasCaseDuty } from '@shared/vocabulary/units'
+import { CASE_DUTY_ROLES, hasCaseDuty } from '@shared/vocabulary/units'
 import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
 import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
 import { formatShanghai } from '@shared/time'
@@ -67,6 +67,12 @@ const STAFF_LINKS: ReadonlyArray<{
     url: '/staff/import/index',
     roles: ['intake', 'supervisor'],
     testId: 'open-import',
+  },
+  {
+    label: '案件地图 · 趋势 · 季度分析 · 科室抄送',
+    url: '/staff/maps/index',
+    roles: CASE_DUTY_ROLES,
+    testId: 'open-maps',
   },
 ]
 

@@ -12,6 +12,7 @@ import {
   type SelfCheckQuestion,
 } from '@shared/rewards/self-check'
 import ChipPicker from '../../components/chip-picker'
+import RewardRules from '../../components/reward-rules'
 import StateView from '../../components/state-view'
 import { getRewardRules } from '../../services/rewards'
 import './index.scss'
@@ -42,7 +43,6 @@ export default function RewardSelfCheck() {
     )
   }
   const result = selfCheck(rules, answers)
-  const provisional = (placeholder: boolean) => (placeholder ? '（暂定）' : '')
 
   return (
     <View className="page self-check">
@@ -86,47 +86,7 @@ export default function RewardSelfCheck() {
         <Text className="hint">自查仅供参考，是否奖励以查证属实和奖励决定为准。</Text>
       </View>
 
-      {rules.offered && (
-        <View className="card" data-testid="reward-rules">
-          <Text className="card-title">奖励条件</Text>
-          {rules.conditions.map((c) => (
-            <View key={c.key} className="self-check__rule">
-              <Text>· {c.label}</Text>
-              <Text className="muted">
-                {c.placeholder ? '暂定' : '依据'}：{c.source}
-              </Text>
-            </View>
-          ))}
-          <Text className="card-title section-gap">奖励标准（按违法行为类型）</Text>
-          {rules.tiers.map((t) => (
-            <View key={t.violationType} className="self-check__rule" data-testid="reward-tier">
-              <View className="row">
-                <Text>{t.label}</Text>
-                <Text className="self-check__amount">
-                  {t.value} 元{provisional(t.placeholder)}
-                </Text>
-              </View>
-              <Text className="muted">{t.source}</Text>
-            </View>
-          ))}
-          {rules.fineShare && (
-            <Text className="hint">
-              或按罚款金额的 {rules.fineShare.value}% 计，取较高者（{rules.fineShare.source}）
-            </Text>
-          )}
-          <Text className="hint">
-            内部人员举报：× {rules.insiderMultiplier.value}
-            {provisional(rules.insiderMultiplier.placeholder)}；单笔最高 {rules.cap.value} 元
-            {provisional(rules.cap.placeholder)}；违法行为确认后 {rules.claimWindowDays.value} 日内申领
-            {provisional(rules.claimWindowDays.placeholder)}。
-          </Text>
-          {rules.provisional && (
-            <Text className="banner warn section-gap">
-              标“暂定”的条件和金额尚无可查证的本地规定，是暂定值，以生态环境部门公布的规定为准。
-            </Text>
-          )}
-        </View>
-      )}
+      {rules.offered && <RewardRules rules={rules} testId="reward-rules" />}
 
       <Button className="btn" onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>
         去举报

@@ -142,6 +142,22 @@ export default function StaffCase() {
           </Text>
         ))}
         <ReporterContact caseId={caseId} reporter={detail.reporter} />
+        <View className="row">
+          <Text
+            className="link"
+            data-testid="open-typical"
+            onClick={() => void Taro.navigateTo({ url: `/staff/maps/typical/index?id=${caseId}` })}
+          >
+            选为典型案例
+          </Text>
+          <Text
+            className="link"
+            data-testid="open-referral"
+            onClick={() => void Taro.navigateTo({ url: `/staff/maps/referral/index?id=${caseId}` })}
+          >
+            移送司法机关
+          </Text>
+        </View>
       </View>
 
       {detail.heldContent.length > 0 && (

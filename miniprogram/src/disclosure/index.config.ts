@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '信息公开', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '移送司法机关' })

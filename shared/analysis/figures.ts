@@ -1,0 +1,175 @@
+// The monthly figures of a jurisdiction, per county and category: what the monthly summary reports upward by the
+// 10th (S0 第十八条), what is disclosed to the public every month (S1 第十三条, S3 第十七条) and what the quarterly
+// analysis reads (S0 第十五条, S3 第十九条). This is the interface the disclosure page, the charts and the quarterly
+// report are built on; where the figures come from is one adapter in the cloud functions
+// (common/analysis/monthly-figures.ts: `monthlyFiguresFor`). Counts only: no figure carries a case, a place finer
+// than a county, or anything of a reporter.
+import type { LocalDate } from '../time'
+import { CATEGORY_KEYS, type CategoryKey } from '../vocabulary/categories'
+
+/** A calendar month in Shanghai time, `2026-11`. */
+export type Month = string
+/** A calendar quarter, `2026Q4`. */
+export type Quarter = string
+
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
+export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/
+
+/** The counts of one cell of the table, each declared once with its label (the public page, charts, report). */
+export const FIGURE_MEASURES = {
+  received: '收到反映',
+  accepted: '受理',
+  closed: '办结',
+  closedOnTime: '按期办结',
+  rated: '评价',
+  satisfied: '满意',
+} as const
+
+export type FigureMeasure = keyof typeof FIGURE_MEASURES
+export const FIGURE_MEASURE_KEYS = Object.keys(FIGURE_MEASURES) as FigureMeasure[]
+export type FigureCounts = Record<FigureMeasure, number>
+
+/**
+ * A rating of this many stars or more counts as 满意 (the reporter's 1–5 stars on the reply; S2 第二十条 asks
+ * whether the reporter accepts the reply — four or five stars is the usual reading of 满意 on a five-point scale).
+ */
+export const SATISFIED_STARS = 4
+
+/** One county × category of a month. `regionCode` null: the report lay outside every county of the territory. */
+export interface MonthlyFigureRow extends FigureCounts {
+  regionCode: string | null
+  category: CategoryKey
+}
+
+/** Where a month's figures came from (the adapter says which). */
+export type FiguresSource =
+  /** Counted from the reports registered in the month, as they stood when counted (interim). */
+  | 'registered-in-month'
+  /** The month's stored statistics cells (`stats_months`, what the monthly report of S0 第十八条 is built from). */
+  | 'monthly-report'
+
+export interface MonthlyFigures {
+  month: Month
+  rows: MonthlyFigureRow[]
+  source: FiguresSource
+  /** When the figures were counted (Shanghai ISO). */
+  countedAt: string
+}
+
+export const emptyCounts = (): FigureCounts => ({
+  received: 0,
+  accepted: 0,
+  closed: 0,
+  closedOnTime: 0,
+  rated: 0,
+  satisfied: 0,
+})
+
+export function addCounts(into: FigureCounts, more: FigureCounts): FigureCounts {
+  for (const key of FIGURE_MEASURE_KEYS) into[key] += more[key]
+  return into
+}
+
+export function totalsOf(rows: readonly FigureCounts[]): FigureCounts {
+  return rows.reduce((sum, row) => addCounts(sum, row), emptyCounts())
+}
+
+/** Rows summed by a key, in first-seen order. */
+function groupBy<K>(
+  rows: readonly MonthlyFigureRow[],
+  key: (row: MonthlyFigureRow) => K,
+): Map<K, FigureCounts> {
+  const groups = new Map<K, FigureCounts>()
+  for (const row of rows) {
+    const k = key(row)
+    groups.set(k, addCounts(groups.get(k) ?? emptyCounts(), row))
+  }
+  return groups
+}
+
+/** Per category, in the listing order of the report form; categories without a report are left out. */
+export function byCategory(
+  rows: readonly MonthlyFigureRow[],
+): Array<{ category: CategoryKey } & FigureCounts> {
+  const groups = groupBy(rows, (r) => r.category)
+  return CATEGORY_KEYS.flatMap((category) => {
+    const counts = groups.get(category)
+    return counts ? [{ category, ...counts }] : []
+  })
+}
+
+/** Per county, by division code (outside every county last). */
+export function byCounty(
+  rows: readonly MonthlyFigureRow[],
+): Array<{ regionCode: string | null } & FigureCounts> {
+  const groups = groupBy(rows, (r) => r.regionCode)
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0))
+    .map(([regionCode, counts]) => ({ regionCode, ...counts }))
+}
+
+/** A share as a whole percentage, or null when there is nothing to divide by. */
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null
+}
+
+/** 按期办结率: of the reports closed, those closed on or before the due date of their handling clock. */
+export const onTimeRate = (c: FigureCounts) => percent(c.closedOnTime, c.closed)
+/** 满意率: of the replies rated, those rated SATISFIED_STARS or more. */
+export const satisfactionRate = (c: FigureCounts) => percent(c.satisfied, c.rated)
+
+/** The merged rows of several tables (several months): one row per county × category. */
+export function mergeRows(tables: ReadonlyArray<readonly MonthlyFigureRow[]>): MonthlyFigureRow[] {
+  const merged = new Map<string, MonthlyFigureRow>()
+  for (const rows of tables) {
+    for (const row of rows) {
+      const key = `${row.regionCode ?? ''}|${row.category}`
+      const into = merged.get(key) ?? { regionCode: row.regionCode, category: row.category, ...emptyCounts() }
+      merged.set(key, { ...addCounts(into, row), regionCode: row.regionCode, category: row.category })
+    }
+  }
+  return [...merged.values()]
+}
+
+// ---------- months and quarters (Shanghai calendar) ----------
+
+export function monthOf(date: LocalDate): Month {
+  return date.slice(0, 7)
+}
+
+export function addMonths(month: Month, n: number): Month {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const index = y * 12 + (m - 1) + n
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+/** The instants a month spans, as the stored `createdAt` strings compare (Shanghai ISO, `+08:00`). */
+export function monthRange(month: Month): { from: string; to: string } {
+  return { from: `${month}-01T00:00:00+08:00`, to: `${addMonths(month, 1)}-01T00:00:00+08:00` }
+}
+
+export function quarterOf(month: Month): Quarter {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return `${y}Q${Math.floor((m - 1) / 3) + 1}`
+}
+
+export function quarterMonths(quarter: Quarter): [Month, Month, Month] {
+  const year = Number(quarter.slice(0, 4))
+  const q = Number(quarter.slice(5))
+  const first = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}`
+  return [first, addMonths(first, 1), addMonths(first, 2)]
+}
+
+export function previousQuarter(quarter: Quarter): Quarter {
+  return quarterOf(addMonths(quarterMonths(quarter)[0], -1))
+}
+
+/** `2026年11月`, `2026年第四季度`. */
+export function monthLabel(month: Month): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5))}月`
+}
+
+const QUARTER_NAMES = ['一', '二', '三', '四'] as const
+export function quarterLabel(quarter: Quarter): string {
+  return `${quarter.slice(0, 4)}年第${QUARTER_NAMES[Number(quarter.slice(5)) - 1]}季度`
+}
