@@ -5,7 +5,15 @@ import { COLLECTIONS } from './collections'
 import type { DocWriter } from './ports'
 import type { StaffRecord } from './staff-records'
 
-export type AuditAction = 'reveal-reporter' | 'clear-held-content' | 'load-holiday-notice'
+export type AuditAction =
+  | 'reveal-reporter'
+  | 'clear-held-content'
+  | 'load-holiday-notice'
+  /** Case data leaving the system (a file, a list): supervisors see each one (workbench/audit-log.ts). */
+  | 'export'
+  | 'set-duty'
+  | 'save-reply-template'
+  | 'remove-reply-template'
 
 interface AuditDoc {
   action: AuditAction

@@ -3,7 +3,7 @@
 // outside the scope answers exactly like a case that does not exist: same code, same message, nothing that
 // tells them apart (no status, no reference number), so other units' cases cannot be probed.
 import { AppError } from '../../shared/contracts/result'
-import { isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
+import { hasRecused, isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
 import type { CaseDoc, StoredCase } from '../../shared/cases/case-doc'
 import { visibleToOthers } from '../../shared/cases/content-holds'
 import { COLLECTIONS } from './collections'
@@ -36,18 +36,40 @@ function notFound(message: string, named?: NamedCase): AppError {
   return new AppError('NOT_FOUND', named ? `${named.label}：${message}` : message)
 }
 
+/** `JZ-20261128-0001`: the reference number people read, write down and say on the phone. */
+export const REF_NO_PATTERN = /^[A-Za-z]{2,4}-\d{8}-\d{4,}$/
+
 /**
- * Staff reach the cases held by, or assigned to, a unit of their scope (their units and the units below them).
- * Held cases (content still being checked) reach nobody yet.
+ * A case by its id, or by the reference number people know it by (`JZ-20261128-0001`, indexed `refno`): either
+ * way the same scope check follows.
+ */
+export async function caseByIdOrRefNo(runtime: Runtime, idOrRefNo: string): Promise<StoredCase | null> {
+  if (!REF_NO_PATTERN.test(idOrRefNo)) return runtime.db.get<CaseDoc>(COLLECTIONS.cases, idOrRefNo)
+  const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+    filter: { refNo: idOrRefNo.toUpperCase() },
+    limit: 1,
+  })
+  return page.items[0] ?? null
+}
+
+/** Whether a staff member with this unit scope may reach the case (before any recusal). */
+export function caseInUnits(doc: CaseDoc, scope: ReadonlySet<string>): boolean {
+  const units = [doc.unitId, ...(doc.flags.assignment?.unitIds ?? [])]
+  return doc.screening === 'passed' && units.some((u) => u && scope.has(u))
+}
+
+/**
+ * Staff reach the cases held by, or assigned to, a unit of their scope (their units and the units below them),
+ * named by id or by reference number. Held cases (content still being checked) reach nobody yet; a case they
+ * stepped aside from (回避, S2 第六条) no longer reaches them.
  */
 export function staffCaseAccess(runtime: Runtime, staff: StaffRecord): CaseAccess {
   const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
   return {
     actor: { kind: 'staff', id: staff._id, roles: staff.roles },
     async load(caseId, named) {
-      const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-      const units = [doc?.unitId, ...(doc?.flags.assignment?.unitIds ?? [])]
-      if (!doc || doc.screening !== 'passed' || !units.some((u) => u && scope.has(u))) {
+      const doc = await caseByIdOrRefNo(runtime, caseId)
+      if (!doc || !caseInUnits(doc, scope) || hasRecused(doc.flags, staff._id)) {
         throw notFound(CASE_NOT_FOUND.staff, named)
       }
       return doc

@@ -7,6 +7,7 @@ import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId }
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import {
   caseIdsNamedBy,
+  withCaseIds,
   actorOfRecord,
   allowedEvents,
   contextFor,
@@ -23,11 +24,13 @@ import {
 import type { CaseAccess } from './case-access'
 import { calendarFor } from './calendar'
 import { machineStateOf, type CaseDoc, type StoredCase } from '../../shared/cases/case-doc'
+import { workIndexOf } from '../../shared/cases/todo'
 import { COLLECTIONS } from './collections'
 import { addFollowersInTx, listFollows } from './follows'
 import { sendCaseNotices } from './notifications'
 import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
+import { syncCoHandlingInTx } from './workbench/co-handling'
 
 function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
@@ -149,12 +152,14 @@ export async function applyCaseEvent(
   runtime: Runtime,
   access: CaseAccess,
   caseId: string,
-  event: CaseEvent,
+  sent: CaseEvent,
   options: ApplyOptions = {},
 ): Promise<AppliedEvent> {
   const before = await access.load(caseId)
   if (options.expectedVersion !== undefined) checkVersion(before, options.expectedVersion)
-  const named = await loadNamedCases(access, event)
+  const named = await loadNamedCases(access, sent)
+  // A case named by its reference number is recorded by its id.
+  const event = withCaseIds(sent, (ref) => named.get(ref)?._id ?? ref)
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
   const profile = profileOf(before)
@@ -162,21 +167,30 @@ export async function applyCaseEvent(
   const result = transition(machineStateOf(before), event, access.actor, ctx)
   if (!result.ok) throw new AppError('ILLEGAL_TRANSITION', result.error.message)
 
-  const mergeTarget = event.type === 'merge' ? checkMergeTarget(before, named.get(event.intoCaseId)!) : null
+  const mergeTarget =
+    event.type === 'merge'
+      ? checkMergeTarget(
+          before,
+          [...named.values()].find((d) => d._id === event.intoCaseId)!,
+        )
+      : null
   const extraPatch =
     typeof options.extraPatch === 'function' ? options.extraPatch(before) : options.extraPatch
   const history = [...before.history, result.entry]
+  const clocks = caseClocks({ profile, calendar, history, asOf: now })
   const next: CaseDoc = {
     ...before,
     ...result.state,
+    // What the to-do lists query, derived from the new state and clocks (shared/cases/todo.ts).
+    ...workIndexOf(result.state, clocks),
     open: isOpenState(result.state.status),
     history,
     unitId: holdingUnit(before, result.state, event),
     mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
     updatedAt: result.entry.at,
+    nextCheckOn: nextCheckOnOf(clocks, now),
     ...extraPatch,
   }
-  next.nextCheckOn = nextCheckOnOf(caseClocks({ profile, calendar, history, asOf: now }), now)
   const patch: Patch<CaseDoc> = {
     status: next.status,
     open: next.open,
@@ -187,13 +201,18 @@ export async function applyCaseEvent(
     mergedInto: next.mergedInto,
     updatedAt: next.updatedAt,
     nextCheckOn: next.nextCheckOn,
+    assigneeStaffId: next.assigneeStaffId,
+    dueOn: next.dueOn,
+    urgent: next.urgent,
+    todo: next.todo,
     ...extraPatch,
   }
   // S3 第九条(四): everyone following the merged report follows the case it joined, and hears its replies.
   const movedFollows = mergeTarget ? await listFollows(runtime.db, before._id) : []
   await runtime.db.transaction(async (tx: Tx) => {
-    await tx.update<CaseDoc>(COLLECTIONS.cases, caseId, patch, before._version)
-    if (options.attach) await attachUploadsInTx(tx, options.attach, caseId)
+    await tx.update<CaseDoc>(COLLECTIONS.cases, before._id, patch, before._version)
+    if (options.attach) await attachUploadsInTx(tx, options.attach, before._id)
+    await syncCoHandlingInTx(tx, before, { ...next, _id: before._id })
     if (mergeTarget) {
       // The target's scope and state were checked on the version loaded: a change since is a conflict.
       const target = await tx.get<CaseDoc>(COLLECTIONS.cases, mergeTarget._id)

@@ -34,6 +34,8 @@ import {
   ESCALATION_REASONS,
   IMPORTANT_CASE_GROUNDS,
   LEADER_CASE_GROUNDS,
+  MEDIATION_MATTERS,
+  RECUSAL_GROUNDS,
   SUPERVISION_REASONS,
 } from '../../shared/workflow'
 import { declaredIn, ROOT } from './declared-in'
@@ -237,6 +239,8 @@ const GROUNDS_TABLES: Array<[string, Record<string, { label: string; basis: stri
   ['督办理由', SUPERVISION_REASONS],
   ['提级办理理由', ESCALATION_REASONS],
   ['列入领导包案的理由', LEADER_CASE_GROUNDS],
+  ['回避事由', RECUSAL_GROUNDS],
+  ['可调解结案的纠纷', MEDIATION_MATTERS],
 ]
 
 function groundsTexts(): CitedText[] {

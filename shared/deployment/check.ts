@@ -90,6 +90,7 @@ export const deploymentConfigSchema = z.object({
       }),
     ),
   ),
+  departments: z.optional(z.array(text('部门名称'), { error: 'departments 必须是部门名称列表' })),
 })
 
 function duplicates(values: readonly string[]): string[] {

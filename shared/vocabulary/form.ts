@@ -20,13 +20,14 @@ export type FormSpec =
   | { kind: 'lines'; label: string; itemMax: number; maxItems: number; placeholder?: string }
   | { kind: 'choice'; label: string; options: Array<{ value: string; label: string; basis?: string }> }
   | { kind: 'count'; label: string; min: number; max: number; unit: string }
-  | { kind: 'date'; label: string }
+  | { kind: 'date'; label: string; optional?: boolean; placeholder?: string }
   | { kind: 'instant'; label: string }
   | { kind: 'yes-no'; label: string; optional: boolean }
   | { kind: 'stars'; label: string; optional: boolean }
   | { kind: 'unit'; label: string; optional: boolean }
   | { kind: 'units'; label: string; max: number }
   | { kind: 'case'; label: string }
+  | { kind: 'staff'; label: string }
   | { kind: 'files'; label: string; max: number }
   | { kind: 'group'; label: string; fields: Readonly<Record<string, Field>> }
   | { kind: 'internal'; label: string }
@@ -140,6 +141,16 @@ export const ask = {
       },
     ),
 
+  /** A Shanghai calendar date that may be left empty (stored as null). */
+  optionalDate: (label: string, placeholder?: string) =>
+    field(
+      z._default(
+        z.nullable(z.string().check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))),
+        null,
+      ),
+      { kind: 'date', label, optional: true, ...(placeholder ? { placeholder } : {}) },
+    ),
+
   /** A moment with its offset (the form offers now, and takes an earlier time). */
   instant: (label: string) =>
     field(
@@ -193,6 +204,16 @@ export const ask = {
    * through the caller's scope, exactly like the case the event is sent to.
    */
   caseRef: (label: string) => field(id(`${label}编号`), { kind: 'case', label }),
+
+  /**
+   * A colleague, as recorded: their staff id and their name at the time, so the record reads the same after they
+   * leave. Set by the function that sends the event (a hand-over), which looks the colleague up.
+   */
+  colleague: (label: string) =>
+    field(
+      z.object({ id: id(label), name: requiredText(`${label}姓名`, 30, 1) }, { error: `请选择${label}` }),
+      { kind: 'staff', label },
+    ),
 
   /** Uploaded files (photos) the entry attaches to its case. */
   files: (label: string, max: number) =>

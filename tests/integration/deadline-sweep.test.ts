@@ -2,7 +2,7 @@
 // overdue supervision appear exactly once over two runs; a backlog larger than a page is worked through across
 // runs; a case edited concurrently is not overwritten; replied cases close after the objection window.
 import { startHarness, type Harness } from '../support/local-harness'
-import { REPLY, reportInput } from '../support/reports'
+import { OFFICER, REPLY, reportInput } from '../support/reports'
 import { runDeadlineSweep } from '../../cloudfunctions/timers/sweep'
 import type { SweepReport } from '../../shared/contracts/timers'
 
@@ -33,7 +33,7 @@ describe('九龙坡 (S2): a reminder 3 working days before the handling due date
       )
       ids.push(caseId)
       await h.act('dev-office-head', caseId, { type: 'accept' })
-      await h.act('dev-office-head', caseId, { type: 'assign', unitIds: [ASSIGNEE] })
+      await h.act('dev-office-head', caseId, { type: 'assign', unitIds: [ASSIGNEE], officer: OFFICER })
     }
   })
   afterAll(async () => {
@@ -162,7 +162,7 @@ describe('concurrency', () => {
       CITIZEN,
     )
     await h.act('dev-supervisor', caseId, { type: 'accept' })
-    await h.act('dev-office-head', caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+    await h.act('dev-office-head', caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
     await h.act('dev-officer', caseId, { type: 'start-investigation' })
     await h.act('dev-officer', caseId, { type: 'draft-reply', reply: REPLY })
     await h.act('dev-office-head', caseId, { type: 'approve-reply' })

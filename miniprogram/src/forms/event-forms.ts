@@ -7,6 +7,7 @@ import type { ApiError } from '@shared/contracts/result'
 import { formatShanghai } from '@shared/time'
 import { fieldPaths, type FormSpec } from '@shared/vocabulary/form'
 import { EVENT_CATALOGUE, type CaseEventType } from '@shared/workflow/events'
+import type { Colleague } from '@shared/workflow/machine-types'
 import type { DraftPhoto } from '../services/draft'
 
 /** A field a person answers (groups are flattened to their fields; internal ones are never asked). */
@@ -21,7 +22,7 @@ export interface FormField {
  * A field's value while it is being filled in: text as typed (numbers, dates and `YYYY-MM-DD HH:mm` instants
  * too, so a half-typed number survives), null for a choice not made yet, unit ids, photos being uploaded.
  */
-export type FormValue = string | boolean | number | null | string[] | DraftPhoto[]
+export type FormValue = string | boolean | number | null | string[] | DraftPhoto[] | Colleague
 export type FormValues = Record<string, FormValue>
 export type FieldErrors = Record<string, string>
 
@@ -47,6 +48,7 @@ export function blankValue(spec: AskedSpec, now: Date): FormValue {
     case 'yes-no':
     case 'stars':
     case 'unit':
+    case 'staff':
       return null
     default:
       return ''
@@ -56,6 +58,9 @@ export function blankValue(spec: AskedSpec, now: Date): FormValue {
 export function blankValues(type: CaseEventType, now: Date): FormValues {
   return Object.fromEntries(formFieldsOf(type).map(({ key, spec }) => [key, blankValue(spec, now)]))
 }
+
+export const isColleague = (value: FormValue | undefined): value is Colleague =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value
 
 const isPhotoList = (value: FormValue): value is DraftPhoto[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)
@@ -78,8 +83,11 @@ function eventValue(spec: AskedSpec, value: FormValue | undefined): unknown {
       return m ? `${m[1]}T${m[2]}:00+08:00` : text.trim() || undefined
     }
     case 'date':
+      return text.trim() || (spec.optional ? null : undefined)
     case 'case':
       return text.trim() || undefined
+    case 'staff':
+      return isColleague(value) ? value : undefined
     case 'choice':
       return value ?? undefined
     case 'yes-no':

@@ -42,6 +42,8 @@ function valueText(form: FormSpec, value: unknown, ctx: DescribeContext): string
       return (value as string[]).map(ctx.unitName).join('、')
     case 'case':
       return ctx.caseName ? ctx.caseName(String(value)) : String(value)
+    case 'staff':
+      return (value as { name?: unknown }).name ? String((value as { name: unknown }).name) : null
     case 'files':
       return (value as unknown[]).length > 0 ? `${(value as unknown[]).length} 个` : null
     case 'group':

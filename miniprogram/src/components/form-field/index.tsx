@@ -2,11 +2,11 @@
 // asks for — with the limits the declaration gives (the same the server checks) — and its message. Text keeps a
 // count of what is left; an instant starts at now and can be changed; choices, 是/否 and units are chips.
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import type { UnitOption } from '@shared/contracts/staff'
+import type { ColleagueOption, UnitOption } from '@shared/contracts/staff'
 import { citeForStaff } from '@shared/policy/sources'
 import { formatShanghai } from '@shared/time'
 import type { FieldErrors, FormField as Field, FormValue } from '../../forms/event-forms'
-import { instantText } from '../../forms/event-forms'
+import { instantText, isColleague } from '../../forms/event-forms'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import type { DraftPhoto } from '../../services/draft'
 // In the order the citizen's pages meet them (their styles share one stylesheet, in one order).
@@ -20,6 +20,16 @@ import './index.scss'
 export interface Units {
   list: UnitOption[] | null
   error: string | null
+}
+
+/**
+ * The colleagues a `staff` field picks from (the officers of the case's lead unit): null while loading, with the
+ * reason if they could not be loaded; `waiting` says what must be chosen first (the unit).
+ */
+export interface Colleagues {
+  list: ColleagueOption[] | null
+  error: string | null
+  waiting?: string
 }
 
 type Change = (next: FormValue | ((current: FormValue) => FormValue)) => void
@@ -66,16 +76,19 @@ function PhotosControl({ value, onChange, max }: { value: FormValue; onChange: C
 }
 
 function Control({
-  field: { spec },
+  field,
   value,
   onChange,
   units,
+  colleagues,
 }: {
   field: Field
   value: FormValue
   onChange: Change
   units: Units
+  colleagues?: Colleagues
 }) {
+  const { spec } = field
   switch (spec.kind) {
     case 'text':
       return spec.multiline ? (
@@ -130,12 +143,43 @@ function Control({
       )
     case 'date':
       return (
-        <Picker mode="date" value={str(value)} onChange={(e) => onChange(String(e.detail.value))}>
-          <View className={`input form-field__picker ${str(value) ? '' : 'form-field__picker--empty'}`}>
-            {str(value) || '请选择日期'}
-          </View>
-        </Picker>
+        <View className="form-field__inline">
+          <Picker mode="date" value={str(value)} onChange={(e) => onChange(String(e.detail.value))}>
+            <View className={`input form-field__picker ${str(value) ? '' : 'form-field__picker--empty'}`}>
+              {str(value) || spec.placeholder || '请选择日期'}
+            </View>
+          </Picker>
+          {spec.optional && str(value) && (
+            <Text className="link form-field__now" onClick={() => onChange('')}>
+              清除
+            </Text>
+          )}
+        </View>
       )
+    case 'staff': {
+      if (colleagues?.waiting) return <Text className="muted">{colleagues.waiting}</Text>
+      if (!colleagues || colleagues.list === null) {
+        return colleagues?.error ? (
+          <Text className="error-text">{colleagues.error}</Text>
+        ) : (
+          <Text className="muted">正在加载人员…</Text>
+        )
+      }
+      if (colleagues.list.length === 0) return <Text className="error-text">该单位没有可指定的承办人员</Text>
+      const picked = isColleague(value) ? value.id : null
+      return (
+        <ChipPicker
+          label={spec.label}
+          testId={`pick-${field.key}`}
+          options={colleagues.list.map((c) => ({ value: c.id, label: c.name }))}
+          value={picked}
+          onChange={(id) => {
+            const found = colleagues.list?.find((c) => c.id === id)
+            if (found) onChange({ id: found.id, name: found.name })
+          }}
+        />
+      )
+    }
     case 'instant': {
       const [date = '', clock = ''] = str(value).split(' ')
       return (
@@ -238,12 +282,14 @@ export default function FormField({
   onChange,
   errors,
   units,
+  colleagues,
 }: {
   field: Field
   value: FormValue
   onChange: Change
   errors: FieldErrors
   units: Units
+  colleagues?: Colleagues
 }) {
   return (
     <View className="field form-field" data-testid={`field-${field.key}`} data-kind={field.spec.kind}>
@@ -255,7 +301,7 @@ export default function FormField({
           <Text className="required">*</Text>
         )}
       </Text>
-      <Control field={field} value={value} onChange={onChange} units={units} />
+      <Control field={field} value={value} onChange={onChange} units={units} colleagues={colleagues} />
       <FieldError errors={errors} names={[field.key]} />
     </View>
   )
