@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/contracts/result'
 import type { ColleagueOption } from '../../../shared/contracts/staff'
 import type { StaffRole } from '../../../shared/vocabulary/units'
 import { hasRecused, type CaseFlags, type Colleague } from '../../../shared/workflow'
+import { COLLECTIONS } from '../collections'
 import type { Runtime } from '../ports'
 import { listActiveStaff, unitScopeOf, type StaffRecord } from '../staff-records'
 
@@ -64,7 +65,8 @@ export async function resolveColleague(
   if (!found) {
     const unit = runtime.deployment.units.find((u) => u.id === unitId)?.name ?? unitId
     const post = role === 'officer' ? '承办人员' : '分管领导'
-    const message = `${named.name || named.id}不是${unit}在岗的${post}，或已声明回避本案`
+    const record = await runtime.db.get<StaffRecord>(COLLECTIONS.staff, named.id)
+    const message = `${record?.name ?? '所选人员'}不是${unit}在岗的${post}，或已声明回避本案`
     throw new AppError('VALIDATION_FAILED', message, { [field]: message })
   }
   return { id: found.id, name: found.name }
