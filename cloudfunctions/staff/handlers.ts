@@ -10,6 +10,7 @@ import { staffCaseAccess } from '../common/case-access'
 import { staffCaseView } from '../common/case-views'
 import { applyCaseEvent } from '../common/case-workflow'
 import { revealReporter } from '../common/reporter-identity'
+import { routerFor } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { clearHold } from '../common/screening'
 import { unitNamer } from '../common/staff-records'
@@ -89,6 +90,10 @@ export const staffFunction = defineFunction('staff', staffContract, {
     const unitId = unitInScope(runtime, staff, input.unitId)
     const doc = input.caseId ? await staffCaseAccess(runtime, staff).load(input.caseId) : null
     return colleaguesIn(runtime, unitId, input.role, doc?.flags ?? null)
+  },
+
+  async counties(_input, { runtime }) {
+    return [...routerFor(runtime).localities]
   },
 
   async transferOptions(_input, { runtime }) {

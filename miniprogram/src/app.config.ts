@@ -11,7 +11,7 @@ const config = {
     'pages/notice/index',
     'pages/outbox/index',
   ],
-  subPackages: [{ root: 'staff', pages: ['case/index'] }],
+  subPackages: [{ root: 'staff', pages: ['case/index', 'duty/index', 'templates/index', 'audit/index'] }],
   window: {
     navigationBarTitleText: '绿哨',
     navigationBarBackgroundColor: '#1f7a4d',

@@ -74,7 +74,7 @@ export const inboxInput = z._default(
   }),
   { limit: 20, scope: 'open', filters: {} },
 )
-export type InboxInput = z.input<typeof inboxInput>
+export type InboxInput = NonNullable<z.input<typeof inboxInput>>
 
 export const actInput = z.object({
   caseId: idSchema,
@@ -288,6 +288,8 @@ export const staffContract = {
     listColleaguesInput,
     staffWith('dispatcher', 'office-head', 'leader', 'supervisor'),
   ),
+  /** The counties and special zones of the territory (the county filter of the lists). */
+  counties: action<Array<{ code: string; name: string }>>()(z._default(z.object({}), {}), ANY_STAFF),
   /** Where a case may be transferred (the deployment's units, the neighbouring regions, other departments). */
   transferOptions: action<TransferOptions>()(z._default(z.object({}), {}), staffWith('intake', 'dispatcher')),
   /** Open cases of my scope the case may be merged into (nearby, same entity), side by side with it. */

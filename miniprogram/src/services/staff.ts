@@ -31,6 +31,8 @@ export const listColleagues = (input: Input<'listColleagues'>) =>
 
 export const getTransferOptions = () => callFunction('staff', 'transferOptions', {})
 
+export const listCounties = () => callFunction('staff', 'counties', {})
+
 export const getMergeCandidates = (caseId: string) => callFunction('staff', 'mergeCandidates', { caseId })
 
 export const getDutyRoster = (input: Input<'duty'>) => callFunction('staff', 'duty', input)

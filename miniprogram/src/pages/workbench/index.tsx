@@ -1,42 +1,76 @@
+// 工作台: a to-do list, not a case list. Per post, what I must do next and by when — 值班紧急 while I am on duty,
+// then the lists of my posts (待受理, 待交办, 我承办的, 待审核, 待审批, 督办), urgent first, then by due date — and,
+// beside them, my units' cases in progress, all of them, and those shared with another lead office (协办). Every
+// list filters, searches by reference number or reported party, and pages through any number of cases; each row
+// says who holds the case now and what it waits for.
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
-import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
-import { CATEGORIES } from '@shared/vocabulary/categories'
-import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
-import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
-import { formatShanghai } from '@shared/time'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { InboxFilters, InboxInput, InboxItem, StaffProfile, TodoList } from '@shared/contracts/staff'
+import { TODO_LIST_KEYS, TODO_LISTS } from '@shared/cases/todo-lists'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import PersonaPicker from '../../components/persona-picker'
 import { useLatestWins } from '../../hooks/use-answer'
-import { getStaffProfile, listInbox } from '../../services/staff'
+import { getDutyRoster, getStaffProfile, listCounties, listInbox } from '../../services/staff'
+import InboxRow from './inbox-row'
+import Filters from './filters'
 import './index.scss'
 
-const SCOPES: ReadonlyArray<ChipOption<'open' | 'all'>> = [
-  { value: 'open', label: '待办' },
+type Scope = NonNullable<InboxInput['scope']>
+
+const SCOPES: ReadonlyArray<ChipOption<Scope>> = [
+  { value: 'todo', label: '我的待办' },
+  { value: 'open', label: '在办' },
   { value: 'all', label: '全部' },
+  { value: 'co-handling', label: '协办' },
 ]
 
 type Load =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'not-staff' }
-  | { status: 'ready'; profile: StaffProfile }
+  | { status: 'ready'; profile: StaffProfile; lists: TodoList[] }
+
+interface View_ {
+  scope: Scope
+  list: TodoList | null
+  filters: InboxFilters
+  search: string
+}
+
+/** The lists of my posts, and the duty list while a shift names me. */
+function listsOf(profile: StaffProfile, onDuty: boolean): TodoList[] {
+  return TODO_LIST_KEYS.filter((list) => {
+    const role = TODO_LISTS[list].role
+    return role === null ? onDuty : profile.roles.includes(role)
+  })
+}
+
+const activeFilters = (f: InboxFilters) => Object.values(f).filter((v) => v !== undefined).length
 
 export default function Workbench() {
   const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const [scope, setScope] = useState<'open' | 'all'>('open')
+  const [view, setView] = useState<View_>({ scope: 'todo', list: null, filters: {}, search: '' })
+  const [typed, setTyped] = useState('')
+  const [showFilters, setShowFilters] = useState(false)
+  const [counties, setCounties] = useState<Array<{ code: string; name: string }>>([])
   const [items, setItems] = useState<InboxItem[]>([])
   const [next, setNext] = useState<string | null>(null)
 
-  // Only the latest refresh may fill the list (a slow answer for 待办 never lands under 全部, nor one for the
-  // persona before a switch), and a page of "more" is added only to the list it continues.
+  // Only the latest refresh may fill the list (a slow answer for one list never lands under another, nor one for
+  // the persona before a switch), and a page of "more" is added only to the list it continues.
   const begin = useLatestWins()
   const generation = useRef<object | null>(null)
+  const requestOf = (v: View_, lists: TodoList[]): Omit<InboxInput, 'limit'> | null => {
+    if (v.search) return { search: v.search, filters: v.filters }
+    if (v.scope !== 'todo') return { scope: v.scope, filters: v.filters }
+    const list = v.list && lists.includes(v.list) ? v.list : lists[0]
+    return list ? { scope: 'todo', list, filters: v.filters } : null
+  }
+
   const refresh = useCallback(
-    async (which: 'open' | 'all') => {
+    async (v: View_) => {
       const ticket = begin()
       generation.current = ticket
       try {
@@ -44,12 +78,19 @@ export default function Workbench() {
         if (!ticket.isLatest()) return
         if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
         if (!me.data) return setLoad({ status: 'not-staff' })
-        const inbox = await listInbox(which)
+        const roster = await getDutyRoster({ days: 1 })
         if (!ticket.isLatest()) return
-        if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
-        setItems(inbox.data.items)
-        setNext(inbox.data.next)
-        setLoad({ status: 'ready', profile: me.data })
+        const lists = listsOf(me.data, roster.ok && roster.data.mine.length > 0)
+        // Nothing of mine to do in any list (a post without a list): my units' cases in progress.
+        const shown = v.scope === 'todo' && lists.length === 0 ? { ...v, scope: 'open' as const } : v
+        const request = requestOf(shown, lists)
+        const page = request ? await listInbox(request) : null
+        if (!ticket.isLatest()) return
+        if (page && !page.ok) return setLoad({ status: 'error', message: page.error.message })
+        setItems(page?.data.items ?? [])
+        setNext(page?.data.next ?? null)
+        if (shown !== v) setView(shown)
+        setLoad({ status: 'ready', profile: me.data, lists })
       } finally {
         Taro.stopPullDownRefresh()
       }
@@ -58,13 +99,20 @@ export default function Workbench() {
   )
 
   const loadingMore = useRef(false)
-  useDidShow(() => void refresh(scope))
-  usePullDownRefresh(() => void refresh(scope))
+  useDidShow(() => {
+    void refresh(view)
+    if (counties.length === 0) {
+      void listCounties().then((res) => res.ok && setCounties(res.data))
+    }
+  })
+  usePullDownRefresh(() => void refresh(view))
   useReachBottom(async () => {
     if (!next || loadingMore.current || load.status !== 'ready') return
+    const request = requestOf(view, load.lists)
+    if (!request) return
     loadingMore.current = true
     const continues = generation.current
-    const res = await listInbox(scope, next)
+    const res = await listInbox({ ...request, cursor: next })
     loadingMore.current = false
     if (continues !== generation.current) return
     if (!res.ok) return void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
@@ -75,22 +123,29 @@ export default function Workbench() {
     setNext(res.data.next)
   })
 
-  const switchScope = (which: 'open' | 'all') => {
-    setScope(which)
-    setLoad({ status: 'loading' })
-    void refresh(which)
+  const change = (patch: Partial<View_>) => {
+    const v = { ...view, ...patch }
+    setView(v)
+    setItems([])
+    setNext(null)
+    void refresh(v)
   }
   const switchPersona = () => {
     setLoad({ status: 'loading' })
-    void refresh(scope)
+    change({ scope: 'todo', list: null, search: '', filters: {} })
+    setTyped('')
   }
+
+  const ready = load.status === 'ready' ? load : null
+  const currentList = ready && view.scope === 'todo' ? (requestOf(view, ready.lists)?.list ?? null) : null
+  const roles = ready?.profile.roles ?? []
 
   return (
     <View className="page">
       <PersonaPicker onChange={switchPersona} />
       {load.status === 'loading' && <StateView kind="loading" />}
       {load.status === 'error' && (
-        <StateView kind="error" text={load.message} onRetry={() => void refresh(scope)} />
+        <StateView kind="error" text={load.message} onRetry={() => void refresh(view)} />
       )}
       {load.status === 'not-staff' && (
         <StateView
@@ -98,64 +153,112 @@ export default function Workbench() {
           text="工作台仅供环保部门工作人员使用。工作人员请使用单位发放的邀请码绑定身份。"
         />
       )}
-      {load.status === 'ready' && (
+      {ready && (
         <>
           <View className="card">
             <Text className="card-title" data-testid="staff-name">
-              {load.profile.name} · {load.profile.title}
+              {ready.profile.name} · {ready.profile.title}
             </Text>
-            <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
-          </View>
-          <View className="workbench__scope">
-            <ChipPicker
-              label="案件范围"
-              options={SCOPES}
-              value={scope}
-              onChange={switchScope}
-              testId="scope"
-            />
-          </View>
-          {items.length === 0 && <StateView kind="empty" text="暂无案件" />}
-          {items.map((c) => (
-            <View
-              key={c.caseId}
-              className="list-item"
-              data-testid="inbox-item"
-              onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${c.caseId}` })}
-            >
-              <View className="row">
-                <Text className="ref-no">{c.refNo}</Text>
-                <Text className="tag">{c.statusLabel}</Text>
-              </View>
-              <View>
-                {c.urgent && <Text className="tag warn">紧急</Text>}
-                {c.important && <Text className="tag warn">重要</Text>}
-                {c.escalated && <Text className="tag warn">提级办理</Text>}
-                {c.supervised && <Text className="tag warn">督办</Text>}
-                {c.leaderCase && <Text className="tag warn">领导包案</Text>}
-                {c.contentHeld && <Text className="tag warn">{CONTENT_HELD_TAG}</Text>}
-                {c.nextDue && (
-                  <Text className={`tag ${c.nextDue.overdue ? 'warn' : ''}`}>
-                    {c.nextDue.label}{' '}
-                    {c.nextDue.overdue ? CLOCK_STATE_LABELS.overdue : `${c.nextDue.date} 到期`}
-                  </Text>
-                )}
-              </View>
-              <Text className="card-title">
-                {REQUEST_TYPES[c.requestType]} · {CATEGORIES[c.category].label}
+            <Text className="muted">{ready.profile.units.map((u) => u.name).join('、')}</Text>
+            <View className="workbench__links">
+              <Text
+                className="link"
+                data-testid="open-duty"
+                onClick={() => void Taro.navigateTo({ url: '/staff/duty/index' })}
+              >
+                值班表
               </Text>
-              <Text className="hint">{c.descriptionExcerpt}</Text>
-              <Text className="hint">{c.address}</Text>
-              <View className="row">
-                <Text className="muted">{formatShanghai(c.createdAt)}</Text>
-                <Text className="muted">
-                  {c.unitName} ·{' '}
-                  {c.reporter.mode === 'anonymous'
-                    ? '匿名'
-                    : `${c.reporter.name ?? ''} ${c.reporter.phone ?? ''}`}
+              {roles.includes('office-head') && (
+                <Text
+                  className="link"
+                  data-testid="open-templates"
+                  onClick={() => void Taro.navigateTo({ url: '/staff/templates/index' })}
+                >
+                  答复模板
                 </Text>
-              </View>
+              )}
+              {roles.includes('supervisor') && (
+                <Text
+                  className="link"
+                  data-testid="open-audit"
+                  onClick={() => void Taro.navigateTo({ url: '/staff/audit/index' })}
+                >
+                  查阅导出记录
+                </Text>
+              )}
             </View>
+          </View>
+          <View className="workbench__search">
+            <Input
+              className="input workbench__search-input"
+              data-testid="search"
+              value={typed}
+              placeholder="案件编号或被反映对象名称"
+              confirmType="search"
+              onInput={(e) => setTyped(e.detail.value)}
+              onConfirm={() => change({ search: typed.trim() })}
+            />
+            <Button
+              className="btn small"
+              data-testid="search-go"
+              onClick={() => change({ search: typed.trim() })}
+            >
+              搜索
+            </Button>
+          </View>
+          {view.search ? (
+            <View className="banner workbench__banner" data-testid="searching">
+              <Text>搜索“{view.search}”的结果（本单位及下属单位）</Text>
+              <Text
+                className="link"
+                onClick={() => {
+                  setTyped('')
+                  change({ search: '' })
+                }}
+              >
+                清除
+              </Text>
+            </View>
+          ) : (
+            <>
+              <ChipPicker
+                label="案件范围"
+                options={SCOPES.filter((s) => s.value !== 'todo' || ready.lists.length > 0)}
+                value={view.scope}
+                onChange={(scope) => change({ scope })}
+                testId="scope"
+              />
+              {view.scope === 'todo' && (
+                <ChipPicker
+                  label="待办列表"
+                  testId="todo-list"
+                  attr="list"
+                  options={ready.lists.map((list) => ({ value: list, label: TODO_LISTS[list].label }))}
+                  value={currentList}
+                  onChange={(list) => change({ list })}
+                />
+              )}
+            </>
+          )}
+          {view.scope !== 'co-handling' && (
+            <Text
+              className="link workbench__filter-toggle"
+              data-testid="toggle-filters"
+              onClick={() => setShowFilters((s) => !s)}
+            >
+              筛选{activeFilters(view.filters) ? `（${activeFilters(view.filters)}）` : ''}
+              {showFilters ? ' ▲' : ' ▼'}
+            </Text>
+          )}
+          {showFilters && view.scope !== 'co-handling' && (
+            <Filters value={view.filters} onChange={(filters) => change({ filters })} counties={counties} />
+          )}
+          {currentList && !view.search && <Text className="hint">{TODO_LISTS[currentList].hint}</Text>}
+          {items.length === 0 && (
+            <StateView kind="empty" text={view.search ? '没有找到符合的案件' : '暂无案件'} />
+          )}
+          {items.map((c) => (
+            <InboxRow key={c.caseId} item={c} />
           ))}
         </>
       )}

@@ -21,6 +21,8 @@ import ChipPicker from '../../components/chip-picker'
 import { useStaffCase } from '../../hooks/use-staff-case'
 import { latestEventDraft } from '../../services/event-drafts'
 import EventForm from './event-form'
+import ReplyChain from './reply-chain'
+import WorkSummary from './work-summary'
 import ReporterContact from './reporter-contact'
 import './index.scss'
 
@@ -120,6 +122,7 @@ export default function StaffCase() {
         <Text className="hint">
           承办单位：{detail.unitName}（{citeForStaff(detail.routing.cite)}）
         </Text>
+        <WorkSummary detail={detail} />
         {detail.routing.guidance && <Text className="hint">引导：{detail.routing.guidance}</Text>}
         {detail.findings.map((f) => (
           <Text key={f.label} className="hint" data-testid="finding">
@@ -167,6 +170,8 @@ export default function StaffCase() {
           <CaseClocks clocks={detail.clocks} reader="staff" />
         )}
       </View>
+
+      <ReplyChain detail={detail} />
 
       <View className="card" data-testid="staff-actions">
         <Text className="card-title">可办理的操作</Text>
