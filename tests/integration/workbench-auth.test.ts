@@ -232,6 +232,25 @@ describe('staff of another unit', () => {
     },
   )
 
+  it('a case named by its reference number is refused like a missing one, for reading and as a merge target', async () => {
+    const refNo = (await h.runtime.db.get<{ refNo: string }>('cases', ours))!.refNo
+    const missingRef = refNo.replace(/\d{4}$/, '9999')
+    expect(await answer('getCase', { caseId: refNo }, OUTSIDER)).toEqual(
+      await answer('getCase', { caseId: missingRef }, OUTSIDER),
+    )
+    expect((await answer('getCase', { caseId: missingRef }, OUTSIDER)).status).toBe(404)
+    const before = await state()
+    const version = (await h.runtime.db.get<{ _version: number }>('cases', theirs))!._version
+    const merge = (intoCaseId: string) =>
+      answer(
+        'act',
+        { caseId: theirs, expectedVersion: version, event: { type: 'merge', intoCaseId } },
+        OUTSIDER,
+      )
+    expect(await merge(refNo)).toEqual(await merge(missingRef))
+    expect(await state()).toEqual(before)
+  })
+
   it('their lists, searches and logs hold nothing of 山阳区', async () => {
     const refNo = (await h.runtime.db.get<{ refNo: string }>('cases', ours))!.refNo
     for (const payload of [

@@ -189,15 +189,17 @@ export default function Workbench() {
             </View>
           </View>
           <View className="workbench__search">
-            <Input
-              className="input workbench__search-input"
-              data-testid="search"
-              value={typed}
-              placeholder="案件编号或被反映对象名称"
-              confirmType="search"
-              onInput={(e) => setTyped(e.detail.value)}
-              onConfirm={() => change({ search: typed.trim() })}
-            />
+            <View className="workbench__search-input">
+              <Input
+                className="input"
+                data-testid="search"
+                value={typed}
+                placeholder="案件编号或被反映对象名称"
+                confirmType="search"
+                onInput={(e) => setTyped(e.detail.value)}
+                onConfirm={() => change({ search: typed.trim() })}
+              />
+            </View>
             <Button
               className="btn small"
               data-testid="search-go"
