@@ -499,3 +499,31 @@ describe('integrity', () => {
     expect(JSON.stringify(log)).not.toMatch(/张三|13800138000/)
   })
 })
+
+describe('open cases stored before the to-do lists', () => {
+  test('get their work index from the hourly run, once per version of the derivation', async () => {
+    h = await startHarness({ now: '2026-11-23T09:00:00+08:00' })
+    const caseId = await file('dev-citizen')
+    // As stored before the workbench: no work index.
+    const stored = (await h.runtime.db.get<{ _version: number }>('cases', caseId))!
+    await h.runtime.db.update(
+      'cases',
+      caseId,
+      { assigneeStaffId: undefined, dueOn: undefined, urgent: undefined, todo: undefined },
+      stored._version,
+    )
+    expect((await list({ scope: 'todo', list: 'intake' }, STAFF.supervisor)).items).toEqual([])
+    const run = async () =>
+      (
+        (await h.fireTimer('timers')) as {
+          workIndex: { examined: number; updated: number; complete: boolean }
+        }
+      ).workIndex
+    expect(await run()).toMatchObject({ examined: 1, updated: 1, complete: true })
+    expect(
+      (await list({ scope: 'todo', list: 'intake' }, STAFF.supervisor)).items.map((i) => i.caseId),
+    ).toEqual([caseId])
+    // Done for this version: the next runs read nothing.
+    expect(await run()).toEqual({ examined: 0, updated: 0, conflicts: 0, complete: true })
+  })
+})

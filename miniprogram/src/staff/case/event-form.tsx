@@ -9,7 +9,7 @@ import FormField, { type Units } from '../../components/form-field'
 import { isColleague, type FormValues } from '../../forms/event-forms'
 import { useEventForm } from '../../hooks/use-event-form'
 import type { ActOutcome } from '../../hooks/use-staff-case'
-import { MergeCandidates, PendingExtension, ReplyTemplates, TransferTarget } from './form-extras'
+import { MergeCandidates, ReplyTemplates, TransferTarget } from './form-extras'
 import { useColleagues } from './use-pickers'
 
 const when = (iso: string) => formatShanghai(iso, 'MM-DD HH:mm')
@@ -74,9 +74,6 @@ export default function EventForm({
               : `已带出 ${when(form.origin.at)} 报送的内容，请修改后再报送。`}
           </Text>
         </View>
-      )}
-      {(type === 'approve-extension' || type === 'reject-extension') && detail.pendingExtension && (
-        <PendingExtension pending={detail.pendingExtension} />
       )}
       {names && legalDue && (
         <Text className="hint" data-testid="legal-due">

@@ -21,6 +21,7 @@ import ChipPicker from '../../components/chip-picker'
 import { useStaffCase } from '../../hooks/use-staff-case'
 import { latestEventDraft } from '../../services/event-drafts'
 import EventForm from './event-form'
+import { PendingExtension } from './form-extras'
 import ReplyChain from './reply-chain'
 import WorkSummary from './work-summary'
 import ReporterContact from './reporter-contact'
@@ -175,6 +176,9 @@ export default function StaffCase() {
 
       <View className="card" data-testid="staff-actions">
         <Text className="card-title">可办理的操作</Text>
+        {detail.pendingExtension && detail.allowedEvents.some((e) => e.type === 'approve-extension') && (
+          <PendingExtension pending={detail.pendingExtension} />
+        )}
         {detail.allowedEvents.length === 0 ? (
           <Text className="muted">当前状态下您没有可办理的操作</Text>
         ) : (

@@ -1,6 +1,6 @@
 // 值班表: who is on duty in each of my units, day by day, and which leader leads the shift (24小时值班制和领导
-// 带班制, S0 第五条; 每个班次不少于2名执法人员, S2 第十二条). Office heads set their units' days; everyone with a case
-// duty reads them. An urgent case is sent at once to the officers and the leader of the shift.
+// 带班制, S0 第五条; 值班值守制度, S2 第十二条). Office heads set their units' days; everyone with a case duty reads
+// them. An urgent case is sent at once to the officers and the leader of the shift.
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
@@ -128,7 +128,7 @@ export default function Duty() {
           >
             <View className="input">{draft.date}</View>
           </Picker>
-          <Text className="label">值班人员（每班不少于 2 名执法人员）</Text>
+          <Text className="label">值班人员</Text>
           <ChipPicker
             multiple
             label="值班人员"
@@ -154,9 +154,6 @@ export default function Duty() {
             placeholder="如：敏感时段增设班次"
             onInput={(e) => setDraft({ ...draft, note: e.detail.value })}
           />
-          {draft.officerIds.length === 1 && (
-            <Text className="hint">每个班次不少于 2 名执法人员，请再安排 1 名。</Text>
-          )}
           <Button
             className="btn"
             loading={busy}
