@@ -30,7 +30,9 @@ export interface WorkIndexReport {
   complete: boolean
 }
 
-const FIELDS = ['assigneeStaffId', 'dueOn', 'urgent', 'todo'] as const satisfies ReadonlyArray<keyof WorkIndex>
+const FIELDS = ['assigneeStaffId', 'dueOn', 'urgent', 'todo'] as const satisfies ReadonlyArray<
+  keyof WorkIndex
+>
 
 const same = (doc: Partial<WorkIndex>, index: WorkIndex) =>
   FIELDS.every((f) => JSON.stringify(doc[f] ?? null) === JSON.stringify(index[f]))
