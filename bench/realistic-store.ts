@@ -47,7 +47,7 @@ import { startHarness, type Harness } from '../tests/support/local-harness'
 import { handleToReply, OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
 
 /** Bump when the generated data changes: cached stores of another version are not used. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 /** "Now" of the generated world and of every benchmark on it (a Friday morning). */
 export const BENCH_NOW = '2026-11-20T10:00:00+08:00'
 const SPAN_DAYS = 730
