@@ -13,6 +13,7 @@ import type { CaseMachineState } from '../workflow/machine-types'
 import { namedOfficer } from '../workflow/people'
 import { STATE_GROUPS, type CaseStateKey } from '../workflow/states'
 import { todoListOf, type DueBadge, type TodoList } from './todo-lists'
+import { nextDuty } from './views/clocks'
 
 export { DUE_BADGES, TODO_LISTS, TODO_LIST_KEYS, todoField, todoListOf } from './todo-lists'
 export type { DueBadge, TodoList } from './todo-lists'
@@ -37,16 +38,6 @@ const NO_DATE = '9999-12-31'
 
 function rankOf(urgent: boolean, due: LocalDate | null): string {
   return `${urgent ? 'A' : 'B'}${due ?? NO_DATE}`
-}
-
-/** The nearest due date of a running duty (what the bureau owes next). */
-export function nextDueOn(clocks: readonly CaseClock[]): LocalDate | null {
-  let best: LocalDate | null = null
-  for (const c of clocks) {
-    if (c.nature !== 'duty' || c.state !== 'running' || c.due === null) continue
-    if (best === null || c.due < best) best = c.due
-  }
-  return best
 }
 
 const HANDLED: readonly CaseStateKey[] = ['assigned', 'investigating', 'rectifying']
@@ -149,7 +140,7 @@ export function workIndexOf(
   state: Pick<CaseMachineState, 'status' | 'flags' | 'facts' | 'profile'>,
   clocks: readonly CaseClock[],
 ): WorkIndex {
-  const dueOn = nextDueOn(clocks)
+  const dueOn = nextDuty(clocks)?.date ?? null
   const urgent = state.facts.emergency
   const officer = namedOfficer(state.flags)
   // The officer's own date, where the assignment set one earlier than the law's (S2 第十六条 注明办理时限).

@@ -7,6 +7,7 @@ import type { ApprovalStep, EffectivePolicy } from '@shared/policy'
 import type { Actor, ActorRole } from './actors'
 import { repeatCountOf, type CaseEventType, type EventOf, type RepeatActionEvent } from './events'
 import type { GuardName } from './guards'
+import { recusedStaffIds } from './people'
 import type {
   CaseFacts,
   CaseFlags,
@@ -638,7 +639,7 @@ export const TRANSITIONS: TransitionTable = {
         const wasOfficer = assignment?.officer?.id === actor.id
         return {
           flags: {
-            recused: [...(state.flags.recused ?? []), actor.id],
+            recused: [...recusedStaffIds(state.flags), actor.id],
             ...(wasOfficer && assignment ? { assignment: { ...assignment, officer: null } } : {}),
           },
         }
