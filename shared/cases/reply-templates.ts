@@ -9,7 +9,7 @@ import { CATEGORIES } from '../vocabulary/categories'
 import { REQUEST_TYPES } from '../vocabulary/request-types'
 import { TERMS } from '../vocabulary/terms'
 import { policyOf } from '../workflow/machine'
-import { REPLY_FIELDS, type ReplyContent } from '../workflow/catalogue/reply'
+import { missingFact, REPLY_FIELDS, type ReplyContent } from '../workflow/catalogue/reply'
 import type { StoredCase } from './case-doc'
 
 /** What the handling found, as a template is chosen by it. */
@@ -68,9 +68,6 @@ const lastSiteVisit = (doc: StoredCase) => lastOf<SiteVisit>(doc, 'record-site-v
 const lastRectification = (doc: StoredCase) => lastOf<Rectification>(doc, 'order-rectification')
 
 const PLACEHOLDER = /\{([^{}]{1,20})\}/g
-
-/** A fact the case does not have yet, left for the officer. */
-export const missingFact = (name: string) => `【待补充：${name}】`
 
 /** The facts a text names that no template may name (a typo, an unknown fact): refused when a template is saved. */
 export function unknownFacts(text: string): string[] {

@@ -5,6 +5,7 @@ import { findClock } from '@shared/deadlines'
 import type { EffectivePolicy } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
 import type { Actor } from './actors'
+import { MISSING_FACT_MARK } from './catalogue/reply'
 import { onRepeatGround, repeatCountOf, type CaseEvent } from './events'
 import { REPEAT_GROUNDS } from './grounds'
 import type { CaseMachineState, TransitionContext } from './machine-types'
@@ -249,6 +250,12 @@ export const GUARDS = {
   // S2 第十一条: mediation needs the parties' consent, recorded on an agreement already reached.
   mediationAgreed: guard('当事人同意调解并已达成协议的，才能调解结案', true, ({ event, today }) =>
     event.type === 'record-mediation' ? event.consent && event.agreedOn <= today : true,
+  ),
+  // S1 第十条: the reply says what was found and done — no fact a template left for the officer is still missing.
+  replyComplete: guard(`答复中还有“${MISSING_FACT_MARK}”的内容，请补充后再报送`, true, ({ event }) =>
+    event.type === 'draft-reply'
+      ? Object.values(event.reply).every((text) => !text.includes(MISSING_FACT_MARK))
+      : true,
   ),
 } as const satisfies Record<string, GuardDefinition>
 

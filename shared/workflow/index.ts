@@ -10,7 +10,7 @@ export {
   type NarrationContext,
   type Tone,
 } from './catalogue/define'
-export { REPLY_FIELDS, replySections, type ReplyContent } from './catalogue/reply'
+export { missingFact, REPLY_FIELDS, replySections, type ReplyContent } from './catalogue/reply'
 export { SITE_VISIT_FIELDS } from './catalogue/handling'
 export { OFFICER_FIELDS } from './catalogue/workbench'
 export { hasRecused, namedOfficer, recusedStaffIds } from './people'

@@ -311,7 +311,7 @@ export const TRANSITIONS: TransitionTable = {
     {
       from: ['investigating'],
       roles: ['officer'],
-      guards: ['namedOfficerActs', 'siteVisitRecordedForComplaint'],
+      guards: ['namedOfficerActs', 'siteVisitRecordedForComplaint', 'replyComplete'],
       to: ({ policy }) => APPROVAL_STATES[policy.replyApproval.chain[0]],
       update: ({ event }) => ({ flags: { reply: { draft: event.reply, approvals: [], sentAt: null } } }),
       effects: ({ policy }) => [

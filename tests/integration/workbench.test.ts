@@ -383,6 +383,31 @@ describe('the reply', () => {
     expect(reply.investigation).toBe('我局于2026年11月23日23时10分到现场核查：情况属实，已责令停止夜间施工。')
     expect(reply.handlingOpinion).toBe('已责令整改，整改措施：【待补充：整改措施】。')
     expect(reply.remedies).toBe((await detail(caseId, STAFF.officer)).replyRemedies)
+
+    // Sent with the fact still missing, the draft is refused (S1 第十条) and nothing changes; filled in, it goes.
+    const merged = Object.fromEntries(Object.entries(reply).filter(([, text]) => text))
+    const before = await detail(caseId, STAFF.officer)
+    const refused = await h.call(
+      'staff',
+      'act',
+      {
+        caseId,
+        expectedVersion: before.version,
+        event: { type: 'draft-reply', reply: { ...REPLY, ...merged } },
+      },
+      STAFF.officer,
+    )
+    expect(refused.body).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION', message: expect.stringContaining('【待补充') },
+    })
+    expect((await detail(caseId, STAFF.officer)).version).toBe(before.version)
+    const filled = { ...merged, handlingOpinion: '已责令整改，整改措施：设置隔声屏障，22 时后停止施工。' }
+    const drafted = await h.act<StaffCaseDetail>(STAFF.officer, caseId, {
+      type: 'draft-reply',
+      reply: { ...REPLY, ...filled },
+    })
+    expect(drafted.status).toBe('pending-head-approval')
   })
 
   test('the approver reads the chain of comments and the extension request; a send-back keeps the draft', async () => {

@@ -4,6 +4,7 @@ import { getPolicyProfile } from '@shared/policy'
 import {
   GUARD_NAMES,
   GUARDS,
+  missingFact,
   openCase,
   type Actor,
   type CaseEventInput,
@@ -282,6 +283,19 @@ const failures: Record<GuardName, () => TransitionResult> = {
       actors.officer,
       '2026-03-03T10:00:00+08:00',
     ),
+  // S1 第十条: a draft from a template still missing a fact the case did not have.
+  replyComplete: () => {
+    const driver = caseIn('investigating')
+    driver.apply(SITE_VISIT, actors.officer, later(driver))
+    return driver.attempt(
+      {
+        ...REPLY,
+        reply: { ...REPLY.reply, handlingOpinion: `限期整改，期限为${missingFact('整改期限')}。` },
+      },
+      actors.officer,
+      later(driver, 2),
+    )
+  },
   // S4 四(七): a Haidong key case closed without its return visit.
   returnVisitDoneIfRequired: () => {
     const driver = new CaseDriver('haidong', { receivedAt: T0, important: true })

@@ -203,6 +203,12 @@ export default function StaffCase() {
             act={act}
             onSent={() => {
               setOpen(null)
+              if (offered.type === 'recuse') {
+                // 回避 (S2 第六条): the case is no longer theirs to see; back to the to-do lists, without it.
+                void Taro.switchTab({ url: '/pages/workbench/index' })
+                void Taro.showToast({ title: '已声明回避，本案不再由您办理', icon: 'none', duration: 3000 })
+                return
+              }
               void Taro.showToast({ title: `已${offered.label}`, icon: 'success' })
             }}
           />

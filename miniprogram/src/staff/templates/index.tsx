@@ -48,6 +48,8 @@ export default function Templates() {
   const [draft, setDraft] = useState<Draft | null>(null)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  // Removing asks once more, on the page (as the staff administration's 停用 does).
+  const [confirming, setConfirming] = useState(false)
 
   const load = useCallback(async () => {
     const [me, page] = await Promise.all([getStaffProfile(), listReplyTemplates()])
@@ -68,6 +70,7 @@ export default function Templates() {
 
   const edit = (t?: ReplyTemplate) => {
     setFieldErrors({})
+    setConfirming(false)
     setDraft(
       t
         ? {
@@ -113,12 +116,11 @@ export default function Templates() {
 
   const remove = async () => {
     if (!draft?.templateId || draft.version === undefined || busy) return
-    const confirmed = await Taro.showModal({ title: '删除模板', content: `删除「${draft.title}」？` })
-    if (!confirmed.confirm) return
     setBusy(true)
     const res = await removeReplyTemplate({ templateId: draft.templateId, expectedVersion: draft.version })
     setBusy(false)
-    if (!res.ok) return void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
+    if (!res.ok) return setFieldErrors({ _: res.error.message })
+    void Taro.showToast({ title: '已删除', icon: 'success' })
     setDraft(null)
     void load()
   }
@@ -191,10 +193,32 @@ export default function Templates() {
           >
             保存模板
           </Button>
-          {draft.templateId && (
-            <Button className="btn secondary" disabled={busy} onClick={() => void remove()}>
+          {draft.templateId && !confirming && (
+            <Button
+              className="btn secondary"
+              disabled={busy}
+              data-testid="remove-template"
+              onClick={() => setConfirming(true)}
+            >
               删除模板
             </Button>
+          )}
+          {draft.templateId && confirming && (
+            <View className="banner warn" data-testid="remove-confirm">
+              <Text>删除「{draft.title}」后，拟写答复时不再提供此模板（删除记入操作记录）。</Text>
+              <Button
+                className="btn"
+                loading={busy}
+                disabled={busy}
+                data-testid="remove-template-confirm"
+                onClick={() => void remove()}
+              >
+                确认删除
+              </Button>
+              <Text className="link" onClick={() => setConfirming(false)}>
+                不删除
+              </Text>
+            </View>
           )}
           <Text className="link templates__cancel" onClick={() => setDraft(null)}>
             返回列表
