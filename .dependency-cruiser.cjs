@@ -11,6 +11,7 @@
 //   deployment/                a jurisdiction: territory + staff + routing table, and its checks
 //   intake/                    duplicates, repeats, importance, early warning
 //   cases/                     the case document: building a new one, the views each audience may see
+//   rewards/                   whistleblower rewards: a report's eligibility, the award, the views of a claim
 //   contracts/                 the API of every cloud function (top: nothing in shared/ imports it)
 //
 // shared/ never imports the platform (cloud functions, the mini-program, local mode).
@@ -26,6 +27,7 @@ const FLOORS = [
   ['deployment'],
   ['intake'],
   ['cases'],
+  ['rewards'],
   ['contracts'],
 ]
 

@@ -360,6 +360,7 @@ const SCRIPTS: Record<VariantKey, Script> = {
     later(h, 24)
     await h.act(STAFF.officer, caseId, {
       type: 'order-rectification',
+      target: '夜间 22 时至次日 6 时不再进行产生噪声的施工作业',
       measures: '立即停止夜间施工，加装隔声屏障，调整高噪声设备作业时间。',
       dueDate: '2026-01-20',
       responsibleParty: '某建设工程项目部',

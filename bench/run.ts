@@ -1,12 +1,14 @@
-// `npm run bench [-- --cases N] [--rebuild] [--sweep-seconds S]`: figures, printed, never asserted (tests assert
-// behaviour, not timing).
+// `npm run bench [-- --cases N] [--rebuild] [--sweep-seconds S] [--tied] [--sweep-only]`: figures, printed, never
+// asserted (tests assert behaviour, not timing).
 //   - a realistic store of N cases (default 100,000; built once and cached: bench/realistic-store.ts), its size;
 //   - reads side by side — the raw store call the function makes, the function through its action map, and
 //     HTTP through the local gateway — with the DocStore calls each action makes: inbox page 1 and page 200
 //     for an officer (one unit) and a supervisor (14 units), My reports, case detail;
 //   - the multi-unit inbox's three possible strategies, at the store;
 //   - submit throughput (one process, then two processes on the 2 cores), with statements prepared once or not;
-//   - the deadline sweep: its page query at every depth of the due backlog, then a real run: cases per second;
+//   - the deadline sweep (bench/sweep.ts): a real run on the due backlog — cases per second, page times, DocStore
+//     calls per case — and the page query at depth; with --tied also on a copy where every case shares one
+//     `nextCheckOn`; --sweep-only measures only the sweep;
 //   - routing, deadline clocks, weapp package sizes.
 // Everything runs on a temporary copy of the cached store, so the cache is never changed.
 import { fork } from 'node:child_process'
@@ -34,7 +36,6 @@ import type { DocStore, Filter, FindOptions, Page, Scalar, WithId } from '../clo
 import { routerFor } from '../cloudfunctions/common/routing'
 import { unitScopeOf, findStaffByOpenid } from '../cloudfunctions/common/staff-records'
 import { FUNCTIONS } from '../cloudfunctions/registry'
-import { runDeadlineSweep } from '../cloudfunctions/timers/sweep'
 import { SqliteDocStore } from '../local/adapters/sqlite-docstore'
 import { loadBoundaries, loadDeployment, PROJECT_ROOT } from '../local/deployments'
 import { buildGateway, DEV_OPENID_HEADER } from '../local/gateway'
@@ -44,6 +45,7 @@ import { clockFactsFor, computeClocks } from '../shared/deadlines'
 import { gcj02 } from '../shared/geo/coordinates'
 import { getPolicyProfile } from '../shared/policy'
 import { fmtMs, fmtTiming, summarise, table, timeCalls } from './measure'
+import { benchSweep, TIED_DATE, tieBacklog } from './sweep'
 import {
   BENCH_NOW,
   buildWorld,
@@ -60,10 +62,12 @@ interface Args {
   cases: number
   rebuild: boolean
   sweepSeconds: number
+  tied: boolean
+  sweepOnly: boolean
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { cases: 100_000, rebuild: false, sweepSeconds: 10 }
+  const args: Args = { cases: 100_000, rebuild: false, sweepSeconds: 10, tied: false, sweepOnly: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const value = () => {
@@ -74,7 +78,12 @@ function parseArgs(argv: string[]): Args {
     if (arg === '--cases') args.cases = value()
     else if (arg === '--sweep-seconds') args.sweepSeconds = value()
     else if (arg === '--rebuild') args.rebuild = true
-    else throw new Error(`unknown argument ${arg} (use --cases N, --rebuild, --sweep-seconds S)`)
+    else if (arg === '--tied') args.tied = true
+    else if (arg === '--sweep-only') args.sweepOnly = true
+    else
+      throw new Error(
+        `unknown argument ${arg} (use --cases N, --rebuild, --sweep-seconds S, --tied, --sweep-only)`,
+      )
   }
   return args
 }
@@ -448,79 +457,6 @@ async function benchStatements(runtime: LocalRuntime, dir: string) {
   table(rows)
 }
 
-// ---------- the deadline sweep ----------
-
-async function benchSweep(
-  runtime: LocalRuntime,
-  store: SqliteDocStore,
-  meta: StoreMeta,
-  sweepSeconds: number,
-) {
-  const today = BENCH_NOW.slice(0, 10)
-  const query = (after: string | null): FindOptions => ({
-    filter: { nextCheckOn: { $lte: today } },
-    orderBy: [['nextCheckOn', 'asc']],
-    limit: 100,
-    after,
-  })
-  // The page query at every depth of the backlog (each page timed once), within a minute.
-  const pageTimes: number[] = []
-  let after: string | null = null
-  const walkUntil = performance.now() + 60_000
-  do {
-    const t = performance.now()
-    const page: Page<WithId<object>> = await store.find('cases', query(after))
-    pageTimes.push(performance.now() - t)
-    after = page.next
-  } while (after && performance.now() < walkUntil)
-  const n = pageTimes.length
-  const at = (share: number) => pageTimes[Math.min(n - 1, Math.floor(share * (n - 1)))]!
-  console.log(`\nDeadline sweep (backlog: ${meta.due.toLocaleString()} cases due by ${today})`)
-  table([
-    ['page query (100 cases), raw store', 'first', '10%', '50%', '90%', 'last', 'p95', 'pages'],
-    [
-      after ? 'paged until the minute was up' : 'paged through the whole backlog',
-      fmtMs(pageTimes[0]!),
-      fmtMs(at(0.1)),
-      fmtMs(at(0.5)),
-      fmtMs(at(0.9)),
-      fmtMs(pageTimes[n - 1]!),
-      fmtMs(summarise(pageTimes).p95),
-      String(n),
-    ],
-  ])
-  // A real run of the sweep (as the hourly timer runs it), with a shorter budget.
-  const finds: number[] = []
-  const calls: DocStoreCall[] = []
-  const base = runtime.db
-  runtime.db = observeDocStore(
-    base,
-    (c) => calls.push(c),
-    (c, ms) => {
-      if (c.op === 'find' && c.collection === 'cases') finds.push(ms)
-    },
-  )
-  const started = performance.now()
-  let report
-  try {
-    report = await runDeadlineSweep(runtime, { budgetMs: sweepSeconds * 1000 })
-  } finally {
-    runtime.db = base
-  }
-  const seconds = (performance.now() - started) / 1000
-  const later = finds.slice(1)
-  console.log(
-    `  sweep run (${sweepSeconds} s budget): ${report.examined} cases in ${seconds.toFixed(1)} s = ` +
-      `${(report.examined / seconds).toFixed(0)} cases/s; reminders ${report.reminders}, 督办 ${report.supervised}, ` +
-      `deemed closed ${report.deemedClosed}, conflicts ${report.conflicts}, failures ${report.failures}`,
-  )
-  console.log(
-    `  its page queries: first ${fmtMs(finds[0] ?? NaN)}, later ones p50 ${fmtMs(summarise(later).p50)}, ` +
-      `max ${later.length ? fmtMs(Math.max(...later)) : '—'} (${finds.length} pages); DocStore calls per case examined: ` +
-      `${describeCalls(calls, Math.max(1, report.examined))}`,
-  )
-}
-
 // ---------- routing, clocks, package ----------
 
 function time<T>(label: string, runs: number, fn: (i: number) => T): void {
@@ -614,22 +550,52 @@ async function main() {
     ['database file', `${(dbBytes / 2 ** 20).toFixed(0)} MB`],
     ['build time (when not cached)', `${meta.buildSeconds} s`],
   ])
+  const today = BENCH_NOW.slice(0, 10)
+  await onCopy(cached, async (runtime, dir) => {
+    if (!args.sweepOnly) {
+      await benchReads(runtime, runtime.db, meta)
+      await benchSubmit(runtime, dir)
+      await benchStatements(runtime, dir)
+    }
+    await benchSweep(
+      runtime,
+      'realistic backlog (open cases stuck past their dates)',
+      today,
+      args.sweepSeconds,
+    )
+  })
+  if (args.tied) {
+    await onCopy(cached, async (runtime) => {
+      const t0 = performance.now()
+      const n = tieBacklog(runtime)
+      console.log(
+        `\n  (every one of ${n.toLocaleString()} cases given nextCheckOn ${TIED_DATE} in ${fmtMs(performance.now() - t0)})`,
+      )
+      const label = `tied backlog (one date for all; ${meta.open.toLocaleString()} open, the rest closed)`
+      await benchSweep(runtime, label, today, args.sweepSeconds)
+    })
+  }
+  if (args.sweepOnly) return
+  benchRouting()
+  benchClocks()
+  benchPackage()
+}
+
+/** Runs `work` on a fresh copy of the cached store, removed afterwards. */
+async function onCopy(
+  cached: string,
+  work: (runtime: LocalRuntime, dir: string) => Promise<void>,
+): Promise<void> {
   const t0 = performance.now()
   const dir = workCopy(cached)
   console.log(`  (working on a copy in ${dir}, made in ${fmtMs(performance.now() - t0)})`)
   const runtime = openRuntime(dir)
   try {
-    await benchReads(runtime, runtime.db, meta)
-    await benchSubmit(runtime, dir)
-    await benchStatements(runtime, dir)
-    await benchSweep(runtime, runtime.db, meta, args.sweepSeconds)
+    await work(runtime, dir)
   } finally {
     runtime.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  benchRouting()
-  benchClocks()
-  benchPackage()
 }
 
 void main().catch((error: unknown) => {

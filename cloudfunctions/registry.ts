@@ -6,6 +6,7 @@ import type { CloudFunction } from './common/router'
 import { staffFunction } from './staff/handlers'
 import { adminFunction } from './admin/handlers'
 import { timersFunction } from './timers/handlers'
+import { rewardsFunction } from './rewards/handlers'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   cases: casesFunction,
@@ -13,4 +14,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   files: filesFunction,
   admin: adminFunction,
   timers: timersFunction,
+  rewards: rewardsFunction,
 }

@@ -6,7 +6,8 @@ import { DEFAULT_DEPLOYMENT, loadDeployment, PROJECT_ROOT } from './deployments'
 import { buildGateway } from './gateway'
 import { createLocalRuntime } from './runtime'
 import { LocalScheduler } from './scheduler'
-import { seedDeployment } from './seed'
+import { seedDeployment, setupCodeWhileNoAdmin } from './seed'
+import { formatShanghai } from '../shared/time'
 
 /**
  * Variables that mean "this process is (or talks to) a production CloudBase environment". Local mode
@@ -46,7 +47,10 @@ async function main() {
     dataDir,
     deployment: loadDeployment(process.env.GW_DEPLOYMENT ?? DEFAULT_DEPLOYMENT),
   })
-  const seeded = await seedDeployment(runtime.db, runtime.deployment)
+  // GW_DEMO=off: a fresh deployment — no demo staff; the first administrator binds with the printed setup code.
+  const demo = process.env.GW_DEMO !== 'off'
+  const seeded = demo ? await seedDeployment(runtime.db, runtime.deployment) : { inserted: 0 }
+  const setup = await setupCodeWhileNoAdmin(runtime)
   const scheduler = new LocalScheduler(FUNCTIONS, runtime)
   const timers = scheduler.start()
   const app = await buildGateway({
@@ -66,6 +70,11 @@ async function main() {
   console.log(
     `  data     ${runtime.dataDir}${seeded.inserted ? ` (seeded ${seeded.inserted} demo records)` : ''}`,
   )
+  if (setup) {
+    console.log(
+      `  setup    首次设置码 ${setup.code}（${formatShanghai(setup.expiresAt)} 前有效）：在「工作台」输入，成为系统管理员`,
+    )
+  }
   for (const t of timers)
     console.log(`  timer    ${t.fn}/${t.trigger} "${t.cron}" next ${t.nextRun?.toISOString() ?? '-'}`)
   console.log(`\nListening on ${url}`)

@@ -1,11 +1,12 @@
 // Timer triggers in local mode: each function's config.json declares CloudBase timer triggers
 // (7-field cron: second minute hour day month weekday year, UTC+8); croner runs them here on the same
-// schedule in Asia/Shanghai.
+// schedule in Asia/Shanghai. The scheduler also starts the follow-up runs a timer run asks for (ports.ts
+// FollowUps: a job that stopped at its budget with work left), right after that run returns.
 import { readFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { Cron } from 'croner'
 import type { CloudFunction, TimerEvent } from '../cloudfunctions/common/router'
-import type { Runtime } from '../cloudfunctions/common/ports'
+import { FOLLOW_UP_TRIGGER, type Runtime } from '../cloudfunctions/common/ports'
 import { toShanghaiIso, TIMEZONE } from '../shared/time'
 import { PROJECT_ROOT } from './deployments'
 
@@ -34,6 +35,8 @@ export interface ScheduledTimer {
 
 export class LocalScheduler {
   private readonly jobs: Array<{ job: Cron; info: Omit<ScheduledTimer, 'nextRun'> }> = []
+  /** Follow-up runs asked for and not started yet. */
+  private readonly pending = new Set<ReturnType<typeof setTimeout>>()
 
   constructor(
     private readonly functions: Record<string, CloudFunction>,
@@ -58,6 +61,16 @@ export class LocalScheduler {
         this.jobs.push({ job, info: { fn: name, trigger: trigger.name, cron: trigger.config } })
       }
     }
+    this.runtime.followUps = {
+      start: async (fn, followUp) => {
+        // After the asking run has returned (and released its jobs), never inside it.
+        const handle = setTimeout(() => {
+          this.pending.delete(handle)
+          void this.fire(fn, FOLLOW_UP_TRIGGER, followUp)
+        }, 0)
+        this.pending.add(handle)
+      },
+    }
     return this.list()
   }
 
@@ -66,13 +79,14 @@ export class LocalScheduler {
   }
 
   /** Runs one trigger now (also what the cron job does). Errors are logged, never thrown. */
-  async fire(fnName: string, triggerName: string): Promise<unknown> {
+  async fire(fnName: string, triggerName: string, followUp?: number): Promise<unknown> {
     const fn = this.functions[fnName]
     if (!fn?.onTimer) throw new Error(`no timer on ${fnName}`)
     const event: TimerEvent = {
       Type: 'Timer',
       TriggerName: triggerName,
       Time: toShanghaiIso(this.runtime.clock.now()),
+      ...(followUp === undefined ? {} : { followUp }),
     }
     try {
       return await fn.onTimer(event, this.runtime)
@@ -85,5 +99,8 @@ export class LocalScheduler {
   stop(): void {
     for (const { job } of this.jobs) job.stop()
     this.jobs.length = 0
+    for (const handle of this.pending) clearTimeout(handle)
+    this.pending.clear()
+    delete this.runtime.followUps
   }
 }

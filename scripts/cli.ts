@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   deployment: () => import('./cli/deployment'),
   backup: () => import('./cli/backup'),
   restore: () => import('./cli/restore'),
+  rewards: () => import('./cli/rewards'),
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 // admin: configuration an administrator changes at run time — the State Council's holiday notice of a new
-// year is loaded here (stored in the database, it takes precedence over the bundled data) without a release.
+// year is loaded here (stored in the database, it takes precedence over the bundled data) without a release —
+// and the bureau's staff (staff-admin.ts: invites, posts, deactivation, hand-over, audit).
 import { adminContract, type HolidayNoticeInfo } from '../../shared/contracts/admin'
 import { AppError } from '../../shared/contracts/result'
 import { BUNDLED_NOTICES, validateHolidayNotice, type HolidayNotice } from '../../shared/calendar'
@@ -8,6 +9,7 @@ import { calendarFor, holidayNoticeId, storeHolidayNotice, type HolidayNoticeDoc
 import { COLLECTIONS } from '../common/collections'
 import { getMany } from '../common/db/get-many'
 import { defineFunction } from '../common/router'
+import { staffAdminHandlers } from './staff-admin'
 
 const info = (
   notice: HolidayNotice,
@@ -22,6 +24,8 @@ const info = (
 })
 
 export const adminFunction = defineFunction('admin', adminContract, {
+  ...staffAdminHandlers,
+
   async loadHolidayNotice(input, { runtime, staff, now }) {
     const checked = validateHolidayNotice(input.notice)
     if (!checked.ok) {

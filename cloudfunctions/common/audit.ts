@@ -1,33 +1,46 @@
-// The audit trail of what staff do outside the workflow (the workflow's own steps are the case's history):
-// revealing a reporter, clearing held content, loading a holiday notice. Each record is written with the change
-// it records, in the same transaction — or before it, for a reveal: no record, no reveal.
+// The audit collection: one record per act that must be answerable for later — a reporter revealed, held content
+// cleared, a holiday notice loaded, staff enrolled, changed, deactivated, cases handed over, identities destroyed,
+// every read of a reward claimant's identity and every reward decision (never the identity itself).
+// Written in the same transaction as the act (no act unrecorded), never changed afterwards. Indexed by subject
+// (`subject_at`: what happened to a staff member, a case, an invite) and by actor (`actor_at`: what someone did).
+import type { AuditAction } from '../../shared/contracts/staff-admin'
 import { COLLECTIONS } from './collections'
-import type { DocWriter } from './ports'
+import type { DocStore, DocWriter, Page, WithId } from './ports'
 import type { StaffRecord } from './staff-records'
 
-export type AuditAction =
-  | 'reveal-reporter'
-  | 'clear-held-content'
-  | 'load-holiday-notice'
-  /** Case data leaving the system (a file, a list): supervisors see each one (workbench/audit-log.ts). */
-  | 'export'
-  | 'set-duty'
-  | 'save-reply-template'
-  | 'remove-reply-template'
-
-interface AuditDoc {
+export interface AuditDoc {
   action: AuditAction
-  /** What it was done to: a case id, or the document changed (`year-2026`). */
+  /** What the act was about: a staff id, a case id, a holiday-notice year. */
   subject: string
+  /** Who acted: a staff id, or `system:<id>` for the product itself. */
   staffId: string
-  staffName: string
+  staffName?: string
+  /** Shanghai time, ISO 8601 with offset. */
   at: string
-  /** What else the action records (the reason of a reveal, the hold cleared, …). */
+  /** Facts of the act (the post granted, a reason, counts): never a reporter's identity, a code or an openid. */
   [detail: string]: unknown
 }
 
-/** Writes one audit record; answers its id. */
-export async function audit(
+export function recordAudit(tx: Pick<DocWriter, 'insert'>, entry: AuditDoc): Promise<string> {
+  return tx.insert<AuditDoc>(COLLECTIONS.audit, entry)
+}
+
+/** One page of the records about a subject, or of one actor's, newest first. */
+export function auditPage(
+  db: DocStore,
+  by: { subject: string } | { staffId: string },
+  page: { limit: number; after: string | null },
+): Promise<Page<WithId<AuditDoc>>> {
+  return db.find<AuditDoc>(COLLECTIONS.audit, {
+    filter: by,
+    orderBy: [['at', 'desc']],
+    limit: page.limit,
+    after: page.after,
+  })
+}
+
+/** Writes one record of a staff member's act (the reveal, the clearance, the notice loaded); answers its id. */
+export function audit(
   writer: Pick<DocWriter, 'insert'>,
   action: AuditAction,
   subject: string,
@@ -35,6 +48,5 @@ export async function audit(
   at: string,
   details: Record<string, unknown> = {},
 ): Promise<string> {
-  const record: AuditDoc = { action, subject, ...details, staffId: staff._id, staffName: staff.name, at }
-  return writer.insert<AuditDoc>(COLLECTIONS.audit, record)
+  return recordAudit(writer, { action, subject, ...details, staffId: staff._id, staffName: staff.name, at })
 }

@@ -3,6 +3,7 @@
 // outside the scope answers exactly like a case that does not exist: same code, same message, nothing that
 // tells them apart (no status, no reference number), so other units' cases cannot be probed.
 import { AppError } from '../../shared/contracts/result'
+import { hasCaseDuty } from '../../shared/vocabulary/units'
 import { hasRecused, isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
 import type { CaseDoc, StoredCase } from '../../shared/cases/case-doc'
 import { visibleToOthers } from '../../shared/cases/content-holds'
@@ -59,22 +60,53 @@ export function caseInUnits(doc: CaseDoc, scope: ReadonlySet<string>): boolean {
 }
 
 /**
- * Staff reach the cases held by, or assigned to, a unit of their scope (their units and the units below them),
- * named by id or by reference number. Held cases (content still being checked) reach nobody yet; a case they
- * stepped aside from (回避, S2 第六条) no longer reaches them.
+ * The units whose cases a staff member sees (the inbox, a case, acting on it): the scope of their units — their
+ * units and the units below them — for posts with case duties; none for the others. A 奖励管理员 or 系统管理员 does not
+ * see cases or reporters' masked names and phones (least privilege: as few people as the work needs know of a
+ * report); one who also holds a case-duty post sees the cases of that post's units.
  */
-export function staffCaseAccess(runtime: Runtime, staff: StaffRecord): CaseAccess {
-  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
+export function caseUnitScope(runtime: Runtime, staff: StaffRecord): string[] {
+  return hasCaseDuty(staff.roles) ? unitScopeOf(runtime.deployment.units, staff) : []
+}
+
+/**
+ * A case within these units, named by id or by reference number: held by one of them, or assigned to one. Held
+ * cases (content being checked) never; a case the actor stepped aside from (回避, S2 第六条) no longer.
+ */
+function scopedAccess(runtime: Runtime, actor: Actor, units: readonly string[]): CaseAccess {
+  const scope = new Set(units)
   return {
-    actor: { kind: 'staff', id: staff._id, roles: staff.roles },
+    actor,
     async load(caseId, named) {
       const doc = await caseByIdOrRefNo(runtime, caseId)
-      if (!doc || !caseInUnits(doc, scope) || hasRecused(doc.flags, staff._id)) {
+      if (!doc || !caseInUnits(doc, scope) || hasRecused(doc.flags, actor.id)) {
         throw notFound(CASE_NOT_FOUND.staff, named)
       }
       return doc
     },
   }
+}
+
+/** Staff reach the cases held by, or assigned to, a unit of their case scope (`caseUnitScope`). */
+export function staffCaseAccess(runtime: Runtime, staff: StaffRecord): CaseAccess {
+  return scopedAccess(
+    runtime,
+    { kind: 'staff', id: staff._id, roles: staff.roles },
+    caseUnitScope(runtime, staff),
+  )
+}
+
+/**
+ * An administrator handing a leaver's open cases to a colleague (移交经办, cloudfunctions/admin/hand-over.ts) reaches
+ * the cases of their administrative scope, acting in the admin post only — the workflow lets that post hand a
+ * case over and nothing else on an open case. Nothing of the case is shown to the administrator.
+ */
+export function handOverCaseAccess(runtime: Runtime, admin: StaffRecord): CaseAccess {
+  return scopedAccess(
+    runtime,
+    { kind: 'staff', id: admin._id, roles: ['admin'] },
+    unitScopeOf(runtime.deployment.units, admin),
+  )
 }
 
 export interface CitizenCaseAccess extends CaseAccess {

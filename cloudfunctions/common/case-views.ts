@@ -2,6 +2,7 @@
 // links, the names of the staff who acted, the workflow's allowed events for the caller. The projections are pure
 // and decide what each audience may see (shared/cases/views); this only loads their inputs, in batched reads.
 import {
+  sitePhotoIds,
   toCaseSummary,
   toCitizenDetail,
   toStaffDetail,
@@ -87,9 +88,12 @@ export async function staffCaseView(
 ): Promise<StaffCaseDetail> {
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
-  // The report's photos and held photos a person must look at (photos still being checked get no link).
+  // The report's photos, held photos a person must look at (photos still being checked get no link), and the
+  // photos taken on site.
   const pending = new Set(pendingPhotoIds(doc))
-  const shown = [...new Set([...doc.photos, ...heldPhotoIds(doc)])].filter((id) => !pending.has(id))
+  const shown = [...new Set([...doc.photos, ...heldPhotoIds(doc), ...sitePhotoIds(doc)])].filter(
+    (id) => !pending.has(id),
+  )
   // Who acted on the case, by name (one read for all of them).
   const actorIds = [...new Set(doc.history.flatMap((h) => (h.actor.kind === 'staff' ? [h.actor.id] : [])))]
   const actors = await getMany<StaffDoc>(runtime.db, COLLECTIONS.staff, actorIds)

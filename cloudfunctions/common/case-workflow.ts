@@ -29,10 +29,11 @@ import { COLLECTIONS } from './collections'
 import { addFollowersInTx, listFollows } from './follows'
 import { sendCaseNotices } from './notifications'
 import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
+import { rewardsAfterCaseEvent } from './rewards/after-case-event'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
 import { syncCoHandlingInTx } from './workbench/co-handling'
 
-function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
+export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
 }
 
@@ -120,6 +121,8 @@ export interface ApplyOptions {
   attach?: readonly WithId<UploadDoc>[]
   /** Notifications are sent after the write unless the caller batches them. */
   notify?: boolean
+  /** The device's id of a staff action, kept on its history entry so a retry is not applied twice (act-once.ts). */
+  requestId?: string
 }
 
 /**
@@ -164,8 +167,11 @@ export async function applyCaseEvent(
   const calendar = await calendarFor(runtime)
   const profile = profileOf(before)
   const ctx = contextFor({ profile, calendar, history: before.history, now: toShanghaiIso(now) })
-  const result = transition(machineStateOf(before), event, access.actor, ctx)
-  if (!result.ok) throw new AppError('ILLEGAL_TRANSITION', result.error.message)
+  const transitioned = transition(machineStateOf(before), event, access.actor, ctx)
+  if (!transitioned.ok) throw new AppError('ILLEGAL_TRANSITION', transitioned.error.message)
+  const result = options.requestId
+    ? { ...transitioned, entry: { ...transitioned.entry, requestId: options.requestId } }
+    : transitioned
 
   const mergeTarget =
     event.type === 'merge'
@@ -224,5 +230,7 @@ export async function applyCaseEvent(
   })
   const doc = { ...next, _id: before._id, _version: before._version + 1 } as StoredCase
   if (options.notify !== false) await sendCaseNotices(runtime, doc, result.effects, result.entry)
+  // What the event means for whistleblower rewards (a violation confirmed, a report found untrue, the case ended).
+  await rewardsAfterCaseEvent(runtime, { before, doc, entry: result.entry })
   return { before, doc, effects: result.effects, entry: result.entry }
 }

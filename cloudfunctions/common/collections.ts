@@ -14,6 +14,16 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   /** One-time setup state: the first administrator's setup code (setup-code.ts) and the last deploy. */
   setup: 'setup',
+  /** Invite codes for staff posts, by the keyed hash of the code (enrolment.ts). */
+  invites: 'invites',
+  /** One document per WeChat identity bound to an active staff record: no identity is bound twice (enrolment.ts). */
+  staffBindings: 'staff_bindings',
+  /** Staff agreements to subscribe messages, as counted (notice-consent.ts). */
+  noticeConsents: 'notice_consents',
+  /** Whistleblower reward claims, one per report; the claimant's identity sealed (common/rewards/). */
+  rewardClaims: 'reward_claims',
+  /** Reports found fabricated, per reporting account (repeated fabrication flags a claim). */
+  rewardFlags: 'reward_flags',
   /** The duty roster: one document per unit and duty day (who is on duty, which leader leads the shift). */
   duty: 'duty',
   /** Reply templates per category and outcome, kept by office heads for their units. */

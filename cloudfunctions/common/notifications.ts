@@ -13,7 +13,9 @@ import {
 } from '../../shared/workflow'
 import { formatShanghai } from '../../shared/time'
 import type { StoredCase } from '../../shared/cases/case-doc'
+import { hasCaseDuty } from '../../shared/vocabulary/units'
 import { listFollows } from './follows'
+import { noteStaffNotice } from './notice-consent'
 import type { Runtime } from './ports'
 import { listActiveStaff, type StaffRecord } from './staff-records'
 import { onDutyFor } from './workbench/duty'
@@ -27,11 +29,15 @@ function caseData(doc: StoredCase, text: string, at: string): Record<string, str
   }
 }
 
-/** Staff whose units are in `unitIds` (and, with `roles`, who hold one of them). */
+/**
+ * Staff whose units are in `unitIds` (and, with `roles`, who hold one of them). Only posts with case duties:
+ * a 奖励管理员 or 系统管理员 of the unit is not told about its cases (least privilege, case-access.ts).
+ */
 function staffOf(active: readonly StaffRecord[], unitIds: readonly string[], roles?: readonly string[]) {
   return active.filter(
     (s) =>
       s.openid &&
+      hasCaseDuty(s.roles) &&
       s.unitIds.some((u) => unitIds.includes(u)) &&
       (!roles || s.roles.some((r) => roles.includes(r))),
   )
@@ -114,13 +120,15 @@ export async function sendCaseNotices(
       } else if (isStaffEffect(effect)) {
         const staff = await recipients(runtime, doc, effect, entry, activeStaff)
         for (const member of staff) {
-          await runtime.notifier.send({
+          const outcome = await runtime.notifier.send({
             to: member.openid!,
             template: STAFF_NOTICE_TEMPLATE,
             page: `staff/case/index?id=${doc._id}`,
             data: caseData(doc, STAFF_NOTICES[effect.notice], entry.at),
             dedupeKey: `${doc._id}:${seq}:${effect.notice}:${member.openid}`,
           })
+          // Agreements to staff notices are counted, so the workbench can ask again when none are left.
+          await noteStaffNotice(runtime, member.openid!, outcome)
         }
       }
       // Clock effects need no action: clocks are derived from the history on every read.

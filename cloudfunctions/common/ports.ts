@@ -184,6 +184,21 @@ export interface ContentCheck {
   }>
 }
 
+// ---------- Follow-up runs ----------
+
+/** The trigger name of a timer run that an earlier run started (its event carries `followUp`, see router.ts). */
+export const FOLLOW_UP_TRIGGER = 'follow-up'
+
+export interface FollowUps {
+  /**
+   * Starts another run of `fn`'s timer handler now, without waiting for it to finish: a job that stopped at its
+   * budget with work left goes on at once instead of an hour later. `followUp` numbers the runs of one chain
+   * (1 = the first follow-up of a trigger). Never throws: a follow-up that does not start leaves the work to
+   * the next trigger.
+   */
+  start(fn: string, followUp: number): Promise<void>
+}
+
 // ---------- Clock, identity, logging ----------
 
 export interface Clock {
@@ -217,4 +232,6 @@ export interface Runtime {
   boundaries: unknown
   /** Subscribe-message template ids by template key (the client asks for consent with these). */
   subscribeTemplates?: Record<string, string>
+  /** Starts follow-up timer runs (cloud: the function calls itself; local: the scheduler). Absent: none. */
+  followUps?: FollowUps
 }

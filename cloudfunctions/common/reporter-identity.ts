@@ -18,7 +18,8 @@ import type { StaffRecord } from './staff-records'
 
 const VERSION = 'v1'
 
-function encryptField(key: Uint8Array, plain: string): string {
+/** Seals a text with AES-256-GCM under the identity key (reporter identity, reward claimants). */
+export function encryptField(key: Uint8Array, plain: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
@@ -112,6 +113,9 @@ export async function revealReporter(
   at: string,
 ): Promise<RevealedReporter> {
   const { nameSealed, phoneSealed } = doc.reporter
+  if (doc.reporter.destroyedAt) {
+    throw new AppError('NOT_FOUND', '反映人身份信息已按保存期限销毁，无法查看')
+  }
   if (doc.reporter.mode !== 'real-name' || !nameSealed || !phoneSealed) {
     throw new AppError('NOT_FOUND', '匿名反映没有可查看的身份信息')
   }

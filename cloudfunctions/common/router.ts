@@ -42,6 +42,8 @@ export interface TimerEvent {
   Type: 'Timer'
   TriggerName: string
   Time: string
+  /** Set on a run an earlier run started (ports.ts FollowUps): how many runs its chain has had. */
+  followUp?: number
 }
 
 export type TimerHandler = (event: TimerEvent, runtime: Runtime) => Promise<unknown>

@@ -3,12 +3,19 @@
 // one document `setup/first-admin`, so a database leak does not reveal a usable code.
 //
 // The key is GW_IDENTITY_KEY (runtime.secrets.identityKey): the deploy tool has it (it sets it on every function)
-// and so has every function, so a later `redeemSetupCode` action can check a code with `setupCodeMatches`,
-// bind the caller's OPENID (from the platform) as administrator and set `redeemedAt` in one versioned write.
+// and so has every function, so `staff.redeemSetupCode` (enrolment.ts) checks a code with `setupCodeMatches`,
+// binds the caller's OPENID (from the platform) as administrator and sets `redeemedAt` in one versioned write.
+// Local mode issues one on start while no administrator is bound (local/main.ts).
 //
 // Document `setup/first-admin`:
-//   { purpose: 'first-admin', codeHash, issuedAt, expiresAt, redeemedAt: null | ISO time }
+//   { purpose: 'first-admin', codeHash, issuedAt, expiresAt, redeemedAt: null | ISO time, redeemedBy? }
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto'
+import {
+  ENROLMENT_CODE_ALPHABET,
+  ENROLMENT_CODE_GROUP,
+  ENROLMENT_CODE_LENGTH,
+  normaliseEnrolmentCode,
+} from '../../shared/contracts/enrolment'
 import { COLLECTIONS } from './collections'
 import type { DocStore, WithId } from './ports'
 
@@ -23,30 +30,24 @@ export interface SetupCodeDoc {
   issuedAt: string
   expiresAt: string
   redeemedAt: string | null
+  /** The staff record the code created. */
+  redeemedBy?: string
 }
 
 export type SetupCodeState = 'none' | 'pending' | 'expired' | 'redeemed'
 
-// No 0/O, 1/I/L: the code is read aloud and typed on a phone. 12 symbols of 31 ≈ 59 bits.
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-const GROUPS = 3
-const GROUP_LENGTH = 4
-
-/** `7KQM-3WXP-9TDA`. */
-export function newSetupCode(): string {
-  const groups: string[] = []
-  for (let g = 0; g < GROUPS; g++) {
-    let group = ''
-    for (let i = 0; i < GROUP_LENGTH; i++) group += ALPHABET[randomInt(ALPHABET.length)]
-    groups.push(group)
+/** `7KQM-3WXP-9TDA`: a setup or invite code (their alphabet and length: shared/contracts/enrolment.ts). */
+export function newEnrolmentCode(): string {
+  let code = ''
+  for (let i = 0; i < ENROLMENT_CODE_LENGTH; i++) {
+    if (i > 0 && i % ENROLMENT_CODE_GROUP === 0) code += '-'
+    code += ENROLMENT_CODE_ALPHABET[randomInt(ENROLMENT_CODE_ALPHABET.length)]
   }
-  return groups.join('-')
+  return code
 }
 
 /** What a person may type for a code: any case, with or without hyphens and spaces. */
-export function normaliseSetupCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '')
-}
+export const normaliseSetupCode = normaliseEnrolmentCode
 
 export function setupCodeHash(key: Uint8Array, code: string): string {
   return createHmac('sha256', key)
@@ -93,7 +94,7 @@ export async function issueSetupCode(
   if (state === 'redeemed' || (state === 'pending' && !options.replace)) {
     return { code: null, state, expiresAt: current!.expiresAt }
   }
-  const code = newSetupCode()
+  const code = newEnrolmentCode()
   const doc: SetupCodeDoc = {
     purpose: 'first-admin',
     codeHash: setupCodeHash(key, code),

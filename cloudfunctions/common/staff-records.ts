@@ -11,6 +11,13 @@ export interface StaffDoc {
   roles: StaffRole[]
   unitIds: string[]
   active: boolean
+  /** When the identity was bound (an invite or the setup code redeemed); absent for seeded demo staff. */
+  enrolledAt?: string
+  /** The invite that created the record (its id: the keyed hash of the code). */
+  inviteId?: string
+  deactivatedAt?: string
+  deactivatedBy?: string
+  updatedAt?: string
 }
 
 export type StaffRecord = WithId<StaffDoc>
@@ -37,6 +44,11 @@ export async function listActiveStaff(db: DocStore): Promise<StaffRecord[]> {
     after = page.next
   } while (after)
   return all
+}
+
+/** The deployment's top units (no parent): their administrators administer the whole deployment. */
+export function topUnitIds(units: readonly UnitConfig[]): string[] {
+  return units.filter((u) => !u.parentId).map((u) => u.id)
 }
 
 /**

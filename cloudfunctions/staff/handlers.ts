@@ -8,12 +8,11 @@ import { toShanghaiIso } from '../../shared/time'
 import { filesOf } from '../../shared/workflow'
 import { staffCaseAccess } from '../common/case-access'
 import { staffCaseView } from '../common/case-views'
-import { applyCaseEvent } from '../common/case-workflow'
+import { applyOnce } from '../common/act-once'
 import { revealReporter } from '../common/reporter-identity'
 import { routerFor } from '../common/routing'
 import { defineFunction } from '../common/router'
 import { clearHold } from '../common/screening'
-import { unitNamer } from '../common/staff-records'
 import { ownUploads } from '../common/uploads'
 import { disclosureLog } from '../common/workbench/audit-log'
 import { colleaguesIn, unitInScope } from '../common/workbench/colleagues'
@@ -27,18 +26,13 @@ import {
   replyTemplateDrafts,
   saveReplyTemplate,
 } from '../common/workbench/reply-templates'
+import { enrolmentHandlers, staffProfileOf } from './enrolment'
 
 export const staffFunction = defineFunction('staff', staffContract, {
+  ...enrolmentHandlers,
+
   async me(_input, { runtime, staff }) {
-    if (!staff) return null
-    const unitName = unitNamer(runtime.deployment.units)
-    return {
-      staffId: staff._id,
-      name: staff.name,
-      title: staff.title,
-      roles: staff.roles,
-      units: staff.unitIds.map((id) => ({ id, name: unitName(id) })),
-    }
+    return staff ? staffProfileOf(runtime, staff) : null
   },
 
   async inbox(input, { runtime, staff, now }) {
@@ -62,14 +56,14 @@ export const staffFunction = defineFunction('staff', staffContract, {
   async act(input, { runtime, staff, openid }) {
     const access = staffCaseAccess(runtime, staff)
     // Scope before anything else (out of scope answers like missing); applyCaseEvent loads the case again, and
-    // every case the event names, through the same access.
-    const current = await access.load(input.caseId)
-    const event = await checkStaffEvent(runtime, staff, current, input.event)
-    // Files an event attaches (site-visit photos) are the staff member's own uploads, attached in the same write.
-    const uploads = await ownUploads(runtime.db, openid, filesOf(event))
-    const { doc } = await applyCaseEvent(runtime, access, current._id, event, {
-      expectedVersion: input.expectedVersion,
-      attach: uploads,
+    // every case the event names, through the same access. A retry of an applied action answers the case as it
+    // is (act-once.ts).
+    const loaded = await access.load(input.caseId)
+    const doc = await applyOnce(runtime, access, loaded, input, async () => {
+      const event = await checkStaffEvent(runtime, staff, loaded, input.event)
+      // Files an event attaches (site-visit photos) are the staff member's own uploads, attached in the same write.
+      const uploads = await ownUploads(runtime.db, openid, filesOf(event))
+      return { event, expectedVersion: input.expectedVersion, attach: uploads }
     })
     return staffCaseView(runtime, access, doc)
   },

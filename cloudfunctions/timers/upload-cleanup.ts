@@ -32,8 +32,17 @@ export async function runUploadCleanup(
   options: PagedJobOptions = {},
 ): Promise<UploadCleanupReport> {
   const cutoff = toShanghaiIso(new Date(runtime.clock.now().getTime() - UNATTACHED_UPLOAD_DAYS * DAY_MS))
-  const report: UploadCleanupReport = { examined: 0, removed: 0, conflicts: 0, failures: 0, complete: false }
-  const { complete } = await runPagedJob(
+  const report: UploadCleanupReport = {
+    examined: 0,
+    removed: 0,
+    conflicts: 0,
+    failures: 0,
+    complete: false,
+    busy: false,
+    pages: 0,
+    slowestPageMs: 0,
+  }
+  const outcome = await runPagedJob(
     runtime,
     UPLOAD_CLEANUP_JOB_ID,
     options,
@@ -58,7 +67,7 @@ export async function runUploadCleanup(
       }
     },
   )
-  report.complete = complete
+  Object.assign(report, outcome)
   runtime.log.info('upload cleanup', { ...report, cutoff })
   return report
 }

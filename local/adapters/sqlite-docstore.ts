@@ -17,6 +17,13 @@ import {
 } from '../../cloudfunctions/common/db/query'
 import { assertIndexCatalog, INDEXES, type IndexCatalog } from '../../cloudfunctions/common/db/indexes'
 import {
+  newDocId,
+  stageWork,
+  TxRetry,
+  withRetries,
+  type StagedWrite,
+} from '../../cloudfunctions/common/db/staged-transaction'
+import {
   DocNotFoundError,
   DuplicateKeyError,
   VersionConflictError,
@@ -32,7 +39,6 @@ import {
   type Tx,
   type WithId,
 } from '../../cloudfunctions/common/ports'
-import { randomUUID } from 'node:crypto'
 
 type Row = { id: string; version: number; doc: string }
 /** A row of a projected find: `p0…pn` hold the JSON text of each projected path (NULL when absent). */
@@ -165,9 +171,6 @@ function serialize(doc: object): string {
   const { _id: _i, _version: _v, ...rest } = doc as Record<string, unknown>
   return JSON.stringify(rest)
 }
-
-/** A transaction's work could not commit because something it read changed meanwhile. */
-class TxRetry extends Error {}
 
 const MAX_TX_ATTEMPTS = 8
 
@@ -374,7 +377,7 @@ export class SqliteDocStore implements DocStore {
 
   private insertSync(collection: string, doc: NewDoc<object>): string {
     assertNewDoc(doc)
-    const id = doc._id ?? randomUUID().replace(/-/g, '')
+    const id = doc._id ?? newDocId()
     try {
       this.statement(`INSERT INTO ${this.ensure(collection)} (id, version, doc) VALUES (?, 1, ?)`).run(
         id,
@@ -423,79 +426,37 @@ export class SqliteDocStore implements DocStore {
   }
 
   /**
-   * Optimistic transaction: `work` reads through `tx` (recording each version it saw) and buffers its
-   * writes; the commit re-checks every read inside one IMMEDIATE SQLite transaction and applies the
-   * writes, or retries `work` if anything it read has changed. No SQLite transaction stays open across
-   * an `await`, so concurrent requests in this process never see half a transaction.
+   * Optimistic transaction (db/staged-transaction.ts): `work` reads through a staged Tx and buffers its writes;
+   * the commit re-checks every read inside one IMMEDIATE SQLite transaction and applies the writes, or the
+   * work runs again if anything it read has changed. No SQLite transaction stays open across an `await`, so
+   * concurrent requests in this process never see half a transaction.
    */
   async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    for (let attempt = 1; ; attempt++) {
-      const reads = new Map<string, number | null>()
-      // The first read of each document, returned again by later reads: a consistent snapshot.
-      const seen = new Map<string, WithId<object> | null>()
-      const writes: Array<() => void> = []
-      const staged = new Map<string, WithId<object> | null>()
-      const key = (c: string, id: string) => `${c}\u0000${id}`
-      const tx: Tx = {
-        get: async <T extends object>(collection: string, id: string) => {
-          const k = key(collection, id)
-          if (staged.has(k)) return (staged.get(k) ?? null) as WithId<T> | null
-          if (seen.has(k)) return (seen.get(k) ?? null) as WithId<T> | null
+    return withRetries(
+      async () => {
+        const staged = await stageWork(async (collection, id) => {
           const row = this.readRow(collection, id)
-          const doc = row ? hydrate<T>(row) : null
-          reads.set(k, row ? row.version : null)
-          seen.set(k, doc)
-          return doc
-        },
-        insert: async <T extends object>(collection: string, doc: NewDoc<T>) => {
-          assertNewDoc(doc)
-          const id = doc._id ?? randomUUID().replace(/-/g, '')
-          const k = key(collection, id)
-          if (staged.get(k)) throw new DuplicateKeyError(collection, id)
-          // Read-your-writes returns what a read after commit would: the stored JSON form.
-          staged.set(k, { ...(JSON.parse(serialize(doc)) as object), _id: id, _version: 1 })
-          writes.push(() => this.insertSync(collection, { ...doc, _id: id }))
-          return id
-        },
-        update: async <T extends object>(
-          collection: string,
-          id: string,
-          patch: Patch<T>,
-          expectedVersion: number,
-        ) => {
-          const k = key(collection, id)
-          const current = staged.has(k) ? staged.get(k) : await tx.get(collection, id)
-          if (!current) throw new DocNotFoundError(collection, id)
-          if (current._version !== expectedVersion) throw new VersionConflictError(collection, id)
-          const next = JSON.parse(serialize(applyPatch(current, patch as Patch<object>))) as object
-          staged.set(k, { ...next, _id: id, _version: expectedVersion + 1 })
-          writes.push(() => this.updateSync(collection, id, patch as Patch<object>, expectedVersion))
-        },
-        remove: async (collection: string, id: string) => {
-          staged.set(key(collection, id), null)
-          writes.push(() => this.removeSync(collection, id))
-        },
-      }
-      // Writes inside the tx chain on each other: an update after an insert of the same doc sees version 1.
-      const result = await work(tx)
-      try {
+          return row ? hydrate<object>(row) : null
+        }, work)
         this.db
           .transaction(() => {
-            for (const [k, version] of reads) {
-              const [collection, id] = k.split('\u0000') as [string, string]
-              const row = this.readRow(collection, id)
-              if ((row ? row.version : null) !== version) throw new TxRetry()
+            for (const read of staged.reads) {
+              const row = this.readRow(read.collection, read.id)
+              if ((row ? row.version : null) !== read.version) throw new TxRetry()
             }
-            for (const write of writes) write()
+            for (const write of staged.writes) this.applySync(write)
           })
           .immediate()
-        return result
-      } catch (error) {
-        if (error instanceof TxRetry && attempt < MAX_TX_ATTEMPTS) continue
-        if (error instanceof TxRetry)
-          throw new VersionConflictError('transaction', `after ${attempt} attempts`)
-        throw error
-      }
-    }
+        return staged.result
+      },
+      { maxAttempts: MAX_TX_ATTEMPTS },
+    )
+  }
+
+  private applySync(write: StagedWrite): void {
+    if (write.op === 'insert') this.insertSync(write.collection, write.doc)
+    else if (write.op === 'update')
+      this.updateSync(write.collection, write.id, write.patch, write.expectedVersion)
+    else this.removeSync(write.collection, write.id)
   }
 }

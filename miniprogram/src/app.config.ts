@@ -11,7 +11,23 @@ const config = {
     'pages/notice/index',
     'pages/outbox/index',
   ],
-  subPackages: [{ root: 'staff', pages: ['case/index', 'duty/index', 'templates/index', 'audit/index'] }],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: [
+        'case/index',
+        'admin/index',
+        'admin/invite/index',
+        'admin/member/index',
+        'duty/index',
+        'templates/index',
+        'audit/index',
+      ],
+    },
+    // Whistleblower rewards: the citizen's self-check and claim; the reward admin's queue and claim.
+    { root: 'rewards', pages: ['self-check/index', 'claim/index'] },
+    { root: 'reward-admin', pages: ['queue/index', 'claim/index'] },
+  ],
   window: {
     navigationBarTitleText: '绿哨',
     navigationBarBackgroundColor: '#1f7a4d',

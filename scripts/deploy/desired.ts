@@ -22,7 +22,7 @@ export const FUNCTION_HANDLER = 'index.main'
 export const FUNCTION_MEMORY_MB = 256
 /** Seconds. Submitting runs content checks and a transaction; 20 s leaves room for slow WeChat APIs. */
 export const FUNCTION_TIMEOUT_S = 20
-/** The deadline sweep stops at its 40 s budget (cloudfunctions/timers/sweep.ts) and then saves its cursor. */
+/** A timers run starts no page past its 45 s budget (cloudfunctions/timers/handlers.ts). */
 const TIMEOUTS_S: Readonly<Record<string, number>> = { timers: 60 }
 
 export interface DesiredIndex {

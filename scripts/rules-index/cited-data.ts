@@ -15,7 +15,16 @@ import {
   type IntakePolicy,
   type RepeatAction,
 } from '../../shared/policy/intake'
-import { INTAKE_POLICIES, POLICY_PROFILES } from '../../shared/policy/registry'
+import type { FieldWorkPolicy } from '../../shared/policy/field-work'
+import { fieldWorkPolicyFor, INTAKE_POLICIES, POLICY_PROFILES } from '../../shared/policy/registry'
+import { REWARD_RULES } from '../../shared/policy/reward-rules'
+import {
+  isPlaceholder,
+  REWARD_CONDITIONS,
+  VIOLATION_TYPES,
+  type RewardRules,
+  type Sourced,
+} from '../../shared/policy/rewards'
 import {
   CLOCK_KINDS,
   NON_ACCEPTANCE_REASONS,
@@ -70,6 +79,7 @@ const FROM: Record<ClockStart, string> = {
   'review-requested': '收到复查申请',
   'review-decided': '作出复查意见',
   're-review-requested': '收到复核申请',
+  'rectification-ordered': '责令整改',
 }
 
 function conditionKey(when: ClockCondition | undefined): string {
@@ -143,6 +153,20 @@ function profileTexts(profile: PolicyProfile, versions: number): CitedText[] {
   if (profile.review) {
     const rule = profile.review.sameUnitLoop ? '复查：同一单位再次复查直至满意' : '复查、复核各一次'
     add('review', rule, [[profile.review.basis, 'basis']])
+  }
+  const retention = profile.retention
+  const retentionRules = {
+    archive: (days: number) => `归档：办结且申请期届满后 ${days} 日`,
+    reporterIdentity: (days: number) => `销毁反映人身份信息：归档后 ${days} 日`,
+  }
+  for (const part of ['archive', 'reporterIdentity'] as const) {
+    const period = retention?.[part]
+    if (period) {
+      add(`retention.${part}`, retentionRules[part](period.days), [
+        [period.basis, 'basis'],
+        [period.note, 'reference'],
+      ])
+    }
   }
   for (const d of profile.decisions) {
     add(`decisions[${d.topic}]`, d.topic, [
@@ -220,6 +244,43 @@ function intakeTexts(policy: IntakePolicy): CitedText[] {
   return found
 }
 
+/** Each field-work value in a few words; keyed like its `basis`, so a new value must be described. */
+const FIELD_WORK_VALUES: { [K in keyof FieldWorkPolicy['basis']]: (p: FieldWorkPolicy) => string } = {
+  farCheckInMetres: (p) => `现场签到距反映地点超过 ${p.farCheckInMetres} 米的标为“较远”`,
+  deviceClockToleranceMinutes: (p) => `现场记录的时间可比服务器快 ${p.deviceClockToleranceMinutes} 分钟`,
+  rectificationReminderWorkingDays: (p) =>
+    `整改期限：按整改方案计时，届满前 ${p.rectificationReminderWorkingDays} 个工作日提醒复查`,
+  limits: () => '现场监测数据对照的排放限值（昼间、夜间）',
+}
+
+/** Field-work values: each jurisdiction's own, listed once (most take the national ones). */
+function fieldWorkTexts(): CitedText[] {
+  const seen = new Set<FieldWorkPolicy>()
+  return PROFILE_IDS.flatMap((id) => {
+    const policy = fieldWorkPolicyFor(id)
+    if (seen.has(policy)) return []
+    seen.add(policy)
+    const { file, name } = declaredIn(policy, `field-work values of ${id}`)
+    return (Object.keys(FIELD_WORK_VALUES) as Array<keyof typeof FIELD_WORK_VALUES>).flatMap((key) =>
+      basisTexts(policy.basis[key]).flatMap(([text, role]) =>
+        text
+          ? [
+              {
+                text,
+                role,
+                rule: FIELD_WORK_VALUES[key](policy),
+                scope: id,
+                file,
+                key: `basis.${key}`,
+                exportName: name,
+              },
+            ]
+          : [],
+      ),
+    )
+  })
+}
+
 function nonAcceptanceTexts(): CitedText[] {
   const { file, name } = declaredIn(NON_ACCEPTANCE_REASONS, 'NON_ACCEPTANCE_REASONS')
   return (Object.keys(NON_ACCEPTANCE_REASONS) as NonAcceptanceReasonKey[]).map((key) => {
@@ -272,6 +333,84 @@ function intakeCheckTexts(): CitedText[] {
       exportName: name,
     },
   ]
+}
+
+const yesNo = (value: boolean) => (value ? '是' : '否')
+
+/**
+ * Each figure of a profile's whistleblower-reward rules (shared/policy/profiles/<id>/rewards.ts), in a few words.
+ * A figure a profile takes over unchanged from the national rules is listed once, under them.
+ */
+function rewardTexts(rules: RewardRules): CitedText[] {
+  const { file, name } = declaredIn(rules, `reward rules ${rules.profileId} v${rules.version}`)
+  const national = rules.profileId === 'national' ? null : REWARD_RULES.national.at(-1)!
+  const found: CitedText[] = []
+  const add = (key: string, rule: string, texts: Array<[string | undefined, CitationRole]>) => {
+    for (const [text, role] of texts) {
+      if (text) found.push({ text, role, rule, scope: rules.profileId, file, key, exportName: name })
+    }
+  }
+  const figure = <T>(key: string, rule: string, f: Sourced<T>, inherited: Sourced<T> | undefined) => {
+    if (f === inherited) return
+    add(
+      key,
+      `举报奖励：${rule}${isPlaceholder(f) ? '（暂定值）' : ''}`,
+      isPlaceholder(f)
+        ? [[f.note, 'reference']]
+        : [
+            [f.basis, 'basis'],
+            [f.note, 'reference'],
+          ],
+    )
+  }
+  add('scheme', `举报奖励办法：${rules.scheme.title}`, [
+    [rules.scheme.title, 'reference'],
+    [rules.scheme.note, 'reference'],
+  ])
+  figure('offered', `实行有奖举报：${yesNo(rules.offered.value)}`, rules.offered, national?.offered)
+  const types = rules.requestTypes.value.map((t) => REQUEST_TYPES[t]).join('、')
+  figure('requestTypes', `可获奖励的诉求：${types}`, rules.requestTypes, national?.requestTypes)
+  const anonymous = rules.identity.value === 'real-name-or-claim-code'
+  figure('identity', `匿名举报凭查询码领奖：${yesNo(anonymous)}`, rules.identity, national?.identity)
+  for (const [key, f] of Object.entries(rules.conditions) as Array<
+    [keyof RewardRules['conditions'], Sourced<boolean>]
+  >) {
+    const label = REWARD_CONDITIONS[key].label
+    figure(`conditions.${key}`, `条件（${yesNo(f.value)}）：${label}`, f, national?.conditions[key])
+  }
+  for (const [key, f] of Object.entries(rules.tiers) as Array<
+    [keyof RewardRules['tiers'], Sourced<number>]
+  >) {
+    figure(`tiers.${key}`, `${VIOLATION_TYPES[key]} ${f.value} 元`, f, national?.tiers[key])
+  }
+  const share = rules.fineShare.value
+  figure(
+    'fineShare',
+    share === null ? '不按罚款比例计奖' : `罚款的 ${share}%（取较高者）`,
+    rules.fineShare,
+    national?.fineShare,
+  )
+  figure(
+    'insiderMultiplier',
+    `内部人员举报 × ${rules.insiderMultiplier.value}`,
+    rules.insiderMultiplier,
+    national?.insiderMultiplier,
+  )
+  figure('cap', `单笔上限 ${rules.cap.value} 元`, rules.cap, national?.cap)
+  figure(
+    'claimWindowDays',
+    `领奖期限 ${rules.claimWindowDays.value} 日`,
+    rules.claimWindowDays,
+    national?.claimWindowDays,
+  )
+  for (const d of rules.decisions) {
+    add(`decisions[${d.topic}]`, d.topic, [
+      [d.topic, 'decision'],
+      [d.decision, 'decision'],
+      [d.reason, 'decision'],
+    ])
+  }
+  return found
 }
 
 const DEPLOYMENTS_DIR = 'deployments'
@@ -341,6 +480,8 @@ export function citedTexts(): CitedText[] {
       POLICY_PROFILES[id].flatMap((p) => profileTexts(p, POLICY_PROFILES[id].length)),
     ),
     ...PROFILE_IDS.flatMap((id) => intakeTexts(INTAKE_POLICIES[id])),
+    ...PROFILE_IDS.flatMap((id) => REWARD_RULES[id].flatMap(rewardTexts)),
+    ...fieldWorkTexts(),
     ...nonAcceptanceTexts(),
     ...groundsTexts(),
     ...intakeCheckTexts(),

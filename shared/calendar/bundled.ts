@@ -1,5 +1,5 @@
 // The State Council notices shipped with the app, generated from the chinese-days package
-// (tests/unit/calendar/generate-calendar-data.ts) and cross-checked day by day against the holiday-cn data in
+// (scripts/calendar-data.ts, `npm run calendar-data`) and cross-checked day by day against the holiday-cn data in
 // tests/fixtures/holidays. A year published after a release is loaded at run time as an override instead.
 import type { HolidayNotice } from './types'
 import notice2024 from './data/notice-2024.json'

@@ -13,7 +13,7 @@ export const STATUTORY_RULES_FROM_YEAR = 2025
 
 /**
  * Gregorian dates of the lunar and solar-term holidays (农历正月初一, 清明, 农历五月初五, 农历八月十五), generated
- * from the chinese-days package (see tests/unit/calendar/generate-calendar-data.ts).
+ * from the chinese-days package (see scripts/calendar-data.ts, `npm run calendar-data`).
  */
 interface LunarHolidayDates {
   springFestival: LocalDate

@@ -26,6 +26,11 @@ export interface ReporterRecord {
   /** Anonymous only: keyed hash for lookup, and the sealed code so a retried submit can show it again. */
   queryCodeHash?: string
   queryCodeSealed?: string
+  /**
+   * When the retention period ended and the sealed name, phone and query code were destroyed (timers/retention.ts):
+   * the masked name stays, the masked phone reads 已销毁.
+   */
+  destroyedAt?: string
 }
 
 /** Where the routing table sent the report, with the article it rests on. */

@@ -1,11 +1,9 @@
 // 响应时间: from the report reaching the bureau to the first check-in on site — what urgent cases are measured by
 // (夜间施工噪声、群体性事件倾向: 立即组织现场核实处置, S2 第十二条; 24 小时值班, S0 第五条). Read off the history, never
-// stored apart: the registration's `receivedAt`, and the first `check-in` entry (the on-site module records it,
-// with the device's time of arrival in `deviceTime` when it was taken offline; else the entry's own time).
+// stored apart: the registration's `receivedAt`, and the first `check-in` entry — the time its position was read
+// on the phone (an offline check-in is sent later), or the entry's own time if the phone's clock is ahead of it.
 import type { HistoryEntry } from '../workflow/actors'
-
-/** The workflow event the on-site check-in is recorded as. */
-export const CHECK_IN_EVENT = 'check-in'
+import type { EventOf } from '../workflow/events'
 
 export interface ResponseTime {
   /** When the report reached the bureau (the registration's receivedAt). */
@@ -16,18 +14,20 @@ export interface ResponseTime {
   minutes: number | null
 }
 
-function arrivalOf(entry: Pick<HistoryEntry, 'at' | 'event'>): string {
-  const device = (entry.event as { deviceTime?: unknown }).deviceTime
-  return typeof device === 'string' && !Number.isNaN(Date.parse(device)) ? device : entry.at
+type Entry = Pick<HistoryEntry, 'at' | 'event'>
+
+function arrivalOf(entry: Entry & { event: EventOf<'check-in'> }): string {
+  const device = entry.event.position.takenAt
+  return Date.parse(device) <= Date.parse(entry.at) ? device : entry.at
 }
 
-export function responseTimeOf(
-  history: ReadonlyArray<Pick<HistoryEntry, 'at' | 'event'>>,
-): ResponseTime | null {
+export function responseTimeOf(history: readonly Entry[]): ResponseTime | null {
   const first = history[0]
   if (!first || first.event.type !== 'register') return null
   const receivedAt = first.event.receivedAt
-  const checkIn = history.find((entry) => (entry.event.type as string) === CHECK_IN_EVENT)
+  const checkIn = history.find(
+    (entry): entry is Entry & { event: EventOf<'check-in'> } => entry.event.type === 'check-in',
+  )
   if (!checkIn) return { receivedAt, checkedInAt: null, minutes: null }
   const checkedInAt = arrivalOf(checkIn)
   const minutes = Math.max(0, Math.floor((Date.parse(checkedInAt) - Date.parse(receivedAt)) / 60_000))

@@ -1,6 +1,7 @@
-// admin: run-time configuration an administrator may change without a release.
+// admin: run-time configuration an administrator may change without a release, and the bureau's staff.
 import { holidayNoticeSchema, type HolidayNotice } from '../calendar'
 import { action, staffWith } from './define'
+import { staffAdminContract } from './staff-admin'
 import * as z from '../vocabulary/zod'
 
 export interface HolidayNoticeInfo {
@@ -21,6 +22,8 @@ export const adminContract = {
     staffWith('admin'),
   ),
   listHolidayNotices: action<HolidayNoticeInfo[]>()(z._default(z.object({}), {}), staffWith('admin')),
+  /** Staff administration: invites, posts, deactivation, hand-over, audit (staff-admin.ts). */
+  ...staffAdminContract,
 }
 
 export type { HolidayNotice }

@@ -2,6 +2,7 @@
 import { adminContract } from './admin'
 import { casesContract } from './cases'
 import { filesContract } from './files'
+import { rewardsContract } from './rewards'
 import { staffContract } from './staff'
 import { timersContract } from './timers'
 
@@ -11,6 +12,7 @@ export const CONTRACTS = {
   files: filesContract,
   admin: adminContract,
   timers: timersContract,
+  rewards: rewardsContract,
 } as const
 
 export type Contracts = typeof CONTRACTS

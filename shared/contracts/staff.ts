@@ -1,6 +1,6 @@
 // staff: the workbench — who am I, my to-do lists, one case, acting on it through the workflow; the pickers that
 // name colleagues, units, regions, departments and cases; the duty roster; reply templates; the audit view.
-import type { StaffRole } from '../vocabulary/units'
+import { CASE_DUTY_ROLES } from '../vocabulary/units'
 import type { CaseEventInput } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
 import type { Colleague } from '../workflow/machine-types'
@@ -12,6 +12,7 @@ import type {
   ReplyChainStep,
   StaffCaseDetail,
 } from '../cases/views/staff'
+import type { OnSiteView } from '../cases/views/on-site'
 import { TODO_LIST_KEYS, type TodoList } from '../cases/todo-lists'
 import { REPLY_OUTCOME_KEYS, type ReplyOutcome, type ReplyTemplateTexts } from '../cases/reply-templates'
 import type { ReplyContent } from '../workflow/catalogue/reply'
@@ -19,20 +20,22 @@ import { REPLY_FIELDS } from '../workflow/catalogue/reply'
 import type { CasePage } from './cases'
 import { categorySchema, type CategoryKey } from '../vocabulary/categories'
 import { requestTypeSchema } from '../vocabulary/request-types'
-import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
+import { clientRequestIdSchema, cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
 import { isLocalDate } from '../time'
 import { action, ANY_STAFF, staffWith, USER } from './define'
+import { enrolmentContract, type StaffProfile } from './enrolment'
 import * as z from '../vocabulary/zod'
 
 // The inbox row and the case page are views of a case, declared where they are built (shared/cases/views/staff.ts).
-export type { InboxItem, MergeCandidate, MergeSide, ReplyChainStep, StaffCaseDetail, TodoList }
-
-export interface StaffProfile {
-  staffId: string
-  name: string
-  title: string
-  roles: StaffRole[]
-  units: Array<{ id: string; name: string }>
+export type {
+  InboxItem,
+  MergeCandidate,
+  MergeSide,
+  OnSiteView,
+  ReplyChainStep,
+  StaffCaseDetail,
+  StaffProfile,
+  TodoList,
 }
 
 const yes = (label: string) => z.optional(z.literal(true, { error: `${label}只能是 true` }))
@@ -81,9 +84,19 @@ export const actInput = z.object({
   /** The version the staff member saw: a concurrent edit answers CONFLICT instead of being overwritten. */
   expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
   event: caseEventSchema,
+  /**
+   * Made on the device once per action and kept across its retries (an action queued offline is sent again when
+   * the network returns): an action already applied answers the case as it is, and is not applied twice.
+   */
+  clientRequestId: z.optional(clientRequestIdSchema),
 })
 
-export type ActInput = { caseId: string; expectedVersion: number; event: CaseEventInput }
+export type ActInput = {
+  caseId: string
+  expectedVersion: number
+  event: CaseEventInput
+  clientRequestId?: string
+}
 
 export const revealReporterInput = z.object({
   caseId: idSchema,
@@ -279,10 +292,7 @@ export const staffContract = {
    */
   clearHeldContent: action<StaffCaseDetail>()(clearHeldContentInput, staffWith('intake', 'office-head')),
   /** Shows a real-name reporter's name and phone to staff who need to call back; every reveal is audited. */
-  revealReporter: action<RevealedReporter>()(
-    revealReporterInput,
-    staffWith('intake', 'dispatcher', 'officer', 'office-head', 'leader', 'supervisor'),
-  ),
+  revealReporter: action<RevealedReporter>()(revealReporterInput, staffWith(...CASE_DUTY_ROLES)),
   /** Officers (to name one on a case) or leaders (to lead a shift) of a unit of my scope. */
   listColleagues: action<ColleagueOption[]>()(
     listColleaguesInput,
@@ -298,10 +308,7 @@ export const staffContract = {
     staffWith('intake', 'dispatcher'),
   ),
   /** The duty roster of my units, and my own duty today. */
-  duty: action<DutyRoster>()(
-    dutyInput,
-    staffWith('intake', 'dispatcher', 'officer', 'office-head', 'leader', 'supervisor'),
-  ),
+  duty: action<DutyRoster>()(dutyInput, staffWith(...CASE_DUTY_ROLES)),
   /** Sets one unit's duty day (office heads of the unit; audited). */
   setDuty: action<DutyDay>()(setDutyInput, staffWith('office-head')),
   /** The templates for drafting this case's reply, merged with its facts. */
@@ -315,4 +322,6 @@ export const staffContract = {
   removeReplyTemplate: action<{ removed: true }>()(removeReplyTemplateInput, staffWith('office-head')),
   /** Every reveal of a reporter's contact and every export in my scope, newest first. */
   auditLog: action<CasePage<DisclosureEntry>>()(auditLogInput, staffWith('supervisor')),
+  /** Joining: invite and setup codes, and agreeing to staff notices (enrolment.ts). */
+  ...enrolmentContract,
 }

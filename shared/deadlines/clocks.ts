@@ -21,6 +21,7 @@ import {
   CLOCK_KINDS,
   CLOCK_PRECEDES,
   effectivePolicy,
+  fieldWorkPolicyFor,
   rulesFor,
   type ClockKind,
   type ClockNature,
@@ -31,9 +32,10 @@ import {
   type ProfileId,
   type SourcedClockRule,
 } from '@shared/policy'
-import { addLocalDays, type Instant, type LocalDate } from '@shared/time'
+import { addLocalDays, daysBetween, type Instant, type LocalDate } from '@shared/time'
 import type { HistoryEntry } from '@shared/workflow/actors'
 import { clockFactsFromHistory, isAfter, type ClockFacts, type ClockPause, type Moment } from './facts'
+import { ORDERED_CLOCKS, type OrderedClockKind } from './lifecycle'
 
 export type ClockState = 'running' | 'paused' | 'completed' | 'cancelled'
 
@@ -152,6 +154,46 @@ function evaluate(rule: SourcedClockRule, facts: ClockFacts, calendar: WorkingCa
   return { rule, startedAt, start, due: end, provisional, extendedBy }
 }
 
+const isOrdered = (kind: ClockKind): kind is OrderedClockKind => kind in ORDERED_CLOCKS
+
+/**
+ * A clock whose due date a decision on the case set (整改期限: the plan's deadline, S0 第七条(二)): it counts from
+ * the latest starting event to the date that event named, with no roll-over (the date was chosen, not counted).
+ */
+function orderedEvaluation(
+  kind: OrderedClockKind,
+  facts: ClockFacts,
+  policy: EffectivePolicy,
+): Evaluation | null {
+  const { start: from, basis } = ORDERED_CLOCKS[kind]
+  const startedAt = facts.starts[from]
+  const due = facts.orderedDue[kind]
+  if (!startedAt || !due) return null
+  const start = shanghaiDateOf(startedAt.at)
+  const rule: SourcedClockRule = {
+    clock: kind,
+    from,
+    days: Math.max(0, daysBetween(start, due)),
+    unit: 'natural',
+    rollOverRestDays: false,
+    basis,
+    origin: policy.profile.id,
+  }
+  return { rule, startedAt, start, due, provisional: false, extendedBy: 0 }
+}
+
+/** 催办: the profile's reminder of a clock; a rectification plan's, from the field-work values (a decision). */
+function reminderOf(
+  policy: EffectivePolicy,
+  kind: ClockKind,
+): { workingDaysBefore: number; basis: string } | null {
+  const rule = policy.reminders.find((r) => r.clock === kind)
+  if (rule) return rule
+  if (kind !== 'rectification') return null
+  const days = fieldWorkPolicyFor(policy.profile.id).rectificationReminderWorkingDays
+  return { workingDaysBefore: days, basis: `整改期限届满前 ${days} 个工作日提醒复查` }
+}
+
 /** Duties: the earliest date binds; windows: the latest. A paused candidate has no date yet. */
 function pickWinner(nature: ClockNature, evaluations: readonly Evaluation[]): Evaluation {
   const [first, ...rest] = evaluations
@@ -202,9 +244,12 @@ function decideClocks(
 ): Map<ClockKind, Decided> {
   const decided = new Map<ClockKind, Decided>()
   for (const kind of [...CLOCK_KIND_KEYS].reverse()) {
-    const evaluations = rulesFor(policy, kind, facts)
-      .map((rule) => evaluate(rule, facts, calendar))
-      .filter((e): e is Evaluation => e !== null)
+    const ordered = isOrdered(kind) ? orderedEvaluation(kind, facts, policy) : null
+    const evaluations = ordered
+      ? [ordered]
+      : rulesFor(policy, kind, facts)
+          .map((rule) => evaluate(rule, facts, calendar))
+          .filter((e): e is Evaluation => e !== null)
     if (evaluations.length === 0) continue
     const own = pickWinner(CLOCK_KINDS[kind].nature, evaluations)
     let setBy = candidateOf(own)
@@ -252,7 +297,7 @@ export function computeClocks({ profile, calendar, facts, asOf }: ClockInput): C
           : 'running'
 
     let reminder: CalendarDate | null = null
-    const reminderRule = policy.reminders.find((r) => r.clock === kind)
+    const reminderRule = reminderOf(policy, kind)
     if (reminderRule && due !== null) {
       const before = subtractWorkingDays(calendar, due, reminderRule.workingDaysBefore)
       reminder = before.date < start ? { date: start, provisional: before.provisional } : before

@@ -7,7 +7,16 @@
 import type { RequestTypeKey } from '@shared/vocabulary/request-types'
 import type { ClockCaseFacts, ClockKind, ClockStart } from '@shared/policy'
 import type { HistoryEntry } from '@shared/workflow/actors'
-import { CLOCK_START_EVENTS, completedClocks, endsCase, startedBy } from './lifecycle'
+import type { LocalDate } from '@shared/time'
+import {
+  CLOCK_START_EVENTS,
+  completedClocks,
+  endsCase,
+  ORDERED_CLOCK_KINDS,
+  ORDERED_CLOCKS,
+  startedBy,
+  type OrderedClockKind,
+} from './lifecycle'
 
 /** An event's time (ISO instant) and its place in the case history (0 = registration). */
 export interface Moment {
@@ -39,6 +48,8 @@ export interface ClockFacts extends ClockCaseFacts {
   extensionDays: number
   /** A reopened case gets a fresh handling period from this moment (S3 第十四条 重新办理). */
   handlingRestartedAt: Moment | null
+  /** The due date the latest starting event set, for clocks a decision sets (a rectification plan's deadline). */
+  orderedDue: Partial<Record<OrderedClockKind, LocalDate>>
 }
 
 const START_ORDER = Object.keys(CLOCK_START_EVENTS) as ClockStart[]
@@ -80,6 +91,7 @@ export function clockFactsFor(input: {
     pauses: [],
     extensionDays: 0,
     handlingRestartedAt: null,
+    orderedDue: {},
   }
 }
 
@@ -103,11 +115,16 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
   let endedAt: Moment | null = null
   let extensionDays = 0
   let handlingRestartedAt: Moment | null = null
+  const orderedDue: Partial<Record<OrderedClockKind, LocalDate>> = {}
 
   for (const [seq, { at, event }] of history.entries()) {
     const moment: Moment = { at, seq }
     const start = startedBy(event)
     if (start) starts[start] = event.type === 'register' ? { at: event.receivedAt, seq } : moment
+    for (const kind of ORDERED_CLOCK_KINDS) {
+      const due = ORDERED_CLOCKS[kind].dueOf(event)
+      if (due !== null) orderedDue[kind] = due
+    }
     for (const clock of completedClocks(event)) (completions[clock] ??= []).push(moment)
     if (endsCase(event)) endedAt ??= moment
     switch (event.type) {
@@ -146,5 +163,6 @@ export function clockFactsFromHistory(history: readonly HistoryEntry[]): ClockFa
     pauses,
     extensionDays,
     handlingRestartedAt,
+    orderedDue,
   }
 }

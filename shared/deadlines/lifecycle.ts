@@ -12,6 +12,7 @@ export const CLOCK_START_EVENTS = {
   'review-requested': 'request-review',
   'review-decided': 'decide-review',
   're-review-requested': 'request-re-review',
+  'rectification-ordered': 'order-rectification',
 } as const satisfies Record<ClockStart, CaseEventType>
 
 /** `transfer` to another region or department ends the case here; to another unit it does not. */
@@ -30,6 +31,8 @@ export const CLOCK_COMPLETED_BY = {
   // Replying closes the investigation steps: nothing can be investigated for this reply afterwards.
   investigation: ['record-site-visit', 'send-reply', 'record-mediation'],
   'initial-opinion': ['record-initial-opinion', 'send-reply', 'record-mediation'],
+  // The follow-up check that finds the plan carried out (S0 第七条(二) 抓好落实).
+  rectification: ['complete-rectification'],
   // A mediated agreement settles the matter instead of a reply (S2 第十一条).
   handling: ['send-reply', 'record-mediation'],
   'review-window': ['request-review', 'accept-reply', 'deem-closed'],
@@ -55,6 +58,22 @@ export function completedClocks(event: CaseEvent): ClockKind[] {
     (CLOCK_COMPLETED_BY[clock] as readonly ClockEventKey[]).includes(key),
   )
 }
+
+/**
+ * Clocks whose due date the event that starts them sets — a rectification plan's own deadline (S0 第七条(二)) —
+ * rather than a period of the policy profile.
+ */
+export const ORDERED_CLOCKS = {
+  rectification: {
+    start: 'rectification-ordered',
+    dueOf: (event: CaseEvent) => (event.type === 'order-rectification' ? event.dueDate : null),
+    basis: '整改方案确定的整改期限',
+  },
+} as const satisfies Partial<
+  Record<ClockKind, { start: ClockStart; dueOf: (event: CaseEvent) => string | null; basis: string }>
+>
+export type OrderedClockKind = keyof typeof ORDERED_CLOCKS
+export const ORDERED_CLOCK_KINDS = Object.keys(ORDERED_CLOCKS) as OrderedClockKind[]
 
 export function endsCase(event: CaseEvent): boolean {
   return (CASE_ENDING_EVENTS as readonly ClockEventKey[]).includes(clockEventKey(event))

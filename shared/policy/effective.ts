@@ -14,6 +14,8 @@ import {
   type ProfileId,
   type ReminderRule,
   type ReplyApprovalRule,
+  type RetentionPeriod,
+  type RetentionRule,
   type ReviewRule,
 } from './types'
 
@@ -30,6 +32,7 @@ export interface EffectivePolicy {
   extension: ExtensionRule
   replyApproval: ReplyApprovalRule
   review: ReviewRule
+  retention: RetentionRule
   nonAcceptanceReasons: readonly NonAcceptanceReasonKey[]
   decisions: readonly PolicyDecision[]
 }
@@ -63,6 +66,38 @@ function mergeExtension(
   }
 }
 
+/** Both texts bind: the shorter period wins; the bases of both are kept. */
+function mergePeriod(
+  own: RetentionPeriod | undefined,
+  base: RetentionPeriod | undefined,
+  what: string,
+  id: ProfileId,
+): RetentionPeriod {
+  const present = [own, base].filter((p): p is RetentionPeriod => p !== undefined)
+  const shortest = required(
+    present.reduce<RetentionPeriod | undefined>((a, p) => (a && a.days <= p.days ? a : p), undefined),
+    what,
+    id,
+  )
+  return { ...shortest, basis: present.map((p) => p.basis).join('; ') }
+}
+
+function mergeRetention(
+  own: PolicyProfile['retention'],
+  base: PolicyProfile['retention'],
+  id: ProfileId,
+): RetentionRule {
+  return {
+    archive: mergePeriod(own?.archive, base?.archive, 'archive period', id),
+    reporterIdentity: mergePeriod(
+      own?.reporterIdentity,
+      base?.reporterIdentity,
+      'reporter identity retention',
+      id,
+    ),
+  }
+}
+
 const cache = new WeakMap<PolicyProfile, EffectivePolicy>()
 
 export function effectivePolicy(profile: PolicyProfile): EffectivePolicy {
@@ -80,6 +115,7 @@ export function effectivePolicy(profile: PolicyProfile): EffectivePolicy {
     extension: mergeExtension(profile.extension, baseline?.extension, profile.id),
     replyApproval: required(profile.replyApproval ?? baseline?.replyApproval, 'reply approval', profile.id),
     review: required(profile.review ?? baseline?.review, 'review rule', profile.id),
+    retention: mergeRetention(profile.retention, baseline?.retention, profile.id),
     nonAcceptanceReasons: NON_ACCEPTANCE_REASON_KEYS.filter(
       (key) => NON_ACCEPTANCE_REASONS[key].scope === 'all' || extra.has(key),
     ),

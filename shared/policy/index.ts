@@ -1,7 +1,14 @@
 // Policy profiles: each jurisdiction's rules as versioned data with citations, on a national baseline.
 export * from './types'
 export { citationReferences, citeForCitizens, citeForStaff } from './sources'
-export { getPolicyProfile, POLICY_PROFILES, profileInEffect } from './registry'
+export { fieldWorkPolicyFor, getPolicyProfile, POLICY_PROFILES, profileInEffect } from './registry'
+export {
+  MEASURE_KEYS,
+  MEASURES,
+  type FieldWorkPolicy,
+  type MeasureKey,
+  type MeasureLimit,
+} from './field-work'
 export { replyRemediesText } from './remedies'
 export {
   effectivePolicy,
@@ -11,3 +18,5 @@ export {
   type EffectivePolicy,
   type SourcedClockRule,
 } from './effective'
+export * from './rewards'
+export { latestRewardRules, REWARD_RULES, rewardRulesOn } from './reward-rules'

@@ -2,6 +2,7 @@
 // values. A case is handled under the version in effect on the day it was received and
 // keeps it (store `profileId` + `profileVersion` on the case).
 import type { LocalDate } from '@shared/time'
+import type { FieldWorkPolicy } from './field-work'
 import { isIntakeProfileId, type IntakePolicy, type IntakeProfileId } from './intake'
 import { CHONGQING_JIULONGPO_INTAKE } from './profiles/chongqing-jiulongpo/intake'
 import { CHONGQING_JIULONGPO_V1 } from './profiles/chongqing-jiulongpo/limits'
@@ -9,11 +10,12 @@ import { HAIDONG_INTAKE } from './profiles/haidong/intake'
 import { HAIDONG_V1 } from './profiles/haidong/limits'
 import { JIAOZUO_12345_INTAKE } from './profiles/jiaozuo-12345/intake'
 import { JIAOZUO_12345_V1 } from './profiles/jiaozuo-12345/limits'
+import { NATIONAL_FIELD_WORK } from './profiles/national/field-work'
 import { NATIONAL_INTAKE } from './profiles/national/intake'
 import { NATIONAL_V1 } from './profiles/national/limits'
 import { TIANJIN_12369_INTAKE } from './profiles/tianjin-12369/intake'
 import { TIANJIN_12369_V1 } from './profiles/tianjin-12369/limits'
-import type { PolicyProfile, ProfileId } from './types'
+import { isProfileId, type PolicyProfile, type ProfileId } from './types'
 
 /** Versions of each profile, oldest first. */
 export const POLICY_PROFILES: Readonly<Record<ProfileId, readonly PolicyProfile[]>> = {
@@ -52,4 +54,14 @@ export const INTAKE_POLICIES: Readonly<Record<IntakeProfileId, IntakePolicy>> = 
 export function intakePolicyFor(profileId: string): IntakePolicy {
   if (!isIntakeProfileId(profileId)) throw new Error(`unknown policy profile: ${profileId}`)
   return INTAKE_POLICIES[profileId]
+}
+
+/** Work on site (far check-in, phone clock, rectification reminder, emission limits): national unless a profile sets its own. */
+const FIELD_WORK_POLICIES: Readonly<Partial<Record<ProfileId, FieldWorkPolicy>>> = {
+  national: NATIONAL_FIELD_WORK,
+}
+
+export function fieldWorkPolicyFor(profileId: string): FieldWorkPolicy {
+  if (!isProfileId(profileId)) throw new Error(`unknown policy profile: ${profileId}`)
+  return FIELD_WORK_POLICIES[profileId] ?? NATIONAL_FIELD_WORK
 }

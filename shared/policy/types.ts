@@ -34,6 +34,8 @@ export const CLOCK_KINDS = {
   'transfer-out': { label: '转办（非本部门职责/其他行政区）', nature: 'duty' },
   investigation: { label: '调查核实', nature: 'duty' },
   'initial-opinion': { label: '初办意见', nature: 'duty' },
+  /** Set by a rectification plan's own deadline (S0 第七条(二)), not by a period of the profile: ORDERED_CLOCKS. */
+  rectification: { label: '整改期限', nature: 'duty' },
   handling: { label: '办结答复', nature: 'duty' },
   'review-window': { label: '复查申请期', nature: 'window' },
   review: { label: '复查意见', nature: 'duty' },
@@ -71,6 +73,7 @@ export type ClockStart =
   | 'review-requested' // 复查 request received
   | 'review-decided' // 复查意见 sent
   | 're-review-requested' // 复核 request received
+  | 'rectification-ordered' // 责令整改: a plan with its own deadline (S0 第七条(二))
 
 /** Facts of a case a rule can depend on. An absent field matches any case. */
 export interface ClockCondition {
@@ -135,6 +138,29 @@ export interface ReviewRule {
   basis: string
 }
 
+/** One retention period: natural days after an event of the case's life, with what it rests on. */
+export interface RetentionPeriod {
+  days: number
+  basis: string
+  note?: string
+  /**
+   * The seeds set no period: the number is a decision of this profile (listed in its `decisions`), to be set by
+   * the bureau's own archive and confidentiality rules — change it here, in a new profile version.
+   */
+  decision?: true
+}
+
+/**
+ * How long a case's records are kept as they are (S3 第二十四条 资料存档): an ended case is archived once its
+ * review windows have closed and `archive.days` have passed since its last step; the sealed reporter identity and
+ * contact (name, phone, an anonymous report's query code) are destroyed `reporterIdentity.days` after archiving.
+ * The case itself stays, with the masked name and 已销毁 in place of what was destroyed.
+ */
+export interface RetentionRule {
+  archive: RetentionPeriod
+  reporterIdentity: RetentionPeriod
+}
+
 /** A decision on an ambiguous seed: what was decided and why. Each is exercised by a test. */
 export interface PolicyDecision {
   topic: string
@@ -159,6 +185,11 @@ export interface PolicyProfile {
   extension?: Partial<ExtensionRule> & { basis: string }
   replyApproval?: ReplyApprovalRule
   review?: ReviewRule
+  /**
+   * Omitted: the baseline's. A period given here combines with the baseline's, the shorter winning (records are
+   * archived as soon as either text asks, and personal data kept no longer than either allows).
+   */
+  retention?: Partial<RetentionRule>
   /** Non-acceptance reasons only this jurisdiction has (S1 第六条's narrow scope). */
   extraNonAcceptanceReasons?: readonly NonAcceptanceReasonKey[]
   decisions: readonly PolicyDecision[]

@@ -3,6 +3,7 @@
 // name the field), the form the mini-program draws, and how the value reads afterwards. Nothing re-types a
 // label or a limit.
 import { isIsoWithOffset, isLocalDate } from '../time'
+import { coordSystemSchema } from './fields'
 import * as z from './zod'
 
 /** How a field is asked on a form. `internal` fields are set by the system or the citizen's own pages. */
@@ -31,6 +32,12 @@ export type FormSpec =
   | { kind: 'files'; label: string; max: number }
   | { kind: 'group'; label: string; fields: Readonly<Record<string, Field>> }
   | { kind: 'internal'; label: string }
+  /** A decimal reading (`decimals` places at most) with its unit ('' when another field gives it). */
+  | { kind: 'decimal'; label: string; min: number; max: number; decimals: number; unit: string }
+  /** The device's position, read on the form (never typed): a check-in. */
+  | { kind: 'position'; label: string }
+  /** Photos taken on the spot, each stamped with the time and place it was taken (drawn on it, and kept). */
+  | { kind: 'stamped-photos'; label: string; max: number }
 
 export type FormKind = FormSpec['kind']
 
@@ -51,6 +58,51 @@ export type FieldsInput<F extends Fields> = keyof F extends never
   : z.input<z.ZodMiniObject<Shape<F>>>
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/
+
+const isoInstant = (label: string) =>
+  z
+    .string({ error: `缺少${label}` })
+    .check(z.refine(isIsoWithOffset, `${label}格式不正确（需要带时区的 ISO 8601 时间）`))
+
+/**
+ * A position the device reported, as it reported it: mini-program location APIs give GCJ-02, browsers WGS-84
+ * (the coordinate system says which); its accuracy in metres (null: not reported) and the device's own clock
+ * when it was read. Never typed by a person.
+ */
+const deviceFixSchema = (label: string) =>
+  z.object(
+    {
+      lat: z
+        .number({ error: `${label}的纬度必须是数字` })
+        .check(z.gte(-90, '纬度超出范围'), z.lte(90, '纬度超出范围')),
+      lng: z
+        .number({ error: `${label}的经度必须是数字` })
+        .check(z.gte(-180, '经度超出范围'), z.lte(180, '经度超出范围')),
+      coordSystem: coordSystemSchema,
+      accuracy: z._default(
+        z.nullable(
+          z
+            .number({ error: '定位精度必须是数字' })
+            .check(z.gte(0, '定位精度不正确'), z.lte(100_000, '定位精度不正确')),
+        ),
+        null,
+      ),
+      takenAt: isoInstant('定位时间'),
+    },
+    { error: `请先获取${label}` },
+  )
+
+/** A device position as the device reported it (before the WGS-84 copy is added). */
+export type DevicePoint = { lat: number; lng: number; coordSystem: 'gcj02' | 'wgs84' }
+/** The WGS-84 copy of a device position, computed where it is validated (shared/geo converts; see ask.position). */
+export type ToWgs84 = (point: DevicePoint) => { lat: number; lng: number }
+
+/** The device's fix with its WGS-84 copy: stored both ways, as reported and converted. */
+const fixWithWgs84 = (label: string, toWgs84: ToWgs84) =>
+  z.pipe(
+    deviceFixSchema(label),
+    z.transform((fix) => ({ ...fix, wgs84: toWgs84(fix) })),
+  )
 
 const requiredText = (label: string, max: number, min: number) =>
   z
@@ -233,6 +285,53 @@ export const ask = {
 
   /** Set by the system or by the citizen's own pages, never on a staff form, never narrated as a field. */
   internal: <S extends z.ZodMiniType>(label: string, schema: S) => field(schema, { kind: 'internal', label }),
+
+  /** A reading with decimals (a noise level, a concentration); `unit` '' when another field names it. */
+  decimal: (label: string, min: number, max: number, decimals: number, unit = '') =>
+    field(
+      z
+        .number({
+          error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是数字`),
+        })
+        .check(
+          z.gte(min, `${label}不能小于 ${min}${unit ? ` ${unit}` : ''}`),
+          z.lte(max, `${label}不能大于 ${max}${unit ? ` ${unit}` : ''}`),
+          z.refine(
+            (v) => Math.abs(v * 10 ** decimals - Math.round(v * 10 ** decimals)) < 1e-6,
+            `${label}最多保留 ${decimals} 位小数`,
+          ),
+        ),
+      { kind: 'decimal', label, min, max, decimals, unit },
+    ),
+
+  /**
+   * The device's position, read on the form: stored as reported (GCJ-02 from a mini-program, WGS-84 from a
+   * browser) with a WGS-84 copy made by `toWgs84` where it is validated — the server's copy is the one kept.
+   */
+  position: (label: string, toWgs84: ToWgs84) =>
+    field(fixWithWgs84(label, toWgs84), { kind: 'position', label }),
+
+  /**
+   * Photos taken on the spot, at least one: each an uploaded file and its stamp — when (the device's clock) and
+   * where it was taken (null when the device gave no position), and whether the stamp could be drawn on it.
+   */
+  stampedPhotos: (label: string, max: number, toWgs84: ToWgs84) =>
+    field(
+      z
+        .array(
+          z.object({
+            fileId: z.string({ error: `缺少${label}` }).check(z.maxLength(512, `${label}编号过长`)),
+            stamp: z.object({
+              takenAt: isoInstant('拍摄时间'),
+              position: z._default(z.nullable(fixWithWgs84('拍摄位置', toWgs84)), null),
+              drawn: z.boolean({ error: '缺少水印信息' }),
+            }),
+          }),
+          { error: `请拍摄${label}` },
+        )
+        .check(z.minLength(1, `请拍摄${label}`), z.maxLength(max, `${label}最多 ${max} 张`)),
+      { kind: 'stamped-photos', label, max },
+    ),
 }
 
 export function objectOf<F extends Fields>(fields: F) {

@@ -15,6 +15,24 @@ export const STAFF_ROLES = {
 export type StaffRole = keyof typeof STAFF_ROLES
 export const STAFF_ROLE_KEYS = Object.keys(STAFF_ROLES) as StaffRole[]
 
+/**
+ * The posts with case duties: they see the cases of their units, with the reporter's masked name and phone, and
+ * act on them. The other posts (奖励管理员, 系统管理员) have no case duty and do not see cases — least privilege:
+ * who may know about a report is kept as small as the work allows (the confidentiality duties of every profile).
+ */
+export const CASE_DUTY_ROLES = [
+  'intake',
+  'dispatcher',
+  'officer',
+  'office-head',
+  'leader',
+  'supervisor',
+] as const satisfies readonly StaffRole[]
+
+export function hasCaseDuty(roles: readonly StaffRole[]): boolean {
+  return roles.some((role) => (CASE_DUTY_ROLES as readonly StaffRole[]).includes(role))
+}
+
 export type UnitKind = 'bureau' | 'brigade' | 'branch' | 'zone-centre' | 'department'
 
 export interface UnitConfig {

@@ -16,11 +16,14 @@ export const ACTOR_ROLE_LABELS = {
 /**
  * The system's actors, by id: what each may do is what its clock or count establishes (the guards check the
  * ground): the timer reminds, supervises overdue cases and closes unused objection windows (S2 第十八条、第二十条);
- * the intake acts on the repeat count (S0 第十一条, S1 第十四条, S2 第八条, S3 第十五条(二), S4 四(二)).
+ * the intake acts on the repeat count (S0 第十一条, S1 第十四条, S2 第八条, S3 第十五条(二), S4 四(二)); the retention
+ * timer archives ended cases after the profile's period (S3 第二十四条).
  */
 export const SYSTEM_ACTORS = {
   'deadline-timer': '系统定时任务',
   intake: '系统 · 重复举报计数',
+  /** Archives ended cases and destroys sealed reporter identities as the profile's retention says. */
+  'retention-timer': '系统 · 档案保管',
 } as const
 export type SystemActorId = keyof typeof SYSTEM_ACTORS
 
@@ -43,6 +46,11 @@ export interface HistoryEntry<E extends CaseEvent = CaseEvent> {
   at: string
   actor: RecordedActor
   event: E
+  /**
+   * The device's id of the staff action that made this entry (`staff.act` clientRequestId): a retry of the same
+   * action finds it and is not applied again. Never shown.
+   */
+  requestId?: string
 }
 
 /** Who did it, in words: the staff role acted in, 举报人, or which part of the system. */

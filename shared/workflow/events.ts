@@ -6,6 +6,7 @@
 import * as z from '@shared/vocabulary/zod'
 import { fieldPaths, valueAt, type FieldsInput, type FormKind } from '@shared/vocabulary/form'
 import type { EventDef, ValueOf } from './catalogue/define'
+import { ADD_SITE_PHOTOS, CHECK_IN, LINK_PENALTY_CASE, RECORD_MEASUREMENT } from './catalogue/field-work'
 import {
   APPROVE_EXTENSION,
   COMPLETE_RECTIFICATION,
@@ -39,6 +40,7 @@ import {
 } from './catalogue/oversight'
 import type { RepeatCountRecord } from './catalogue/repeats'
 import { APPROVE_REPLY, DRAFT_REPLY, SEND_BACK_REPLY, SEND_REPLY } from './catalogue/reply'
+import { HAND_OVER } from './catalogue/staffing'
 import {
   ACCEPT_REPLY,
   DECIDE_RE_REVIEW,
@@ -48,6 +50,7 @@ import {
   REQUEST_RE_REVIEW,
   REQUEST_REVIEW,
 } from './catalogue/review'
+import { CONFIRM_VIOLATION, FIND_REPORT_UNTRUE } from './catalogue/rewards'
 import { DESIGNATE_OFFICER, RECORD_MEDIATION, RECUSE } from './catalogue/workbench'
 import { REPEAT_GROUNDS, type RepeatEventType } from './grounds'
 
@@ -88,7 +91,14 @@ const EVENT_DEFS = [
   DEEM_CLOSED,
   RECORD_RETURN_VISIT,
   REOPEN,
+  HAND_OVER,
   ARCHIVE,
+  CONFIRM_VIOLATION,
+  FIND_REPORT_UNTRUE,
+  CHECK_IN,
+  ADD_SITE_PHOTOS,
+  RECORD_MEASUREMENT,
+  LINK_PENALTY_CASE,
   DESIGNATE_OFFICER,
   RECUSE,
   RECORD_MEDIATION,
@@ -166,12 +176,17 @@ export function withCaseIds(event: CaseEvent, resolve: (named: string) => string
   return (copy as CaseEvent | null) ?? event
 }
 
-/** Uploaded files an event attaches to its case (a supplement's photos, a site visit's record). */
+/** Uploaded files an event attaches to its case (a supplement's photos, a site visit's record, stamped photos). */
 export function filesOf(event: CaseEvent): readonly string[] {
-  return fieldsOfKind(event.type, 'files').flatMap(({ path }) => {
+  const files = fieldsOfKind(event.type, 'files').flatMap(({ path }) => {
     const value = valueAt(event, path)
     return Array.isArray(value) ? (value as string[]) : []
   })
+  const stamped = fieldsOfKind(event.type, 'stamped-photos').flatMap(({ path }) => {
+    const value = valueAt(event, path)
+    return Array.isArray(value) ? (value as Array<{ fileId: string }>).map((p) => p.fileId) : []
+  })
+  return [...files, ...stamped]
 }
 
 export type RepeatActionEvent = EventOf<RepeatEventType>

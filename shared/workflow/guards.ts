@@ -2,11 +2,12 @@
 // case; none reads the system clock. `needsEvent` guards depend on the event's payload, so they cannot be
 // evaluated when listing the actions a user may take.
 import { findClock } from '@shared/deadlines'
-import type { EffectivePolicy } from '@shared/policy'
+import { fieldWorkPolicyFor, type EffectivePolicy } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
+import { fieldPaths, valueAt } from '@shared/vocabulary/form'
 import type { Actor } from './actors'
 import { MISSING_FACT_MARK } from './catalogue/reply'
-import { onRepeatGround, repeatCountOf, type CaseEvent } from './events'
+import { EVENT_CATALOGUE, onRepeatGround, repeatCountOf, type CaseEvent } from './events'
 import { REPEAT_GROUNDS } from './grounds'
 import type { CaseMachineState, TransitionContext } from './machine-types'
 import { hasRecused, namedOfficer } from './people'
@@ -38,6 +39,14 @@ const guard = (
   needsEvent,
   check,
 })
+
+/** The moments an event records (its `instant` fields: a reading's time, a follow-up check's time). */
+function instantsOf(event: CaseEvent): string[] {
+  return fieldPaths(EVENT_CATALOGUE[event.type].fields)
+    .filter(({ field }) => field.form.kind === 'instant')
+    .map(({ path }) => valueAt(event, path))
+    .filter((v): v is string => typeof v === 'string')
+}
 
 /** Running (or paused) and today is not after its last day. */
 function withinClock(input: GuardInput, clock: 'review-window' | 're-review-window'): boolean {
@@ -221,11 +230,33 @@ export const GUARDS = {
     false,
     ({ state }) => state.flags.lastCheck?.problemRecurred === true,
   ),
+  // 移交经办: to someone else than the one handing over.
+  handOverToAnother: guard('接手人不能是原经办人', true, ({ event }) =>
+    event.type === 'hand-over' ? event.from.id !== event.to.id : true,
+  ),
   // S4 四(七): key cases are visited within 5 日 before the file is closed.
   returnVisitDoneIfRequired: guard('重点案件须先完成回访', false, ({ ctx }) => {
     const visit = findClock(ctx.clocks, 'return-visit')
     return !visit || visit.state !== 'running'
   }),
+  // A violation is confirmed by a decision already taken.
+  decisionNotInFuture: guard('决定日期不能晚于今天', true, ({ event, today }) =>
+    event.type === 'confirm-violation' ? event.decidedOn <= today : true,
+  ),
+  // S0 第七条(二): a rectification plan's deadline is a day still to come (today at the earliest).
+  rectificationDueNotPast: guard('整改期限不能早于今天', true, ({ event, today }) =>
+    event.type === 'order-rectification' ? event.dueDate >= today : true,
+  ),
+  // A reading or a follow-up check is recorded when it happened: not later than now, give or take a phone clock
+  // that runs a little ahead (decision: fieldWork.deviceClockToleranceMinutes).
+  recordedTimeNotInFuture: guard(
+    '记录的时间晚于现在，请核对时间（或手机时钟）',
+    true,
+    ({ event, ctx, policy }) => {
+      const tolerance = fieldWorkPolicyFor(policy.profile.id).deviceClockToleranceMinutes * 60_000
+      return instantsOf(event).every((at) => Date.parse(at) <= Date.parse(ctx.now) + tolerance)
+    },
+  ),
   // S2 第十六条: the lead office replies for all, through the officer the assignment names there.
   namedOfficerActs: guard(
     '只有牵头单位指定的承办人可以这样做；尚未指定承办人的，请交办员先指定',

@@ -12,6 +12,7 @@ export {
 } from './catalogue/define'
 export { missingFact, REPLY_FIELDS, replySections, type ReplyContent } from './catalogue/reply'
 export { SITE_VISIT_FIELDS } from './catalogue/handling'
+export { currentHandlerOf } from './catalogue/staffing'
 export { OFFICER_FIELDS } from './catalogue/workbench'
 export { hasRecused, namedOfficer, recusedStaffIds } from './people'
 export { repeatCountSchema, type RepeatCountRecord } from './catalogue/repeats'

@@ -2,12 +2,12 @@
 // next state, the flags it records and the notifications it asks for. Clock start/stop effects are added by the
 // machine from shared/deadlines' lifecycle tables. Where jurisdictions differ (approval chain, extension
 // approver, review loop) the row reads the policy; there are no profile-id branches.
-import type { StaffRole } from '@shared/vocabulary/units'
+import { CASE_DUTY_ROLES, type StaffRole } from '@shared/vocabulary/units'
 import type { ApprovalStep, EffectivePolicy } from '@shared/policy'
 import type { Actor, ActorRole } from './actors'
 import { repeatCountOf, type CaseEventType, type EventOf, type RepeatActionEvent } from './events'
 import type { GuardName } from './guards'
-import { recusedStaffIds } from './people'
+import { namedOfficer, recusedStaffIds } from './people'
 import type {
   CaseFacts,
   CaseFlags,
@@ -47,6 +47,16 @@ export type TransitionTable = { readonly [T in CaseEventType]: readonly Transiti
 
 const { handling, beforeReply, bureauTurn, awaitingReporter, inHand, endedUnarchived } = STATE_GROUPS
 
+/** From the start of the investigation on, the reply and the closing of the case included. */
+const INVESTIGATED: readonly CaseStateKey[] = [
+  ...handling.filter((s) => s !== 'accepted' && s !== 'assigned'),
+  ...awaitingReporter,
+  'under-review',
+  'under-re-review',
+  'closed',
+  'archived',
+]
+
 const APPROVAL_STATES = {
   'office-head': 'pending-head-approval',
   leader: 'pending-leader-approval',
@@ -75,9 +85,6 @@ function handlers(state: CaseMachineState, notice: StaffNotice): Effect {
 
 const roles = (...list: StaffRole[]): readonly StaffRole[] => list
 
-/** The posts with duties on cases: each may step aside from one (S2 第六条). */
-const CASE_DUTY_POSTS = roles('intake', 'dispatcher', 'officer', 'office-head', 'leader', 'supervisor')
-
 /** The units that share a multi-unit case with its lead office hear of it (S2 第十六条). */
 function coHandlingNotice(next: CaseMachineState): Effect[] {
   const assignment = next.flags.assignment
@@ -104,6 +111,17 @@ function repeatActionOf({
 function repeatNotice({ event }: { event: RepeatActionEvent }): Effect[] {
   return repeatCountOf(event) ? [{ type: 'notify-reporter', notice: 'stepped-up' }] : []
 }
+
+/** Work on site (check-in, photos, readings) on an assigned case starts its investigation. */
+const ON_SITE_STATES = ['assigned', 'investigating', 'rectifying'] as const satisfies readonly CaseStateKey[]
+const onSite = ({ state }: { state: CaseMachineState }): CaseStateKey =>
+  state.status === 'assigned' ? 'investigating' : state.status
+
+/** Once the case is in hand (assigned) until it is archived, a penalty case can be linked to it. */
+const AFTER_ASSIGNMENT = [
+  ...STATE_GROUPS.open.filter((s) => !STATE_GROUPS.intake.includes(s) && s !== 'accepted'),
+  'closed',
+] as const satisfies readonly CaseStateKey[]
 
 export const TRANSITIONS: TransitionTable = {
   // Registration opens a case (`openCase`); on an existing case it is always illegal.
@@ -288,7 +306,7 @@ export const TRANSITIONS: TransitionTable = {
     {
       from: ['investigating'],
       roles: ['officer'],
-      guards: ['siteVisitRecorded'],
+      guards: ['siteVisitRecorded', 'rectificationDueNotPast'],
       to: 'rectifying',
       update: ({ event }) => ({ flags: { rectification: { dueDate: event.dueDate, completed: false } } }),
     },
@@ -298,6 +316,7 @@ export const TRANSITIONS: TransitionTable = {
     {
       from: ['rectifying'],
       roles: ['officer'],
+      guards: ['recordedTimeNotInFuture'],
       to: 'investigating',
       update: ({ state }) => ({
         flags: {
@@ -595,6 +614,23 @@ export const TRANSITIONS: TransitionTable = {
     },
   ],
 
+  // 移交经办: an administrator hands a leaver's open cases to a colleague; unit, state and clocks are unchanged,
+  // so nobody is told but the record (the batch in cloudfunctions/admin picks the cases the leaver works).
+  'hand-over': [
+    {
+      from: STATE_GROUPS.open,
+      roles: ['admin'],
+      guards: ['handOverToAnother'],
+      // The leaver named as the case's officer (S2 第十六条): the colleague is named in their place.
+      update: ({ state, event }) => {
+        const assignment = state.flags.assignment
+        return assignment && namedOfficer(state.flags)?.id === event.from.id
+          ? { flags: { assignment: { ...assignment, officer: event.to } } }
+          : {}
+      },
+    },
+  ],
+
   // S3 第二十四条.
   archive: [
     {
@@ -604,6 +640,32 @@ export const TRANSITIONS: TransitionTable = {
       to: 'archived',
     },
   ],
+
+  // What a whistleblower reward rests on (shared/rewards): the decision confirming the violation, or the finding
+  // that the report is untrue. Recorded from the investigation on, and still after the reply and the closing of
+  // the case: a penalty decision often comes later than the reply.
+  'confirm-violation': [
+    {
+      from: INVESTIGATED,
+      roles: ['officer', 'office-head', 'leader'],
+      guards: ['decisionNotInFuture'],
+    },
+  ],
+
+  'find-report-untrue': [{ from: INVESTIGATED, roles: ['officer', 'office-head', 'leader'] }],
+  // On site (S1 第九条 第一时间赶赴现场; S2 第十二条 立即组织现场核实): the officer, or the head or leader who leads the
+  // visit (S0 第十一条 主要负责人亲自带队; S0 第五条 领导带班), checks in. A correction is another check-in.
+  'check-in': [{ from: ON_SITE_STATES, roles: ['officer', 'office-head', 'leader'], to: onSite }],
+
+  'add-site-photos': [{ from: ON_SITE_STATES, roles: ['officer', 'office-head', 'leader'], to: onSite }],
+
+  // Readings are the officer's (or the monitoring staff's, S2 第十二条: 每个班次 1 名监测人员, who act as officers).
+  'record-measurement': [
+    { from: ON_SITE_STATES, roles: ['officer'], guards: ['recordedTimeNotInFuture'], to: onSite },
+  ],
+
+  // S0 第七条(二) 对环境违法行为的，依法处罚纠正; S4 三(三) 查证属实的环境违法行为要坚决立案查处.
+  'link-penalty-case': [{ from: AFTER_ASSIGNMENT, roles: ['officer', 'office-head'] }],
 
   // The lead unit names (or changes) the officer who handles the case: after a transfer to it, after the named
   // officer stepped aside, or to hand it to a colleague; with instructions and a date within the legal one.
@@ -632,7 +694,8 @@ export const TRANSITIONS: TransitionTable = {
   recuse: [
     {
       from: STATE_GROUPS.open,
-      roles: CASE_DUTY_POSTS,
+      // Every post with duties on cases may step aside from one (S2 第六条).
+      roles: CASE_DUTY_ROLES,
       guards: ['notYetRecused'],
       update: ({ state, actor }) => {
         const assignment = state.flags.assignment

@@ -5,6 +5,7 @@ import type * as WxServerSdk from 'wx-server-sdk'
 import { CloudbaseBlobStore } from '../../cloudfunctions/common/cloudbase/blobstore'
 import { CloudbaseContentCheck } from '../../cloudfunctions/common/cloudbase/content-check'
 import { CloudbaseDocStore } from '../../cloudfunctions/common/cloudbase/docstore'
+import { CloudbaseFollowUps } from '../../cloudfunctions/common/cloudbase/follow-ups'
 import { cloudMain } from '../../cloudfunctions/common/cloudbase/entry'
 import { CloudbaseNotifier } from '../../cloudfunctions/common/cloudbase/notifier'
 import { createCloudRuntime, identityKeyFrom } from '../../cloudfunctions/common/cloudbase/runtime'
@@ -13,7 +14,7 @@ import { silentLogger } from '../../cloudfunctions/common/log'
 import type { Caller, Runtime } from '../../cloudfunctions/common/ports'
 import type { CloudFunction, TimerEvent } from '../../cloudfunctions/common/router'
 import type { DeploymentConfig } from '../../shared/deployment/config'
-import { FakeCloud } from '../support/cloudbase-fake-cloud'
+import { FakeCloud, sdkError } from '../support/cloudbase-fake-cloud'
 import { skipPlatformProbe, wxDatabase } from '../support/cloudbase-harness'
 import { installNetworkGuard, type NetworkGuard } from '../support/cloudbase-network-guard'
 import {
@@ -244,6 +245,54 @@ describe('cloudMain', () => {
     const main = cloudMain(fn, deployment, { cloud, env: {}, log: silentLogger })
     await expect(main({ action: 'whoami' }, {})).rejects.toThrow(/GW_IDENTITY_KEY is not set/)
     expect(calls).toHaveLength(0)
+  })
+})
+
+describe('follow-up runs: the function calls itself with a timer event', () => {
+  const clock = { now: () => new Date('2026-12-09T01:00:00Z') }
+
+  test('the runtime starts them through cloud.callFunction; the called run reaches onTimer, a user cannot start one', async () => {
+    const cloud = fakeCloud()
+    const { fn, calls } = recordingFunction()
+    const main = cloudMain(fn, deployment, { cloud, env: ENV, log: silentLogger, clock })
+    // The platform hands the call to the same function, with no user (a call from a function carries none).
+    cloud.answerCall = async (_name, data) => ({ result: await main(data, {}) })
+    const runtime = createCloudRuntime(cloud, deployment, { env: ENV, log: silentLogger, clock })
+    expect(runtime.followUps).toBeInstanceOf(CloudbaseFollowUps)
+    await runtime.followUps!.start('probe', 3)
+    const event = { Type: 'Timer', TriggerName: 'follow-up', Time: '2026-12-09T09:00:00+08:00', followUp: 3 }
+    expect(cloud.calls).toEqual([{ api: 'callFunction', params: { name: 'probe', data: event } }])
+    expect(calls.map((c) => [c.kind, c.event])).toEqual([['timer', event]])
+    // The same event from a client (it always has an OPENID) is a client call, never a timer run.
+    cloud.context = { OPENID: 'o-user' }
+    await main(event, {})
+    expect(calls.map((c) => c.kind)).toEqual(['timer', 'handle'])
+  })
+
+  test('the caller does not wait for the follow-up to finish, and a call that fails is logged, not thrown', async () => {
+    const cloud = fakeCloud()
+    const errors: unknown[] = []
+    const log = { ...silentLogger, error: (m: string, f?: Record<string, unknown>) => errors.push([m, f]) }
+    cloud.answerCall = () => new Promise(() => undefined) // the called run takes its whole minute
+    const started = Date.now()
+    await new CloudbaseFollowUps(cloud, clock, log, 50).start('timers', 1)
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(errors).toEqual([])
+    cloud.answerCall = async () => {
+      throw sdkError(-504002, 'cloud.callFunction:fail functions execute fail')
+    }
+    await new CloudbaseFollowUps(cloud, clock, log, 5_000).start('timers', 2)
+    expect(Date.now() - started).toBeLessThan(2_000) // a failure answers before the hand-over time
+    expect(errors).toEqual([
+      [
+        'follow-up run: the call failed',
+        {
+          fn: 'timers',
+          followUp: 2,
+          error: expect.stringContaining('-504002') as unknown,
+        },
+      ],
+    ])
   })
 })
 

@@ -1034,6 +1034,95 @@ export function describeDocStoreContract(
       )
 
       test(
+        'a document read as absent and inserted by another before the commit makes the work run again',
+        async () => {
+          // Collections that exist already (CloudBase runs a transaction again after creating one).
+          await db.insert(c('claims'), { _id: 'earlier', owner: 'x' })
+          await db.insert(c('ledger'), { _id: 'earlier' })
+          let runs = 0
+          const seen: Array<string | null> = []
+          await db.transaction(async (tx) => {
+            runs++
+            const claim = await tx.get<{ owner: string }>(c('claims'), 'k')
+            seen.push(claim?.owner ?? null)
+            if (runs === 1) await h.other.insert(c('claims'), { _id: 'k', owner: 'other' })
+            // Only read, never written here: the commit alone can notice that it appeared.
+            await tx.insert(c('ledger'), { _id: 'decision', owner: claim?.owner ?? 'nobody' })
+          })
+          expect(runs).toBe(2)
+          expect(seen).toEqual([null, 'other'])
+          await expect(db.get(c('ledger'), 'decision')).resolves.toEqual({
+            _id: 'decision',
+            _version: 1,
+            owner: 'other',
+          })
+        },
+        timeout,
+      )
+
+      test(
+        'a document read and removed by another before the commit makes the work run again',
+        async () => {
+          await db.insert(c('prices'), { _id: 'p', value: 5 })
+          await db.insert(c('orders'), { _id: 'earlier' })
+          let runs = 0
+          const result = await db.transaction(async (tx) => {
+            runs++
+            const price = await tx.get<{ value: number }>(c('prices'), 'p')
+            if (runs === 1) await h.other.remove(c('prices'), 'p')
+            await tx.insert(c('orders'), { _id: `o${runs}`, priced: price !== null })
+            return price
+          })
+          expect(runs).toBe(2)
+          expect(result).toBeNull()
+          await expect(db.get(c('orders'), 'o1')).resolves.toBeNull()
+          await expect(db.get(c('orders'), 'o2')).resolves.toEqual({ _id: 'o2', _version: 1, priced: false })
+        },
+        timeout,
+      )
+
+      test(
+        'reads inside one attempt are a snapshot: a second read returns the first, even after a change',
+        async () => {
+          await db.insert(c('counters'), { _id: 'c', seq: 0 })
+          const reads: number[][] = []
+          await db.transaction(async (tx) => {
+            const first = await tx.get<{ seq: number }>(c('counters'), 'c')
+            if (reads.length === 0) await h.other.update(c('counters'), 'c', { seq: 5 }, 1)
+            const second = await tx.get<{ seq: number }>(c('counters'), 'c')
+            reads.push([first!.seq, second!.seq])
+          })
+          expect(reads).toEqual([
+            [0, 0],
+            [5, 5],
+          ])
+        },
+        timeout,
+      )
+
+      test(
+        'a document that changes before every commit makes the transaction give up, writing nothing',
+        async () => {
+          await db.insert(c('counters'), { _id: 'hot', seq: 0 })
+          await db.insert(c('ledger'), { _id: 'earlier' })
+          let runs = 0
+          const error = await db
+            .transaction(async (tx) => {
+              runs++
+              const hot = await tx.get<{ seq: number }>(c('counters'), 'hot')
+              await h.other.update(c('counters'), 'hot', { seq: hot!.seq + 100 }, hot!._version)
+              await tx.insert(c('ledger'), { _id: `attempt-${runs}` })
+            })
+            .catch((e: unknown) => e)
+          expect(error).toBeInstanceOf(VersionConflictError)
+          expect(runs).toBeGreaterThan(1)
+          await expect(db.count(c('ledger'))).resolves.toBe(1)
+          await expect(db.get(c('counters'), 'hot')).resolves.toMatchObject({ seq: runs * 100 })
+        },
+        timeout,
+      )
+
+      test(
         'two transactions inserting the same absent id: one inserts, the other sees its document on retry',
         async () => {
           const arrive = barrier(2, 5_000)

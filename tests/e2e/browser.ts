@@ -24,7 +24,7 @@ export interface E2E {
   close(): Promise<void>
 }
 
-export async function startE2E(options: { now?: string } = {}): Promise<E2E> {
+export async function startE2E(options: { now?: string; deployment?: string } = {}): Promise<E2E> {
   const executablePath = CHROMIUM_CANDIDATES.find((p) => p && existsSync(p))
   if (!executablePath) {
     throw new Error(
@@ -34,7 +34,7 @@ export async function startE2E(options: { now?: string } = {}): Promise<E2E> {
   if (!existsSync(path.join(H5_DIST, 'index.html'))) {
     throw new Error(`no H5 build at ${H5_DIST}: run \`npm run build:h5\` first (npm test does)`)
   }
-  const harness = await startHarness({ now: options.now, staticDir: H5_DIST })
+  const harness = await startHarness({ now: options.now, deployment: options.deployment, staticDir: H5_DIST })
   await harness.app.listen({ host: '127.0.0.1', port: 0 })
   const address = harness.app.server.address()
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

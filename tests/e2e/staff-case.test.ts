@@ -189,6 +189,10 @@ test('a half-typed site visit survives a reload; missing fields are named next t
   expect(await s.getByTestId('field-record.visitedAt').textContent()).toMatch(
     /\d{4}-\d{2}-\d{2}\s*\d{2}:\d{2}/,
   )
+  // S0 第七条(一): the record starts from what was reported — the address (to correct on site).
+  expect(await field(page, 'field-record.address').inputValue()).toBe(
+    (reportInput().location as { address: string }).address,
+  )
 
   await field(page, 'field-record.reportedEntity').fill(SITE_VISIT.reportedEntity)
   await field(page, 'field-record.findings').fill(SITE_VISIT.findings)
@@ -204,22 +208,23 @@ test('a half-typed site visit survives a reload; missing fields are named next t
 
   // Sent half done: each missing field says so, in the catalogue's words; the filled ones say nothing.
   await s.getByTestId('submit-event').tap()
-  const missing = s.getByTestId('error-record.address')
+  const missing = s.getByTestId('error-record.cause')
   await missing.waitFor()
   expect(await missing.textContent()).toBe(
-    SITE_VISIT_FIELDS.address.schema.safeParse('').error?.issues[0]?.message,
+    SITE_VISIT_FIELDS.cause.schema.safeParse('').error?.issues[0]?.message,
   )
-  for (const key of ['productionStatus', 'pollutionControl', 'discharge', 'cause']) {
+  for (const key of ['productionStatus', 'pollutionControl', 'discharge']) {
     await s.getByTestId(`error-record.${key}`).waitFor()
   }
   expect(await s.getByTestId('error-record.findings').count()).toBe(0)
   expect(await s.getByTestId('error-record.visitedAt').count()).toBe(0)
+  expect(await s.getByTestId('error-record.address').count()).toBe(0)
 
   for (const key of ['address', 'productionStatus', 'pollutionControl', 'discharge', 'cause'] as const) {
     await field(page, `field-record.${key}`).fill(SITE_VISIT[key])
   }
   // Typing into a field takes its message away.
-  expect(await s.getByTestId('error-record.address').count()).toBe(0)
+  expect(await s.getByTestId('error-record.cause').count()).toBe(0)
   await s.getByTestId('submit-event').tap()
   await entry(page, 'record-site-visit').waitFor()
   expect(await entry(page, 'record-site-visit').textContent()).toContain(SITE_VISIT.findings)

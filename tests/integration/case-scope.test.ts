@@ -60,11 +60,16 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
   'record-initial-opinion': { type: 'record-initial-opinion', opinion: '初步核实属实' },
   'order-rectification': {
     type: 'order-rectification',
+    target: '夜间不再施工',
     measures: '停止夜间施工',
     dueDate: '2026-12-01',
     responsibleParty: '某建设工程项目部',
   },
-  'complete-rectification': { type: 'complete-rectification', verification: '已停止夜间施工' },
+  'complete-rectification': {
+    type: 'complete-rectification',
+    checkedAt: '2026-11-23T10:00:00+08:00',
+    verification: '已停止夜间施工',
+  },
   'draft-reply': { type: 'draft-reply', reply: REPLY },
   'approve-reply': { type: 'approve-reply' },
   'send-back-reply': { type: 'send-back-reply', reason: '事实不清' },
@@ -90,7 +95,49 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
     note: '回访未见反弹',
   },
   reopen: { type: 'reopen', reason: '问题反弹' },
+  'hand-over': {
+    type: 'hand-over',
+    from: { id: 'st-officer', name: '王磊' },
+    to: { id: 'st-office-head', name: '李娜' },
+    reason: '调离',
+  },
   archive: { type: 'archive' },
+  'confirm-violation': {
+    type: 'confirm-violation',
+    decisionKind: 'penalty',
+    decisionNumber: '焦环罚〔2026〕12号',
+    decidedOn: '2026-11-23',
+    violationType: 'other',
+    fineYuan: 0,
+    knownBefore: false,
+  },
+  'find-report-untrue': { type: 'find-report-untrue', finding: 'untrue', note: '现场未发现问题' },
+  'check-in': {
+    type: 'check-in',
+    position: {
+      lat: 35.29958,
+      lng: 113.27638,
+      coordSystem: 'gcj02',
+      accuracy: 20,
+      takenAt: '2026-11-23T10:00:00+08:00',
+    },
+  },
+  'add-site-photos': {
+    type: 'add-site-photos',
+    photos: [
+      {
+        fileId: 'local://uploads/site.jpg',
+        stamp: { takenAt: '2026-11-23T10:00:00+08:00', position: null, drawn: true },
+      },
+    ],
+  },
+  'record-measurement': {
+    type: 'record-measurement',
+    item: 'noise-construction',
+    value: 66,
+    measuredAt: '2026-11-23T10:00:00+08:00',
+  },
+  'link-penalty-case': { type: 'link-penalty-case', penaltyCaseNo: '焦环罚〔2026〕12号' },
   'designate-officer': { type: 'designate-officer', officer: { id: 'st-wenxian', name: '温县工作人员' } },
   recuse: { type: 'recuse', ground: 'interest-in-reporter' },
   'record-mediation': {

@@ -131,7 +131,14 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     })
 
     // Every function with its bundle, settings, environment variables and config.json triggers.
-    expect([...fake.functions.keys()].sort()).toEqual(['admin', 'cases', 'files', 'staff', 'timers'])
+    expect([...fake.functions.keys()].sort()).toEqual([
+      'admin',
+      'cases',
+      'files',
+      'rewards',
+      'staff',
+      'timers',
+    ])
     for (const fn of fake.functions.values()) {
       expect(fn.files).toEqual(['config.json', 'index.js', 'package.json'])
       expect(zipFile(fake.zips.get(fn.FunctionName)!, 'index.js')).toEqual(
@@ -148,14 +155,14 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     expect(fake.functions.get('timers')!.Triggers).toEqual([
       { TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 5 * * * * *"}' },
     ])
-    for (const name of ['admin', 'cases', 'files', 'staff'])
+    for (const name of ['admin', 'cases', 'files', 'rewards', 'staff'])
       expect(fake.functions.get(name)!.Triggers).toEqual([])
     // Through the SDK's zip upload, signed with the operator's key.
     expect(
       fake
         .actions('scf.CreateFunction')
         .map((c) => (c.params.Code as object) && Object.keys(c.params.Code as object)),
-    ).toEqual(Array(5).fill(['ZipFile']))
+    ).toEqual(Array(6).fill(['ZipFile']))
     expect([...fake.signers]).toEqual(['AKIDtest'])
     expect(fake.unexpected).toEqual([])
 
@@ -284,7 +291,7 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
     }
     const refused = await deploy(other)
     expect(refused.ok).toBe(false)
-    expect(refused.refusals).toHaveLength(5)
+    expect(refused.refusals).toHaveLength(6)
     expect(refused.refusals[0]).toMatch(/^云函数 admin 已设置的 GW_IDENTITY_KEY 与本次提供的不同/)
     expect(fake.writes().slice(writesBefore)).toEqual([])
     expect(JSON.stringify(refused)).not.toContain(other.env.GW_IDENTITY_KEY)
@@ -346,7 +353,14 @@ describe('npm run deploy against a CloudBase environment (network replaced)', ()
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, specs]) => [name, specs.map((s) => s.name)]),
     )
-    expect(plan.functions.map((f) => f.name)).toEqual(['admin', 'cases', 'files', 'staff', 'timers'])
+    expect(plan.functions.map((f) => f.name)).toEqual([
+      'admin',
+      'cases',
+      'files',
+      'rewards',
+      'staff',
+      'timers',
+    ])
     expect(plan.functions.find((f) => f.name === 'timers')!.triggers).toEqual([
       { name: 'hourly', type: 'timer', config: '0 5 * * * * *' },
     ])

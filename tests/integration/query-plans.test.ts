@@ -54,8 +54,11 @@ const CURSOR_VALUES = {
   todo: { intake: 'B2026-11-25', officer: 'B2026-11-25', leader: 'B2026-11-25' },
   entityKey: '某建设工程项目部',
   date: '2026-11-24',
-  updatedAt: '2026-11-01T10:00:00+08:00',
+  updatedAt: '2026-10-01T10:00:00+08:00',
+  name: '王磊',
+  issuedAt: '2026-11-01T10:00:00+08:00',
   at: '2026-11-01T10:00:00+08:00',
+  submittedAt: '2026-11-01T10:00:00+08:00',
 }
 const UNITS = ['jz-shanyang', 'jz-jiefang', 'jz-macun']
 
@@ -258,6 +261,78 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
   ],
   ['the co-handled cases of a page (getMany)', 'cases', idsQuery(ids(20)), primaryKey('cases')],
   [
+    'staff by name (admin.listStaff)',
+    'staff',
+    { filter: { active: true }, orderBy: [['name', 'asc']], limit: 100 },
+    'ix_staff_active_name',
+  ],
+  [
+    'staff whose name begins with a search (admin.listStaff)',
+    'staff',
+    {
+      filter: { active: false, name: { $gte: '王', $lt: '王\u{10FFFF}' } },
+      orderBy: [['name', 'asc']],
+      limit: 100,
+    },
+    'ix_staff_active_name',
+  ],
+  [
+    'pending invites, newest first (admin.listInvites)',
+    'invites',
+    { filter: { status: 'pending' }, orderBy: desc('issuedAt'), limit: 100 },
+    'ix_invites_status_issued',
+  ],
+  [
+    'all invites, newest first (one range per status, merged)',
+    'invites',
+    {
+      filter: { status: { $in: ['pending', 'redeemed', 'revoked'] } },
+      orderBy: desc('issuedAt'),
+      limit: 100,
+    },
+    'ix_invites_status_issued',
+  ],
+  [
+    'audit records about a staff member (admin.listAudit)',
+    'audit',
+    { filter: { subject: 'st-officer' }, orderBy: desc('at'), limit: 100 },
+    'ix_audit_subject_at',
+  ],
+  [
+    'audit records of what a staff member did (admin.listAudit)',
+    'audit',
+    { filter: { staffId: 'st-admin' }, orderBy: desc('at'), limit: 100 },
+    'ix_audit_actor_at',
+  ],
+  [
+    'ended cases due for archiving (retention timer)',
+    'cases',
+    {
+      filter: {
+        open: false,
+        status: { $in: ['not-accepted', 'merged', 'transferred-out', 'closed'] },
+        updatedAt: { $lt: '2026-10-22T10:00:00+08:00' },
+      },
+      orderBy: [['updatedAt', 'asc']],
+      limit: 100,
+    },
+    'ix_cases_open_status_updated',
+  ],
+  [
+    'archived cases whose reporter identity is due for destruction (retention timer)',
+    'cases',
+    {
+      filter: {
+        status: 'archived',
+        'reporter.destroyedAt': null,
+        updatedAt: { $lt: '2023-10-22T10:00:00+08:00' },
+      },
+      orderBy: [['updatedAt', 'asc']],
+      limit: 100,
+    },
+    'ix_cases_status_identity_updated',
+  ],
+  [
     'uploads attached to nothing, oldest first (upload cleanup timer)',
     'uploads',
     {
@@ -266,6 +341,30 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
       limit: 100,
     },
     'ix_uploads_unattached_created',
+  ],
+  [
+    'reward claims of one state, oldest first (rewards.queue)',
+    'reward_claims',
+    { filter: { state: 'submitted' }, orderBy: [['submittedAt', 'asc']], limit: 20 },
+    'ix_reward_claims_state_submitted',
+  ],
+  [
+    'the reports merged into a case (a reward status reads every report on the case)',
+    'cases',
+    { filter: { mergedInto: 'c1' }, orderBy: [['createdAt', 'asc']], limit: 100 },
+    'ix_cases_merged_into',
+  ],
+  [
+    'the claims on the reports of a case (getMany)',
+    'reward_claims',
+    idsQuery(ids(5)),
+    primaryKey('reward_claims'),
+  ],
+  [
+    'fabrication counts of a page of claims (getMany)',
+    'reward_flags',
+    idsQuery(ids(20)),
+    primaryKey('reward_flags'),
   ],
 ]
 
@@ -319,6 +418,26 @@ const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: 
     'followers of a case (notifications)',
     (c) => c.collection === 'follows' && has(c, 'caseId'),
     'ix_follows_case_created',
+  ],
+  [
+    'staff by name (admin.listStaff)',
+    (c) => c.collection === 'staff' && has(c, 'active') && c.options?.orderBy?.[0]?.[0] === 'name',
+    'ix_staff_active_name',
+  ],
+  [
+    'invites (admin.listInvites, all)',
+    (c) => c.collection === 'invites' && has(c, 'status'),
+    'ix_invites_status_issued',
+  ],
+  [
+    'what a staff member did (admin.listAudit as actor)',
+    (c) => c.collection === 'audit' && has(c, 'staffId'),
+    'ix_audit_actor_at',
+  ],
+  [
+    'reward claims queue (rewards.queue)',
+    (c) => c.collection === 'reward_claims' && has(c, 'state'),
+    'ix_reward_claims_state_submitted',
   ],
 ]
 
@@ -453,6 +572,29 @@ beforeAll(async () => {
       reason: '核实现场位置',
     })),
   )
+  // 45 claims waiting for a decision: the reward admin pages through them.
+  h.runtime.db.insertMany(
+    'reward_claims',
+    clones.slice(0, 45).map((c, i) => ({
+      _id: `rc-${c._id}`,
+      caseId: c._id,
+      refNo: c.refNo,
+      claimantOpenid: 'dev-citizen',
+      claimedBy: 'real-name',
+      reporterKey: `key-${i % 7}`,
+      identitySealed: null,
+      declaredInsider: false,
+      declaredExcluded: false,
+      checks: { staffAccount: false, nameMatchesStaff: false },
+      state: 'submitted',
+      decision: null,
+      payout: null,
+      refusal: null,
+      recovery: null,
+      submittedAt: c.createdAt,
+      updatedAt: c.createdAt,
+    })),
+  )
 
   h.runtime.db = observeDocStore(h.runtime.db, (call) => calls.push(call))
   for (const scope of ['open', 'all']) {
@@ -470,8 +612,23 @@ beforeAll(async () => {
   expect(await pageToTheEnd('staff', 'listReplyTemplates', { limit: 20 }, STAFF.head)).toBeGreaterThan(2)
   expect(await pageToTheEnd('staff', 'auditLog', { limit: 20 }, STAFF.supervisor)).toBeGreaterThan(2)
   await h.ok('staff', 'duty', { from: '2026-11-21', days: 31 }, STAFF.supervisor)
+  expect(await pageToTheEnd('rewards', 'queue', { limit: 20 }, 'dev-reward-admin')).toBe(3)
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
   await h.fireTimer('timers')
+  // The administrator pages through the staff, the invites they issued and their own audit trail.
+  for (let i = 0; i < 3; i++) {
+    await h.ok(
+      'admin',
+      'issueInvite',
+      { name: '张伟', title: '执法人员', roles: ['officer'], unitIds: ['jz-shanyang'] },
+      'dev-admin',
+    )
+  }
+  expect(await pageToTheEnd('admin', 'listStaff', { limit: 2 }, 'dev-admin')).toBeGreaterThan(2)
+  expect(await pageToTheEnd('admin', 'listInvites', { status: 'all', limit: 2 }, 'dev-admin')).toBe(2)
+  expect(
+    await pageToTheEnd('admin', 'listAudit', { staffId: 'st-admin', as: 'actor', limit: 2 }, 'dev-admin'),
+  ).toBe(2)
 })
 
 afterAll(async () => {

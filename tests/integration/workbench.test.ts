@@ -4,7 +4,9 @@
 // (S2 第十六条); reply templates merged with the case's facts; the approval chain and the extension request as the
 // approver reads them; mediation (S2 第十一条); recusal (S2 第六条); the disclosure log.
 import { auditExport } from '../../cloudfunctions/common/workbench/audit-log'
+import type { WorkIndexReport } from '../../cloudfunctions/timers/work-index'
 import type { InboxItem, StaffCaseDetail } from '../../shared/contracts/staff'
+import { AUDIT_ACTIONS } from '../../shared/contracts/staff-admin'
 import { startHarness, type Harness } from '../support/local-harness'
 import { northOf, OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
 
@@ -514,7 +516,7 @@ describe('integrity', () => {
       { action: 'export', staffName: '陈静', unitName: '山阳区分局', subject: '2026年11月案件统计表' },
       {
         action: 'reveal-reporter',
-        actionLabel: '查看反映人联系方式',
+        actionLabel: AUDIT_ACTIONS['reveal-reporter'],
         staffName: '王磊',
         subject: refNo,
         reason: '电话核实现场位置',
@@ -541,7 +543,7 @@ describe('open cases stored before the to-do lists', () => {
     const run = async () =>
       (
         (await h.fireTimer('timers')) as {
-          workIndex: { examined: number; updated: number; complete: boolean }
+          workIndex: WorkIndexReport
         }
       ).workIndex
     expect(await run()).toMatchObject({ examined: 1, updated: 1, complete: true })
@@ -549,6 +551,15 @@ describe('open cases stored before the to-do lists', () => {
       (await list({ scope: 'todo', list: 'intake' }, STAFF.supervisor)).items.map((i) => i.caseId),
     ).toEqual([caseId])
     // Done for this version: the next runs read nothing.
-    expect(await run()).toEqual({ examined: 0, updated: 0, conflicts: 0, complete: true })
+    expect(await run()).toEqual({
+      examined: 0,
+      updated: 0,
+      conflicts: 0,
+      failures: 0,
+      complete: true,
+      busy: false,
+      pages: 0,
+      slowestPageMs: 0,
+    })
   })
 })

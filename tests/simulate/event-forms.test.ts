@@ -8,6 +8,7 @@ import { PROFILE_IDS } from '../../shared/policy'
 import { STAFF_ROLE_KEYS, type StaffRole } from '../../shared/vocabulary/units'
 import type { CaseTimelineEntry } from '../../shared/contracts/cases'
 import { describeFields } from '../../shared/workflow/catalogue/describe'
+import { fieldPaths } from '../../shared/vocabulary/form'
 import {
   CASE_EVENT_TYPES,
   EVENT_CATALOGUE,
@@ -67,6 +68,26 @@ function answer(spec: AskedSpec): FormValue {
       return { id: 'st-officer', name: '王磊' }
     case 'files':
       return [uploaded]
+    case 'decimal':
+      return '68.5'
+    case 'position':
+      return {
+        lat: 35.29958,
+        lng: 113.27638,
+        coordSystem: 'gcj02',
+        accuracy: 15,
+        takenAt: '2026-11-23T08:45:00+08:00',
+      }
+    case 'stamped-photos':
+      // Taken on site, kept on the device: named by where it is kept until the queue uploads it.
+      return [
+        {
+          ...uploaded,
+          fileId: null,
+          localPath: 'idb:abc',
+          stamp: { takenAt: '2026-11-23T08:45:00+08:00', position: null, drawn: true },
+        },
+      ]
   }
 }
 
@@ -82,7 +103,11 @@ function sentByStaff(type: CaseEventType): boolean {
   )
 }
 
-const STAFF_EVENTS = CASE_EVENT_TYPES.filter(sentByStaff)
+/** The administrator's hand-over names a colleague on its own page (cloudfunctions/admin/hand-over.ts), not here. */
+const onTheCasePage = (type: CaseEventType) =>
+  !fieldPaths(EVENT_CATALOGUE[type].fields).some(({ field }) => field.form.kind === 'staff')
+
+const STAFF_EVENTS = CASE_EVENT_TYPES.filter((type) => sentByStaff(type) && onTheCasePage(type))
 
 test('the events staff send are read from the transition table', () => {
   expect(STAFF_EVENTS).toEqual(expect.arrayContaining(['accept', 'record-site-visit', 'draft-reply']))

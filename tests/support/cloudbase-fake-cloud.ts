@@ -50,6 +50,20 @@ export class FakeCloud implements WxCloud {
     return this.databaseFactory(config)
   }
 
+  // ---------- functions ----------
+
+  /** What a `callFunction` answers (default: the called function's result, null, at once). */
+  answerCall: (name: string, data: Record<string, unknown> | undefined) => Promise<unknown> = async () => ({
+    result: null,
+    requestID: 'fake-request',
+    errMsg: 'cloud.callFunction:ok',
+  })
+
+  callFunction(param: { name: string; data?: Record<string, unknown> }): Promise<unknown> {
+    this.record('callFunction', param)
+    return this.answerCall(param.name, param.data)
+  }
+
   // ---------- storage ----------
 
   private record(api: string, params: object): void {

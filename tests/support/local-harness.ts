@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { ControlledClock } from '../../cloudfunctions/common/clock'
 import { silentLogger } from '../../cloudfunctions/common/log'
+import type { Logger } from '../../cloudfunctions/common/ports'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { loadDeployment } from '../../local/deployments'
 import { buildGateway, DEV_OPENID_HEADER } from '../../local/gateway'
@@ -43,6 +44,10 @@ export async function startHarness(
     staticDir?: string
     /** Runs the deployment under another policy profile (e.g. `national`, which has no deployment of its own). */
     profileId?: string
+    /** Where the runtime logs (default: nowhere). */
+    log?: Logger
+    /** Seed the deployment's demo staff (default true); false is a fresh deployment with nobody bound. */
+    demo?: boolean
   } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-test-'))
@@ -51,10 +56,10 @@ export async function startHarness(
   const runtime = createLocalRuntime({
     dataDir,
     clock,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     deployment: options.profileId ? { ...deployment, profileId: options.profileId } : deployment,
   })
-  await seedDeployment(runtime.db, runtime.deployment)
+  if (options.demo !== false) await seedDeployment(runtime.db, runtime.deployment)
   const app = await buildGateway({ runtime, functions: FUNCTIONS, staticDir: options.staticDir })
   await app.ready()
   const harness: Harness = {

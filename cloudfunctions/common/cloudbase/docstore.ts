@@ -20,24 +20,22 @@
 // - Collections must exist before a write (DATABASE_COLLECTION_NOT_EXIST). Reads of a missing collection
 //   answer "nothing"; the first write creates the collection (`createCollection`) and is retried once.
 // - Transactions run by-id operations only and detect *write* conflicts (MongoDB snapshot isolation). Here
-//   `work` reads inside the server transaction and buffers its writes; before the writes are sent, every
-//   document that was read but not written is read again outside the transaction and the attempt is retried
-//   if its version moved. That check and the commit are two requests, so a change to a read-only document
-//   landing between them is not detected (write skew) — SQLite re-checks reads inside its commit and has no
-//   such window. Documents the transaction writes are fully protected by the server's conflict detection.
-//   Inside the transaction the writes are by id: `add` for an insert, `doc(id).set(whole document)` for an
-//   update (its version was checked against what `work` read), `doc(id).remove()`. Conflicts
-//   (DATABASE_TRANSACTION_CONFLICT) are retried here, with a jittered pause, up to 8 attempts; the SDK's own
-//   retry is switched off.
+//   `work` reads inside the server transaction and buffers its writes (the staged Tx and the retries are
+//   db/staged-transaction.ts, shared with SQLite); before the writes are sent, every document that was read
+//   but not written is read again outside the transaction and the attempt is retried if its version moved.
+//   That check and the commit are two requests, so a change to a read-only document landing between them is
+//   not detected (write skew) — SQLite re-checks reads inside its commit and has no such window. Documents
+//   the transaction writes are fully protected by the server's conflict detection. Inside the transaction the
+//   writes are by id: `add` for an insert, `doc(id).set(whole document)` for an update (its version was
+//   checked against what `work` read), `doc(id).remove()`. Conflicts (DATABASE_TRANSACTION_CONFLICT) are
+//   retried here, with a jittered pause, up to 8 attempts; the SDK's own retry is switched off.
 // - A transaction's duplicate insert of an id it read as absent means it lost an insert-if-absent race: the
 //   attempt is retried and `work` then sees the winner's document.
 // - Duplicate `_id`: see errors.ts for the codes recognised. wx-server-sdk loses server codes it does not
 //   know (-501001); then a failed insert whose id exists afterwards is taken as a duplicate.
 // - Documents created outside this adapter (console import) have no `_version`: they read as `_version: 0`
 //   and an update with expected version 0 matches them.
-import { randomUUID } from 'node:crypto'
 import {
-  applyPatch,
   assertCollectionName,
   assertFindOptions,
   assertNewDoc,
@@ -60,6 +58,7 @@ import {
   type Tx,
   type WithId,
 } from '../ports'
+import { newDocId, stageWork, TxRetry, withRetries, type StagedWork } from '../db/staged-transaction'
 import { nodeSdkDriver, wxServerSdkDriver, type DbDriver, type RawDoc, type TxDriver } from './driver'
 import { isKind } from './errors'
 import { toCondition } from './filter'
@@ -80,10 +79,6 @@ function defaultRetryDelay(attempt: number): number {
   return Math.round(Math.random() * Math.min(200, 10 * 2 ** attempt))
 }
 
-function newId(): string {
-  return randomUUID().replace(/-/g, '')
-}
-
 /** The stored (JSON) form of a value: what SQLite would store and return. */
 function jsonValue<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T
@@ -99,15 +94,6 @@ function hydrate<T>(raw: RawDoc): WithId<T> {
   const version = typeof doc._version === 'number' ? doc._version : 0
   return { ...doc, _id: String(doc._id), _version: version } as WithId<T>
 }
-
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()
-}
-
-/** An attempt that must be retried: something it read changed, or it lost an insert race. */
-class TxRetry extends Error {}
-
-const key = (collection: string, id: string) => `${collection}\u0000${id}`
 
 export class CloudbaseDocStore implements DocStore {
   private readonly maxTxAttempts: number
@@ -225,7 +211,7 @@ export class CloudbaseDocStore implements DocStore {
   async insert<T extends object>(collection: string, doc: NewDoc<T>): Promise<string> {
     assertCollectionName(collection)
     assertNewDoc(doc)
-    const id = doc._id ?? newId()
+    const id = doc._id ?? newDocId()
     const data = { ...jsonValue(withoutKeys(doc)), _id: id, _version: 1 }
     try {
       await this.write(collection, () => this.driver.add(collection, data))
@@ -268,115 +254,72 @@ export class CloudbaseDocStore implements DocStore {
     }
   }
 
+  /**
+   * The staged transaction (db/staged-transaction.ts) inside one server transaction per attempt: `work` reads
+   * through the server transaction and buffers its writes; then the documents it only read are read again
+   * (outside the transaction: the server detects write conflicts only) and the writes are sent in order. A
+   * conflict, a changed read, a lost insert race or a collection created meanwhile runs the work again.
+   */
   async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    for (let attempt = 1; ; attempt++) {
-      const missing = new Set<string>()
-      try {
-        return await this.driver.runTransaction((t) => this.attempt(t, work, missing))
-      } catch (error) {
-        const collection = isKind(error, 'no-collection') ? error.collection : undefined
-        if (collection) missing.add(collection)
-        const retry = error instanceof TxRetry || isKind(error, 'conflict') || missing.size > 0
-        if (!retry) throw error
-        if (attempt >= this.maxTxAttempts)
-          throw new VersionConflictError('transaction', `after ${attempt} attempts`)
-        for (const c of missing) await this.createCollection(c)
-        await sleep(this.retryDelayMs(attempt))
-      }
-    }
+    return withRetries(
+      async () => {
+        const missing = new Set<string>()
+        try {
+          return await this.driver.runTransaction(async (t) => {
+            const staged = await stageWork(async (collection, id) => {
+              try {
+                const raw = await t.get(collection, id)
+                return raw ? hydrate<object>(raw) : null
+              } catch (error) {
+                // The server aborts the transaction on a missing collection: create it, then run again.
+                if (isKind(error, 'no-collection')) missing.add(collection)
+                throw error
+              }
+            }, work)
+            await this.commit(t, staged, missing)
+            return staged.result
+          })
+        } catch (error) {
+          if (isKind(error, 'no-collection') && error.collection) missing.add(error.collection)
+          if (missing.size === 0) throw error
+          for (const collection of missing) await this.createCollection(collection)
+          throw new TxRetry('collection created')
+        }
+      },
+      {
+        maxAttempts: this.maxTxAttempts,
+        retryDelayMs: this.retryDelayMs,
+        isRetryable: (error) => isKind(error, 'conflict'),
+      },
+    )
   }
 
-  /**
-   * One attempt inside a server transaction: `work` reads through the transaction (recording each version it
-   * saw) and stages its writes; then read-only documents are re-checked and the writes are sent in order.
-   */
-  private async attempt<R>(t: TxDriver, work: (tx: Tx) => Promise<R>, missing: Set<string>): Promise<R> {
-    const reads = new Map<string, { collection: string; id: string; version: number | null }>()
-    // The first read of each document, returned again by later reads (one request per document).
-    const seen = new Map<string, WithId<object> | null>()
-    const staged = new Map<string, WithId<object> | null>()
-    const written = new Set<string>()
-    const writes: Array<() => Promise<void>> = []
-
-    const txGet = async <T extends object>(collection: string, id: string): Promise<WithId<T> | null> => {
-      assertCollectionName(collection)
-      const k = key(collection, id)
-      if (staged.has(k)) return (staged.get(k) ?? null) as WithId<T> | null
-      if (seen.has(k)) return (seen.get(k) ?? null) as WithId<T> | null
-      let raw: RawDoc | null
-      try {
-        raw = await t.get(collection, id)
-      } catch (error) {
-        // The server aborts the transaction on a missing collection: create it, then retry the attempt.
-        if (isKind(error, 'no-collection')) missing.add(collection)
-        throw error
-      }
-      const doc = raw ? hydrate<T>(raw) : null
-      reads.set(k, { collection, id, version: doc ? doc._version : null })
-      seen.set(k, doc)
-      return doc
-    }
-
-    const tx: Tx = {
-      get: txGet,
-      insert: async <T extends object>(collection: string, doc: NewDoc<T>) => {
-        assertCollectionName(collection)
-        assertNewDoc(doc)
-        const id = doc._id ?? newId()
-        const k = key(collection, id)
-        if (staged.get(k)) throw new DuplicateKeyError(collection, id)
-        const stored = { ...jsonValue(withoutKeys(doc)), _id: id, _version: 1 }
-        staged.set(k, stored)
-        written.add(k)
-        writes.push(async () => {
-          try {
-            await t.add(collection, stored)
-          } catch (error) {
-            if (isKind(error, 'no-collection')) missing.add(collection)
-            if (!(await this.isDuplicate(error, collection, id))) throw error
-            // Read as absent, yet taken: another transaction won the race. Retry to see its document.
-            if (reads.get(k)?.version === null) throw new TxRetry()
-            throw new DuplicateKeyError(collection, id)
-          }
-        })
-        return id
-      },
-      update: async <T extends object>(
-        collection: string,
-        id: string,
-        patch: Patch<T>,
-        expectedVersion: number,
-      ) => {
-        const k = key(collection, id)
-        const current = staged.has(k) ? staged.get(k) : await txGet<object>(collection, id)
-        if (!current) throw new DocNotFoundError(collection, id)
-        if (current._version !== expectedVersion) throw new VersionConflictError(collection, id)
-        const next = {
-          ...jsonValue(withoutKeys(applyPatch(current, patch as Patch<object>))),
-          _version: expectedVersion + 1,
-        }
-        staged.set(k, { ...next, _id: id })
-        written.add(k)
-        writes.push(() => t.set(collection, id, next))
-      },
-      remove: async (collection: string, id: string) => {
-        assertCollectionName(collection)
-        const k = key(collection, id)
-        staged.set(k, null)
-        written.add(k)
-        writes.push(() => t.remove(collection, id))
-      },
-    }
-
-    const result = await work(tx)
-    // Documents only read are not covered by the server's write-conflict detection: re-read them now.
-    for (const [k, read] of reads) {
-      if (written.has(k)) continue
+  /** Re-checks the documents only read, then sends the writes inside the server transaction `t`. */
+  private async commit(t: TxDriver, staged: StagedWork<unknown>, missing: Set<string>): Promise<void> {
+    for (const read of staged.reads) {
+      if (staged.wrote(read.collection, read.id)) continue
       const now = await this.read(read.collection, read.id)
       const version = now ? hydrate<object>(now)._version : null
       if (version !== read.version) throw new TxRetry()
     }
-    for (const write of writes) await write()
-    return result
+    const readAbsent = new Set(
+      staged.reads.filter((r) => r.version === null).map((r) => `${r.collection}\u0000${r.id}`),
+    )
+    for (const write of staged.writes) {
+      const { collection, id } = write
+      try {
+        if (write.op === 'insert') await t.add(collection, write.doc)
+        else if (write.op === 'update') {
+          const { _id: _, ...data } = write.doc
+          await t.set(collection, id, data)
+        } else await t.remove(collection, id)
+      } catch (error) {
+        if (isKind(error, 'no-collection')) missing.add(collection)
+        if (write.op !== 'insert' || !(await this.isDuplicate(error, collection, id))) throw error
+        // Read as absent, yet taken: another transaction won the race. Run again to see its document.
+        if (readAbsent.has(`${collection}\u0000${id}`)) throw new TxRetry('lost an insert race')
+        throw new DuplicateKeyError(collection, id)
+      }
+    }
   }
 }

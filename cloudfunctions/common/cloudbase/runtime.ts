@@ -12,6 +12,7 @@ import type { DeploymentConfig } from '../../../shared/deployment/config'
 import { CloudbaseBlobStore } from './blobstore'
 import { CloudbaseContentCheck } from './content-check'
 import { CloudbaseDocStore } from './docstore'
+import { CloudbaseFollowUps } from './follow-ups'
 import { CloudbaseNotifier } from './notifier'
 import type { SdkDatabase, WxCloud, WxOpenApi } from './sdk'
 
@@ -115,5 +116,6 @@ export function createCloudRuntime(
     deployment,
     boundaries: options.boundaries ?? null,
     subscribeTemplates: { ...templates },
+    followUps: new CloudbaseFollowUps(cloud, clock, log),
   }
 }

@@ -96,6 +96,8 @@ export interface WxCloud extends WxStorageApi {
   readonly DYNAMIC_CURRENT_ENV: unknown
   getWXContext(): { OPENID?: string }
   database(config?: { env?: string; throwOnNotFound?: boolean }): unknown
+  /** Calls a cloud function; resolves with its result once it has finished. */
+  callFunction(param: { name: string; data?: Record<string, unknown> }): Promise<unknown> | void
   // wx-server-sdk declares `openapi: Record<string, any>`; WxOpenApi is checked when the adapters are built.
   readonly openapi: unknown
 }

@@ -4,18 +4,15 @@
 // identity is confidential (S0 第十三条; S2 第二十四条(九)), so each disclosure must be answerable for.
 import type { CasePage } from '../../../shared/contracts/cases'
 import type { DisclosureEntry } from '../../../shared/contracts/staff'
-import { audit, type AuditAction } from '../audit'
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/contracts/staff-admin'
+import { audit } from '../audit'
 import { COLLECTIONS } from '../collections'
 import { findAcross } from '../db/find-across'
 import type { DocWriter, Runtime } from '../ports'
 import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
 
-/** The disclosures, as supervisors read them. */
-export const DISCLOSURES = {
-  'reveal-reporter': '查看反映人联系方式',
-  export: '导出数据',
-} as const satisfies Partial<Record<AuditAction, string>>
-export type Disclosure = keyof typeof DISCLOSURES
+/** The audit actions that are disclosures (labelled as every audit action is, AUDIT_ACTIONS). */
+export type Disclosure = Extract<AuditAction, 'reveal-reporter' | 'export'>
 
 /** What every disclosure record carries besides its details: the mark, and the unit whose data it was. */
 export function disclosureMark(unitId: string): { disclosure: true; unitId: string } {
@@ -64,7 +61,7 @@ export async function disclosureLog(
     items: found.items.map((d) => ({
       auditId: d._id,
       action: d.action,
-      actionLabel: DISCLOSURES[d.action] ?? d.action,
+      actionLabel: AUDIT_ACTIONS[d.action],
       at: d.at,
       staffName: d.staffName,
       unitName: unitName(d.unitId),

@@ -5,7 +5,8 @@
 //   open / all  the cases of my units, newest first
 //   co-handling open cases my units share with another unit's lead office (the `co_handling` links)
 //   search      a reference number (the `refno` index), or the start of a reported party's name (`entity_created`)
-// Filters are conditions of the same query. A case its reader stepped aside from (回避, S2 第六条) is left out
+// Posts without case duty (reward admin, system admin) have no units here and see no cases (least privilege,
+// caseUnitScope). Filters are conditions of the same query. A case its reader stepped aside from (回避, S2 第六条) is left out
 // of the page they get; the page's cursor still continues after it.
 import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
 import { dueBadgeOf, TODO_LISTS, todoField, type TodoList } from '../../../shared/cases/todo'
@@ -18,14 +19,14 @@ import { localDateOf } from '../../../shared/time'
 import { hasRecused } from '../../../shared/workflow'
 import { toInboxItem } from '../../../shared/cases/views/staff'
 import { calendarFor } from '../calendar'
-import { caseByIdOrRefNo, caseInUnits, REF_NO_PATTERN } from '../case-access'
+import { caseByIdOrRefNo, caseInUnits, caseUnitScope, REF_NO_PATTERN } from '../case-access'
 import { clocksOf } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { findAcross } from '../db/find-across'
 import { getMany } from '../db/get-many'
 import type { Filter, FindOptions, Runtime } from '../ports'
 import { routerFor } from '../routing'
-import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
+import { unitNamer, type StaffRecord } from '../staff-records'
 import type { CoHandlingDoc } from './co-handling'
 import { myDuty } from './duty'
 
@@ -91,7 +92,7 @@ async function todoQuery(
     const units = (await myDuty(runtime, staff, now)).map((d) => d.unitId)
     return units.length ? { field: 'unitId', values: units, options } : null
   }
-  return { field: 'unitId', values: unitScopeOf(runtime.deployment.units, staff), options }
+  return { field: 'unitId', values: caseUnitScope(runtime, staff), options }
 }
 
 export async function inboxPage(
@@ -109,7 +110,7 @@ export async function inboxPage(
       runtime.db,
       COLLECTIONS.coHandling,
       'unitId',
-      unitScopeOf(runtime.deployment.units, staff),
+      caseUnitScope(runtime, staff),
       { filter: { open: true }, orderBy: [['createdAt', 'desc']], ...page },
     )
     const cases = await getMany<CaseDoc>(
@@ -138,7 +139,7 @@ export async function inboxPage(
     runtime.db,
     COLLECTIONS.cases,
     'unitId',
-    unitScopeOf(runtime.deployment.units, staff),
+    caseUnitScope(runtime, staff),
     { filter, orderBy: [['createdAt', 'desc']], ...page },
   )
   return { items: await inboxItems(runtime, mine(found.items), now), next: found.next }
@@ -155,7 +156,7 @@ async function searchPage(
   request: InboxRequest,
   now: Date,
 ): Promise<CasePage<InboxItem>> {
-  const scope = new Set(unitScopeOf(runtime.deployment.units, staff))
+  const scope = new Set(caseUnitScope(runtime, staff))
   const reachable = (doc: StoredCase) => caseInUnits(doc, scope) && !hasRecused(doc.flags, staff._id)
   const text = request.search!.trim()
   if (REF_NO_PATTERN.test(text)) {

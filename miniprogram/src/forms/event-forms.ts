@@ -9,8 +9,30 @@ import { fieldPaths, type FormSpec } from '@shared/vocabulary/form'
 import { EVENT_CATALOGUE, type CaseEventType } from '@shared/workflow/events'
 import type { Colleague } from '@shared/workflow/machine-types'
 import type { DraftPhoto } from '../services/draft'
+import { PHOTO_REF } from '../services/offline-queue'
 
-/** A field a person answers (groups are flattened to their fields; internal ones are never asked). */
+/** A position read from the device on a form (a check-in): as the device gave it, with its clock. */
+export interface FixValue {
+  lat: number
+  lng: number
+  coordSystem: 'gcj02' | 'wgs84'
+  accuracy: number | null
+  takenAt: string
+}
+
+/**
+ * A photo taken on site: kept on the device (`localPath`, kept until the action that carries it is sent) with the
+ * stamp drawn on it. It is uploaded when its action is sent (services/offline), so it can be taken offline.
+ */
+export interface SitePhoto extends DraftPhoto {
+  stamp: { takenAt: string; position: FixValue | null; drawn: boolean }
+}
+
+/**
+ * A field a person answers (groups are flattened to their fields; internal ones are never asked). A colleague
+ * (`staff`) is picked from the lead unit's officers (assign, designate-officer); a hand-over's are chosen on the
+ * administrator's hand-over page, which sends that event itself.
+ */
 export type AskedSpec = Exclude<FormSpec, { kind: 'group' | 'internal' }>
 export interface FormField {
   /** Dotted path into the event (`record.findings`): also the key of its value and of its error message. */
@@ -22,7 +44,8 @@ export interface FormField {
  * A field's value while it is being filled in: text as typed (numbers, dates and `YYYY-MM-DD HH:mm` instants
  * too, so a half-typed number survives), null for a choice not made yet, unit ids, photos being uploaded.
  */
-export type FormValue = string | boolean | number | null | string[] | DraftPhoto[] | Colleague
+export type FormValue =
+  string | boolean | number | null | string[] | DraftPhoto[] | SitePhoto[] | FixValue | Colleague
 export type FormValues = Record<string, FormValue>
 export type FieldErrors = Record<string, string>
 
@@ -44,6 +67,10 @@ export function blankValue(spec: AskedSpec, now: Date): FormValue {
       return [] as string[]
     case 'files':
       return [] as DraftPhoto[]
+    case 'stamped-photos':
+      return [] as SitePhoto[]
+    case 'position':
+      return null
     case 'choice':
     case 'yes-no':
     case 'stars':
@@ -77,6 +104,7 @@ function eventValue(spec: AskedSpec, value: FormValue | undefined): unknown {
         .map((s) => s.trim())
         .filter(Boolean)
     case 'count':
+    case 'decimal':
       return text.trim() === '' ? undefined : Number(text)
     case 'instant': {
       const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(text.trim())
@@ -98,6 +126,17 @@ function eventValue(spec: AskedSpec, value: FormValue | undefined): unknown {
       return Array.isArray(value) ? value : []
     case 'files':
       return value && isPhotoList(value) ? value.flatMap((p) => (p.fileId ? [p.fileId] : [])) : []
+    case 'position':
+      return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined
+    case 'stamped-photos':
+      // Not uploaded yet: named by where it is kept on the device; the queue uploads it when it sends the event.
+      return value && isPhotoList(value)
+        ? (value as SitePhoto[]).flatMap((p) =>
+            p.fileId || p.localPath
+              ? [{ fileId: p.fileId ?? `${PHOTO_REF}${p.localPath}`, stamp: p.stamp }]
+              : [],
+          )
+        : []
   }
 }
 

@@ -26,9 +26,21 @@ const SAVE_DELAY_MS = 400
 export type FormOrigin =
   { kind: 'restored'; savedAt: string } | { kind: 'previous'; at: string; sentBack: string | null } | null
 
-/** Values a form starts from, from the case (the reply's 救济渠道 from this case's policy). */
+/** Values a form starts from, from the case: what the person would otherwise copy by hand. */
+const STARTING_VALUES: Partial<Record<CaseEventType, (detail: StaffCaseDetail) => FormValues>> = {
+  // The reply's 救济渠道 from this case's policy.
+  'draft-reply': (detail) => ({ 'reply.remedies': detail.replyRemedies }),
+  // S0 第七条(一): the on-site record starts from the report — the reported party and the address, to correct.
+  'record-site-visit': (detail) => ({
+    'record.reportedEntity': detail.reportedEntity ?? '',
+    'record.address': detail.location.address,
+  }),
+  // S0 第七条(二): the party responsible for the rectification is, most often, the one reported.
+  'order-rectification': (detail) => ({ responsibleParty: detail.reportedEntity ?? '' }),
+}
+
 function startingValues(type: CaseEventType, detail: StaffCaseDetail): FormValues {
-  return type === 'draft-reply' ? { 'reply.remedies': detail.replyRemedies } : {}
+  return STARTING_VALUES[type]?.(detail) ?? {}
 }
 
 interface Start {

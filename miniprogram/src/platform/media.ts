@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { ACCEPTED_IMAGE_TYPES, NOT_AN_IMAGE_MESSAGE } from '@shared/contracts/files'
 
 export const TARGET_PHOTO_BYTES = 500 * 1024
-const MAX_EDGE = 1600
+export const MAX_EDGE = 1600
 const UNREADABLE_MESSAGE = '无法读取这张照片（可能已损坏），未添加，请换一张'
 
 export interface ChosenPhoto {
@@ -87,13 +87,14 @@ async function chooseInBrowser(count: number): Promise<PhotoChoice> {
   return { photos, refused }
 }
 
-/** The files the person picks; none when they cancel. */
-function pickFiles(count: number): Promise<File[]> {
+/** The files the person picks; none when they cancel. `camera`: offer the phone's camera first (on site). */
+export function pickFiles(count: number, camera = false): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
     input.accept = 'image/*'
     input.multiple = count > 1
+    if (camera) input.setAttribute('capture', 'environment')
     input.style.cssText = 'position:fixed;top:-4000px;left:-3000px;'
     let settled = false
     const finish = (files: File[]) => {
@@ -113,7 +114,7 @@ function pickFiles(count: number): Promise<File[]> {
   })
 }
 
-function decode(url: string): Promise<HTMLImageElement | null> {
+export function decode(url: string): Promise<HTMLImageElement | null> {
   return new Promise((resolve) => {
     const img = new Image()
     img.onload = () => resolve(img.naturalWidth > 0 ? img : null)
@@ -122,7 +123,7 @@ function decode(url: string): Promise<HTMLImageElement | null> {
   })
 }
 
-async function compressOnDevice(path: string, size: number): Promise<ChosenPhoto> {
+export async function compressOnDevice(path: string, size: number): Promise<ChosenPhoto> {
   let best = { path, size, originalSize: size }
   // Quality scaled to how far over target the photo is; compressedWidth caps the longest edge.
   for (const quality of [Math.max(40, Math.min(80, Math.round((TARGET_PHOTO_BYTES / size) * 100))), 35]) {
@@ -152,14 +153,20 @@ async function encodeJpeg(img: HTMLImageElement, size: number): Promise<ChosenPh
     ctx.fillStyle = '#fff'
     ctx.fillRect(0, 0, canvas.width, canvas.height)
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
-    for (const quality of [0.8, 0.65, 0.5, 0.4]) {
-      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality))
-      if (blob && (blob.size <= TARGET_PHOTO_BYTES || quality === 0.4)) {
-        return { path: URL.createObjectURL(blob), size: blob.size, originalSize: size }
-      }
-    }
+    return await encodeCanvasJpeg(canvas, size)
   } catch {
     // No canvas: the caller decides (upload the original; the server still enforces its limit).
+  }
+  return null
+}
+
+/** The canvas as a JPEG, at the first quality that meets the target (the lowest one otherwise). */
+export async function encodeCanvasJpeg(canvas: HTMLCanvasElement, size: number): Promise<ChosenPhoto | null> {
+  for (const quality of [0.8, 0.65, 0.5, 0.4]) {
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality))
+    if (blob && (blob.size <= TARGET_PHOTO_BYTES || quality === 0.4)) {
+      return { path: URL.createObjectURL(blob), size: blob.size, originalSize: size }
+    }
   }
   return null
 }

@@ -10,10 +10,13 @@ export type NoticeMoment =
   | 'after-submit'
   /** Before asking for 复查/复核: the decision. */
   | 'before-review'
+  /** Staff, opening a task or tapping the workbench banner: new tasks, approvals waiting, reminders, overdue. */
+  | 'staff-task'
 
 const KEYS: Record<NoticeMoment, SubscribeTemplateKey[]> = {
   'after-submit': ['case-progress', 'case-info-request', 'case-reply'],
   'before-review': ['case-reply', 'case-progress'],
+  'staff-task': ['staff-task'],
 }
 
 export function noticeTemplates(moment: NoticeMoment): string[] {

@@ -26,6 +26,18 @@ export const clearHeldContent = (input: { caseId: string; expectedVersion: numbe
 export const revealReporter = (caseId: string, reason: string) =>
   callFunction('staff', 'revealReporter', { caseId, reason })
 
+/** Binds this WeChat identity to the staff record an invite code describes. */
+export const redeemInvite = (code: string) => callFunction('staff', 'redeemInvite', { code })
+
+/** The deployment's first administrator binds with the setup code the deploy printed. */
+export const redeemSetupCode = (code: string, name: string) =>
+  callFunction('staff', 'redeemSetupCode', { code, name })
+
+/** Whether staff notices (待办提醒) can reach this staff member. */
+export const getNoticeConsent = () => callFunction('staff', 'noticeConsent', {})
+
+export const recordNoticeConsent = () => callFunction('staff', 'recordNoticeConsent', {})
+
 export const listColleagues = (input: Input<'listColleagues'>) =>
   callFunction('staff', 'listColleagues', input)
 

@@ -3,7 +3,7 @@
 //   reporter.ts   the citizen's own report, in full
 //   follower.ts   someone else's report, followed or looked up by its query code: progress only
 //   citizen.ts    which of the two a citizen gets
-//   staff.ts      the inbox row and the case page (the reporter masked)
+//   staff.ts      the inbox row and the case page (the reporter masked); on-site.ts, its work on site
 //   public.ts     what may ever be published (no reporter data, the place only as its area)
 //   preview.ts    before filing: routing, the expected reply, similar open reports
 // Shared by them: headline.ts (list rows, photos), clocks.ts, timeline.ts (the history as citizens read it),
@@ -22,5 +22,6 @@ export { submittedView, toReporterDetail, type SubmitReportResult } from './repo
 export { FOLLOWER_VIEW_NOTE, QUERY_CODE_VIEW_NOTE, toFollowerDetail } from './follower'
 export { toCitizenDetail } from './citizen'
 export { toInboxItem, toStaffDetail, type InboxItem, type StaffCaseDetail } from './staff'
+export { sitePhotoIds, type OnSiteView } from './on-site'
 export { publicArea, toPublicCase, type PublicCase, type PublicSource } from './public'
 export { routingPreviewOf, similarCaseOf, type ReportPreview } from './preview'

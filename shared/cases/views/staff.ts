@@ -22,6 +22,7 @@ import { heldContentViews, heldPhotoIds, holdsOf, isEntryHeld } from '../content
 import type { HeldContentView } from '../held-content'
 import { clockViews, nextDuty, type CaseClockView, type DutyDue } from './clocks'
 import { headlineOf, photoViews, type CaseHeadline, type CasePhoto } from './headline'
+import { toOnSiteView, type OnSiteView } from './on-site'
 import { narrationContext, type CaseTimelineEntry } from './timeline'
 
 /** What staff see of a reporter: masked; revealing is an audited action of its own. */
@@ -110,6 +111,8 @@ export interface StaffCaseDetail extends InboxItem {
   replyDraft: ReplyContent | null
   replyChain: ReplyChainStep[]
   pendingExtension: PendingExtensionView | null
+  /** 现场: check-ins with their distance, stamped photos, readings against their limits, rectification, penalties. */
+  onSite: OnSiteView
 }
 
 /** How many characters of the description an inbox row shows. */
@@ -290,6 +293,7 @@ export function toStaffDetail(doc: StoredCase, ctx: StaffViewContext): StaffCase
     replyDraft: doc.flags.reply?.draft ?? null,
     replyChain: replyChainOf(doc, ctx),
     pendingExtension: pendingExtensionView(doc, ctx),
+    onSite: toOnSiteView(doc, ctx),
   }
 }
 

@@ -15,6 +15,19 @@ export interface DescribeContext {
   caseName?: (caseId: string) => string
 }
 
+const COORD_SYSTEMS = { gcj02: 'GCJ-02', wgs84: 'WGS-84' } as const
+
+/** A device position as it reads: `35.29958, 113.27638（GCJ-02，误差约 15 米）`. */
+export function positionText(p: {
+  lat: number
+  lng: number
+  coordSystem: keyof typeof COORD_SYSTEMS
+  accuracy?: number | null
+}): string {
+  const accuracy = typeof p.accuracy === 'number' ? `，误差约 ${Math.round(p.accuracy)} 米` : ''
+  return `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}（${COORD_SYSTEMS[p.coordSystem]}${accuracy}）`
+}
+
 /** Longer than this, a text is a section of its own rather than a line. */
 const LINE_MAX = 60
 
@@ -46,6 +59,16 @@ function valueText(form: FormSpec, value: unknown, ctx: DescribeContext): string
       return (value as { name?: unknown }).name ? String((value as { name: unknown }).name) : null
     case 'files':
       return (value as unknown[]).length > 0 ? `${(value as unknown[]).length} 个` : null
+    case 'decimal':
+      return form.unit ? `${String(value)} ${form.unit}` : String(value)
+    case 'position': {
+      const fix = value as Parameters<typeof positionText>[0] & { takenAt: string }
+      return `${positionText(fix)}，手机时间 ${formatShanghai(fix.takenAt, 'YYYY-MM-DD HH:mm:ss')}`
+    }
+    case 'stamped-photos':
+      return (value as unknown[]).length > 0
+        ? `${(value as unknown[]).length} 张（带拍摄时间、位置水印）`
+        : null
     case 'group':
     case 'internal':
       return null

@@ -38,11 +38,13 @@ export const RECORD_INITIAL_OPINION = defineEvent('record-initial-opinion', {
   reporter: NOT_SHOWN,
 })
 
-// S0 第七条(二): a plan with target, measures, deadline and responsible party.
+// S0 第七条(二): a plan with target, measures, deadline and responsible party. Its deadline runs as the
+// 整改期限 clock (shared/deadlines), reminded and supervised like the others until the follow-up check.
 export const ORDER_RECTIFICATION = defineEvent('order-rectification', {
   label: '责令整改',
   tone: 'step',
   fields: {
+    target: ask.text('整改目标', 1000, { placeholder: '如：夜间 22 时至次日 6 时停止产生噪声的施工作业' }),
     measures: ask.text('整改措施', 2000),
     dueDate: ask.date('整改期限'),
     responsibleParty: ask.text('责任单位', 200),
@@ -53,10 +55,15 @@ export const ORDER_RECTIFICATION = defineEvent('order-rectification', {
   },
 })
 
+// The follow-up check (复查) that finds the plan carried out stops the 整改期限 clock.
 export const COMPLETE_RECTIFICATION = defineEvent('complete-rectification', {
   label: '整改完成',
   tone: 'step',
-  fields: { verification: ask.text('整改核查情况', 2000) },
+  fields: {
+    checkedAt: ask.instant('复查时间'),
+    verification: ask.text('整改核查情况', 2000),
+    fileIds: ask.files('复查照片', 9),
+  },
   reporter: { news: false, tell: () => ({ label: '整改已完成', detail: '整改情况已核查。' }) },
 })
 

@@ -1,6 +1,6 @@
 // The committed data files in shared/calendar/data must equal what the generator derives from the installed
 // chinese-days package. Upgrading chinese-days without regenerating, or editing the data by hand, fails here.
-// Regenerate with: npx tsx tests/unit/calendar/generate-calendar-data.ts
+// Regenerate with: npm run calendar-data
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { BUNDLED_NOTICES } from '@shared/calendar'
@@ -9,7 +9,7 @@ import {
   chineseDaysYears,
   lunarHolidayDatesFromChineseDays,
   noticeFromChineseDays,
-} from './calendar-data-source'
+} from '../../../scripts/calendar/data-source'
 
 const dataFile = (name: string): unknown =>
   JSON.parse(readFileSync(path.join(__dirname, '../../../shared/calendar/data', name), 'utf8'))

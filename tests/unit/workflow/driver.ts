@@ -52,6 +52,29 @@ export const SITE_VISIT = {
   },
 } satisfies CaseEventInput
 
+/** A check-in where the report was made, as a phone reports it (GCJ-02, its accuracy, its own clock). */
+export const CHECK_IN = {
+  type: 'check-in',
+  position: {
+    lat: 35.29958,
+    lng: 113.27638,
+    coordSystem: 'gcj02',
+    accuracy: 15,
+    takenAt: '2026-03-02T09:30:00+08:00',
+  },
+} satisfies CaseEventInput
+
+export const SITE_PHOTOS = {
+  type: 'add-site-photos',
+  photos: [
+    {
+      fileId: 'cloud://env/uploads/site-1.jpg',
+      stamp: { takenAt: '2026-03-02T09:31:00+08:00', position: CHECK_IN.position, drawn: true },
+    },
+  ],
+  note: '投料口',
+} satisfies CaseEventInput
+
 export const REPLY = {
   type: 'draft-reply',
   reply: {

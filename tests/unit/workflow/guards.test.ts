@@ -107,7 +107,41 @@ const failures: Record<GuardName, () => TransitionResult> = {
     ),
   siteVisitRecorded: () =>
     caseIn('investigating').attempt(
-      { type: 'order-rectification', measures: '整改', dueDate: '2026-03-20', responsibleParty: '某厂' },
+      {
+        type: 'order-rectification',
+        target: '达标',
+        measures: '整改',
+        dueDate: '2026-03-20',
+        responsibleParty: '某厂',
+      },
+      actors.officer,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  // S0 第七条(二): a plan's deadline cannot already have passed.
+  rectificationDueNotPast: () => {
+    const driver = caseIn('investigating')
+    driver.apply(SITE_VISIT, actors.officer, later(driver))
+    return driver.attempt(
+      {
+        type: 'order-rectification',
+        target: '达标',
+        measures: '整改',
+        dueDate: '2026-03-01',
+        responsibleParty: '某厂',
+      },
+      actors.officer,
+      later(driver, 2),
+    )
+  },
+  // A reading taken tomorrow is refused (more than the phone-clock tolerance ahead of now).
+  recordedTimeNotInFuture: () =>
+    caseIn('investigating').attempt(
+      {
+        type: 'record-measurement',
+        item: 'noise-construction',
+        value: 60,
+        measuredAt: '2026-03-04T10:00:00+08:00',
+      },
       actors.officer,
       '2026-03-03T10:00:00+08:00',
     ),
@@ -240,6 +274,15 @@ const failures: Record<GuardName, () => TransitionResult> = {
     )
     return driver.attempt({ type: 'reopen', reason: '想重办' }, actors.head, later(driver, 2))
   },
+  handOverToAnother: () => {
+    const driver = caseIn('investigating')
+    const officer = { id: 'st-officer', name: '王磊' }
+    return driver.attempt(
+      { type: 'hand-over', from: officer, to: officer, reason: '调离' },
+      actors.admin,
+      later(driver),
+    )
+  },
   // S2 第十六条: the lead office replies through the officer it named — not a colleague.
   namedOfficerActs: () => {
     const driver = caseIn('investigating')
@@ -313,6 +356,21 @@ const failures: Record<GuardName, () => TransitionResult> = {
     for (const [event, actor] of steps) driver.apply(event, actor, later(driver))
     return driver.attempt({ type: 'archive' }, actors.intake, later(driver))
   },
+  // A reward rests on a decision already taken: one dated tomorrow is refused.
+  decisionNotInFuture: () =>
+    caseIn('investigating').attempt(
+      {
+        type: 'confirm-violation',
+        decisionKind: 'penalty',
+        decisionNumber: '焦环罚〔2026〕12号',
+        decidedOn: '2026-03-30',
+        violationType: 'other',
+        fineYuan: 0,
+        knownBefore: false,
+      },
+      actors.officer,
+      '2026-03-29T09:00:00+08:00',
+    ),
 }
 
 it('every guard has a test', () => {

@@ -71,11 +71,40 @@ describe('allowedEvents: which buttons to show', () => {
     [
       'assigned',
       'officer',
-      ['find-out-of-remit', 'start-investigation', 'record-initial-opinion', 'request-extension', 'recuse'],
+      [
+        'find-out-of-remit',
+        'start-investigation',
+        'record-initial-opinion',
+        'request-extension',
+        // On site: checking in, photos and readings start the investigation.
+        'check-in',
+        'add-site-photos',
+        'record-measurement',
+        'link-penalty-case',
+        'recuse',
+      ],
     ],
     ['replied', 'reporter', ['request-review', 'rate-reply', 'accept-reply']],
-    ['pending-head-approval', 'head', ['approve-reply', 'send-back-reply', 'request-extension', 'recuse']],
-    ['pending-head-approval', 'leader', ['mark-important', 'escalate', 'recuse']],
+    // Once investigated, the decision confirming the violation (or the finding that the report is untrue) can be
+    // recorded by those who handle the case: it is what a whistleblower reward rests on.
+    [
+      'pending-head-approval',
+      'head',
+      [
+        'approve-reply',
+        'send-back-reply',
+        'request-extension',
+        'link-penalty-case',
+        'confirm-violation',
+        'find-report-untrue',
+        'recuse',
+      ],
+    ],
+    [
+      'pending-head-approval',
+      'leader',
+      ['mark-important', 'escalate', 'confirm-violation', 'find-report-untrue', 'recuse'],
+    ],
     [
       'investigating',
       'officer',
@@ -84,6 +113,12 @@ describe('allowedEvents: which buttons to show', () => {
         'record-site-visit',
         'record-initial-opinion',
         'request-extension',
+        'check-in',
+        'add-site-photos',
+        'record-measurement',
+        'link-penalty-case',
+        'confirm-violation',
+        'find-report-untrue',
         'recuse',
         'record-mediation',
       ],

@@ -3,7 +3,7 @@
 // transition table it checks.
 import type { ProfileId } from '@shared/policy'
 import { STATE_GROUPS, type CaseEventInput, type CaseEventType, type CaseStateKey } from '@shared/workflow'
-import { actors, CaseDriver, REPLY, SITE_VISIT } from './driver'
+import { actors, CaseDriver, CHECK_IN, REPLY, SITE_PHOTOS, SITE_VISIT } from './driver'
 
 export type ActorKey = keyof typeof actors
 export type Step = readonly [CaseEventInput, ActorKey]
@@ -54,6 +54,7 @@ export const PATHS: Record<CaseStateKey, Step[]> = {
     [
       {
         type: 'order-rectification',
+        target: '投料口无组织排放消除',
         measures: '密闭投料口',
         dueDate: '2026-03-20',
         responsibleParty: '某化工厂',
@@ -184,6 +185,7 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
     () => ({
       event: {
         type: 'order-rectification',
+        target: '投料口无组织排放消除',
         measures: '密闭投料口',
         dueDate: '2026-03-20',
         responsibleParty: '某化工厂',
@@ -195,7 +197,7 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
   ],
   'complete-rectification': [
     () => ({
-      event: { type: 'complete-rectification', verification: '复查已密闭' },
+      event: { type: 'complete-rectification', checkedAt: T0, verification: '复查已密闭' },
       actor: 'officer',
       to: 'investigating',
     }),
@@ -321,7 +323,68 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
       ],
     }),
   ],
+  'hand-over': [
+    () => ({
+      event: {
+        type: 'hand-over',
+        from: { id: 'st-leaver', name: '王磊' },
+        to: { id: 'st-colleague', name: '张伟' },
+        reason: '调离',
+      },
+      actor: 'admin',
+      to: 'same',
+    }),
+  ],
   archive: [() => ({ event: { type: 'archive' }, actor: 'admin', to: 'archived' })],
+  'confirm-violation': [
+    () => ({
+      event: {
+        type: 'confirm-violation',
+        decisionKind: 'penalty',
+        decisionNumber: '焦环罚〔2026〕12号',
+        decidedOn: '2026-03-02',
+        violationType: 'evading-supervision',
+        fineYuan: 200000,
+        knownBefore: false,
+      },
+      actor: 'officer',
+      to: 'same',
+    }),
+  ],
+  'find-report-untrue': [
+    () => ({
+      event: { type: 'find-report-untrue', finding: 'untrue', note: '现场未发现排污口' },
+      actor: 'head',
+      to: 'same',
+    }),
+  ],
+  // Work on site on an assigned case starts its investigation.
+  'check-in': [
+    (status) => ({ event: CHECK_IN, actor: 'officer', to: status === 'assigned' ? 'investigating' : 'same' }),
+  ],
+  'add-site-photos': [
+    (status) => ({ event: SITE_PHOTOS, actor: 'head', to: status === 'assigned' ? 'investigating' : 'same' }),
+  ],
+  'record-measurement': [
+    (status) => ({
+      event: {
+        type: 'record-measurement',
+        item: 'noise-construction',
+        value: 68.5,
+        measuredAt: T0,
+        point: '工地南侧场界外 1 米',
+      },
+      actor: 'officer',
+      to: status === 'assigned' ? 'investigating' : 'same',
+    }),
+  ],
+  'link-penalty-case': [
+    () => ({
+      event: { type: 'link-penalty-case', penaltyCaseNo: '焦环罚〔2026〕12号', note: '未批先建' },
+      actor: 'officer',
+      to: 'same',
+    }),
+  ],
   'designate-officer': [
     () => ({
       event: {

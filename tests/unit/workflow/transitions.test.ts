@@ -233,7 +233,11 @@ describe('investigation, rectification, reply', () => {
   it('rectification (S0 第七条(二)) goes back to investigation when done', () => {
     const driver = caseIn('rectifying')
     expect(driver.state.flags.rectification).toEqual({ dueDate: '2026-03-20', completed: false })
-    driver.apply({ type: 'complete-rectification', verification: '已密闭' }, actors.officer, later(driver))
+    driver.apply(
+      { type: 'complete-rectification', checkedAt: T0, verification: '已密闭' },
+      actors.officer,
+      later(driver),
+    )
     expect(driver.state).toMatchObject({
       status: 'investigating',
       flags: { rectification: { completed: true } },

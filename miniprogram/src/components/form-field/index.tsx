@@ -1,13 +1,17 @@
 // One field of a form declared in shared/ (a FormSpec of the event catalogue): its label, the control its kind
 // asks for — with the limits the declaration gives (the same the server checks) — and its message. Text keeps a
 // count of what is left; an instant starts at now and can be changed; choices, 是/否 and units are chips.
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { ColleagueOption, UnitOption } from '@shared/contracts/staff'
 import { citeForStaff } from '@shared/policy/sources'
 import { formatShanghai } from '@shared/time'
-import type { FieldErrors, FormField as Field, FormValue } from '../../forms/event-forms'
+import { positionText } from '@shared/workflow/catalogue/describe'
+import type { FieldErrors, FixValue, FormField as Field, FormValue, SitePhoto } from '../../forms/event-forms'
 import { instantText, isColleague } from '../../forms/event-forms'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
+import { useSitePhotos } from '../../hooks/use-site-photos'
+import { currentFix } from '../../platform/location'
 import type { DraftPhoto } from '../../services/draft'
 // In the order the citizen's pages meet them (their styles share one stylesheet, in one order).
 import ChipPicker from '../chip-picker'
@@ -75,18 +79,105 @@ function PhotosControl({ value, onChange, max }: { value: FormValue; onChange: C
   )
 }
 
+const isFix = (value: FormValue): value is FixValue =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && 'takenAt' in value
+
+/**
+ * The device's position, read when the form opens (and again on a tap): as precise as the phone can tell, with
+ * its accuracy and the phone's clock. Never typed.
+ */
+function PositionControl({ value, onChange }: { value: FormValue; onChange: Change }) {
+  const fix = isFix(value) ? value : null
+  const [locating, setLocating] = useState(false)
+  const [failure, setFailure] = useState('')
+  const locate = useCallback(async () => {
+    setLocating(true)
+    setFailure('')
+    const result = await currentFix()
+    setLocating(false)
+    if (result.ok) onChange(result.fix)
+    else setFailure(result.message)
+  }, [onChange])
+  const [asked, setAsked] = useState(false)
+  useEffect(() => {
+    if (fix || asked) return
+    setAsked(true)
+    void locate()
+  }, [fix, asked, locate])
+  return (
+    <View className="form-field__position" data-testid="device-fix" data-status={fix ? 'ready' : 'none'}>
+      {fix ? (
+        <Text className="hint" data-testid="device-fix-text">
+          {positionText(fix)} · 手机时间 {formatShanghai(fix.takenAt, 'HH:mm:ss')}
+        </Text>
+      ) : (
+        <Text className="muted">{locating ? '正在获取当前位置…' : '尚未获取位置'}</Text>
+      )}
+      <Button
+        className="btn small secondary"
+        loading={locating}
+        disabled={locating}
+        data-testid="locate-fix"
+        onClick={() => void locate()}
+      >
+        {fix ? '重新定位' : '获取当前位置'}
+      </Button>
+      {failure && <Text className="error-text">{failure}</Text>}
+    </View>
+  )
+}
+
+/** Photos taken on site: the camera, the stamp drawn on them, kept on the device until the action is sent. */
+function SitePhotosControl({
+  value,
+  onChange,
+  max,
+  refNo,
+}: {
+  value: FormValue
+  onChange: Change
+  max: number
+  refNo: string
+}) {
+  const photos = (Array.isArray(value) ? value : []) as SitePhoto[]
+  const site = useSitePhotos(
+    photos,
+    (update) => onChange((current) => update((Array.isArray(current) ? current : []) as SitePhoto[])),
+    max,
+    refNo,
+  )
+  return (
+    <>
+      <PhotoGrid
+        slots={site.slots}
+        canAdd={site.canAdd}
+        choosing={site.taking}
+        onAdd={() => void site.take()}
+        onRetry={() => undefined}
+        onRemove={site.remove}
+        max={max}
+        addLabel="拍照"
+      />
+      {site.message && <Text className="error-text">{site.message}</Text>}
+      <Text className="hint">照片上印有拍摄时间和位置，随本次操作上传；没有网络时先保存在手机上。</Text>
+    </>
+  )
+}
+
 function Control({
   field,
   value,
   onChange,
   units,
   colleagues,
+  refNo,
 }: {
   field: Field
   value: FormValue
   onChange: Change
   units: Units
   colleagues?: Colleagues
+  refNo: string
 }) {
   const { spec } = field
   switch (spec.kind) {
@@ -271,6 +362,23 @@ function Control({
     }
     case 'files':
       return <PhotosControl value={value} onChange={onChange} max={spec.max} />
+    case 'decimal':
+      return (
+        <View className="form-field__inline">
+          <Input
+            className="input form-field__number"
+            type="digit"
+            value={str(value)}
+            placeholder={`最多 ${spec.decimals} 位小数`}
+            onInput={(e) => onChange(e.detail.value)}
+          />
+          {spec.unit && <Text className="form-field__unit">{spec.unit}</Text>}
+        </View>
+      )
+    case 'position':
+      return <PositionControl value={value} onChange={onChange} />
+    case 'stamped-photos':
+      return <SitePhotosControl value={value} onChange={onChange} max={spec.max} refNo={refNo} />
   }
 }
 
@@ -283,6 +391,7 @@ export default function FormField({
   errors,
   units,
   colleagues,
+  refNo = '',
 }: {
   field: Field
   value: FormValue
@@ -290,6 +399,8 @@ export default function FormField({
   errors: FieldErrors
   units: Units
   colleagues?: Colleagues
+  /** The case's reference number, stamped on photos taken on site. */
+  refNo?: string
 }) {
   return (
     <View className="field form-field" data-testid={`field-${field.key}`} data-kind={field.spec.kind}>
@@ -301,7 +412,14 @@ export default function FormField({
           <Text className="required">*</Text>
         )}
       </Text>
-      <Control field={field} value={value} onChange={onChange} units={units} colleagues={colleagues} />
+      <Control
+        field={field}
+        value={value}
+        onChange={onChange}
+        units={units}
+        colleagues={colleagues}
+        refNo={refNo}
+      />
       <FieldError errors={errors} names={[field.key]} />
     </View>
   )

@@ -18,6 +18,7 @@ export default function PhotoGrid({
   onRetry,
   onRemove,
   max,
+  addLabel = '拍照/相册',
 }: {
   slots: PhotoSlot[]
   canAdd: boolean
@@ -26,6 +27,8 @@ export default function PhotoGrid({
   onRetry: (key: string) => void
   onRemove: (key: string) => void
   max: number
+  /** What the add tile says (photos taken on site: the camera only). */
+  addLabel?: string
 }) {
   const previews = slots.flatMap((s) => (s.previewUrl ? [s.previewUrl] : []))
   return (
@@ -95,7 +98,7 @@ export default function PhotoGrid({
           data-testid="add-photo"
         >
           <Text className="photo-grid__plus">＋</Text>
-          <Text>{choosing ? '正在处理…' : '拍照/相册'}</Text>
+          <Text>{choosing ? '正在处理…' : addLabel}</Text>
           <Text className="photo-grid__count">
             {slots.filter((s) => s.status !== 'refused').length}/{max}
           </Text>

@@ -9,6 +9,7 @@ import { citeForCitizens } from '@shared/policy/sources'
 import StateView from '../../components/state-view'
 import CaseView from '../../components/case-view'
 import QueryCode from '../../components/query-code'
+import RewardStatus from '../../components/reward-status'
 import StarRating from '../../components/star-rating'
 import PhotoGrid from '../../components/photo-grid'
 import PrivacyPrompt from '../../components/privacy-prompt'
@@ -58,8 +59,13 @@ export default function CaseDetailPage() {
   const [grounds, setGrounds] = useState('')
   const [subscribed, setSubscribed] = useState<'accepted' | 'declined' | null>(null)
   const [formHint, setFormHint] = useState<{ form: 'supply' | 'rate'; text: string } | null>(null)
+  // Each time the page shows, the reward status is asked again (it follows the case and the claim).
+  const [shown, setShown] = useState(0)
 
-  useDidShow(() => void load())
+  useDidShow(() => {
+    void load()
+    setShown((n) => n + 1)
+  })
   // Supplement photos are not a draft: copies kept on the device go when the page does.
   useUnload(supplyUploads.clear)
   useEffect(() => {
@@ -304,6 +310,8 @@ export default function CaseDetailPage() {
             </Button>
           </View>
         )}
+
+        {detail.relation === 'reporter' && <RewardStatus caseId={caseId} shown={shown} />}
 
         {(actions.follow || actions.unfollow) && (
           <View className="card case__action">

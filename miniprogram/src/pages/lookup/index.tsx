@@ -7,6 +7,7 @@ import { lookupByCodeInput, type CaseDetailForReporter } from '@shared/contracts
 import type { ApiError } from '@shared/contracts/result'
 import StateView from '../../components/state-view'
 import CaseView from '../../components/case-view'
+import RewardStatus from '../../components/reward-status'
 import { useLatestWins } from '../../hooks/use-answer'
 import { followCase, lookupByCode } from '../../services/cases'
 import './index.scss'
@@ -18,6 +19,8 @@ export default function LookupPage() {
   const [error, setError] = useState<ApiError | null>(null)
   const [detail, setDetail] = useState<CaseDetailForReporter | null>(null)
   const [following, setFollowing] = useState(false)
+  /** The code the answer on screen was found by (its reward is read by it too). */
+  const [foundBy, setFoundBy] = useState('')
 
   // Searching again (the keyboard's 完成 while a search runs) shows only the answer to the last code asked.
   const begin = useLatestWins()
@@ -36,8 +39,10 @@ export default function LookupPage() {
     const res = await lookupByCode(checked.data.code)
     if (!ticket.isLatest()) return
     setBusy(false)
-    if (res.ok) setDetail(res.data)
-    else setError(res.error)
+    if (res.ok) {
+      setDetail(res.data)
+      setFoundBy(checked.data.code)
+    } else setError(res.error)
   }
 
   async function follow(caseId: string) {
@@ -109,7 +114,11 @@ export default function LookupPage() {
               </Button>
             )
           )}
-          <CaseView detail={detail} />
+          <CaseView detail={detail}>
+            {detail.reporterMode === 'anonymous' && (
+              <RewardStatus caseId={detail.caseId} code={foundBy} shown={0} />
+            )}
+          </CaseView>
         </View>
       )}
     </View>

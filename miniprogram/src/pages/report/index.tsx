@@ -404,6 +404,13 @@ export default function ReportPage() {
             匿名反映不需要填写姓名和电话。提交后会给您一个查询码，凭它查看办理进度和答复；匿名反映无法电话回访。
           </Text>
         )}
+        <Text
+          className="link report__reward"
+          onClick={() => void Taro.navigateTo({ url: '/rewards/self-check/index' })}
+          data-testid="reward-self-check"
+        >
+          有奖举报：提交前看看您的举报能否获得奖励
+        </Text>
       </View>
 
       <View className="card" id="sec-consent">

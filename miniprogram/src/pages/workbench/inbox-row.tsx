@@ -1,6 +1,5 @@
 // One row of a workbench list: what the case is, who holds it now (unit and named officer), what it waits for,
 // and how near its next due date is (已逾期 / 今日到期 / 3个工作日内到期, on the working-day calendar).
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { InboxItem } from '@shared/contracts/staff'
 import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
@@ -10,14 +9,14 @@ import { formatShanghai } from '@shared/time'
 import { CATEGORIES } from '@shared/vocabulary/categories'
 import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
 
-export default function InboxRow({ item: c }: { item: InboxItem }) {
+export default function InboxRow({ item: c, onOpen }: { item: InboxItem; onOpen: (caseId: string) => void }) {
   const response = c.responseTime
   return (
     <View
       className="list-item"
       data-testid="inbox-item"
       data-case={c.caseId}
-      onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${c.caseId}` })}
+      onClick={() => onOpen(c.caseId)}
     >
       <View className="row">
         <Text className="ref-no">{c.refNo}</Text>

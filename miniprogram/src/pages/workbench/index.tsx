@@ -2,17 +2,32 @@
 // then the lists of my posts (待受理, 待交办, 我承办的, 待审核, 待审批, 督办), urgent first, then by due date — and,
 // beside them, my units' cases in progress, all of them, and those shared with another lead office (协办). Every
 // list filters, searches by reference number or reported party, and pages through any number of cases; each row
-// says who holds the case now and what it waits for.
+// says who holds the case now and what it waits for. A list is shown only as the answer to the view on screen
+// (scope, list, filters, search): while another view's answer is awaited, it is loading. Someone not yet staff
+// enters an invite or setup code here; posts without case duties (系统管理员, 奖励管理员) see no cases.
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { InboxFilters, InboxInput, InboxItem, StaffProfile, TodoList } from '@shared/contracts/staff'
+import type { NoticeConsentView } from '@shared/contracts/enrolment'
 import { TODO_LIST_KEYS, TODO_LISTS } from '@shared/cases/todo-lists'
+import { hasCaseDuty } from '@shared/vocabulary/units'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import PersonaPicker from '../../components/persona-picker'
 import { useLatestWins } from '../../hooks/use-answer'
-import { getDutyRoster, getStaffProfile, listCounties, listInbox } from '../../services/staff'
+import { loadClientConfig } from '../../services/cases'
+import { askForNotices, canAskForNotices } from '../../services/notifications'
+import {
+  getDutyRoster,
+  getNoticeConsent,
+  getStaffProfile,
+  listCounties,
+  listInbox,
+  recordNoticeConsent,
+} from '../../services/staff'
+import EnrolCard from './enrol-card'
+import NoticeBanner, { FEW_NOTICES_LEFT } from './notice-banner'
 import InboxRow from './inbox-row'
 import Filters from './filters'
 import './index.scss'
@@ -57,6 +72,9 @@ export default function Workbench() {
   const [counties, setCounties] = useState<Array<{ code: string; name: string }>>([])
   const [items, setItems] = useState<InboxItem[]>([])
   const [next, setNext] = useState<string | null>(null)
+  // The view the list on screen answers: another view's list is never shown under this one.
+  const [answered, setAnswered] = useState<View_ | null>(null)
+  const [consent, setConsent] = useState<NoticeConsentView | null>(null)
 
   // Only the latest refresh may fill the list (a slow answer for one list never lands under another, nor one for
   // the persona before a switch), and a page of "more" is added only to the list it continues.
@@ -78,6 +96,16 @@ export default function Workbench() {
         if (!ticket.isLatest()) return
         if (!me.ok) return setLoad({ status: 'error', message: me.error.message })
         if (!me.data) return setLoad({ status: 'not-staff' })
+        // Template ids for asking agreement from a tap must be at hand before the tap (platform/subscribe).
+        void loadClientConfig()
+        void getNoticeConsent().then((res) => ticket.isLatest() && setConsent(res.ok ? res.data : null))
+        // Posts without case duties (系统管理员, 奖励管理员) have no lists: they see no cases.
+        if (!hasCaseDuty(me.data.roles)) {
+          setItems([])
+          setNext(null)
+          setAnswered(v)
+          return setLoad({ status: 'ready', profile: me.data, lists: [] })
+        }
         const roster = await getDutyRoster({ days: 1 })
         if (!ticket.isLatest()) return
         const lists = listsOf(me.data, roster.ok && roster.data.mine.length > 0)
@@ -90,6 +118,7 @@ export default function Workbench() {
         setItems(page?.data.items ?? [])
         setNext(page?.data.next ?? null)
         if (shown !== v) setView(shown)
+        setAnswered(shown)
         setLoad({ status: 'ready', profile: me.data, lists })
       } finally {
         Taro.stopPullDownRefresh()
@@ -132,13 +161,31 @@ export default function Workbench() {
   }
   const switchPersona = () => {
     setLoad({ status: 'loading' })
+    setConsent(null)
     change({ scope: 'todo', list: null, search: '', filters: {} })
     setTyped('')
+  }
+
+  // Agreement to staff notices is asked from a tap, first thing (WeChat requires it); each one counted.
+  const askNotices = (): Promise<void> =>
+    askForNotices('staff-task').then(async (outcome) => {
+      if (outcome !== 'accepted') return
+      const res = await recordNoticeConsent()
+      if (res.ok) setConsent(res.data)
+    })
+
+  const openCase = (caseId: string) => {
+    const open = () => void Taro.navigateTo({ url: `/staff/case/index?id=${caseId}` })
+    const running = consent && consent.status !== 'not-applicable' && consent.remaining < FEW_NOTICES_LEFT
+    if (running && canAskForNotices('staff-task')) void askNotices().finally(open)
+    else open()
   }
 
   const ready = load.status === 'ready' ? load : null
   const currentList = ready && view.scope === 'todo' ? (requestOf(view, ready.lists)?.list ?? null) : null
   const roles = ready?.profile.roles ?? []
+  const caseDuty = hasCaseDuty(roles)
+  const listShown = answered === view
 
   return (
     <View className="page">
@@ -147,12 +194,7 @@ export default function Workbench() {
       {load.status === 'error' && (
         <StateView kind="error" text={load.message} onRetry={() => void refresh(view)} />
       )}
-      {load.status === 'not-staff' && (
-        <StateView
-          kind="empty"
-          text="工作台仅供环保部门工作人员使用。工作人员请使用单位发放的邀请码绑定身份。"
-        />
-      )}
+      {load.status === 'not-staff' && <EnrolCard onBound={() => void refresh(view)} />}
       {ready && (
         <>
           <View className="card">
@@ -160,34 +202,60 @@ export default function Workbench() {
               {ready.profile.name} · {ready.profile.title}
             </Text>
             <Text className="muted">{ready.profile.units.map((u) => u.name).join('、')}</Text>
-            <View className="workbench__links">
-              <Text
-                className="link"
-                data-testid="open-duty"
-                onClick={() => void Taro.navigateTo({ url: '/staff/duty/index' })}
+            {roles.includes('admin') && (
+              <Button
+                className="btn small secondary section-gap"
+                onClick={() => void Taro.navigateTo({ url: '/staff/admin/index' })}
+                data-testid="admin-entry"
               >
-                值班表
+                人员管理
+              </Button>
+            )}
+            {roles.includes('reward-admin') && (
+              <Text
+                className="link workbench__rewards"
+                data-testid="reward-queue"
+                onClick={() => void Taro.navigateTo({ url: '/reward-admin/queue/index' })}
+              >
+                奖励审核：举报奖励申领
               </Text>
-              {roles.includes('office-head') && (
+            )}
+            {caseDuty && (
+              <View className="workbench__links">
                 <Text
                   className="link"
-                  data-testid="open-templates"
-                  onClick={() => void Taro.navigateTo({ url: '/staff/templates/index' })}
+                  data-testid="open-duty"
+                  onClick={() => void Taro.navigateTo({ url: '/staff/duty/index' })}
                 >
-                  答复模板
+                  值班表
                 </Text>
-              )}
-              {roles.includes('supervisor') && (
-                <Text
-                  className="link"
-                  data-testid="open-audit"
-                  onClick={() => void Taro.navigateTo({ url: '/staff/audit/index' })}
-                >
-                  查阅导出记录
-                </Text>
-              )}
-            </View>
+                {roles.includes('office-head') && (
+                  <Text
+                    className="link"
+                    data-testid="open-templates"
+                    onClick={() => void Taro.navigateTo({ url: '/staff/templates/index' })}
+                  >
+                    答复模板
+                  </Text>
+                )}
+                {roles.includes('supervisor') && (
+                  <Text
+                    className="link"
+                    data-testid="open-audit"
+                    onClick={() => void Taro.navigateTo({ url: '/staff/audit/index' })}
+                  >
+                    查阅导出记录
+                  </Text>
+                )}
+              </View>
+            )}
           </View>
+          {consent && <NoticeBanner consent={consent} onAsk={() => void askNotices()} />}
+          {!caseDuty && <StateView kind="empty" text="您的岗位没有办案职责，工作台不显示案件。" />}
+        </>
+      )}
+      {ready && caseDuty && (
+        <>
           <View className="workbench__search">
             <View className="workbench__search-input">
               <Input
@@ -256,12 +324,11 @@ export default function Workbench() {
             <Filters value={view.filters} onChange={(filters) => change({ filters })} counties={counties} />
           )}
           {currentList && !view.search && <Text className="hint">{TODO_LISTS[currentList].hint}</Text>}
-          {items.length === 0 && (
+          {!listShown && <StateView kind="loading" />}
+          {listShown && items.length === 0 && (
             <StateView kind="empty" text={view.search ? '没有找到符合的案件' : '暂无案件'} />
           )}
-          {items.map((c) => (
-            <InboxRow key={c.caseId} item={c} />
-          ))}
+          {listShown && items.map((c) => <InboxRow key={c.caseId} item={c} onOpen={openCase} />)}
         </>
       )}
     </View>

@@ -123,6 +123,7 @@ export default function EventForm({
             errors={form.errors}
             units={units}
             colleagues={field.spec.kind === 'staff' ? colleagues : undefined}
+            refNo={detail.refNo}
           />
         ),
       )}

@@ -24,13 +24,27 @@ import EventForm from './event-form'
 import { PendingExtension } from './form-extras'
 import ReplyChain from './reply-chain'
 import WorkSummary from './work-summary'
+import OfflineActions from './offline-actions'
+import OnSite from './on-site'
 import ReporterContact from './reporter-contact'
 import './index.scss'
 
 export default function StaffCase() {
   const { params } = useRouter()
   const caseId = params.id ?? ''
-  const { detail, loadError, load, units, unitsError, loadUnits, busy, act, clearHeld } = useStaffCase(caseId)
+  const {
+    detail,
+    loadError,
+    offlineSince,
+    load,
+    units,
+    unitsError,
+    loadUnits,
+    busy,
+    act,
+    clearHeld,
+    lastActQueued,
+  } = useStaffCase(caseId)
   const [open, setOpen] = useState<CaseEventType | null>(null)
 
   useDidShow(() => {
@@ -92,6 +106,7 @@ export default function StaffCase() {
           </Text>
         </View>
       )}
+      <OfflineActions caseId={caseId} offlineSince={offlineSince} />
       <View className="card">
         <View className="row">
           <Text className="ref-no">{detail.refNo}</Text>
@@ -172,6 +187,7 @@ export default function StaffCase() {
         )}
       </View>
 
+      {detail.onSite && <OnSite detail={detail} />}
       <ReplyChain detail={detail} />
 
       <View className="card" data-testid="staff-actions">
@@ -203,6 +219,10 @@ export default function StaffCase() {
             act={act}
             onSent={() => {
               setOpen(null)
+              if (lastActQueued()) {
+                void Taro.showToast({ title: '已保存在手机上，联网后自动提交', icon: 'none', duration: 3000 })
+                return
+              }
               if (offered.type === 'recuse') {
                 // 回避 (S2 第六条): the case is no longer theirs to see; back to the to-do lists, without it.
                 void Taro.switchTab({ url: '/pages/workbench/index' })

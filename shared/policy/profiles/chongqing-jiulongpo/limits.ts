@@ -77,6 +77,13 @@ export const CHONGQING_JIULONGPO_V1 = {
   ],
   reminders: [{ clock: 'handling', workingDaysBefore: 3, basis: 'S2 第十八条' }],
   replyApproval: { chain: ['office-head', 'leader'], basis: 'S2 第十七条' },
+  retention: {
+    archive: {
+      days: 30,
+      basis: 'S2 第二十条',
+      note: '支队对已办结的信访件“及时归档”：视为办结（30 日无异议）之后，与全国基线同为 30 日',
+    },
+  },
   decisions: [
     {
       topic: '第十七条 15 日/30 日的起算',

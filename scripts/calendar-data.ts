@@ -1,5 +1,5 @@
 // Regenerates shared/calendar/data/*.json from the chinese-days package:
-//   npx tsx tests/unit/calendar/generate-calendar-data.ts
+//   npm run calendar-data
 // Run it after upgrading chinese-days (a new State Council notice each November), review the diff, and add the
 // new year to BUNDLED_YEARS and to tests/fixtures/holidays once an independent copy is available.
 import { writeFileSync } from 'node:fs'
@@ -8,9 +8,9 @@ import {
   BUNDLED_YEARS,
   lunarHolidayDatesFromChineseDays,
   noticeFromChineseDays,
-} from './calendar-data-source'
+} from './calendar/data-source'
 
-const dataDir = path.resolve(__dirname, '../../../shared/calendar/data')
+const dataDir = path.resolve(__dirname, '../shared/calendar/data')
 
 for (const year of BUNDLED_YEARS) {
   writeFileSync(

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '奖励审核', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申领举报奖励' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '有奖举报自查' })
