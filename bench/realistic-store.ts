@@ -44,7 +44,7 @@ import { seedDeployment } from '../local/seed'
 import type { CategoryKey } from '../shared/vocabulary/categories'
 import { toGcj02, wgs84 } from '../shared/geo/coordinates'
 import { startHarness, type Harness } from '../tests/support/local-harness'
-import { handleToReply, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
+import { handleToReply, OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
 
 /** Bump when the generated data changes: cached stores of another version are not used. */
 export const GENERATOR_VERSION = 2
@@ -322,7 +322,7 @@ const later = (h: Harness, hours: number) => h.clock.advance(hours * 3_600_000)
 const investigate: Script = async (h, caseId) => {
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
   later(h, 2)
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: [TEMPLATE_UNIT] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: [TEMPLATE_UNIT], officer: OFFICER })
   later(h, 20)
   await h.act(STAFF.officer, caseId, { type: 'start-investigation' })
   await h.act(STAFF.officer, caseId, {
@@ -352,7 +352,7 @@ const SCRIPTS: Record<VariantKey, Script> = {
   assigned: async (h, caseId) => {
     await h.act(STAFF.supervisor, caseId, { type: 'accept' })
     later(h, 3)
-    await h.act(STAFF.head, caseId, { type: 'assign', unitIds: [TEMPLATE_UNIT] })
+    await h.act(STAFF.head, caseId, { type: 'assign', unitIds: [TEMPLATE_UNIT], officer: OFFICER })
   },
   investigating: investigate,
   rectifying: async (h, caseId, openid) => {

@@ -1,7 +1,8 @@
 // 移交经办: an administrator hands the open cases a colleague works to another colleague — before or after
 // deactivating a leaver. "The cases a colleague works" are the open cases of their units whose 经办人 is that
 // colleague: the staff member who acted on the case last, or the one a previous hand-over named
-// (`currentHandlerOf`). Each is handed over through the workflow (`hand-over`, history entry on the case).
+// (`currentHandlerOf`), and those whose assignment names them as the officer (`namedOfficer`: the colleague is
+// then named instead). Each is handed over through the workflow (`hand-over`, history entry on the case).
 //
 // A leaver may hold many cases, so the hand-over runs page by page (≤ 100 open cases of their units per call,
 // the inbox's index `unit_open_created`) and the caller sends the returned cursor back until it is null. Running
@@ -10,7 +11,7 @@
 import type { HandOverReport } from '../../shared/contracts/staff-admin'
 import { AppError } from '../../shared/contracts/result'
 import { toShanghaiIso } from '../../shared/time'
-import { currentHandlerOf, type CaseEvent } from '../../shared/workflow'
+import { currentHandlerOf, namedOfficer, type CaseEvent } from '../../shared/workflow'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import { assertManageable, isVisible, STAFF_NOT_FOUND, type AdminScope } from '../common/admin-scope'
 import { recordAudit } from '../common/audit'
@@ -72,7 +73,8 @@ export async function handOverCases(
   const handed: string[] = []
   for (const doc of page.items) {
     report.examined++
-    if (currentHandlerOf(doc.history) !== from._id) continue
+    // The leaver works it: they moved it last, or the assignment names them as its officer.
+    if (currentHandlerOf(doc.history) !== from._id && namedOfficer(doc.flags)?.id !== from._id) continue
     try {
       await applyCaseEvent(runtime, access, doc._id, event, { expectedVersion: doc._version, notify: false })
       report.handedOver++

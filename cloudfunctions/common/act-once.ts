@@ -35,22 +35,27 @@ export function entryOfRequest(
 const isConflict = (error: unknown) =>
   error instanceof VersionConflictError || (error instanceof AppError && error.code === 'CONFLICT')
 
+/** What `prepare` gives: the options of the write, and the event as checked (the request's when absent). */
+export interface PreparedAct extends ApplyOptions {
+  event?: CaseEvent
+}
+
 /**
  * Applies `request.event` to the case (already loaded through `access`) unless this request was applied before;
- * answers the case as stored after it. `prepare` runs only when the event is to be applied (checking the units
- * and photos it names) and gives the options of the write.
+ * answers the case as stored after it. `prepare` runs only when the event is to be applied (checking the units,
+ * people and photos it names) and gives the options of the write and the event as checked.
  */
 export async function applyOnce(
   runtime: Runtime,
   access: CaseAccess,
   loaded: StoredCase,
   request: ActRequest,
-  prepare: () => Promise<ApplyOptions>,
+  prepare: () => Promise<PreparedAct>,
 ): Promise<StoredCase> {
   if (entryOfRequest(loaded, access.actor, request)) return loaded
-  const options = await prepare()
+  const { event = request.event, ...options } = await prepare()
   try {
-    const { doc } = await applyCaseEvent(runtime, access, loaded._id, request.event, {
+    const { doc } = await applyCaseEvent(runtime, access, loaded._id, event, {
       ...options,
       requestId: request.clientRequestId,
     })

@@ -4,7 +4,7 @@
 // tells them apart (no status, no reference number), so other units' cases cannot be probed.
 import { AppError } from '../../shared/contracts/result'
 import { hasCaseDuty } from '../../shared/vocabulary/units'
-import { isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
+import { hasRecused, isOpenState, systemActor, type Actor, type SystemActorId } from '../../shared/workflow'
 import type { CaseDoc, StoredCase } from '../../shared/cases/case-doc'
 import { visibleToOthers } from '../../shared/cases/content-holds'
 import { COLLECTIONS } from './collections'
@@ -37,6 +37,28 @@ function notFound(message: string, named?: NamedCase): AppError {
   return new AppError('NOT_FOUND', named ? `${named.label}：${message}` : message)
 }
 
+/** `JZ-20261128-0001`: the reference number people read, write down and say on the phone. */
+export const REF_NO_PATTERN = /^[A-Za-z]{2,4}-\d{8}-\d{4,}$/
+
+/**
+ * A case by its id, or by the reference number people know it by (`JZ-20261128-0001`, indexed `refno`): either
+ * way the same scope check follows.
+ */
+export async function caseByIdOrRefNo(runtime: Runtime, idOrRefNo: string): Promise<StoredCase | null> {
+  if (!REF_NO_PATTERN.test(idOrRefNo)) return runtime.db.get<CaseDoc>(COLLECTIONS.cases, idOrRefNo)
+  const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+    filter: { refNo: idOrRefNo.toUpperCase() },
+    limit: 1,
+  })
+  return page.items[0] ?? null
+}
+
+/** Whether a staff member with this unit scope may reach the case (before any recusal). */
+export function caseInUnits(doc: CaseDoc, scope: ReadonlySet<string>): boolean {
+  const units = [doc.unitId, ...(doc.flags.assignment?.unitIds ?? [])]
+  return doc.screening === 'passed' && units.some((u) => u && scope.has(u))
+}
+
 /**
  * The units whose cases a staff member sees (the inbox, a case, acting on it): the scope of their units — their
  * units and the units below them — for posts with case duties; none for the others. A 奖励管理员 or 系统管理员 does not
@@ -47,15 +69,17 @@ export function caseUnitScope(runtime: Runtime, staff: StaffRecord): string[] {
   return hasCaseDuty(staff.roles) ? unitScopeOf(runtime.deployment.units, staff) : []
 }
 
-/** A case within these units: held by one of them, or assigned to one. Held cases (content being checked) never. */
+/**
+ * A case within these units, named by id or by reference number: held by one of them, or assigned to one. Held
+ * cases (content being checked) never; a case the actor stepped aside from (回避, S2 第六条) no longer.
+ */
 function scopedAccess(runtime: Runtime, actor: Actor, units: readonly string[]): CaseAccess {
   const scope = new Set(units)
   return {
     actor,
     async load(caseId, named) {
-      const doc = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-      const held = [doc?.unitId, ...(doc?.flags.assignment?.unitIds ?? [])]
-      if (!doc || doc.screening !== 'passed' || !held.some((u) => u && scope.has(u))) {
+      const doc = await caseByIdOrRefNo(runtime, caseId)
+      if (!doc || !caseInUnits(doc, scope) || hasRecused(doc.flags, actor.id)) {
         throw notFound(CASE_NOT_FOUND.staff, named)
       }
       return doc

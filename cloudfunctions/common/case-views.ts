@@ -5,26 +5,24 @@ import {
   sitePhotoIds,
   toCaseSummary,
   toCitizenDetail,
-  toInboxItem,
   toStaffDetail,
   type CaseDetailForReporter,
   type CaseSummary,
-  type InboxItem,
   type StaffCaseDetail,
 } from '../../shared/cases/views'
 import type { CaseDoc, StoredCase } from '../../shared/cases/case-doc'
 import { heldPhotoIds, pendingPhotoIds } from '../../shared/cases/content-holds'
+import { dueBadgeOf } from '../../shared/cases/todo'
+import { localDateOf } from '../../shared/time'
 import type { CasePage } from '../../shared/contracts/cases'
 import { calendarFor } from './calendar'
 import type { CaseAccess, CitizenCaseAccess } from './case-access'
 import { allowedFor, clocksOf } from './case-workflow'
 import { COLLECTIONS } from './collections'
-import { findAcross } from './db/find-across'
 import { getMany } from './db/get-many'
 import type { FollowDoc, FollowRecord } from './follows'
-import type { Filter, Runtime } from './ports'
-import { unitNamer, type StaffDoc, type StaffRecord } from './staff-records'
-import { caseUnitScope } from './case-access'
+import type { Runtime } from './ports'
+import { unitNamer, type StaffDoc } from './staff-records'
 
 interface PageRequest {
   cursor?: string | null
@@ -99,38 +97,15 @@ export async function staffCaseView(
   // Who acted on the case, by name (one read for all of them).
   const actorIds = [...new Set(doc.history.flatMap((h) => (h.actor.kind === 'staff' ? [h.actor.id] : [])))]
   const actors = await getMany<StaffDoc>(runtime.db, COLLECTIONS.staff, actorIds)
+  const today = localDateOf(now)
   return toStaffDetail(doc, {
+    dueBadgeOf: (due) => dueBadgeOf(due, today, calendar),
     unitName: unitNamer(runtime.deployment.units),
     staffName: (staffId) => actors.get(staffId)?.name ?? null,
     clocks: clocksOf(doc, calendar, now),
     photoUrls: shown.length ? await runtime.blobs.tempUrls(shown) : {},
     allowedEvents: allowedFor(doc, access.actor, calendar, now),
   })
-}
-
-/** A page of the inbox: released cases held by the units in the staff member's scope, newest first. */
-export async function inbox(
-  runtime: Runtime,
-  staff: StaffRecord,
-  request: PageRequest & { scope: 'open' | 'all' },
-  now: Date,
-): Promise<CasePage<InboxItem>> {
-  // Posts without case duty (reward admin, system admin) see no cases (least privilege).
-  const scope = caseUnitScope(runtime, staff)
-  const filter: Filter = { screening: 'passed' }
-  if (request.scope === 'open') filter.open = true
-  const page = await findAcross<CaseDoc>(runtime.db, COLLECTIONS.cases, 'unitId', scope, {
-    filter,
-    orderBy: [['createdAt', 'desc']],
-    limit: request.limit,
-    after: request.cursor,
-  })
-  const unitName = unitNamer(runtime.deployment.units)
-  const calendar = await calendarFor(runtime)
-  return {
-    items: page.items.map((c) => toInboxItem(c, unitName(c.unitId), clocksOf(c, calendar, now))),
-    next: page.next,
-  }
 }
 
 /** The case as the citizen reaches it through their access now (after an action: its fresh state). */

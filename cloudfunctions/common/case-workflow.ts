@@ -7,6 +7,7 @@ import { getPolicyProfile, profileInEffect, type PolicyProfile, type ProfileId }
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import {
   caseIdsNamedBy,
+  withCaseIds,
   actorOfRecord,
   allowedEvents,
   contextFor,
@@ -24,6 +25,7 @@ import type { CaseAccess } from './case-access'
 import { feedbackForStep, insertFeedbackInTx } from './channels/feedback'
 import { calendarFor } from './calendar'
 import { machineStateOf, type CaseDoc, type StoredCase } from '../../shared/cases/case-doc'
+import { workIndexOf } from '../../shared/cases/todo'
 import { COLLECTIONS } from './collections'
 import { addFollowersInTx, listFollows } from './follows'
 import { sendCaseNotices } from './notifications'
@@ -31,6 +33,7 @@ import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
 import { rewardsAfterCaseEvent } from './rewards/after-case-event'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
 import { caseWriteExtras, statMonthsOf, writeCaseStatsInTx, type CaseStatFields } from './stats/case-stats'
+import { syncCoHandlingInTx } from './workbench/co-handling'
 
 export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
   return getPolicyProfile(doc.profile.id, doc.profile.version)
@@ -154,12 +157,14 @@ export async function applyCaseEvent(
   runtime: Runtime,
   access: CaseAccess,
   caseId: string,
-  event: CaseEvent,
+  sent: CaseEvent,
   options: ApplyOptions = {},
 ): Promise<AppliedEvent> {
   const before = await access.load(caseId)
   if (options.expectedVersion !== undefined) checkVersion(before, options.expectedVersion)
-  const named = await loadNamedCases(access, event)
+  const named = await loadNamedCases(access, sent)
+  // A case named by its reference number is recorded by its id.
+  const event = withCaseIds(sent, (ref) => named.get(ref)?._id ?? ref)
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
   const profile = profileOf(before)
@@ -170,24 +175,32 @@ export async function applyCaseEvent(
     ? { ...transitioned, entry: { ...transitioned.entry, requestId: options.requestId } }
     : transitioned
 
-  const mergeTarget = event.type === 'merge' ? checkMergeTarget(before, named.get(event.intoCaseId)!) : null
+  const mergeTarget =
+    event.type === 'merge'
+      ? checkMergeTarget(
+          before,
+          [...named.values()].find((d) => d._id === event.intoCaseId)!,
+        )
+      : null
   const extraPatch =
     typeof options.extraPatch === 'function' ? options.extraPatch(before) : options.extraPatch
   const history = [...before.history, result.entry]
+  const clocks = caseClocks({ profile, calendar, history, asOf: now })
   const next: CaseDoc = {
     ...before,
     ...result.state,
+    // What the to-do lists query, derived from the new state and clocks (shared/cases/todo.ts).
+    ...workIndexOf(result.state, clocks),
     open: isOpenState(result.state.status),
     history,
     unitId: holdingUnit(before, result.state, event),
     mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
     updatedAt: result.entry.at,
+    nextCheckOn: nextCheckOnOf(clocks, now),
     ...extraPatch,
   }
-  const clocks = caseClocks({ profile, calendar, history, asOf: now })
-  next.nextCheckOn = nextCheckOnOf(clocks, now)
   // The desk's derived fields and the statistics contributions (common/stats/case-stats.ts).
-  const stats = caseWriteExtras(caseId, next, { profile, calendar, clocks }, statMonthsOf(before))
+  const stats = caseWriteExtras(before._id, next, { profile, calendar, clocks }, statMonthsOf(before))
   const patch: Patch<CaseDoc & CaseStatFields> = {
     status: next.status,
     open: next.open,
@@ -198,6 +211,10 @@ export async function applyCaseEvent(
     mergedInto: next.mergedInto,
     updatedAt: next.updatedAt,
     nextCheckOn: next.nextCheckOn,
+    assigneeStaffId: next.assigneeStaffId,
+    dueOn: next.dueOn,
+    urgent: next.urgent,
+    todo: next.todo,
     ...extraPatch,
     ...stats.patch,
   }
@@ -206,10 +223,11 @@ export async function applyCaseEvent(
   // S0 第七条(三): a platform's order that closes (is returned, refused, merged) owes the platform feedback.
   const feedback = await feedbackForStep(runtime, before.status, { ...next, _id: before._id }, now)
   await runtime.db.transaction(async (tx: Tx) => {
-    await tx.update<CaseDoc & CaseStatFields>(COLLECTIONS.cases, caseId, patch, before._version)
+    await tx.update<CaseDoc & CaseStatFields>(COLLECTIONS.cases, before._id, patch, before._version)
     await writeCaseStatsInTx(tx, stats)
     await insertFeedbackInTx(tx, feedback)
-    if (options.attach) await attachUploadsInTx(tx, options.attach, caseId)
+    if (options.attach) await attachUploadsInTx(tx, options.attach, before._id)
+    await syncCoHandlingInTx(tx, before, { ...next, _id: before._id })
     if (mergeTarget) {
       // The target's scope and state were checked on the version loaded: a change since is a conflict.
       const target = await tx.get<CaseDoc>(COLLECTIONS.cases, mergeTarget._id)

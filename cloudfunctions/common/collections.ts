@@ -52,4 +52,10 @@ export const COLLECTIONS = {
   sectionCopies: 'section_copies',
   /** Referrals of suspected environmental crimes to the judiciary, S0 第十七条. */
   judicialReferrals: 'judicial_referrals',
+  /** The duty roster: one document per unit and duty day (who is on duty, which leader leads the shift). */
+  duty: 'duty',
+  /** Reply templates per category and outcome, kept by office heads for their units. */
+  replyTemplates: 'reply_templates',
+  /** One document per case × unit that shares it with the lead office (S2 第十六条): the 协办 list. */
+  coHandling: 'co_handling',
 } as const

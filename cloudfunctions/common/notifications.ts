@@ -3,6 +3,7 @@
 // Template ids come from configuration (GW_SUBSCRIBE_TEMPLATES in the cloud; the outbox in local mode);
 // every message has a dedupe key, so a retried run never sends it twice.
 import {
+  hasRecused,
   REPORTER_NOTICES,
   STAFF_NOTICE_TEMPLATE,
   STAFF_NOTICES,
@@ -17,6 +18,7 @@ import { listFollows } from './follows'
 import { noteStaffNotice } from './notice-consent'
 import type { Runtime } from './ports'
 import { listActiveStaff, type StaffRecord } from './staff-records'
+import { onDutyFor } from './workbench/duty'
 
 function caseData(doc: StoredCase, text: string, at: string): Record<string, string> {
   return {
@@ -48,6 +50,48 @@ function unitLine(runtime: Runtime, unitId: string): string[] {
   for (let id: string | undefined = unitId; id && !line.includes(id); id = byId.get(id)?.parentId)
     line.push(id)
   return line
+}
+
+const STAFF_EFFECTS = ['notify-units', 'notify-roles', 'notify-staff', 'notify-duty'] as const
+type StaffEffect = Extract<Effect, { type: (typeof STAFF_EFFECTS)[number] }>
+
+function isStaffEffect(effect: Effect): effect is StaffEffect {
+  return (STAFF_EFFECTS as readonly string[]).includes(effect.type)
+}
+
+/**
+ * The staff a notice goes to: every one of the units; the posts of the case's unit line; the staff named (the
+ * officer an assignment names); or whoever is on duty for the case's unit now (the officers and the leader of the
+ * shift; with no roster, the unit's officers and leaders). Nobody who stepped aside from the case (S2 第六条).
+ */
+async function recipients(
+  runtime: Runtime,
+  doc: StoredCase,
+  effect: StaffEffect,
+  entry: HistoryEntry,
+  activeStaff: () => Promise<StaffRecord[]>,
+): Promise<StaffRecord[]> {
+  let staff: StaffRecord[]
+  if (effect.type === 'notify-units') staff = staffOf(await activeStaff(), effect.unitIds)
+  else if (effect.type === 'notify-roles')
+    staff = staffOf(await activeStaff(), unitLine(runtime, doc.unitId), effect.roles)
+  else if (effect.type === 'notify-staff')
+    staff = (await activeStaff()).filter((s) => effect.staffIds.includes(s._id))
+  else {
+    const shift = await onDutyFor(runtime, doc.unitId, entry.at)
+    if (shift) {
+      const ids = [...shift.officers.map((o) => o.id), ...(shift.leader ? [shift.leader.id] : [])]
+      staff = (await activeStaff()).filter((s) => ids.includes(s._id))
+    } else {
+      runtime.log.warn('no duty roster: urgent case sent to the unit’s officers and leaders', {
+        caseId: doc._id,
+      })
+      const active = await activeStaff()
+      const leaders = staffOf(active, unitLine(runtime, doc.unitId), ['leader'])
+      staff = [...new Set([...staffOf(active, [doc.unitId], ['officer']), ...leaders])]
+    }
+  }
+  return staff.filter((s) => s.openid && !hasRecused(doc.flags, s._id))
 }
 
 export async function sendCaseNotices(
@@ -87,11 +131,8 @@ export async function sendCaseNotices(
             })
           }
         }
-      } else if (effect.type === 'notify-units' || effect.type === 'notify-roles') {
-        const staff =
-          effect.type === 'notify-units'
-            ? staffOf(await activeStaff(), effect.unitIds)
-            : staffOf(await activeStaff(), unitLine(runtime, doc.unitId), effect.roles)
+      } else if (isStaffEffect(effect)) {
+        const staff = await recipients(runtime, doc, effect, entry, activeStaff)
         for (const member of staff) {
           const outcome = await runtime.notifier.send({
             to: member.openid!,

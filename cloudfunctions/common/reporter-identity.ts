@@ -12,6 +12,7 @@ import {
 } from '../../shared/contracts/cases'
 import type { RevealedReporter } from '../../shared/contracts/staff'
 import { audit } from './audit'
+import { disclosureMark } from './workbench/audit-log'
 import type { Runtime } from './ports'
 import type { StaffRecord } from './staff-records'
 
@@ -130,7 +131,12 @@ export async function revealReporter(
   if (doc.reporter.mode !== 'real-name' || (!nameSealed && !phoneSealed)) {
     throw new AppError('NOT_FOUND', '匿名反映没有可查看的身份信息')
   }
-  const auditId = await audit(runtime.db, 'reveal-reporter', doc._id, staff, at, { refNo: doc.refNo, reason })
+  // Marked as a disclosure of the case's unit: supervisors see every one (workbench/audit-log.ts).
+  const auditId = await audit(runtime.db, 'reveal-reporter', doc._id, staff, at, {
+    ...disclosureMark(doc.unitId),
+    refNo: doc.refNo,
+    reason,
+  })
   runtime.log.info('reporter revealed', { caseId: doc._id, staffId: staff._id, auditId })
   const key = runtime.secrets.identityKey
   const open = (sealed: string | undefined) => (sealed ? decryptField(key, sealed) : null)

@@ -3,8 +3,9 @@
 // timeout is 60 s): the deadline sweep (reminders, 督办, deemed closure), the removal of uploads nobody
 // attached, retention (archiving, destroying sealed identities), the monthly statistics (last month's report,
 // this month's figures, the backfill of cases stored before statistics), the feedback owed to the work-order
-// platforms (delivery with retries, expired push nonces) and the publications (the month's figures, the quarter's
-// analysis report). Every job is resumable and idempotent, so running hourly costs an indexed query when there is
+// platforms (delivery with retries, expired push nonces), the publications (the month's figures, the quarter's
+// analysis report) and the to-do work index of open cases stored before it (once per version of its
+// derivation). Every job is resumable and idempotent, so running hourly costs an indexed query when there is
 // no work. A run that stops at its budget with work left starts a follow-up run at once (runtime.followUps: in the
 // cloud the function calls itself, locally the scheduler fires again), chained until the work is done: a backlog
 // drains at the speed of the work, not of the trigger. Runs never work on a job at the same time (paged-job.ts
@@ -20,6 +21,7 @@ import { runRetention } from './retention'
 import { runMonthlyReport } from '../common/stats/monthly-report'
 import { runFeedbackDelivery } from '../common/channels/feedback-outbox'
 import { runPublications } from './publications'
+import { runWorkIndexRefresh } from './work-index'
 
 /** What one run may spend in all, leaving room under the 60 s timeout for a slow page and the hand-over. */
 export const RUN_BUDGET_MS = 45_000
@@ -38,6 +40,7 @@ const TIMER_JOBS = {
   monthlyReport: runMonthlyReport,
   platformFeedback: runFeedbackDelivery,
   publications: runPublications,
+  workIndex: runWorkIndexRefresh,
 } satisfies Record<string, (runtime: Runtime, options: PagedJobOptions) => Promise<PagedJobReport>>
 
 type JobReports = { [K in keyof typeof TIMER_JOBS]: Awaited<ReturnType<(typeof TIMER_JOBS)[K]>> }

@@ -32,6 +32,9 @@ const config = {
         'maps/typical/index',
         'maps/copies/index',
         'maps/referral/index',
+        'duty/index',
+        'templates/index',
+        'audit/index',
       ],
     },
     // Whistleblower rewards: the citizen's self-check and claim; the reward admin's queue and claim.

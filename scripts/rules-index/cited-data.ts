@@ -45,6 +45,8 @@ import {
   ESCALATION_REASONS,
   IMPORTANT_CASE_GROUNDS,
   LEADER_CASE_GROUNDS,
+  MEDIATION_MATTERS,
+  RECUSAL_GROUNDS,
   SUPERVISION_REASONS,
 } from '../../shared/workflow'
 import {
@@ -309,6 +311,8 @@ const GROUNDS_TABLES: Array<[string, Record<string, { label: string; basis: stri
   ['列入领导包案的理由', LEADER_CASE_GROUNDS],
   ['退回督办结果的理由', SUPERVISION_SEND_BACK_REASONS],
   ['抽查结论', SPOT_CHECK_FINDINGS],
+  ['回避事由', RECUSAL_GROUNDS],
+  ['可调解结案的纠纷', MEDIATION_MATTERS],
 ]
 
 function groundsTexts(): CitedText[] {

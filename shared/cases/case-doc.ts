@@ -10,6 +10,7 @@ import type { IntakeAssessment, IntakeFinding } from '../intake/importance'
 import type { RoutingDecision } from '../routing/router'
 import type { CaseMachineState, HistoryEntry } from '../workflow'
 import type { ContentHold } from './held-content'
+import type { WorkIndex } from './todo'
 
 /** 实名 or 匿名: how the citizen chose to report (the contracts' reporterSchema offers the same two). */
 export type ReporterMode = 'real-name' | 'anonymous'
@@ -70,7 +71,11 @@ export interface IntakeRecord extends Pick<IntakeAssessment, 'importance' | 'urg
   findings: Array<Pick<IntakeFinding, 'rule' | 'label' | 'effects' | 'basis'>>
 }
 
-export interface CaseDoc extends CaseMachineState {
+/**
+ * A stored case. The work index (`assigneeStaffId`, `dueOn`, `urgent`, `todo`: shared/cases/todo.ts) is derived
+ * from the state and the clocks and written with every change, for the staff to-do queries.
+ */
+export interface CaseDoc extends CaseMachineState, WorkIndex {
   refNo: string
   requestType: RequestTypeKey
   category: CategoryKey

@@ -27,6 +27,7 @@ import type {
 } from './case-doc'
 import { pendingPhotoIds, withHold } from './content-holds'
 import type { NewHold } from './held-content'
+import { workIndexOf } from './todo'
 
 /** A validated report, as the builder reads it (the output of the contracts' `submitReportInput`). */
 export interface NewReport {
@@ -139,6 +140,7 @@ export function buildNewCase(parts: NewCaseParts): CaseDoc {
   const clocks = caseClocks({ profile, calendar: parts.calendar, history, asOf: parts.now })
   return {
     ...opened.state,
+    ...workIndexOf(opened.state, clocks),
     open: isOpenState(opened.state.status),
     refNo: parts.refNo,
     requestType: report.requestType,

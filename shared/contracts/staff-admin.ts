@@ -196,7 +196,11 @@ export const AUDIT_ACTIONS = {
   'refuse-reward': '不予奖励',
   'record-reward-payout': '登记奖励发放',
   'record-reward-recovery': '登记追回奖励',
-  export: '导出统计报表或案件台账',
+  /** Case data leaving the system (a file, a list): supervisors see each one (workbench/audit-log.ts). */
+  export: '导出数据',
+  'set-duty': '安排值班',
+  'save-reply-template': '保存答复模板',
+  'remove-reply-template': '删除答复模板',
   'draw-spot-check': '抽取抽查样本',
   'record-reception': '登记领导接访',
   'handle-warning': '处置预警',

@@ -29,11 +29,12 @@ export const CLOCK_COMPLETED_BY = {
   assignment: ['assign', 'transfer-out'],
   'transfer-out': ['transfer-out', 'not-accept'],
   // Replying closes the investigation steps: nothing can be investigated for this reply afterwards.
-  investigation: ['record-site-visit', 'send-reply'],
-  'initial-opinion': ['record-initial-opinion', 'send-reply'],
+  investigation: ['record-site-visit', 'send-reply', 'record-mediation'],
+  'initial-opinion': ['record-initial-opinion', 'send-reply', 'record-mediation'],
   // The follow-up check that finds the plan carried out (S0 第七条(二) 抓好落实).
   rectification: ['complete-rectification'],
-  handling: ['send-reply'],
+  // A mediated agreement settles the matter instead of a reply (S2 第十一条).
+  handling: ['send-reply', 'record-mediation'],
   'review-window': ['request-review', 'accept-reply', 'deem-closed'],
   review: ['decide-review'],
   // A second 复查 by the same unit (S4 四(五)) also uses this window.

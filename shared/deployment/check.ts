@@ -113,6 +113,7 @@ export const deploymentConfigSchema = z.object({
       judiciary: z.array(z.object({ id: id('司法机关编号'), name: text('司法机关名称') })),
     }),
   ),
+  departments: z.optional(z.array(text('部门名称'), { error: 'departments 必须是部门名称列表' })),
 })
 
 function duplicates(values: readonly string[]): string[] {

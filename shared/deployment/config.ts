@@ -70,6 +70,21 @@ export interface DeploymentConfig extends RoutingTerritory {
   publicInfo?: PublicInfoConfig
   /** Copies to business sections and referrals to the judiciary; absent: nothing is shared. */
   sharing?: SharingConfig
+  /**
+   * Other government departments a matter outside the bureau's remit is transferred to (转其他部门), as the bureau
+   * names them; the departments its routing table refers reporters to are offered too (`transferDepartmentsOf`).
+   */
+  departments?: string[]
+}
+
+/** The departments a case may be transferred to: the deployment's list and those its routing table names. */
+export function transferDepartmentsOf(
+  deployment: Pick<DeploymentConfig, 'departments' | 'routing'>,
+): string[] {
+  const referred = (deployment.routing?.rules ?? []).flatMap((rule) =>
+    rule.then.kind === 'refer' ? [rule.then.department] : [],
+  )
+  return [...new Set([...(deployment.departments ?? []), ...referred])]
 }
 
 /** A deployment that has a routing table (`requireRouting`). */

@@ -145,6 +145,11 @@ export class Router {
   private readonly authorityName: string
   /** The counties and special zones of the territory, by name (what an address may name). */
   readonly localities: readonly RegionRef[]
+  /**
+   * The regions around the territory that the boundary data holds, by their qualified names (河南省新乡市): where a
+   * matter found to be another region's is transferred to (S3 第十条).
+   */
+  readonly neighbours: readonly RegionRef[]
 
   constructor(deployment: RoutingTerritory, boundaries: unknown) {
     this.deployment = requireRouting(deployment)
@@ -180,6 +185,10 @@ export class Router {
       ...territory.filter((r) => divisionLevel(r.code) === 'county').map(regionRef),
       ...routing.zones.map((z) => ({ code: z.code, name: z.name })),
     ]
+    this.neighbours = regions
+      .filter((r) => !inTerritory(r))
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((r) => ({ code: r.code, name: this.qualify(r, null) }))
     this.intakeUnit = this.unit(routing.intakeUnitId)
     const top = deployment.units.find((u) => !u.parentId && u.regionCodes.includes(deployment.regionCode))
     this.authorityName = top?.name ?? `${deployment.regionName}生态环境部门`

@@ -21,7 +21,7 @@ export type FormSpec =
   | { kind: 'lines'; label: string; itemMax: number; maxItems: number; placeholder?: string }
   | { kind: 'choice'; label: string; options: Array<{ value: string; label: string; basis?: string }> }
   | { kind: 'count'; label: string; min: number; max: number; unit: string }
-  | { kind: 'date'; label: string }
+  | { kind: 'date'; label: string; optional?: boolean; placeholder?: string }
   | { kind: 'instant'; label: string }
   | { kind: 'yes-no'; label: string; optional: boolean }
   | { kind: 'stars'; label: string; optional: boolean }
@@ -191,6 +191,16 @@ export const ask = {
         kind: 'date',
         label,
       },
+    ),
+
+  /** A Shanghai calendar date that may be left empty (stored as null). */
+  optionalDate: (label: string, placeholder?: string) =>
+    field(
+      z._default(
+        z.nullable(z.string().check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))),
+        null,
+      ),
+      { kind: 'date', label, optional: true, ...(placeholder ? { placeholder } : {}) },
     ),
 
   /** A moment with its offset (the form offers now, and takes an earlier time). */

@@ -59,6 +59,7 @@ import {
   REQUEST_REVIEW,
 } from './catalogue/review'
 import { CONFIRM_VIOLATION, FIND_REPORT_UNTRUE } from './catalogue/rewards'
+import { DESIGNATE_OFFICER, RECORD_MEDIATION, RECUSE } from './catalogue/workbench'
 import { REPEAT_GROUNDS, type RepeatEventType } from './grounds'
 
 /** Every event, in the order of a case's life (the order buttons and tables list them in). */
@@ -112,6 +113,9 @@ const EVENT_DEFS = [
   SEND_BACK_SUPERVISION_RESULT,
   RECORD_SPOT_CHECK,
   TAKE_LEADER_CASE,
+  DESIGNATE_OFFICER,
+  RECUSE,
+  RECORD_MEDIATION,
 ] as const
 
 type Def = (typeof EVENT_DEFS)[number]
@@ -166,6 +170,24 @@ export function caseIdsNamedBy(event: CaseEvent): Array<{ caseId: string; ref: C
     const value = valueAt(event, ref.path)
     return typeof value === 'string' ? [{ caseId: value, ref }] : []
   })
+}
+
+/**
+ * The event with every case it names replaced by `resolve`'s answer: a case named by its reference number is
+ * stored by its id.
+ */
+export function withCaseIds(event: CaseEvent, resolve: (named: string) => string): CaseEvent {
+  let copy: Record<string, unknown> | null = null
+  for (const { caseId, ref } of caseIdsNamedBy(event)) {
+    const id = resolve(caseId)
+    if (id === caseId) continue
+    copy ??= JSON.parse(JSON.stringify(event)) as Record<string, unknown>
+    const keys = ref.path.split('.')
+    let at = copy
+    for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>
+    at[keys[keys.length - 1]!] = id
+  }
+  return (copy as CaseEvent | null) ?? event
 }
 
 /** Uploaded files an event attaches to its case (a supplement's photos, a site visit's record, stamped photos). */

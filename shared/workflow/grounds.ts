@@ -115,3 +115,17 @@ export const RETURN_VISIT_KINDS = {
   'return-visit': '回访',
   'spot-check': '抽查',
 } as const
+
+/** Why a staff member steps aside from a case (回避): a direct interest in the matter or in the reporter. */
+export const RECUSAL_GROUNDS = {
+  'interest-in-matter': { label: '与反映事项有直接利害关系', basis: 'S2 第六条' },
+  'interest-in-reporter': { label: '与反映人有直接利害关系', basis: 'S2 第六条' },
+} as const
+export type RecusalGround = keyof typeof RECUSAL_GROUNDS
+
+/** The disputes a case may be closed on by mediation, the parties agreeing to it (行政调解). */
+export const MEDIATION_MATTERS = {
+  administrative: { label: '与行政处罚、行政许可等行政行为有关的争议纠纷', basis: 'S2 第十一条' },
+  'pollution-damages': { label: '生态损害赔偿、污染赔偿等民事纠纷', basis: 'S2 第十一条' },
+} as const
+export type MediationMatter = keyof typeof MEDIATION_MATTERS

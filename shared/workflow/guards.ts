@@ -6,9 +6,11 @@ import { fieldWorkPolicyFor, type EffectivePolicy } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
 import { fieldPaths, valueAt } from '@shared/vocabulary/form'
 import type { Actor } from './actors'
+import { MISSING_FACT_MARK } from './catalogue/reply'
 import { EVENT_CATALOGUE, onRepeatGround, repeatCountOf, type CaseEvent } from './events'
 import { REPEAT_GROUNDS } from './grounds'
 import type { CaseMachineState, TransitionContext } from './machine-types'
+import { hasRecused, namedOfficer } from './people'
 
 export interface GuardInput {
   state: CaseMachineState
@@ -284,6 +286,37 @@ export const GUARDS = {
     ({ state }) => state.flags.leaderCase !== null || state.facts.important,
   ),
   noLeaderNamed: guard('本案已有包案领导', false, ({ state }) => !state.flags.leaderCase?.leaderStaffId),
+  // S2 第十六条: the lead office replies for all, through the officer the assignment names there.
+  namedOfficerActs: guard(
+    '只有牵头单位指定的承办人可以这样做；尚未指定承办人的，请交办员先指定',
+    false,
+    ({ state, actor }) => actor.kind !== 'staff' || namedOfficer(state.flags)?.id === actor.id,
+  ),
+  // S2 第六条: someone who stepped aside is not named again.
+  officerNotRecused: guard('该工作人员已声明回避本案，不能指定为承办人', true, ({ state, event }) =>
+    event.type === 'assign' || event.type === 'designate-officer'
+      ? !hasRecused(state.flags, event.officer.id)
+      : true,
+  ),
+  // S2 第十六条 注明办理时限: a date set on assignment lies within the legal one (the handling clock's due date).
+  dueDateWithinLegal: guard('办理时限须在今天之后、法定办结期限之内', true, ({ event, ctx, today }) => {
+    if (event.type !== 'assign' && event.type !== 'designate-officer') return true
+    if (event.dueDate === null) return true
+    const handling = findClock(ctx.clocks, 'handling')
+    const legal = handling?.state === 'running' ? handling.due : null
+    return event.dueDate >= today && (legal === null || event.dueDate <= legal)
+  }),
+  notYetRecused: guard('您已声明回避本案', false, ({ state, actor }) => !hasRecused(state.flags, actor.id)),
+  // S2 第十一条: mediation needs the parties' consent, recorded on an agreement already reached.
+  mediationAgreed: guard('当事人同意调解并已达成协议的，才能调解结案', true, ({ event, today }) =>
+    event.type === 'record-mediation' ? event.consent && event.agreedOn <= today : true,
+  ),
+  // S1 第十条: the reply says what was found and done — no fact a template left for the officer is still missing.
+  replyComplete: guard(`答复中还有“${MISSING_FACT_MARK}”的内容，请补充后再报送`, true, ({ event }) =>
+    event.type === 'draft-reply'
+      ? Object.values(event.reply).every((text) => !text.includes(MISSING_FACT_MARK))
+      : true,
+  ),
 } as const satisfies Record<string, GuardDefinition>
 
 export type GuardName = keyof typeof GUARDS

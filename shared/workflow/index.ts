@@ -10,9 +10,11 @@ export {
   type NarrationContext,
   type Tone,
 } from './catalogue/define'
-export { REPLY_FIELDS, replySections, type ReplyContent } from './catalogue/reply'
+export { missingFact, REPLY_FIELDS, replySections, type ReplyContent } from './catalogue/reply'
 export { SITE_VISIT_FIELDS } from './catalogue/handling'
 export { currentHandlerOf } from './catalogue/staffing'
+export { OFFICER_FIELDS } from './catalogue/workbench'
+export { hasRecused, namedOfficer, recusedStaffIds } from './people'
 export { repeatCountSchema, type RepeatCountRecord } from './catalogue/repeats'
 export * from './actors'
 export * from './machine-types'

@@ -6,7 +6,13 @@ import type { StaffRole } from '@shared/vocabulary/units'
 import type { ApprovalStep, ClockKind, NonAcceptanceReasonKey, ProfileId } from '@shared/policy'
 import type { LocalDate } from '@shared/time'
 import type { ReplyContent } from './catalogue/reply'
-import type { IntakeChannel, LeaderCaseGround, RepeatEventType, SupervisionReason } from './grounds'
+import type {
+  IntakeChannel,
+  LeaderCaseGround,
+  MediationMatter,
+  RepeatEventType,
+  SupervisionReason,
+} from './grounds'
 import type { CaseStateKey } from './states'
 
 /** What registration established; `important` may be set later (mark-important). */
@@ -20,12 +26,31 @@ export interface CaseFacts {
   reporterId: string | null
 }
 
+/** A staff member as an event records them: their id, and their name at the time. */
+export interface Colleague {
+  id: string
+  name: string
+}
+
+/**
+ * Who handles the case: the units (several offices have a lead office that replies for all, S2 第十六条), the
+ * officer the assignment names in the lead unit, the instructions given and the date set (S2 第十六条 注明办理
+ * 时限; null: the legal due date). Cases assigned before officers were named carry units only.
+ */
+export interface Assignment {
+  unitIds: readonly string[]
+  leadUnitId: string
+  officer?: Colleague | null
+  instructions?: string
+  dueDate?: LocalDate | null
+}
+
 export interface CaseFlags {
   /** 一次性告知: asked once, with every missing item (S3 第九条(一)). */
   supplement: { requestedAt: string; missingItems: readonly string[]; suppliedAt: string | null } | null
   outOfRemit: 'other-department' | 'other-region' | null
-  /** Handling units; several offices have a lead office that replies for all (S2 第十六条). */
-  assignment: { unitIds: readonly string[]; leadUnitId: string } | null
+  /** Handling units and the named officer; several offices have a lead office that replies for all (S2 第十六条). */
+  assignment: Assignment | null
   siteVisits: number
   initialOpinionRecorded: boolean
   rectification: { dueDate: LocalDate; completed: boolean } | null
@@ -64,12 +89,18 @@ export interface CaseFlags {
    * stored before 督办单 existed (read as null).
    */
   supervisionOrder?: SupervisionOrder | null
-  /** Why a case left this bureau's hands. */
+  /** How the case ended here: left this bureau's hands, or closed by mediation (S2 第十一条). */
   outcome:
     | { kind: 'not-accepted'; reason: NonAcceptanceReasonKey; guidance: string }
     | { kind: 'merged'; intoCaseId: string }
     | { kind: 'transferred'; target: 'region' | 'department'; to: string }
+    | { kind: 'mediated'; matter: MediationMatter }
     | null
+  /**
+   * Staff who declared a conflict of interest (回避, S2 第六条): excluded from the case from then on. Absent on
+   * cases stored before recusal existed (read it with `recusedStaffIds`).
+   */
+  recused?: readonly string[]
 }
 
 export interface SupervisionOrder {
@@ -110,6 +141,8 @@ export type ReporterNotice =
   | 're-review-decision'
   | 'reopened'
   | 'closed'
+  /** Closed by a mediation the parties agreed to (S2 第十一条). */
+  | 'mediated'
   /** Repeat reports set off a stronger handling (提级办理, 督办, 重点案件, 领导包案). */
   | 'stepped-up'
 
@@ -138,12 +171,22 @@ export type StaffNotice =
   | 'supervision-closed'
   /** A reporter with no WeChat to hear it is told by phone: each of their notices is an intake to-do. */
   | 'tell-reporter'
+  /** Night-time construction noise, risk of a mass incident: go on site at once (S2 第十二条). */
+  | 'urgent-case'
+  /** The named officer stepped aside (S2 第六条): the case needs another officer. */
+  | 'recused'
+  /** A unit shares a case another office leads (S2 第十六条). */
+  | 'co-handling'
 
 /** What a transition asks the caller to do. Nothing is executed by the workflow itself. */
 export type Effect =
   | { type: 'notify-reporter'; notice: ReporterNotice }
   | { type: 'notify-units'; unitIds: readonly string[]; notice: StaffNotice }
   | { type: 'notify-roles'; roles: readonly StaffRole[]; notice: StaffNotice }
+  /** Named staff members (the officer an assignment names). */
+  | { type: 'notify-staff'; staffIds: readonly string[]; notice: StaffNotice }
+  /** The officers and the leader on duty now for the case's unit (值班、领导带班: S0 第五条, S2 第十二条). */
+  | { type: 'notify-duty'; notice: StaffNotice }
   | { type: 'start-clock'; clock: ClockKind }
   | { type: 'stop-clock'; clock: ClockKind }
   | { type: 'pause-clocks' }

@@ -83,6 +83,7 @@ const INITIAL_FLAGS: CaseFlags = {
   reopenCount: 0,
   outcome: null,
   supervisionOrder: null,
+  recused: [],
 }
 
 /** Who may register a case: the citizen in the app, intake staff for calls, letters and visits, a platform import. */
@@ -200,6 +201,8 @@ export function openCase(input: {
     effects: [
       { type: 'notify-reporter', notice: 'registered' },
       { type: 'notify-roles', roles: ['intake'], notice: 'new-case' },
+      // Night-time construction noise, risk of a mass incident: those on duty go at once (S2 第十二条, S0 第五条).
+      ...(event.emergency ? [{ type: 'notify-duty', notice: 'urgent-case' } as const] : []),
       ...clockEffects(event, { ...ctx, clocks: [] }, state, policy),
     ],
   }

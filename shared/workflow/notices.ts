@@ -19,6 +19,7 @@ export const REPORTER_NOTICES: Record<ReporterNotice, { template: SubscribeTempl
   reopened: { template: 'case-progress', text: '已重新办理' },
   closed: { template: 'case-progress', text: '已办结' },
   'stepped-up': { template: 'case-progress', text: '多次反映，已加强办理' },
+  mediated: { template: 'case-progress', text: '经调解达成协议，已办结' },
 }
 
 export const STAFF_NOTICE_TEMPLATE: SubscribeTemplateKey = 'staff-task'
@@ -47,4 +48,7 @@ export const STAFF_NOTICES: Record<StaffNotice, string> = {
   'supervision-sent-back': '督办结果被退回，请重新办理',
   'supervision-closed': '督办结果审核通过',
   'tell-reporter': `请电话告知${TERMS.reporter}`,
+  'urgent-case': '紧急案件，请立即到现场处置',
+  recused: '承办人已回避，请重新指定',
+  'co-handling': '新协办案件',
 }

@@ -2,11 +2,12 @@
 // next state, the flags it records and the notifications it asks for. Clock start/stop effects are added by the
 // machine from shared/deadlines' lifecycle tables. Where jurisdictions differ (approval chain, extension
 // approver, review loop) the row reads the policy; there are no profile-id branches.
-import type { StaffRole } from '@shared/vocabulary/units'
+import { CASE_DUTY_ROLES, type StaffRole } from '@shared/vocabulary/units'
 import type { ApprovalStep, EffectivePolicy } from '@shared/policy'
 import type { Actor, ActorRole } from './actors'
 import { repeatCountOf, type CaseEventType, type EventOf, type RepeatActionEvent } from './events'
 import type { GuardName } from './guards'
+import { namedOfficer, recusedStaffIds } from './people'
 import type {
   CaseFacts,
   CaseFlags,
@@ -85,6 +86,13 @@ function handlers(state: CaseMachineState, notice: StaffNotice): Effect {
 }
 
 const roles = (...list: StaffRole[]): readonly StaffRole[] => list
+
+/** The units that share a multi-unit case with its lead office hear of it (S2 第十六条). */
+function coHandlingNotice(next: CaseMachineState): Effect[] {
+  const assignment = next.flags.assignment
+  const others = (assignment?.unitIds ?? []).filter((id) => id !== assignment?.leadUnitId)
+  return others.length > 0 ? [{ type: 'notify-units', unitIds: others, notice: 'co-handling' }] : []
+}
 
 /** An event the intake's repeat count set off is recorded as the case's one repeat action. */
 function repeatActionOf({
@@ -214,14 +222,24 @@ export const TRANSITIONS: TransitionTable = {
     {
       from: ['accepted'],
       roles: ['dispatcher'],
-      guards: ['leadUnitNamedForMultiUnit'],
+      guards: ['leadUnitNamedForMultiUnit', 'officerNotRecused', 'dueDateWithinLegal'],
       to: 'assigned',
       update: ({ event }) => ({
         flags: {
-          assignment: { unitIds: event.unitIds, leadUnitId: event.leadUnitId ?? event.unitIds[0] ?? '' },
+          assignment: {
+            unitIds: event.unitIds,
+            leadUnitId: event.leadUnitId ?? event.unitIds[0] ?? '',
+            officer: event.officer,
+            instructions: event.instructions,
+            dueDate: event.dueDate,
+          },
         },
       }),
-      effects: (_input, next) => [handlers(next, 'assigned')],
+      // The named officer; the units sharing the case with the lead office (S2 第十六条).
+      effects: ({ event }, next) => [
+        { type: 'notify-staff', staffIds: [event.officer.id], notice: 'assigned' },
+        ...coHandlingNotice(next),
+      ],
     },
   ],
 
@@ -233,7 +251,18 @@ export const TRANSITIONS: TransitionTable = {
       roles: ['dispatcher'],
       guards: ['transferTargetIsNewUnit'],
       to: 'assigned',
-      update: ({ event }) => ({ flags: { assignment: { unitIds: [event.to], leadUnitId: event.to } } }),
+      // The receiving unit names its officer (designate-officer): nobody there is named yet.
+      update: ({ event }) => ({
+        flags: {
+          assignment: {
+            unitIds: [event.to],
+            leadUnitId: event.to,
+            officer: null,
+            instructions: '',
+            dueDate: null,
+          },
+        },
+      }),
       effects: (_input, next) => [handlers(next, 'assigned')],
     },
     {
@@ -303,7 +332,7 @@ export const TRANSITIONS: TransitionTable = {
     {
       from: ['investigating'],
       roles: ['officer'],
-      guards: ['siteVisitRecordedForComplaint'],
+      guards: ['namedOfficerActs', 'siteVisitRecordedForComplaint', 'replyComplete'],
       to: ({ policy }) => APPROVAL_STATES[policy.replyApproval.chain[0]],
       update: ({ event }) => ({ flags: { reply: { draft: event.reply, approvals: [], sentAt: null } } }),
       effects: ({ policy }) => [
@@ -589,7 +618,20 @@ export const TRANSITIONS: TransitionTable = {
 
   // 移交经办: an administrator hands a leaver's open cases to a colleague; unit, state and clocks are unchanged,
   // so nobody is told but the record (the batch in cloudfunctions/admin picks the cases the leaver works).
-  'hand-over': [{ from: STATE_GROUPS.open, roles: ['admin'], guards: ['handOverToAnother'] }],
+  'hand-over': [
+    {
+      from: STATE_GROUPS.open,
+      roles: ['admin'],
+      guards: ['handOverToAnother'],
+      // The leaver named as the case's officer (S2 第十六条): the colleague is named in their place.
+      update: ({ state, event }) => {
+        const assignment = state.flags.assignment
+        return assignment && namedOfficer(state.flags)?.id === event.from.id
+          ? { flags: { assignment: { ...assignment, officer: event.to } } }
+          : {}
+      },
+    },
+  ],
 
   // S3 第二十四条.
   archive: [
@@ -745,6 +787,66 @@ export const TRANSITIONS: TransitionTable = {
         },
       }),
       effects: ({ state }) => [handlers(state, 'leader-case')],
+    },
+  ],
+
+  // The lead unit names (or changes) the officer who handles the case: after a transfer to it, after the named
+  // officer stepped aside, or to hand it to a colleague; with instructions and a date within the legal one.
+  'designate-officer': [
+    {
+      from: ['assigned', 'investigating', 'rectifying'],
+      roles: ['dispatcher', 'office-head'],
+      guards: ['officerNotRecused', 'dueDateWithinLegal'],
+      update: ({ state, event }) => ({
+        flags: {
+          assignment: state.flags.assignment && {
+            ...state.flags.assignment,
+            officer: event.officer,
+            instructions: event.instructions,
+            dueDate: event.dueDate,
+          },
+        },
+      }),
+      effects: ({ event }) => [{ type: 'notify-staff', staffIds: [event.officer.id], notice: 'assigned' }],
+    },
+  ],
+
+  // 回避 (S2 第六条): whoever has a direct interest in the matter or in the reporter steps aside, and is excluded
+  // from the case from then on (the case access refuses them like a case outside their scope). A named officer
+  // who steps aside leaves the case without one: the lead unit names another.
+  recuse: [
+    {
+      from: STATE_GROUPS.open,
+      // Every post with duties on cases may step aside from one (S2 第六条).
+      roles: CASE_DUTY_ROLES,
+      guards: ['notYetRecused'],
+      update: ({ state, actor }) => {
+        const assignment = state.flags.assignment
+        const wasOfficer = assignment?.officer?.id === actor.id
+        return {
+          flags: {
+            recused: [...recusedStaffIds(state.flags), actor.id],
+            ...(wasOfficer && assignment ? { assignment: { ...assignment, officer: null } } : {}),
+          },
+        }
+      },
+      effects: ({ state, actor }) =>
+        state.flags.assignment?.officer?.id === actor.id
+          ? [{ type: 'notify-roles', roles: roles('dispatcher', 'office-head'), notice: 'recused' }]
+          : [],
+    },
+  ],
+
+  // 行政调解 (S2 第十一条): a dispute the parties agreed to mediate is closed by the agreement reached, recorded by
+  // the officer handling the case; the reporter is told.
+  'record-mediation': [
+    {
+      from: ['investigating', 'rectifying'],
+      roles: ['officer'],
+      guards: ['namedOfficerActs', 'mediationAgreed'],
+      to: 'closed',
+      update: ({ event }) => ({ flags: { outcome: { kind: 'mediated', matter: event.matter } } }),
+      effects: () => [{ type: 'notify-reporter', notice: 'mediated' }],
     },
   ],
 }

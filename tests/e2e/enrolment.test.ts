@@ -56,10 +56,13 @@ test('an invite for 山阳区分局 officer: redeemed by a new identity, deactiv
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/)
   await s.getByTestId('pending-invite').filter({ hasText: '张伟' }).waitFor()
 
-  // A new WeChat identity enters it in the 工作台 tab and sees 山阳区分局's inbox.
+  // A new WeChat identity enters it in the 工作台 tab and sees 山阳区分局's cases in progress (their own to-do
+  // list comes first: nothing is assigned to them yet).
   const colleague = await enterCode('wx-e2e-colleague', code)
   const c = screen(colleague.page)
   expect(await c.getByTestId('staff-name').textContent()).toContain('张伟 · 山阳区分局执法人员')
+  await c.getByText('暂无案件').waitFor()
+  await c.locator('[data-testid="scope"] [data-value="open"]').tap()
   await c.locator('[data-testid="inbox-item"]', { hasText: refNo }).waitFor()
   // Staff notices: in local mode there is nothing to agree to, and the workbench says so.
   expect(await c.getByTestId('notice-consent').getAttribute('data-status')).toBe('not-applicable')

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import type { StaffCaseDetail } from '../../shared/contracts/staff'
 import type { StoredCase } from '../../shared/cases/case-doc'
-import { reportInput, STAFF } from '../support/reports'
+import { OFFICER, reportInput, STAFF } from '../support/reports'
 import { field, open, screen, startE2E, until, type E2E } from './browser'
 import { addPhotos, PHOTO, phoneAs } from './citizen'
 
@@ -32,7 +32,7 @@ async function assignedCase(citizen: string): Promise<string> {
     citizen,
   )
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
   return caseId
 }
 

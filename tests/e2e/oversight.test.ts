@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { demoPlaces } from '../../local/demo-places'
-import { handleToReply, REPLY, reportInput, STAFF } from '../support/reports'
+import { handleToReply, OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
 import { field, open, screen, startE2E, type E2E } from './browser'
 import { phoneAs } from './citizen'
 
@@ -70,7 +70,7 @@ describe('焦作', () => {
     h.clock.set('2026-11-23T09:00:00+08:00')
     const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'e2e-order')
     await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-    await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+    await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
     // Nobody handles it: three weeks later it is overdue.
     h.clock.set('2026-12-14T09:00:00+08:00')
 
@@ -142,7 +142,7 @@ describe('海东', () => {
     const act = (openid: string, event: Record<string, unknown>) => h.act(openid, caseId, event)
     await act('dev-office-head', { type: 'accept' })
     await act('dev-office-head', { type: 'mark-important', ground: 'major-pollution' })
-    await act('dev-office-head', { type: 'assign', unitIds: ['hd-pingan'] })
+    await act('dev-office-head', { type: 'assign', unitIds: ['hd-pingan'], officer: OFFICER })
     await act('dev-officer', { type: 'start-investigation' })
     await act('dev-officer', {
       type: 'record-site-visit',

@@ -8,7 +8,7 @@ import type { StaffCaseDetail } from '../../shared/contracts/staff'
 import { formatShanghai } from '../../shared/time'
 import { STAFF_ROLES } from '../../shared/vocabulary/units'
 import { ACTOR_ROLE_LABELS, EVENT_CATALOGUE, REPLY_FIELDS, SITE_VISIT_FIELDS } from '../../shared/workflow'
-import { handleToReply, REPLY, reportInput, STAFF } from '../support/reports'
+import { handleToReply, OFFICER as NAMED_OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
 import { field, open, screen, startE2E, type E2E } from './browser'
 import { addPhotos, PHOTO, phoneAs, waitForUploads } from './citizen'
 
@@ -53,7 +53,7 @@ async function investigated(openid: string): Promise<string> {
   const h = e2e.harness
   const caseId = await fileReport(openid)
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: NAMED_OFFICER })
   await h.act(STAFF.officer, caseId, { type: 'start-investigation' })
   await h.act(STAFF.officer, caseId, { type: 'record-site-visit', record: SITE_VISIT })
   return caseId
@@ -177,7 +177,7 @@ test('a half-typed site visit survives a reload; missing fields are named next t
   const h = e2e.harness
   const caseId = await fileReport('e2e-staff-visit')
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: NAMED_OFFICER })
   await h.act(STAFF.officer, caseId, { type: 'start-investigation' })
 
   const { page } = await phoneAs(e2e, STAFF.officer)

@@ -84,11 +84,12 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
 
   // The head assigns it.
   // TODO(wip-w13 pickers, issue 13 item 2): assign to the named officer 王磊 with instructions and a due date inside
-  // the legal one. Until then: to the unit (山阳区分局), whose officers are all told.
+  // the legal one. Until then: to the unit (山阳区分局) and its officer picked (an assignment names one).
   const head = await phone(STAFF.head, FILED_AT)
   await openCase(head.page, caseId)
   await take(head.page, 'assign', async () => {
     await screen(head.page).locator('[data-testid="field-unitIds"] [data-value="jz-shanyang"]').tap()
+    await screen(head.page).locator('[data-testid="pick-officer"] [data-value="st-officer"]').tap()
   })
   await entry(head.page, 'assign').waitFor()
 

@@ -41,7 +41,7 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
   merge: { type: 'merge', intoCaseId: MISSING },
   'find-out-of-remit': { type: 'find-out-of-remit', finding: 'other-department', note: '属住建部门' },
   'mark-important': { type: 'mark-important', ground: 'joint-report' },
-  assign: { type: 'assign', unitIds: ['jz-wenxian'] },
+  assign: { type: 'assign', unitIds: ['jz-wenxian'], officer: { id: 'st-wenxian', name: '温县工作人员' } },
   transfer: { type: 'transfer', target: 'unit', to: 'jz-wenxian', reason: '属温县辖区' },
   'start-investigation': { type: 'start-investigation' },
   'record-site-visit': {
@@ -162,6 +162,16 @@ const SAMPLE_EVENTS: Record<CaseEventType, CaseEventInput> = {
     note: '查阅案卷',
   },
   'take-leader-case': { type: 'take-leader-case' },
+  'designate-officer': { type: 'designate-officer', officer: { id: 'st-wenxian', name: '温县工作人员' } },
+  recuse: { type: 'recuse', ground: 'interest-in-reporter' },
+  'record-mediation': {
+    type: 'record-mediation',
+    matter: 'pollution-damages',
+    parties: ['反映人', '某建设工程项目部'],
+    consent: true,
+    agreement: '项目部赔偿反映人损失并停止夜间施工',
+    agreedOn: '2026-11-23',
+  },
 }
 
 /** A payload for every action that names a case, with the case id left to fill in. */
@@ -171,6 +181,8 @@ const STAFF_PAYLOADS: Record<string, (caseId: string) => unknown> = {
   // `act` is covered event type by event type below.
   act: (caseId) => ({ caseId, expectedVersion: 1, event: SAMPLE_EVENTS.accept }),
   clearHeldContent: (caseId) => ({ caseId, expectedVersion: 1, holdId: 'report' }),
+  mergeCandidates: (caseId) => ({ caseId }),
+  replyTemplates: (caseId) => ({ caseId }),
 }
 const CITIZEN_PAYLOADS: Record<string, (caseId: string) => unknown> = {
   getMine: (caseId) => ({ caseId }),

@@ -13,7 +13,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { LocalScheduler } from '../../local/scheduler'
 import { MAX_FOLLOW_UPS, type TimerReport } from '../../cloudfunctions/timers/handlers'
 import { startHarness, type Harness } from '../support/local-harness'
-import { REPLY, reportInput } from '../support/reports'
+import { OFFICER, REPLY, reportInput } from '../support/reports'
 import { runDeadlineSweep } from '../../cloudfunctions/timers/sweep'
 import type { SweepReport } from '../../shared/contracts/timers'
 
@@ -44,7 +44,7 @@ describe('九龙坡 (S2): a reminder 3 working days before the handling due date
       )
       ids.push(caseId)
       await h.act('dev-office-head', caseId, { type: 'accept' })
-      await h.act('dev-office-head', caseId, { type: 'assign', unitIds: [ASSIGNEE] })
+      await h.act('dev-office-head', caseId, { type: 'assign', unitIds: [ASSIGNEE], officer: OFFICER })
     }
   })
   afterAll(async () => {
@@ -173,7 +173,7 @@ describe('concurrency', () => {
       CITIZEN,
     )
     await h.act('dev-supervisor', caseId, { type: 'accept' })
-    await h.act('dev-office-head', caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+    await h.act('dev-office-head', caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
     await h.act('dev-officer', caseId, { type: 'start-investigation' })
     await h.act('dev-officer', caseId, { type: 'draft-reply', reply: REPLY })
     await h.act('dev-office-head', caseId, { type: 'approve-reply' })

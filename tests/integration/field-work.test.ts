@@ -9,7 +9,7 @@ import type { CaseEventInput } from '../../shared/workflow'
 import type { StoredCase } from '../../shared/cases/case-doc'
 import type { SweepReport } from '../../shared/contracts/timers'
 import { startHarness, type Harness } from '../support/local-harness'
-import { reportInput, SHANYANG, STAFF } from '../support/reports'
+import { OFFICER, reportInput, SHANYANG, STAFF } from '../support/reports'
 import { uploadPhoto } from '../support/uploads'
 
 jest.setTimeout(60_000)
@@ -33,7 +33,7 @@ async function assignedCase(): Promise<string> {
     'dev-citizen',
   )
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
   return caseId
 }
 

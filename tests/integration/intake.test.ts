@@ -3,7 +3,7 @@
 // threshold (S0 第十一条), and one early warning per cluster (S3 第十六条).
 import { demoPlaces } from '../../local/demo-places'
 import { startHarness, type Harness } from '../support/local-harness'
-import { northOf, REPLY, reportInput, SHANYANG } from '../support/reports'
+import { northOf, OFFICER, REPLY, reportInput, SHANYANG } from '../support/reports'
 
 type Preview = {
   routing: {
@@ -281,7 +281,7 @@ describe('duplicates: offered, followed, merged', () => {
 
     // The reply on the main case reaches both.
     await h.act('dev-supervisor', a.caseId, { type: 'accept' })
-    await h.act('dev-office-head', a.caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+    await h.act('dev-office-head', a.caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
     await h.act('dev-officer', a.caseId, { type: 'start-investigation' })
     await h.act('dev-officer', a.caseId, {
       type: 'record-site-visit',

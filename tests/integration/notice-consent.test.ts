@@ -4,7 +4,7 @@
 import type { NoticeConsentView } from '../../shared/contracts/enrolment'
 import type { Notifier, SubscribeMessage } from '../../cloudfunctions/common/ports'
 import { startHarness, type Harness } from '../support/local-harness'
-import { reportInput, STAFF } from '../support/reports'
+import { OFFICER, reportInput, STAFF } from '../support/reports'
 
 jest.setTimeout(60_000)
 
@@ -22,7 +22,7 @@ const consent = (openid: string) => h.ok<NoticeConsentView>('staff', 'noticeCons
 async function assignedToShanyang(): Promise<string> {
   const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
   return caseId
 }
 

@@ -17,7 +17,7 @@ import type { StaffCaseDetail } from '../../shared/contracts/staff'
 import { drawSample, sampleSeed } from '../../shared/oversight'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { demoPlaces } from '../../local/demo-places'
-import { handleToReply, northOf, REPLY, reportInput, STAFF } from '../support/reports'
+import { handleToReply, northOf, OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
 import { startHarness, type Harness } from '../support/local-harness'
 
 jest.setTimeout(120_000)
@@ -42,7 +42,7 @@ async function file(
 async function assigned(): Promise<string> {
   const caseId = await file()
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
   return caseId
 }
 
@@ -447,7 +447,7 @@ test('海东: a key case is on the return-visit list for 5 日 after its reply; 
     const act = (openid: string, event: Record<string, unknown>) => local.act(openid, caseId, event)
     await act('dev-office-head', { type: 'accept' })
     await act('dev-office-head', { type: 'mark-important', ground: 'major-pollution' })
-    await act('dev-office-head', { type: 'assign', unitIds: ['hd-pingan'] })
+    await act('dev-office-head', { type: 'assign', unitIds: ['hd-pingan'], officer: OFFICER })
     await act('dev-officer', { type: 'start-investigation' })
     await act('dev-officer', {
       type: 'record-site-visit',

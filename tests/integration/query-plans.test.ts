@@ -57,6 +57,9 @@ function cursorAfter(options: FindOptions, values: Record<string, unknown>): str
 const CURSOR_VALUES = {
   createdAt: '2026-11-01T10:00:00+08:00',
   nextCheckOn: '2026-11-01',
+  todo: { intake: 'B2026-11-25', officer: 'B2026-11-25', leader: 'B2026-11-25' },
+  entityKey: '某建设工程项目部',
+  date: '2026-11-24',
   updatedAt: '2026-10-01T10:00:00+08:00',
   name: '王磊',
   issuedAt: '2026-11-01T10:00:00+08:00',
@@ -67,7 +70,6 @@ const CURSOR_VALUES = {
   oversight: { dutyDue: '2026-11-01', returnVisitDue: '2026-11-01', closedOn: '2026-11-01' },
   period: '2026-10',
   raisedAt: '2026-11-01T10:00:00+08:00',
-  date: '2026-11-01',
   month: '2026-10',
   publishedAt: '2026-11-01T10:00:00+08:00',
   quarter: '2026Q3',
@@ -82,6 +84,7 @@ const DESK_INDEX: Record<DeskList, string> = {
   supervised: 'ix_cases_desk_supervised',
   'return-visits': 'ix_cases_desk_return_visit',
 }
+const UNITS = ['jz-shanyang', 'jz-jiefang', 'jz-macun']
 
 const QUERIES: Array<[who: string, collection: string, options: FindOptions, index: string]> = [
   [
@@ -179,6 +182,108 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     { filter: { active: true }, limit: 100, after: null },
     'ix_staff_active',
   ],
+  [
+    'a to-do list of a post over several units, urgent first then by due date (staff.inbox todo)',
+    'cases',
+    {
+      filter: { unitId: { $in: UNITS }, screening: 'passed', 'todo.intake': { $gt: '' } },
+      orderBy: [['todo.intake', 'asc']],
+      limit: 20,
+    },
+    'ix_cases_todo_intake',
+  ],
+  [
+    'a to-do list with every filter (state, category, request type, county, flags, overdue)',
+    'cases',
+    {
+      filter: {
+        unitId: { $in: UNITS },
+        screening: 'passed',
+        'todo.leader': { $gt: '' },
+        status: 'pending-leader-approval',
+        category: 'noise',
+        requestType: 'complaint',
+        regionCode: '410811',
+        'facts.important': true,
+        urgent: true,
+        'flags.escalated': true,
+        'flags.supervised': true,
+        dueOn: { $lt: '2026-11-21' },
+      },
+      orderBy: [['todo.leader', 'asc']],
+      limit: 20,
+    },
+    'ix_cases_todo_leader',
+  ],
+  [
+    'the officer’s own to-do list (assigneeStaffId)',
+    'cases',
+    {
+      filter: { assigneeStaffId: 'st-officer', screening: 'passed', 'todo.officer': { $gt: '' } },
+      orderBy: [['todo.officer', 'asc']],
+      limit: 20,
+    },
+    'ix_cases_todo_officer',
+  ],
+  [
+    'a case by its reference number (search, case access)',
+    'cases',
+    { filter: { refNo: 'JZ-20261120-0001' }, limit: 1 },
+    'ix_cases_refno',
+  ],
+  [
+    'cases whose reported party’s name starts with the search (staff.inbox search)',
+    'cases',
+    {
+      filter: { screening: 'passed', entityKey: { $gte: '某建设', $lt: '某建设\uffff' } },
+      orderBy: [
+        ['entityKey', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      limit: 20,
+    },
+    'ix_cases_entity_created',
+  ],
+  [
+    'open cases my units share with another lead office (staff.inbox co-handling)',
+    'co_handling',
+    { filter: { unitId: { $in: UNITS }, open: true }, orderBy: desc('createdAt'), limit: 20 },
+    'ix_co_handling_unit_open_created',
+  ],
+  [
+    'the duty roster of my units (staff.duty)',
+    'duty',
+    {
+      filter: { unitId: { $in: UNITS }, date: { $gte: '2026-11-21', $lte: '2026-12-21' } },
+      orderBy: [['date', 'asc']],
+      limit: 100,
+    },
+    'ix_duty_unit_date',
+  ],
+  ['today’s shifts of my units (getMany)', 'duty', idsQuery(ids(14)), primaryKey('duty')],
+  [
+    'reply templates offered for a case: its category, the lead unit and the units above (staff.replyTemplates)',
+    'reply_templates',
+    {
+      filter: { unitId: { $in: ['jz-shanyang', 'jz-bureau'] }, category: 'noise' },
+      orderBy: desc('updatedAt'),
+      limit: 20,
+    },
+    'ix_reply_templates_category_unit_updated',
+  ],
+  [
+    'reply templates of my units (staff.listReplyTemplates)',
+    'reply_templates',
+    { filter: { unitId: { $in: UNITS } }, orderBy: desc('updatedAt'), limit: 20 },
+    'ix_reply_templates_unit_updated',
+  ],
+  [
+    'reveals and exports in my units (staff.auditLog)',
+    'audit',
+    { filter: { unitId: { $in: UNITS }, disclosure: true }, orderBy: desc('at'), limit: 20 },
+    'ix_audit_disclosure_unit_at',
+  ],
+  ['the co-handled cases of a page (getMany)', 'cases', idsQuery(ids(20)), primaryKey('cases')],
   [
     'staff by name (admin.listStaff)',
     'staff',
@@ -541,6 +646,9 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
 
 /** The cursored queries the functions run, by shape, with the index each must search. */
 const has = (call: DocStoreCall, field: string) => Object.hasOwn(call.options?.filter ?? {}, field)
+const sortedBy = (call: DocStoreCall) => call.options?.orderBy?.[0]?.[0] ?? ''
+const todoPage = (list: string) => (c: DocStoreCall) =>
+  c.collection === 'cases' && sortedBy(c) === `todo.${list}`
 const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: string]> = [
   [
     'staff inbox, open cases (staff.inbox scope open)',
@@ -549,8 +657,28 @@ const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: 
   ],
   [
     'staff inbox, all cases (staff.inbox scope all)',
-    (c) => c.collection === 'cases' && has(c, 'unitId') && !has(c, 'open'),
+    (c) => c.collection === 'cases' && has(c, 'unitId') && !has(c, 'open') && sortedBy(c) === 'createdAt',
     'ix_cases_unit_created',
+  ],
+  ['the intake’s to-do list over 14 units', todoPage('intake'), 'ix_cases_todo_intake'],
+  ['the supervisors’ to-do list over 14 units', todoPage('supervisor'), 'ix_cases_todo_supervisor'],
+  ['the officer’s own to-do list', todoPage('officer'), 'ix_cases_todo_officer'],
+  [
+    'search by the start of a reported party’s name',
+    (c) => c.collection === 'cases' && sortedBy(c) === 'entityKey',
+    'ix_cases_entity_created',
+  ],
+  ['co-handled cases', (c) => c.collection === 'co_handling', 'ix_co_handling_unit_open_created'],
+  ['the duty roster', (c) => c.collection === 'duty' && has(c, 'date'), 'ix_duty_unit_date'],
+  [
+    'reply templates of my units',
+    (c) => c.collection === 'reply_templates',
+    'ix_reply_templates_unit_updated',
+  ],
+  [
+    'reveals and exports',
+    (c) => c.collection === 'audit' && has(c, 'disclosure'),
+    'ix_audit_disclosure_unit_at',
   ],
   [
     'deadline sweep (timers)',
@@ -626,6 +754,8 @@ beforeAll(async () => {
     const createdAt = new Date(Date.parse('2026-11-20T10:00:00+08:00') - Math.floor(i / 3) * 60_000)
       .toISOString()
       .replace('Z', '+00:00')
+    // On the intake's list, every other one supervised, every third the officer's; ranks tied three at a time.
+    const rank = `B2026-11-${String(21 + (Math.floor(i / 3) % 9)).padStart(2, '0')}`
     clones.push({
       ...template,
       _id: id,
@@ -634,6 +764,13 @@ beforeAll(async () => {
       unitId: i % 2 ? units[i % units.length]! : 'jz-shanyang',
       createdAt,
       nextCheckOn: '2026-11-01',
+      entityKey: '某建设工程项目部',
+      assigneeStaffId: i % 3 === 0 ? 'st-officer' : null,
+      todo: {
+        intake: rank,
+        ...(i % 2 === 0 ? { supervisor: rank } : {}),
+        ...(i % 3 === 0 ? { officer: rank } : {}),
+      },
     })
     follows.push({
       _id: followId(id, 'dev-citizen'),
@@ -659,6 +796,68 @@ beforeAll(async () => {
     })),
   )
 
+  // 30 open cases 山阳区 shares with another lead office; a month of shifts of every unit; 50 templates of 山阳区;
+  // 60 reveals over the units.
+  h.runtime.db.insertMany(
+    'co_handling',
+    clones.slice(0, 30).map((c) => ({
+      _id: `${c._id}~jz-shanyang`,
+      caseId: c._id,
+      unitId: 'jz-shanyang',
+      leadUnitId: 'jz-jiefang',
+      open: true,
+      createdAt: c.createdAt,
+    })),
+  )
+  h.runtime.db.insertMany(
+    'duty',
+    units.flatMap((unitId) =>
+      Array.from({ length: 31 }, (_, d) => {
+        const date = new Date(Date.parse('2026-11-21T12:00:00+08:00') + d * 86_400_000)
+          .toISOString()
+          .slice(0, 10)
+        const officers = [{ id: 'st-officer', name: '王磊' }]
+        return {
+          _id: `${unitId}~${date}`,
+          unitId,
+          date,
+          officers,
+          leader: null,
+          note: '',
+          updatedAt: '',
+          updatedBy: officers[0],
+        }
+      }),
+    ),
+  )
+  h.runtime.db.insertMany(
+    'reply_templates',
+    Array.from({ length: 50 }, (_, i) => ({
+      _id: `t-${String(i).padStart(3, '0')}`,
+      unitId: 'jz-shanyang',
+      category: 'noise',
+      outcome: 'substantiated',
+      title: `模板 ${i}`,
+      texts: { matter: '{反映事项}' },
+      updatedAt: `2026-11-${String(1 + Math.floor(i / 3)).padStart(2, '0')}T10:00:00+08:00`,
+      updatedBy: { id: 'st-office-head', name: '李娜' },
+    })),
+  )
+  h.runtime.db.insertMany(
+    'audit',
+    Array.from({ length: 60 }, (_, i) => ({
+      _id: `a-${String(i).padStart(3, '0')}`,
+      action: 'reveal-reporter',
+      subject: clones[i]!._id,
+      refNo: clones[i]!.refNo,
+      staffId: 'st-officer',
+      staffName: '王磊',
+      at: `2026-11-${String(1 + Math.floor(i / 3)).padStart(2, '0')}T10:00:00+08:00`,
+      disclosure: true,
+      unitId: units[i % units.length]!,
+      reason: '核实现场位置',
+    })),
+  )
   // 45 claims waiting for a decision: the reward admin pages through them.
   h.runtime.db.insertMany(
     'reward_claims',
@@ -689,6 +888,16 @@ beforeAll(async () => {
     expect(await pageToTheEnd('staff', 'inbox', { scope, limit: 20 }, STAFF.supervisor)).toBeGreaterThan(2)
   }
   expect(await pageToTheEnd('cases', 'listMine', { limit: 20 }, 'dev-citizen')).toBeGreaterThan(2)
+  const page = (payload: object, openid: string) =>
+    pageToTheEnd('staff', 'inbox', { limit: 20, ...payload }, openid)
+  expect(await page({ scope: 'todo', list: 'intake' }, STAFF.supervisor)).toBeGreaterThan(2)
+  expect(await page({ scope: 'todo', list: 'supervisor' }, STAFF.supervisor)).toBeGreaterThan(2)
+  expect(await page({ scope: 'todo', list: 'officer' }, STAFF.officer)).toBeGreaterThan(2)
+  expect(await page({ search: '某建设工程' }, STAFF.supervisor)).toBeGreaterThan(2)
+  expect(await page({ scope: 'co-handling' }, STAFF.head)).toBeGreaterThan(1)
+  expect(await pageToTheEnd('staff', 'listReplyTemplates', { limit: 20 }, STAFF.head)).toBeGreaterThan(2)
+  expect(await pageToTheEnd('staff', 'auditLog', { limit: 20 }, STAFF.supervisor)).toBeGreaterThan(2)
+  await h.ok('staff', 'duty', { from: '2026-11-21', days: 31 }, STAFF.supervisor)
   expect(await pageToTheEnd('rewards', 'queue', { limit: 20 }, 'dev-reward-admin')).toBe(3)
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
   await h.fireTimer('timers')

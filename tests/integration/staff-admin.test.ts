@@ -15,7 +15,7 @@ import type {
 import type { StaffCaseDetail } from '../../shared/contracts/staff'
 import { currentHandlerOf } from '../../shared/workflow'
 import { startHarness, type Harness } from '../support/local-harness'
-import { reportInput, STAFF } from '../support/reports'
+import { OFFICER, reportInput, STAFF } from '../support/reports'
 
 jest.setTimeout(60_000)
 
@@ -188,7 +188,7 @@ describe('changes take effect on the next call', () => {
     const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
     await h.act(STAFF.supervisor, caseId, { type: 'accept' })
     // 王磊 (officer) may not assign; made a dispatcher, he may.
-    const assign = { type: 'assign', unitIds: ['jz-shanyang'] }
+    const assign = { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER }
     const { version } = await h.ok<{ version: number }>('staff', 'getCase', { caseId }, STAFF.officer)
     const refused = await h.call<Answer>(
       'staff',
@@ -264,8 +264,13 @@ describe('least privilege: posts without case duties see no cases', () => {
   test('the administrator and the reward administrator see no inbox, no case, no reporter; nor are they told of cases', async () => {
     const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
     await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-    // Assigned to the bureau itself: its staff are told — those with case duties.
-    await h.act(STAFF.supervisor, caseId, { type: 'assign', unitIds: ['jz-bureau'] })
+    // Assigned to the bureau itself, to an officer of it: those with case duties are told.
+    const officerId = await enrol('wx-bureau-officer', { roles: ['officer'], unitIds: ['jz-bureau'] })
+    await h.act(STAFF.supervisor, caseId, {
+      type: 'assign',
+      unitIds: ['jz-bureau'],
+      officer: { id: officerId, name: '张伟' },
+    })
     for (const openid of [ADMIN, 'dev-reward-admin']) {
       const inbox = await h.ok<Page<unknown>>('staff', 'inbox', { scope: 'all' }, openid)
       expect({ openid, items: inbox.items }).toEqual({ openid, items: [] })
@@ -300,7 +305,10 @@ describe('least privilege: posts without case duties see no cases', () => {
 })
 
 describe('hand-over of a leaver’s open cases', () => {
-  /** Three open 山阳 cases the officer works (he acted last), one his office head works, one nobody has touched. */
+  /**
+   * Three open 山阳 cases the officer works (he acted last, and is named), one his office head works (naming
+   * another officer), one nobody has touched.
+   */
   async function casesAtShanyang() {
     const file = async () =>
       (await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')).caseId
@@ -308,14 +316,19 @@ describe('hand-over of a leaver’s open cases', () => {
     for (let i = 0; i < 3; i++) {
       const caseId = await file()
       await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-      await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+      await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
       await h.act(STAFF.officer, caseId, { type: 'start-investigation' })
       officers.push(caseId)
       h.clock.advance(60_000)
     }
     const heads = await file()
     await h.act(STAFF.supervisor, heads, { type: 'accept' })
-    await h.act(STAFF.head, heads, { type: 'assign', unitIds: ['jz-shanyang'] })
+    const colleague = await enrol('wx-second-officer', { roles: ['officer'], unitIds: ['jz-shanyang'] })
+    await h.act(STAFF.head, heads, {
+      type: 'assign',
+      unitIds: ['jz-shanyang'],
+      officer: { id: colleague, name: '张伟' },
+    })
     const untouched = await file()
     return { officers, heads, untouched }
   }
@@ -350,6 +363,8 @@ describe('hand-over of a leaver’s open cases', () => {
       })
       expect(last.actor).toEqual({ kind: 'staff', id: 'st-admin', role: 'admin' })
       expect(currentHandlerOf(doc.history)).toBe('st-office-head')
+      // Named in the leaver's place (S2 第十六条: the officer the lead unit names).
+      expect(doc.flags.assignment?.officer).toEqual({ id: 'st-office-head', name: '李娜' })
       expect(doc.status).toBe('investigating')
     }
     for (const caseId of [heads, untouched]) {
@@ -378,6 +393,21 @@ describe('hand-over of a leaver’s open cases', () => {
     expect(handOvers.length).toBeGreaterThan(0)
     expect(handOvers[0]).toMatchObject({ actor: '周敏', subject: '王磊', actionLabel: '移交经办案件' })
     expect(handOvers.map((a) => a.detail).join()).toMatch(/移交给 李娜/)
+  })
+
+  test('a case naming the leaver as its officer is handed over though a colleague moved it last', async () => {
+    const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
+    await h.act(STAFF.supervisor, caseId, { type: 'accept' })
+    await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
+    await h.act(STAFF.head, caseId, { type: 'mark-important', ground: 'leader-instruction' })
+    expect(currentHandlerOf((await h.runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId))!.history)).toBe(
+      'st-office-head',
+    )
+    const report = await handOver({ toStaffId: 'st-leader', limit: 100 })
+    expect(report.handedOver).toBe(1)
+    const doc = (await h.runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId))!
+    expect(doc.flags.assignment?.officer).toEqual({ id: 'st-leader', name: '赵国强' })
+    expect(doc.assigneeStaffId).toBe('st-leader')
   })
 
   test('the colleague must be able to work the cases; refusals change nothing', async () => {

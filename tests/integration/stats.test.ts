@@ -17,7 +17,7 @@ import type { Figures } from '../../shared/stats'
 import { addLocalDays } from '../../shared/time'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { calendarFor } from '../../cloudfunctions/common/calendar'
-import { REPLY, reportInput, STAFF } from '../support/reports'
+import { OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
 import { startHarness, type Harness } from '../support/local-harness'
 
 jest.setTimeout(240_000)
@@ -47,7 +47,10 @@ const act = (openid: string, event: Record<string, unknown>) => (h: Harness, cas
 /** Accept, assign to 山阳区分局, investigate on site (the first three hours after filing). */
 const handle = (filed: string): Step[] => [
   { at: hoursAfter(filed, 1), run: act(STAFF.supervisor, { type: 'accept' }) },
-  { at: hoursAfter(filed, 2), run: act(STAFF.head, { type: 'assign', unitIds: ['jz-shanyang'] }) },
+  {
+    at: hoursAfter(filed, 2),
+    run: act(STAFF.head, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER }),
+  },
   { at: hoursAfter(filed, 3), run: act(STAFF.officer, { type: 'start-investigation' }) },
   { at: hoursAfter(filed, 3.5), run: act(STAFF.officer, SITE_VISIT) },
 ]

@@ -7,7 +7,7 @@ import { registerUpload } from '../../cloudfunctions/common/uploads'
 import { UNATTACHED_UPLOAD_DAYS } from '../../shared/contracts/files'
 import type { UploadCleanupReport } from '../../shared/contracts/timers'
 import { startHarness, type Harness } from '../support/local-harness'
-import { reportInput, STAFF } from '../support/reports'
+import { OFFICER, reportInput, STAFF } from '../support/reports'
 import { PHOTO, uploadPhoto } from '../support/uploads'
 
 jest.setTimeout(60_000)
@@ -69,7 +69,7 @@ test(`the timer removes uploads attached to nothing after ${UNATTACHED_UPLOAD_DA
     CITIZEN,
   )
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
   await h.act(STAFF.officer, caseId, { type: 'start-investigation' })
   await h.act(STAFF.officer, caseId, {
     type: 'record-site-visit',

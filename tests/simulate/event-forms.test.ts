@@ -64,6 +64,8 @@ function answer(spec: AskedSpec): FormValue {
       return ['jz-shanyang']
     case 'case':
       return 'case-000123'
+    case 'staff':
+      return { id: 'st-officer', name: '王磊' }
     case 'files':
       return [uploaded]
     case 'decimal':

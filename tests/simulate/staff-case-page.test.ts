@@ -107,6 +107,14 @@ function detail(overrides: Record<string, unknown> = {}) {
     replyRemedies: '（本案的救济渠道）',
     allowedEvents: [{ type: 'draft-reply', label: '拟写答复' }],
     mergedInto: null,
+    dueBadge: null,
+    officerName: '王磊',
+    waitsFor: '待承办人调查处理',
+    responseTime: null,
+    assignment: null,
+    replyDraft: null,
+    replyChain: [],
+    pendingExtension: null,
     ...overrides,
   }
 }

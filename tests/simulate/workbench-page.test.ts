@@ -154,3 +154,40 @@ test('a post without case duties sees no inbox', async () => {
   expect(page.text()).toContain('人员管理')
   expect(app.cloudCalls.some((c) => c.data.action === 'inbox')).toBe(false)
 })
+
+test('a list is shown only as the answer to the view on screen: a slow answer for an earlier scope never lands', async () => {
+  const row = (n: number) => ({ ...ITEM, caseId: `c${n}`, refNo: `JZ-20261123-000${n}`, officerName: null })
+  const held: Array<() => void> = []
+  app.respond({
+    'staff.me': () => ({ ok: true, data: PROFILE }),
+    'staff.noticeConsent': () => consent('not-applicable', 0),
+    'staff.duty': () => ({ ok: true, data: { today: '2026-11-23', handover: '08:30', days: [], mine: [] } }),
+    'staff.counties': () => ({ ok: true, data: [] }),
+    'staff.inbox': (payload) => {
+      const scope = (payload as { scope?: string }).scope
+      const answer = {
+        ok: true,
+        data: { items: [row(scope === 'todo' ? 1 : scope === 'all' ? 2 : 3)], next: null },
+      }
+      // 全部 answers late: only when released.
+      return scope === 'all' ? new Promise((resolve) => held.push(() => resolve(answer))) : answer
+    },
+  })
+  const page = await app.renderPage('pages/workbench/index')
+  await waitUntil(() => page.text().includes('JZ-20261123-0001'), 'my to-do list')
+
+  // 全部 is slow: meanwhile neither the to-do list nor "暂无案件" stands for it.
+  await page.tap('全部')
+  await waitUntil(() => held.length === 1, 'the request for 全部')
+  expect(page.text()).not.toContain('JZ-20261123-0001')
+  expect(page.text()).not.toContain('暂无案件')
+  expect(page.text()).toContain('加载中')
+
+  // 在办 is chosen before 全部 answers; 全部's answer then arrives and is not shown.
+  await page.tap('在办')
+  await waitUntil(() => page.text().includes('JZ-20261123-0003'), 'the cases in progress')
+  held[0]!()
+  await new Promise((r) => setTimeout(r, 200))
+  expect(page.text()).toContain('JZ-20261123-0003')
+  expect(page.text()).not.toContain('JZ-20261123-0002')
+})

@@ -33,6 +33,9 @@ export const REPLY = {
   remedies: '如对答复不满意，可在收到答复之日起 30 日内申请复查。',
 }
 
+/** The demo deployments' officer (st-officer), as an assignment names them (the function records the stored name). */
+export const OFFICER = { id: 'st-officer', name: '王磊' }
+
 /** Demo staff personas of the 焦作 deployment. */
 export const STAFF = {
   supervisor: 'dev-supervisor', // 市执法支队: intake + dispatcher + supervisor
@@ -50,7 +53,7 @@ export async function handleToReply<T = unknown>(h: Harness, caseId: string): Pr
   const later = (hours: number) => h.clock.advance(hours * 3600_000)
   await h.act(STAFF.supervisor, caseId, { type: 'accept' })
   later(1)
-  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'] })
+  await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
   later(1)
   await h.act(STAFF.officer, caseId, { type: 'start-investigation' })
   await h.act(STAFF.officer, caseId, {

@@ -58,7 +58,12 @@ export async function fileReport(
 export async function investigate(h: Harness, caseId: string, who: keyof typeof HANDLERS = 'jiaozuo') {
   const staff = HANDLERS[who]
   await h.act(staff.intake, caseId, { type: 'accept' })
-  await h.act(staff.dispatcher, caseId, { type: 'assign', unitIds: [staff.unit] })
+  // The demo deployments' officer (every deployment names theirs st-officer; the function records their name).
+  await h.act(staff.dispatcher, caseId, {
+    type: 'assign',
+    unitIds: [staff.unit],
+    officer: { id: 'st-officer', name: '承办人' },
+  })
   await h.act(staff.officer, caseId, { type: 'start-investigation' })
 }
 

@@ -23,13 +23,15 @@ export interface SimilarOpenCase {
 
 /**
  * Open cases a new report probably duplicates (S3 第九条(四)): same category nearby and recent, or naming the
- * same entity. Best first, at most `limit`.
+ * same entity. Best first, at most `limit`. `admit` decides which may be offered: by default those other
+ * citizens may see (nothing held for a person); staff merging a case offer those of their scope.
  */
 export async function similarOpenCases(
   runtime: Runtime,
   report: { category: CategoryKey; location: GeoPoint; reportedEntity?: string | null },
   reportedAt: string,
   limit = 5,
+  admit: (doc: StoredCase) => boolean = visibleToOthers,
 ): Promise<SimilarOpenCase[]> {
   const policy = intakePolicyOf(runtime).duplicate
   const names = routerFor(runtime).entityNames
@@ -58,8 +60,7 @@ export async function similarOpenCases(
     })
     named.items.forEach((d) => found.set(d._id, d))
   }
-  // Offered to other citizens: only cases whose content has passed (nothing held for a person).
-  const docs = [...found.values()].filter((d) => !d.mergedInto && visibleToOthers(d))
+  const docs = [...found.values()].filter((d) => !d.mergedInto && admit(d))
   const ranked = rankDuplicates(
     facts,
     docs.map((d) => ({

@@ -7,6 +7,7 @@ import type { ApiError } from '@shared/contracts/result'
 import { formatShanghai } from '@shared/time'
 import { fieldPaths, type FormSpec } from '@shared/vocabulary/form'
 import { EVENT_CATALOGUE, type CaseEventType } from '@shared/workflow/events'
+import type { Colleague } from '@shared/workflow/machine-types'
 import type { DraftPhoto } from '../services/draft'
 import { PHOTO_REF } from '../services/offline-queue'
 
@@ -27,12 +28,12 @@ export interface SitePhoto extends DraftPhoto {
   stamp: { takenAt: string; position: FixValue | null; drawn: boolean }
 }
 
-/** A field a person answers (groups are flattened to their fields; internal ones are never asked). */
 /**
- * A field the case page asks (groups are flattened; internal ones are never asked; a colleague (`staff`) is
- * chosen on the administrator's hand-over page, which sends that event itself).
+ * A field a person answers (groups are flattened to their fields; internal ones are never asked). A colleague
+ * (`staff`) is picked from the lead unit's officers (assign, designate-officer); a hand-over's are chosen on the
+ * administrator's hand-over page, which sends that event itself.
  */
-export type AskedSpec = Exclude<FormSpec, { kind: 'group' | 'internal' | 'staff' }>
+export type AskedSpec = Exclude<FormSpec, { kind: 'group' | 'internal' }>
 export interface FormField {
   /** Dotted path into the event (`record.findings`): also the key of its value and of its error message. */
   key: string
@@ -43,15 +44,14 @@ export interface FormField {
  * A field's value while it is being filled in: text as typed (numbers, dates and `YYYY-MM-DD HH:mm` instants
  * too, so a half-typed number survives), null for a choice not made yet, unit ids, photos being uploaded.
  */
-export type FormValue = string | boolean | number | null | string[] | DraftPhoto[] | SitePhoto[] | FixValue
+export type FormValue =
+  string | boolean | number | null | string[] | DraftPhoto[] | SitePhoto[] | FixValue | Colleague
 export type FormValues = Record<string, FormValue>
 export type FieldErrors = Record<string, string>
 
 export function formFieldsOf(type: CaseEventType): FormField[] {
   return fieldPaths(EVENT_CATALOGUE[type].fields).flatMap(({ path, field }) =>
-    field.form.kind === 'internal' || field.form.kind === 'group' || field.form.kind === 'staff'
-      ? []
-      : [{ key: path, spec: field.form }],
+    field.form.kind === 'internal' || field.form.kind === 'group' ? [] : [{ key: path, spec: field.form }],
   )
 }
 
@@ -75,6 +75,7 @@ export function blankValue(spec: AskedSpec, now: Date): FormValue {
     case 'yes-no':
     case 'stars':
     case 'unit':
+    case 'staff':
       return null
     default:
       return ''
@@ -84,6 +85,9 @@ export function blankValue(spec: AskedSpec, now: Date): FormValue {
 export function blankValues(type: CaseEventType, now: Date): FormValues {
   return Object.fromEntries(formFieldsOf(type).map(({ key, spec }) => [key, blankValue(spec, now)]))
 }
+
+export const isColleague = (value: FormValue | undefined): value is Colleague =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value
 
 const isPhotoList = (value: FormValue): value is DraftPhoto[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null)
@@ -107,8 +111,11 @@ function eventValue(spec: AskedSpec, value: FormValue | undefined): unknown {
       return m ? `${m[1]}T${m[2]}:00+08:00` : text.trim() || undefined
     }
     case 'date':
+      return text.trim() || (spec.optional ? null : undefined)
     case 'case':
       return text.trim() || undefined
+    case 'staff':
+      return isColleague(value) ? value : undefined
     case 'choice':
       return value ?? undefined
     case 'yes-no':

@@ -1,13 +1,18 @@
-// The `staff` cloud function: the workbench (who am I, the inbox) and one case (read it, act on it through the
-// workflow, clear held content, reveal a reporter's contact). Small on purpose: it sits in the main package,
-// which the staff subpackage may import from but never the other way round.
-import type { ActInput } from '@shared/contracts/staff'
+// The `staff` cloud function: the workbench (who am I, the lists) and one case (read it, act on it through the
+// workflow, clear held content, reveal a reporter's contact); the pickers, the duty roster, reply templates and
+// the disclosure log. Small on purpose (type-only imports): it sits in the main package, which the staff
+// subpackage may import from but never the other way round.
+import type { ActInput, InboxInput } from '@shared/contracts/staff'
+import type { InputOf, Contracts } from '@shared/contracts'
 import { callFunction } from '../platform/cloud'
+
+type Input<A extends keyof Contracts['staff']> = InputOf<Contracts['staff'][A]>
 
 export const getStaffProfile = () => callFunction('staff', 'me', {})
 
-export const listInbox = (scope: 'open' | 'all', cursor?: string | null) =>
-  callFunction('staff', 'inbox', { scope, cursor, limit: 20 })
+/** A page of a list: a to-do list, my units' open or all cases, 协办, or a search. */
+export const listInbox = (request: Omit<InboxInput, 'limit'>) =>
+  callFunction('staff', 'inbox', { ...request, limit: 20 })
 
 export const listUnits = () => callFunction('staff', 'units', {})
 
@@ -32,3 +37,30 @@ export const redeemSetupCode = (code: string, name: string) =>
 export const getNoticeConsent = () => callFunction('staff', 'noticeConsent', {})
 
 export const recordNoticeConsent = () => callFunction('staff', 'recordNoticeConsent', {})
+
+export const listColleagues = (input: Input<'listColleagues'>) =>
+  callFunction('staff', 'listColleagues', input)
+
+export const getTransferOptions = () => callFunction('staff', 'transferOptions', {})
+
+export const listCounties = () => callFunction('staff', 'counties', {})
+
+export const getMergeCandidates = (caseId: string) => callFunction('staff', 'mergeCandidates', { caseId })
+
+export const getDutyRoster = (input: Input<'duty'>) => callFunction('staff', 'duty', input)
+
+export const setDuty = (input: Input<'setDuty'>) => callFunction('staff', 'setDuty', input)
+
+export const getReplyTemplateDrafts = (caseId: string) => callFunction('staff', 'replyTemplates', { caseId })
+
+export const listReplyTemplates = (cursor?: string | null) =>
+  callFunction('staff', 'listReplyTemplates', { cursor, limit: 20 })
+
+export const saveReplyTemplate = (input: Input<'saveReplyTemplate'>) =>
+  callFunction('staff', 'saveReplyTemplate', input)
+
+export const removeReplyTemplate = (input: Input<'removeReplyTemplate'>) =>
+  callFunction('staff', 'removeReplyTemplate', input)
+
+export const listDisclosures = (cursor?: string | null) =>
+  callFunction('staff', 'auditLog', { cursor, limit: 20 })

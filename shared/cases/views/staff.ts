@@ -3,12 +3,21 @@
 // revealing who they are is an audited action of its own (staff.revealReporter).
 import type { CaseClock } from '../../deadlines'
 import { describeFinding } from '../../intake/importance'
-import { effectivePolicy, getPolicyProfile, replyRemediesText } from '../../policy'
+import { replyRemediesText } from '../../policy'
 import type { Location } from '../../vocabulary/fields'
 import { actorLabel, type RecordedActor } from '../../workflow/actors'
 import { describeFields } from '../../workflow/catalogue/describe'
 import { CASE_EVENT_LABELS, EVENT_CATALOGUE, type CaseEventType } from '../../workflow/events'
-import type { ReporterMode, RoutingRecord, StoredCase } from '../case-doc'
+import { policyOf } from '../../workflow/machine'
+import { namedOfficer } from '../../workflow/people'
+import type { ReplyContent } from '../../workflow/catalogue/reply'
+import type { LocalDate } from '../../time'
+import type { CategoryKey } from '../../vocabulary/categories'
+import type { RequestTypeKey } from '../../vocabulary/request-types'
+import { stateLabel } from '../../workflow/states'
+import { machineStateOf, type ReporterMode, type RoutingRecord, type StoredCase } from '../case-doc'
+import { responseTimeOf, type ResponseTime } from '../response-time'
+import { waitingOf, type DueBadge } from '../todo'
 import { heldContentViews, heldPhotoIds, holdsOf, isEntryHeld } from '../content-holds'
 import type { HeldContentView } from '../held-content'
 import { clockViews, nextDuty, type CaseClockView, type DutyDue } from './clocks'
@@ -39,7 +48,42 @@ export interface InboxItem extends CaseHeadline {
   contentHeld: boolean
   /** The nearest due date of a running duty, and whether it has passed. */
   nextDue: DutyDue | null
+  /** How near that date is: 已逾期, 今日到期, 3 个工作日内到期 (working days of the calendar). */
+  dueBadge: DueBadge | null
+  /** The officer the assignment names in the lead unit (`unitName` holds the case); null while nobody is named. */
+  officerName: string | null
+  /** What the case waits for, from the state table and its flags; null once it has ended here. */
+  waitsFor: string | null
+  /** Urgent cases: from the report to the first check-in on site. */
+  responseTime: ResponseTime | null
   followers: number
+}
+
+/** The approval chain of the reply, grouped (S1 第十一条, S2 第十七条): every draft, approval and send-back. */
+export interface ReplyChainStep {
+  at: string
+  kind: 'draft-reply' | 'approve-reply' | 'send-back-reply' | 'send-reply'
+  label: string
+  actor: { name: string | null; post: string }
+  /** The approver's comment or the reason it was sent back. */
+  comment: string | null
+}
+
+/** The assignment as the lead unit works it: units, the named officer, instructions, dates. */
+export interface AssignmentView {
+  units: Array<{ id: string; name: string; lead: boolean }>
+  officer: { id: string; name: string } | null
+  instructions: string
+  /** The date the assignment set, or null: the legal due date applies. */
+  dueDate: LocalDate | null
+}
+
+/** An extension request awaiting its decision: what the approver decides on. */
+export interface PendingExtensionView {
+  days: number
+  reason: string
+  requestedAt: string
+  requestedBy: { name: string | null; post: string } | null
 }
 
 export interface StaffCaseDetail extends InboxItem {
@@ -62,6 +106,11 @@ export interface StaffCaseDetail extends InboxItem {
   /** Workflow events this staff member may send now (buttons), with their Chinese labels. */
   allowedEvents: Array<{ type: CaseEventType; label: string }>
   mergedInto: string | null
+  assignment: AssignmentView | null
+  /** The reply as last drafted (a send-back keeps it: the redraft starts from it). */
+  replyDraft: ReplyContent | null
+  replyChain: ReplyChainStep[]
+  pendingExtension: PendingExtensionView | null
   /** 现场: check-ins with their distance, stamped photos, readings against their limits, rectification, penalties. */
   onSite: OnSiteView
 }
@@ -83,7 +132,16 @@ function maskedReporter(doc: StoredCase): MaskedReporter {
   }
 }
 
-export function toInboxItem(doc: StoredCase, unitName: string, clocks: readonly CaseClock[]): InboxItem {
+/** How near a due date is (the caller knows today and the working-day calendar); none by default. */
+export type DueBadgeOf = (due: LocalDate | null) => DueBadge | null
+
+export function toInboxItem(
+  doc: StoredCase,
+  unitName: string,
+  clocks: readonly CaseClock[],
+  dueBadgeOf: DueBadgeOf = () => null,
+): InboxItem {
+  const next = nextDuty(clocks)
   return {
     ...headlineOf(doc),
     descriptionExcerpt: excerptOf(doc.description),
@@ -97,7 +155,11 @@ export function toInboxItem(doc: StoredCase, unitName: string, clocks: readonly 
     supervised: doc.flags.supervised,
     leaderCase: !!doc.flags.leaderCase,
     contentHeld: holdsOf(doc).length > 0,
-    nextDue: nextDuty(clocks),
+    nextDue: next,
+    dueBadge: dueBadgeOf(next?.date ?? null),
+    officerName: namedOfficer(doc.flags)?.name ?? null,
+    waitsFor: waitingOf(machineStateOf(doc)).waitsFor,
+    responseTime: doc.facts.emergency ? responseTimeOf(doc.history) : null,
     followers: doc.followerCount,
   }
 }
@@ -136,8 +198,64 @@ function staffTimeline(doc: StoredCase, names: StaffNames): CaseTimelineEntry[] 
   })
 }
 
+const REPLY_CHAIN_KINDS: ReadonlySet<string> = new Set<ReplyChainStep['kind']>([
+  'draft-reply',
+  'approve-reply',
+  'send-back-reply',
+  'send-reply',
+])
+
+/** The reply's approval chain from the history: who drafted, approved, sent back (with why) and sent it. */
+function replyChainOf(doc: StoredCase, names: StaffNames): ReplyChainStep[] {
+  return doc.history.flatMap((entry) => {
+    const event = entry.event
+    if (!REPLY_CHAIN_KINDS.has(event.type)) return []
+    const comment =
+      event.type === 'approve-reply'
+        ? event.comment || null
+        : event.type === 'send-back-reply'
+          ? event.reason
+          : null
+    return [
+      {
+        at: entry.at,
+        kind: event.type as ReplyChainStep['kind'],
+        label: CASE_EVENT_LABELS[event.type],
+        actor: actorView(entry.actor, names.staffName),
+        comment,
+      },
+    ]
+  })
+}
+
+function assignmentView(doc: StoredCase, unitName: (id: string) => string): AssignmentView | null {
+  const assignment = doc.flags.assignment
+  if (!assignment) return null
+  return {
+    units: assignment.unitIds.map((id) => ({ id, name: unitName(id), lead: id === assignment.leadUnitId })),
+    officer: assignment.officer ?? null,
+    instructions: assignment.instructions ?? '',
+    dueDate: assignment.dueDate ?? null,
+  }
+}
+
+/** The pending extension request, with who asked (the latest request-extension entry). */
+function pendingExtensionView(doc: StoredCase, names: StaffNames): PendingExtensionView | null {
+  const pending = doc.flags.extension.pending
+  if (!pending) return null
+  const asked = [...doc.history].reverse().find((e) => e.event.type === 'request-extension')
+  return {
+    days: pending.days,
+    reason: pending.reason,
+    requestedAt: pending.requestedAt,
+    requestedBy: asked ? actorView(asked.actor, names.staffName) : null,
+  }
+}
+
 export interface StaffViewContext extends StaffNames {
   clocks: readonly CaseClock[]
+  /** How near a due date is (today and the working-day calendar). */
+  dueBadgeOf?: DueBadgeOf
   /** Links of the report's photos and of held photos a person must look at. */
   photoUrls: Record<string, string>
   /** The workflow's allowed events for this staff member (their buttons). */
@@ -147,7 +265,7 @@ export interface StaffViewContext extends StaffNames {
 export function toStaffDetail(doc: StoredCase, ctx: StaffViewContext): StaffCaseDetail {
   const held = heldPhotoIds(doc)
   return {
-    ...toInboxItem(doc, ctx.unitName(doc.unitId), ctx.clocks),
+    ...toInboxItem(doc, ctx.unitName(doc.unitId), ctx.clocks, ctx.dueBadgeOf),
     version: doc._version,
     description: doc.description,
     // Held photos are shown with their hold, not among the accepted ones.
@@ -168,9 +286,51 @@ export function toStaffDetail(doc: StoredCase, ctx: StaffViewContext): StaffCase
     findings: doc.intake.findings.map((f) => ({ label: f.label, text: describeFinding(f) })),
     timeline: staffTimeline(doc, ctx),
     clocks: clockViews(ctx.clocks),
-    replyRemedies: replyRemediesText(effectivePolicy(getPolicyProfile(doc.profile.id, doc.profile.version))),
+    replyRemedies: replyRemediesText(policyOf(doc)),
     allowedEvents: ctx.allowedEvents.map((type) => ({ type, label: CASE_EVENT_LABELS[type] })),
     mergedInto: doc.mergedInto,
+    assignment: assignmentView(doc, ctx.unitName),
+    replyDraft: doc.flags.reply?.draft ?? null,
+    replyChain: replyChainOf(doc, ctx),
+    pendingExtension: pendingExtensionView(doc, ctx),
     onSite: toOnSiteView(doc, ctx),
+  }
+}
+
+/** A case as shown beside another when deciding a merge (S3 第九条(四) 同一事项合并办理). */
+export interface MergeSide {
+  caseId: string
+  refNo: string
+  category: CategoryKey
+  requestType: RequestTypeKey
+  statusLabel: string
+  createdAt: string
+  address: string
+  reportedEntity: string | null
+  description: string
+  unitName: string
+  followers: number
+}
+
+/** A case the first may be merged into, with why it looks like the same matter. */
+export interface MergeCandidate extends MergeSide {
+  distanceMetres: number | null
+  verdict: 'likely-duplicate' | 'related'
+  reasons: string[]
+}
+
+export function toMergeSide(doc: StoredCase, unitName: string): MergeSide {
+  return {
+    caseId: doc._id,
+    refNo: doc.refNo,
+    category: doc.category,
+    requestType: doc.requestType,
+    statusLabel: stateLabel(doc.status),
+    createdAt: doc.createdAt,
+    address: doc.location.address,
+    reportedEntity: doc.reportedEntity,
+    description: doc.description,
+    unitName,
+    followers: doc.followerCount,
   }
 }

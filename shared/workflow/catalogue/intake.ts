@@ -9,6 +9,7 @@ import { isIsoWithOffset, isLocalDate } from '../../time'
 import { IMPORTANT_CASE_GROUNDS, INTAKE_CHANNELS, OUT_OF_REMIT_FINDINGS, TRANSFER_TARGETS } from '../grounds'
 import { defineEvent, NOT_SHOWN } from './define'
 import { repeats, steppedUp, repeatSummary } from './repeats'
+import { OFFICER_FIELDS } from './workbench'
 
 const nullableText = (label: string, max: number) =>
   z._default(
@@ -175,6 +176,7 @@ export const ASSIGN = defineEvent('assign', {
     unitIds: ask.units('承办单位', 10),
     /** Required when several offices handle the case (S2 第十六条 牵头科室). */
     leadUnitId: ask.optionalUnit('牵头单位'),
+    ...OFFICER_FIELDS,
   },
   reporter: {
     news: false,

@@ -16,6 +16,13 @@ export const REPLY_FIELDS = {
 }
 export type ReplyContent = FieldsOutput<typeof REPLY_FIELDS>
 
+/**
+ * Where a reply template names a fact the case does not have yet, the draft says so for the officer to fill in
+ * (shared/cases/reply-templates.ts); a reply still saying so is not complete (guard `replyComplete`).
+ */
+export const MISSING_FACT_MARK = '【待补充'
+export const missingFact = (name: string) => `${MISSING_FACT_MARK}：${name}】`
+
 /** Said to the reporter only: followers and holders of the query code do not see how the bureau contacted them. */
 const OWN_REPORTER_ONLY: ReadonlySet<keyof ReplyContent> = new Set(['communication'])
 

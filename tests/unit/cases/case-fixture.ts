@@ -146,7 +146,10 @@ export type Step = readonly [CaseEventInput, Actor]
 /** The steps that take a filed case to the sent reply (accept, assign, site visit, draft, approvals, send). */
 export const TO_REPLY: Step[] = [
   [{ type: 'accept' }, actors.intake],
-  [{ type: 'assign', unitIds: ['jz-shanyang'] }, actors.dispatcher],
+  [
+    { type: 'assign', unitIds: ['jz-shanyang'], officer: { id: 'officer-1', name: '王磊' } },
+    actors.dispatcher,
+  ],
   [{ type: 'start-investigation' }, actors.officer],
   [
     {

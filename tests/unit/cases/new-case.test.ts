@@ -28,6 +28,11 @@ test('a real-name report in the territory: every field from its source', () => {
     profile: { id: 'jiaozuo-12345', version: 1 },
     facts: parts.opened.state.facts,
     flags: parts.opened.state.flags,
+    // The to-do lists (shared/cases/todo.ts): intake decides on acceptance by the acceptance clock's date.
+    assigneeStaffId: null,
+    dueOn: expect.stringMatching(/^2026-1[12]-\d\d$/) as string,
+    urgent: false,
+    todo: { intake: expect.stringMatching(/^B2026-1[12]-\d\d$/) as string },
     open: true,
     refNo: 'JZ-20261123-0001',
     requestType: 'complaint',
@@ -159,6 +164,10 @@ test.each(ROWS)('%s', (_name, options, expected) => {
   if (expected.emergency !== undefined) {
     expect(doc.facts.emergency).toBe(expected.emergency)
     expect(doc.history[0]!.event).toMatchObject({ type: 'register', emergency: expected.emergency })
+    // Urgent: on the duty list, first on the intake list (S2 第十二条).
+    expect(doc.urgent).toBe(expected.emergency)
+    expect(Object.keys(doc.todo)).toEqual(expected.emergency ? ['duty', 'intake'] : ['intake'])
+    expect(doc.todo.intake!.startsWith(expected.emergency ? 'A' : 'B')).toBe(true)
   }
   if (expected.urgency) expect(doc.intake.urgency).toBe(expected.urgency)
 })

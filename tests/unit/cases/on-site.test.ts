@@ -10,6 +10,7 @@ import { fieldWorkPolicyFor } from '@shared/policy'
 import type { CaseEventInput } from '@shared/workflow'
 import { wgs84Of } from '@shared/workflow/catalogue/field-work'
 import { actors } from '../workflow/driver'
+import { OFFICER } from '../workflow/paths'
 import { advance, clocksOf, fileCase, type Step } from './case-fixture'
 
 // Filed at 22:30 (night-time construction noise), one hour per step after that.
@@ -28,7 +29,7 @@ const filed = fileCase({ at: FILED })
 const place: Wgs84Point = filed.position
 const ASSIGNED: Step[] = [
   [{ type: 'accept' }, actors.intake],
-  [{ type: 'assign', unitIds: ['jz-shanyang'] }, actors.dispatcher],
+  [{ type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER }, actors.dispatcher],
 ]
 
 function view(doc: StoredCase) {

@@ -5,6 +5,7 @@
 import { getPolicyProfile } from '@shared/policy'
 import { replayHistory } from '@shared/workflow'
 import { actors, calendar, CaseDriver } from '../workflow/driver'
+import { OFFICER } from '../workflow/paths'
 
 const MON = '2026-03-02T09:00:00+08:00'
 const order = (platformDue: string | null) =>
@@ -57,7 +58,11 @@ test('an approved extension moves the platform’s date by its days', () => {
   const approver = { kind: 'staff', id: 'approver-1', roles: ['leader', 'office-head'] } as const
   const driver = order('2026-03-10')
     .apply({ type: 'accept' }, actors.intake, '2026-03-02T10:00:00+08:00')
-    .apply({ type: 'assign', unitIds: ['jz-shanyang'] }, actors.dispatcher, '2026-03-02T11:00:00+08:00')
+    .apply(
+      { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER },
+      actors.dispatcher,
+      '2026-03-02T11:00:00+08:00',
+    )
     .apply({ type: 'start-investigation' }, actors.officer, '2026-03-03T09:00:00+08:00')
     .apply(
       { type: 'request-extension', days: 5, reason: '需要监测数据' },

@@ -126,7 +126,11 @@ describe('reminder and overdue (S2 第十八条: 催办 3 个工作日 before du
   it('a clock done on its last day met the deadline; done a day later did not', () => {
     const reply = (at: string) =>
       important()
-        .apply({ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher, '2026-09-17T10:00:00+08:00')
+        .apply(
+          { type: 'assign', unitIds: ['unit-a'], officer: { id: 'officer-1', name: '王磊' } },
+          actors.dispatcher,
+          '2026-09-17T10:00:00+08:00',
+        )
         .apply({ type: 'start-investigation' }, actors.officer, '2026-09-17T11:00:00+08:00')
         .apply(SITE_VISIT, actors.officer, '2026-09-18T10:00:00+08:00')
         .apply(REPLY, actors.officer, '2026-09-21T10:00:00+08:00')
@@ -179,7 +183,11 @@ describe('reopened after a failed return visit (S0 第八条, S3 第十四条)',
   it('gets a fresh handling period from the reopening, across 清明', () => {
     const driver = new CaseDriver('jiaozuo-12345', { receivedAt: MON })
       .apply({ type: 'accept' }, actors.intake, MON)
-      .apply({ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher, '2026-03-02T11:00:00+08:00')
+      .apply(
+        { type: 'assign', unitIds: ['unit-a'], officer: { id: 'officer-1', name: '王磊' } },
+        actors.dispatcher,
+        '2026-03-02T11:00:00+08:00',
+      )
       .apply({ type: 'start-investigation' }, actors.officer, '2026-03-03T09:00:00+08:00')
       .apply(SITE_VISIT, actors.officer, '2026-03-03T10:00:00+08:00')
       .apply(REPLY, actors.officer, '2026-03-04T10:00:00+08:00')

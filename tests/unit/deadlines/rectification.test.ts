@@ -5,6 +5,7 @@
 import { findClock, nextClockDate, timerSteps } from '@shared/deadlines'
 import { fieldWorkPolicyFor } from '@shared/policy'
 import { actors, CaseDriver, SITE_VISIT } from '../workflow/driver'
+import { OFFICER } from '../workflow/paths'
 
 const MON = '2026-03-02T09:00:00+08:00'
 
@@ -12,7 +13,11 @@ const MON = '2026-03-02T09:00:00+08:00'
 function ordered(dueDate: string, at = '2026-03-03T10:00:00+08:00', profile = 'jiaozuo-12345' as const) {
   return new CaseDriver(profile, { receivedAt: MON })
     .apply({ type: 'accept' }, actors.intake, '2026-03-02T10:00:00+08:00')
-    .apply({ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher, '2026-03-02T11:00:00+08:00')
+    .apply(
+      { type: 'assign', unitIds: ['unit-a'], officer: OFFICER },
+      actors.dispatcher,
+      '2026-03-02T11:00:00+08:00',
+    )
     .apply({ type: 'start-investigation' }, actors.officer, '2026-03-02T12:00:00+08:00')
     .apply(SITE_VISIT, actors.officer, '2026-03-03T09:00:00+08:00')
     .apply(
@@ -124,7 +129,11 @@ describe('the 整改期限 clock', () => {
   it('a plan whose deadline has passed is refused (rectificationDueNotPast)', () => {
     const driver = new CaseDriver('national', { receivedAt: MON })
       .apply({ type: 'accept' }, actors.intake, '2026-03-02T10:00:00+08:00')
-      .apply({ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher, '2026-03-02T11:00:00+08:00')
+      .apply(
+        { type: 'assign', unitIds: ['unit-a'], officer: OFFICER },
+        actors.dispatcher,
+        '2026-03-02T11:00:00+08:00',
+      )
       .apply({ type: 'start-investigation' }, actors.officer, '2026-03-02T12:00:00+08:00')
       .apply(SITE_VISIT, actors.officer, '2026-03-03T09:00:00+08:00')
     const today = driver.attempt(

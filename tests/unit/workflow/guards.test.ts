@@ -4,6 +4,7 @@ import { getPolicyProfile } from '@shared/policy'
 import {
   GUARD_NAMES,
   GUARDS,
+  missingFact,
   openCase,
   type Actor,
   type CaseEventInput,
@@ -11,7 +12,7 @@ import {
   type TransitionResult,
 } from '@shared/workflow'
 import { actors, CaseDriver, ev, REPLY, SITE_VISIT } from './driver'
-import { caseIn, T0 } from './paths'
+import { caseIn, OFFICER, T0 } from './paths'
 
 const later = (driver: CaseDriver, hours = 1) =>
   new Date(Date.parse(driver.lastAt) + hours * 3_600_000).toISOString()
@@ -99,7 +100,7 @@ const failures: Record<GuardName, () => TransitionResult> = {
   },
   leadUnitNamedForMultiUnit: () =>
     caseIn('accepted').attempt(
-      { type: 'assign', unitIds: ['unit-a', 'unit-b'] },
+      { type: 'assign', unitIds: ['unit-a', 'unit-b'], officer: OFFICER },
       actors.dispatcher,
       '2026-03-03T10:00:00+08:00',
     ),
@@ -325,12 +326,68 @@ const failures: Record<GuardName, () => TransitionResult> = {
     driver.apply({ type: 'take-leader-case' }, actors.leader, later(driver, 2))
     return driver.attempt({ type: 'take-leader-case' }, actors.leader, later(driver, 3))
   },
+  // S2 第十六条: the lead office replies through the officer it named — not a colleague.
+  namedOfficerActs: () => {
+    const driver = caseIn('investigating')
+    driver.apply(SITE_VISIT, actors.officer, later(driver))
+    const colleague: Actor = { kind: 'staff', id: 'officer-2', roles: ['officer'] }
+    return driver.attempt(REPLY, colleague, later(driver, 2))
+  },
+  // S2 第六条: an officer who stepped aside is not named again.
+  officerNotRecused: () => {
+    const driver = caseIn('investigating')
+    driver.apply({ type: 'recuse', ground: 'interest-in-matter' }, actors.officer, later(driver))
+    return driver.attempt(
+      { type: 'designate-officer', officer: OFFICER },
+      actors.dispatcher,
+      later(driver, 2),
+    )
+  },
+  // S2 第十六条 注明办理时限: not after the legal due date (national: 60 日 from acceptance).
+  dueDateWithinLegal: () =>
+    caseIn('accepted').attempt(
+      { type: 'assign', unitIds: ['unit-a'], officer: OFFICER, dueDate: '2026-06-30' },
+      actors.dispatcher,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  notYetRecused: () => {
+    const driver = caseIn('assigned')
+    driver.apply({ type: 'recuse', ground: 'interest-in-reporter' }, actors.leader, later(driver))
+    return driver.attempt({ type: 'recuse', ground: 'interest-in-reporter' }, actors.leader, later(driver, 2))
+  },
+  // S2 第十一条: the parties' consent to mediation.
+  mediationAgreed: () =>
+    caseIn('investigating').attempt(
+      {
+        type: 'record-mediation',
+        matter: 'pollution-damages',
+        parties: ['反映人张某', '某化工厂'],
+        consent: false,
+        agreement: '双方未同意调解',
+        agreedOn: '2026-03-03',
+      },
+      actors.officer,
+      '2026-03-03T10:00:00+08:00',
+    ),
+  // S1 第十条: a draft from a template still missing a fact the case did not have.
+  replyComplete: () => {
+    const driver = caseIn('investigating')
+    driver.apply(SITE_VISIT, actors.officer, later(driver))
+    return driver.attempt(
+      {
+        ...REPLY,
+        reply: { ...REPLY.reply, handlingOpinion: `限期整改，期限为${missingFact('整改期限')}。` },
+      },
+      actors.officer,
+      later(driver, 2),
+    )
+  },
   // S4 四(七): a Haidong key case closed without its return visit.
   returnVisitDoneIfRequired: () => {
     const driver = new CaseDriver('haidong', { receivedAt: T0, important: true })
     const steps: Array<[CaseEventInput, Actor]> = [
       [{ type: 'accept' }, actors.intake],
-      [{ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher],
+      [{ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }, actors.dispatcher],
       [{ type: 'start-investigation' }, actors.officer],
       [SITE_VISIT, actors.officer],
       [REPLY, actors.officer],
@@ -375,6 +432,21 @@ describe.each(GUARD_NAMES.map((name) => [name]))('%s', (name) => {
 })
 
 describe('the same events pass when the guard holds', () => {
+  it('a due date on the legal one, or none; the named officer drafts', () => {
+    const accepted = caseIn('accepted')
+    const legal = accepted.clock('handling', '2026-03-03T10:00:00+08:00')!.due!
+    expect(
+      accepted.attempt(
+        { type: 'assign', unitIds: ['unit-a'], officer: OFFICER, dueDate: legal },
+        actors.dispatcher,
+        '2026-03-03T10:00:00+08:00',
+      ).ok,
+    ).toBe(true)
+    const driver = caseIn('investigating')
+    driver.apply(SITE_VISIT, actors.officer, later(driver))
+    expect(driver.attempt(REPLY, actors.officer, later(driver, 2)).ok).toBe(true)
+  })
+
   it('review within the window, re-review within its window, deemed closed after it', () => {
     expect(
       caseIn('replied').attempt(

@@ -12,11 +12,12 @@ import {
   rolesForEvent,
   stateLabel,
   transition,
+  type Actor,
   type HistoryEntry,
 } from '@shared/workflow'
 import { getPolicyProfile } from '@shared/policy'
-import { actors, calendar, CaseDriver, ev } from './driver'
-import { caseIn } from './paths'
+import { actors, calendar, CaseDriver, ev, SITE_VISIT } from './driver'
+import { caseIn, OFFICER } from './paths'
 
 describe('replayHistory', () => {
   it('rebuilds the stored state from the history (JSON round trip included)', () => {
@@ -63,6 +64,7 @@ describe('allowedEvents: which buttons to show', () => {
         'find-out-of-remit',
         'mark-important',
         'transfer',
+        'recuse',
       ],
     ],
     ['registered', 'reporter', []],
@@ -79,6 +81,7 @@ describe('allowedEvents: which buttons to show', () => {
         'add-site-photos',
         'record-measurement',
         'link-penalty-case',
+        'recuse',
       ],
     ],
     ['replied', 'reporter', ['request-review', 'rate-reply', 'accept-reply']],
@@ -94,12 +97,31 @@ describe('allowedEvents: which buttons to show', () => {
         'link-penalty-case',
         'confirm-violation',
         'find-report-untrue',
+        'recuse',
       ],
     ],
     [
       'pending-head-approval',
       'leader',
-      ['mark-important', 'escalate', 'confirm-violation', 'find-report-untrue'],
+      ['mark-important', 'escalate', 'confirm-violation', 'find-report-untrue', 'recuse'],
+    ],
+    [
+      'investigating',
+      'officer',
+      [
+        'find-out-of-remit',
+        'record-site-visit',
+        'record-initial-opinion',
+        'request-extension',
+        'check-in',
+        'add-site-photos',
+        'record-measurement',
+        'link-penalty-case',
+        'confirm-violation',
+        'find-report-untrue',
+        'recuse',
+        'record-mediation',
+      ],
     ],
   ] as const)('in %s, %s may: %j', (state, actor, expected) => {
     const driver = caseIn(state)
@@ -107,6 +129,17 @@ describe('allowedEvents: which buttons to show', () => {
     expect(allowedEvents(driver.state, actors[actor], { now, clocks: driver.clocks(now) }).sort()).toEqual(
       [...expected].sort(),
     )
+  })
+
+  it('offers drafting the reply to the officer the assignment named, not to a colleague (S2 第十六条)', () => {
+    const driver = caseIn('investigating')
+    driver.apply(SITE_VISIT, actors.officer, driver.lastAt)
+    const now = new Date(Date.parse(driver.lastAt) + 3_600_000).toISOString()
+    const ctx = { now, clocks: driver.clocks(now) }
+    const colleague: Actor = { kind: 'staff', id: 'officer-2', roles: ['officer'] }
+    expect(allowedEvents(driver.state, actors.officer, ctx)).toContain('draft-reply')
+    expect(allowedEvents(driver.state, colleague, ctx)).not.toContain('draft-reply')
+    expect(allowedEvents(driver.state, colleague, ctx)).not.toContain('record-mediation')
   })
 
   it('hides what a time guard forbids (the review window has passed)', () => {
@@ -123,16 +156,26 @@ describe('transition is pure', () => {
   it('leaves the input state untouched and needs now with an offset', () => {
     const driver = caseIn('accepted')
     const before = JSON.stringify(driver.state)
-    transition(driver.state, ev({ type: 'assign', unitIds: ['unit-a'] }), actors.dispatcher, {
-      now: '2026-03-03T09:00:00+08:00',
-      clocks: driver.clocks(),
-    })
+    transition(
+      driver.state,
+      ev({ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }),
+      actors.dispatcher,
+      {
+        now: '2026-03-03T09:00:00+08:00',
+        clocks: driver.clocks(),
+      },
+    )
     expect(JSON.stringify(driver.state)).toBe(before)
     expect(() =>
-      transition(driver.state, ev({ type: 'assign', unitIds: ['unit-a'] }), actors.dispatcher, {
-        now: '2026-03-03 09:00',
-        clocks: [],
-      }),
+      transition(
+        driver.state,
+        ev({ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }),
+        actors.dispatcher,
+        {
+          now: '2026-03-03 09:00',
+          clocks: [],
+        },
+      ),
     ).toThrow(RangeError)
   })
 
@@ -151,7 +194,12 @@ describe('contextFor', () => {
     const ctx = contextFor({ profile: driver.profile, calendar, history: driver.history, now })
     expect(ctx).toEqual({ now, clocks: driver.clocks(now) })
     expect(
-      transition(driver.state, ev({ type: 'assign', unitIds: ['unit-a'] }), actors.dispatcher, ctx).ok,
+      transition(
+        driver.state,
+        ev({ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }),
+        actors.dispatcher,
+        ctx,
+      ).ok,
     ).toBe(true)
   })
 })
@@ -165,9 +213,16 @@ describe('rolesForEvent', () => {
 
 describe('parseCaseEvent', () => {
   it('applies defaults', () => {
-    expect(parseCaseEvent({ type: 'assign', unitIds: ['unit-a'] })).toEqual({
+    expect(parseCaseEvent({ type: 'assign', unitIds: ['unit-a'], officer: OFFICER })).toEqual({
       ok: true,
-      event: { type: 'assign', unitIds: ['unit-a'], leadUnitId: null },
+      event: {
+        type: 'assign',
+        unitIds: ['unit-a'],
+        leadUnitId: null,
+        officer: OFFICER,
+        instructions: '',
+        dueDate: null,
+      },
     })
   })
 
@@ -175,7 +230,8 @@ describe('parseCaseEvent', () => {
     [{ type: 'request-supplement', missingItems: [] }, '请填写需补充的内容'],
     [{ type: 'not-accept', reason: 'too-busy', guidance: '请改日再来' }, '不予受理理由不在法定理由之列'],
     [{ type: 'not-accept', reason: 'outside-remit', guidance: '' }, '对反映人的告知和引导'],
-    [{ type: 'assign', unitIds: ['unit-a', 'unit-a'] }, '承办单位重复'],
+    [{ type: 'assign', unitIds: ['unit-a', 'unit-a'], officer: OFFICER }, '承办单位重复'],
+    [{ type: 'assign', unitIds: ['unit-a'] }, '请选择承办人'],
     [{ type: 'request-extension', days: 0, reason: '等待检测结果' }, '延期天数至少 1 天'],
     [
       { type: 'register', channel: 'fax', requestType: 'report', receivedAt: '2026-03-02T09:00:00+08:00' },

@@ -2,7 +2,7 @@
 // exhaustive tests walk these tables; the expected next state is written here by hand, independently of the
 // transition table it checks.
 import type { ProfileId } from '@shared/policy'
-import type { CaseEventInput, CaseEventType, CaseStateKey } from '@shared/workflow'
+import { STATE_GROUPS, type CaseEventInput, type CaseEventType, type CaseStateKey } from '@shared/workflow'
 import { actors, CaseDriver, CHECK_IN, REPLY, SITE_PHOTOS, SITE_VISIT } from './driver'
 
 export type ActorKey = keyof typeof actors
@@ -12,9 +12,12 @@ export const T0 = '2026-03-02T09:00:00+08:00'
 /** T0 plus some hours, as an ISO instant. */
 export const hoursAfterT0 = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString()
 
+/** The officer of the driver's actors, as an assignment names them. */
+export const OFFICER = { id: 'officer-1', name: '王磊' }
+
 const ASSIGNED: Step[] = [
   [{ type: 'accept' }, 'intake'],
-  [{ type: 'assign', unitIds: ['unit-a'] }, 'dispatcher'],
+  [{ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }, 'dispatcher'],
 ]
 const INVESTIGATING: Step[] = [...ASSIGNED, [{ type: 'start-investigation' }, 'officer']]
 const DRAFTED: Step[] = [...INVESTIGATING, [SITE_VISIT, 'officer'], [REPLY, 'officer']]
@@ -160,7 +163,13 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
   ],
   assign: [
     () => ({
-      event: { type: 'assign', unitIds: ['unit-a', 'unit-b'], leadUnitId: 'unit-b' },
+      event: {
+        type: 'assign',
+        unitIds: ['unit-a', 'unit-b'],
+        leadUnitId: 'unit-b',
+        officer: OFFICER,
+        instructions: '今晚到现场核查',
+      },
       actor: 'dispatcher',
       to: 'assigned',
     }),
@@ -445,6 +454,43 @@ export const MOVES: { [T in Exclude<CaseEventType, 'register'>]: readonly MoveFo
       actor: 'leader',
       to: 'same',
       setup: [[{ type: 'list-leader-case', ground: 'wide-impact' }, 'supervisor']],
+    }),
+  ],
+  'designate-officer': [
+    () => ({
+      event: {
+        type: 'designate-officer',
+        officer: { id: 'officer-2', name: '张伟' },
+        instructions: '接手办理',
+      },
+      actor: 'dispatcher',
+      to: 'same',
+    }),
+  ],
+  recuse: [
+    (status) => ({
+      event: { type: 'recuse', ground: 'interest-in-reporter', note: '反映人是本人亲属' },
+      // Someone with a duty in the state: intake before acceptance, the named officer while handled, else a leader.
+      actor: STATE_GROUPS.intake.includes(status)
+        ? 'intake'
+        : STATE_GROUPS.handling.includes(status) && status !== 'pending-leader-approval'
+          ? 'officer'
+          : 'leader',
+      to: 'same',
+    }),
+  ],
+  'record-mediation': [
+    () => ({
+      event: {
+        type: 'record-mediation',
+        matter: 'pollution-damages',
+        parties: ['反映人张某', '某化工厂'],
+        consent: true,
+        agreement: '某化工厂赔偿张某清洗费用 2000 元，并于 3 月 20 日前密闭投料口。',
+        agreedOn: '2026-03-02',
+      },
+      actor: 'officer',
+      to: 'closed',
     }),
   ],
 }

@@ -8,6 +8,7 @@ import { PROFILE_IDS, type ProfileId } from '@shared/policy'
 import { toShanghaiIso, type LocalDate } from '@shared/time'
 import type { CaseEventInput, GuardName } from '@shared/workflow'
 import { actors, CaseDriver, REPLY, SITE_VISIT } from './driver'
+import { OFFICER } from './paths'
 
 const HOUR = 3_600_000
 const shift = (instant: string, ms: number) => toShanghaiIso(Date.parse(instant) + ms)
@@ -17,7 +18,7 @@ function repliedAt(profile: ProfileId, at: string): CaseDriver {
   const driver = new CaseDriver(profile, { receivedAt: shift(at, -72 * HOUR) })
   const steps: Array<[CaseEventInput, keyof typeof actors]> = [
     [{ type: 'accept' }, 'intake'],
-    [{ type: 'assign', unitIds: ['unit-a'] }, 'dispatcher'],
+    [{ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }, 'dispatcher'],
     [{ type: 'start-investigation' }, 'officer'],
     [SITE_VISIT, 'officer'],
     [REPLY, 'officer'],

@@ -2,7 +2,7 @@
 import { getPolicyProfile } from '@shared/policy'
 import { openCase, type Actor, type CaseEventInput, type Effect } from '@shared/workflow'
 import { actors, CaseDriver, ev, REPLY, SITE_VISIT } from './driver'
-import { caseIn, T0 } from './paths'
+import { caseIn, OFFICER, T0 } from './paths'
 
 const later = (driver: CaseDriver, hours = 1) =>
   new Date(Date.parse(driver.lastAt) + hours * 3_600_000).toISOString()
@@ -143,17 +143,30 @@ describe('assignment and transfer', () => {
       type: 'assign',
       unitIds: ['unit-a', 'unit-b'],
       leadUnitId: 'unit-b',
+      officer: OFFICER,
     } satisfies CaseEventInput
+    // The officer named in the lead office, and the office sharing the case.
     expect(effectsOf(driver, event, actors.dispatcher)).toEqual([
-      { type: 'notify-units', unitIds: ['unit-a', 'unit-b'], notice: 'assigned' },
+      { type: 'notify-staff', staffIds: [OFFICER.id], notice: 'assigned' },
+      { type: 'notify-units', unitIds: ['unit-a'], notice: 'co-handling' },
       { type: 'stop-clock', clock: 'assignment' },
     ])
     driver.apply(event, actors.dispatcher, later(driver))
-    expect(driver.state.flags.assignment).toEqual({ unitIds: ['unit-a', 'unit-b'], leadUnitId: 'unit-b' })
+    expect(driver.state.flags.assignment).toEqual({
+      unitIds: ['unit-a', 'unit-b'],
+      leadUnitId: 'unit-b',
+      officer: OFFICER,
+      instructions: '',
+      dueDate: null,
+    })
   })
 
   it('a single office leads itself', () => {
-    expect(caseIn('assigned').state.flags.assignment).toEqual({ unitIds: ['unit-a'], leadUnitId: 'unit-a' })
+    expect(caseIn('assigned').state.flags.assignment).toMatchObject({
+      unitIds: ['unit-a'],
+      leadUnitId: 'unit-a',
+      officer: OFFICER,
+    })
   })
 
   it('to another unit of the bureau: the new unit takes over', () => {
@@ -205,7 +218,11 @@ describe('investigation, rectification, reply', () => {
   it('the on-site record is kept (S0 第七条(一)) and stops the investigation clock where there is one (S4 四(三))', () => {
     const driver = new CaseDriver('haidong', { receivedAt: T0 })
       .apply({ type: 'accept' }, actors.intake, '2026-03-02T10:00:00+08:00')
-      .apply({ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher, '2026-03-02T11:00:00+08:00')
+      .apply(
+        { type: 'assign', unitIds: ['unit-a'], officer: OFFICER },
+        actors.dispatcher,
+        '2026-03-02T11:00:00+08:00',
+      )
       .apply({ type: 'start-investigation' }, actors.officer, '2026-03-02T12:00:00+08:00')
     expect(effectsOf(driver, SITE_VISIT)).toEqual([{ type: 'stop-clock', clock: 'investigation' }])
     expect(effectsOf(driver, { type: 'record-initial-opinion', opinion: '属实' })).toEqual([
@@ -247,7 +264,11 @@ describe('investigation, rectification, reply', () => {
   it('in Tianjin only the leader in charge approves (S1 第十一条)', () => {
     const driver = new CaseDriver('tianjin-12369', { receivedAt: T0, requestType: 'report' })
       .apply({ type: 'accept' }, actors.intake, '2026-03-02T10:00:00+08:00')
-      .apply({ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher, '2026-03-02T11:00:00+08:00')
+      .apply(
+        { type: 'assign', unitIds: ['unit-a'], officer: OFFICER },
+        actors.dispatcher,
+        '2026-03-02T11:00:00+08:00',
+      )
       .apply({ type: 'start-investigation' }, actors.officer, '2026-03-02T12:00:00+08:00')
       .apply(SITE_VISIT, actors.officer, '2026-03-03T10:00:00+08:00')
       .apply(REPLY, actors.officer, '2026-03-04T10:00:00+08:00')
@@ -277,7 +298,7 @@ describe('investigation, rectification, reply', () => {
     const driver = new CaseDriver('haidong', { receivedAt: T0, important: true })
     const steps: Array<[CaseEventInput, Actor]> = [
       [{ type: 'accept' }, actors.intake],
-      [{ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher],
+      [{ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }, actors.dispatcher],
       [{ type: 'start-investigation' }, actors.officer],
       [SITE_VISIT, actors.officer],
       [{ type: 'record-initial-opinion', opinion: '属实' }, actors.officer],
@@ -332,7 +353,11 @@ describe('reminder, supervision, escalation', () => {
       important: true,
     })
       .apply({ type: 'accept' }, actors.intake, '2026-09-16T10:00:00+08:00')
-      .apply({ type: 'assign', unitIds: ['unit-a'] }, actors.dispatcher, '2026-09-16T11:00:00+08:00')
+      .apply(
+        { type: 'assign', unitIds: ['unit-a'], officer: OFFICER },
+        actors.dispatcher,
+        '2026-09-16T11:00:00+08:00',
+      )
     expect(driver.attempt({ type: 'remind' }, actors.system, '2026-09-25T09:00:00+08:00')).toMatchObject({
       ok: false,
       error: { guard: 'reminderDueForTimer' },

@@ -5,7 +5,14 @@ import { parseCaseEvent } from '@shared/workflow'
 
 const wellFormed: CaseEvent[] = [
   { type: 'accept', note: '' },
-  { type: 'assign', unitIds: ['unit-a'], leadUnitId: null },
+  {
+    type: 'assign',
+    unitIds: ['unit-a'],
+    leadUnitId: null,
+    officer: { id: 'officer-1', name: '王磊' },
+    instructions: '',
+    dueDate: null,
+  },
   { type: 'not-accept', reason: 'outside-remit', guidance: '请向住建部门反映' },
 ]
 

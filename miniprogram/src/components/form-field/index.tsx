@@ -3,12 +3,12 @@
 // count of what is left; an instant starts at now and can be changed; choices, 是/否 and units are chips.
 import { useCallback, useEffect, useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import type { UnitOption } from '@shared/contracts/staff'
+import type { ColleagueOption, UnitOption } from '@shared/contracts/staff'
 import { citeForStaff } from '@shared/policy/sources'
 import { formatShanghai } from '@shared/time'
 import { positionText } from '@shared/workflow/catalogue/describe'
 import type { FieldErrors, FixValue, FormField as Field, FormValue, SitePhoto } from '../../forms/event-forms'
-import { instantText } from '../../forms/event-forms'
+import { instantText, isColleague } from '../../forms/event-forms'
 import { usePhotoUploads } from '../../hooks/use-photo-uploads'
 import { useSitePhotos } from '../../hooks/use-site-photos'
 import { currentFix } from '../../platform/location'
@@ -24,6 +24,16 @@ import './index.scss'
 export interface Units {
   list: UnitOption[] | null
   error: string | null
+}
+
+/**
+ * The colleagues a `staff` field picks from (the officers of the case's lead unit): null while loading, with the
+ * reason if they could not be loaded; `waiting` says what must be chosen first (the unit).
+ */
+export interface Colleagues {
+  list: ColleagueOption[] | null
+  error: string | null
+  waiting?: string
 }
 
 type Change = (next: FormValue | ((current: FormValue) => FormValue)) => void
@@ -155,18 +165,21 @@ function SitePhotosControl({
 }
 
 function Control({
-  field: { spec },
+  field,
   value,
   onChange,
   units,
+  colleagues,
   refNo,
 }: {
   field: Field
   value: FormValue
   onChange: Change
   units: Units
+  colleagues?: Colleagues
   refNo: string
 }) {
+  const { spec } = field
   switch (spec.kind) {
     case 'text':
       return spec.multiline ? (
@@ -221,12 +234,43 @@ function Control({
       )
     case 'date':
       return (
-        <Picker mode="date" value={str(value)} onChange={(e) => onChange(String(e.detail.value))}>
-          <View className={`input form-field__picker ${str(value) ? '' : 'form-field__picker--empty'}`}>
-            {str(value) || '请选择日期'}
-          </View>
-        </Picker>
+        <View className="form-field__inline">
+          <Picker mode="date" value={str(value)} onChange={(e) => onChange(String(e.detail.value))}>
+            <View className={`input form-field__picker ${str(value) ? '' : 'form-field__picker--empty'}`}>
+              {str(value) || spec.placeholder || '请选择日期'}
+            </View>
+          </Picker>
+          {spec.optional && str(value) && (
+            <Text className="link form-field__now" onClick={() => onChange('')}>
+              清除
+            </Text>
+          )}
+        </View>
       )
+    case 'staff': {
+      if (colleagues?.waiting) return <Text className="muted">{colleagues.waiting}</Text>
+      if (!colleagues || colleagues.list === null) {
+        return colleagues?.error ? (
+          <Text className="error-text">{colleagues.error}</Text>
+        ) : (
+          <Text className="muted">正在加载人员…</Text>
+        )
+      }
+      if (colleagues.list.length === 0) return <Text className="error-text">该单位没有可指定的承办人员</Text>
+      const picked = isColleague(value) ? value.id : null
+      return (
+        <ChipPicker
+          label={spec.label}
+          testId={`pick-${field.key}`}
+          options={colleagues.list.map((c) => ({ value: c.id, label: c.name }))}
+          value={picked}
+          onChange={(id) => {
+            const found = colleagues.list?.find((c) => c.id === id)
+            if (found) onChange({ id: found.id, name: found.name })
+          }}
+        />
+      )
+    }
     case 'instant': {
       const [date = '', clock = ''] = str(value).split(' ')
       return (
@@ -346,6 +390,7 @@ export default function FormField({
   onChange,
   errors,
   units,
+  colleagues,
   refNo = '',
 }: {
   field: Field
@@ -353,6 +398,7 @@ export default function FormField({
   onChange: Change
   errors: FieldErrors
   units: Units
+  colleagues?: Colleagues
   /** The case's reference number, stamped on photos taken on site. */
   refNo?: string
 }) {
@@ -366,7 +412,14 @@ export default function FormField({
           <Text className="required">*</Text>
         )}
       </Text>
-      <Control field={field} value={value} onChange={onChange} units={units} refNo={refNo} />
+      <Control
+        field={field}
+        value={value}
+        onChange={onChange}
+        units={units}
+        colleagues={colleagues}
+        refNo={refNo}
+      />
       <FieldError errors={errors} names={[field.key]} />
     </View>
   )

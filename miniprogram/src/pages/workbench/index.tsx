@@ -1,39 +1,72 @@
+// 工作台: a to-do list, not a case list. Per post, what I must do next and by when — 值班紧急 while I am on duty,
+// then the lists of my posts (待受理, 待交办, 我承办的, 待审核, 待审批, 督办), urgent first, then by due date — and,
+// beside them, my units' cases in progress, all of them, and those shared with another lead office (协办). Every
+// list filters, searches by reference number or reported party, and pages through any number of cases; each row
+// says who holds the case now and what it waits for. A list is shown only as the answer to the view on screen
+// (scope, list, filters, search): while another view's answer is awaited, it is loading. Someone not yet staff
+// enters an invite or setup code here; posts without case duties (系统管理员, 奖励管理员) see no cases.
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
-import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
-import type { InboxItem, StaffProfile } from '@shared/contracts/staff'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { InboxFilters, InboxInput, InboxItem, StaffProfile, TodoList } from '@shared/contracts/staff'
 import type { NoticeConsentView } from '@shared/contracts/enrolment'
-import type { StaffRole } from '@shared/vocabulary/units'
-import { CATEGORIES } from '@shared/vocabulary/categories'
-import { CASE_DUTY_ROLES, hasCaseDuty } from '@shared/vocabulary/units'
-import { CONTENT_HELD_TAG } from '@shared/cases/held-content'
-import { REQUEST_TYPES } from '@shared/vocabulary/request-types'
-import { formatShanghai } from '@shared/time'
+import { TODO_LIST_KEYS, TODO_LISTS } from '@shared/cases/todo-lists'
+import { CASE_DUTY_ROLES, hasCaseDuty, type StaffRole } from '@shared/vocabulary/units'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import PersonaPicker from '../../components/persona-picker'
 import { useLatestWins } from '../../hooks/use-answer'
 import { loadClientConfig } from '../../services/cases'
 import { askForNotices, canAskForNotices } from '../../services/notifications'
-import { getNoticeConsent, getStaffProfile, listInbox, recordNoticeConsent } from '../../services/staff'
+import {
+  getDutyRoster,
+  getNoticeConsent,
+  getStaffProfile,
+  listCounties,
+  listInbox,
+  recordNoticeConsent,
+} from '../../services/staff'
 import EnrolCard from './enrol-card'
 import NoticeBanner, { FEW_NOTICES_LEFT } from './notice-banner'
+import InboxRow from './inbox-row'
+import Filters from './filters'
 import './index.scss'
 
-const SCOPES: ReadonlyArray<ChipOption<'open' | 'all'>> = [
-  { value: 'open', label: '待办' },
+type Scope = NonNullable<InboxInput['scope']>
+
+const SCOPES: ReadonlyArray<ChipOption<Scope>> = [
+  { value: 'todo', label: '我的待办' },
+  { value: 'open', label: '在办' },
   { value: 'all', label: '全部' },
+  { value: 'co-handling', label: '协办' },
 ]
 
 type Load =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'not-staff' }
-  | { status: 'ready'; profile: StaffProfile }
+  | { status: 'ready'; profile: StaffProfile; lists: TodoList[] }
+
+interface View_ {
+  scope: Scope
+  list: TodoList | null
+  filters: InboxFilters
+  search: string
+}
+
+/** The lists of my posts, and the duty list while a shift names me. */
+function listsOf(profile: StaffProfile, onDuty: boolean): TodoList[] {
+  return TODO_LIST_KEYS.filter((list) => {
+    const role = TODO_LISTS[list].role
+    return role === null ? onDuty : profile.roles.includes(role)
+  })
+}
+
+const activeFilters = (f: InboxFilters) => Object.values(f).filter((v) => v !== undefined).length
 
 /**
- * The staff subpackage's pages this person's posts open: the desk, statistics, leaders' work; calls, letters and
+ * The staff subpackage's pages this person's posts open: the duty roster, reply templates, the export log; the
+ * desk, statistics, leaders' work; calls, letters and
  * visits registered by intake; platform orders and their feedback (which hold the case's findings: posts with
  * case duty only, least privilege, like the contract).
  */
@@ -68,6 +101,9 @@ const STAFF_LINKS: ReadonlyArray<{
     roles: ['intake', 'supervisor'],
     testId: 'open-import',
   },
+  { label: '值班表', url: '/staff/duty/index', roles: CASE_DUTY_ROLES, testId: 'open-duty' },
+  { label: '答复模板', url: '/staff/templates/index', roles: ['office-head'], testId: 'open-templates' },
+  { label: '查阅导出记录', url: '/staff/audit/index', roles: ['supervisor'], testId: 'open-audit' },
   {
     label: '案件地图 · 趋势 · 季度分析 · 科室抄送',
     url: '/staff/maps/index',
@@ -97,17 +133,29 @@ function StaffLinks({ roles }: { roles: readonly StaffRole[] }) {
 
 export default function Workbench() {
   const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const [scope, setScope] = useState<'open' | 'all'>('open')
+  const [view, setView] = useState<View_>({ scope: 'todo', list: null, filters: {}, search: '' })
+  const [typed, setTyped] = useState('')
+  const [showFilters, setShowFilters] = useState(false)
+  const [counties, setCounties] = useState<Array<{ code: string; name: string }>>([])
   const [items, setItems] = useState<InboxItem[]>([])
   const [next, setNext] = useState<string | null>(null)
+  // The view the list on screen answers: another view's list is never shown under this one.
+  const [answered, setAnswered] = useState<View_ | null>(null)
   const [consent, setConsent] = useState<NoticeConsentView | null>(null)
 
-  // Only the latest refresh may fill the list (a slow answer for 待办 never lands under 全部, nor one for the
-  // persona before a switch), and a page of "more" is added only to the list it continues.
+  // Only the latest refresh may fill the list (a slow answer for one list never lands under another, nor one for
+  // the persona before a switch), and a page of "more" is added only to the list it continues.
   const begin = useLatestWins()
   const generation = useRef<object | null>(null)
+  const requestOf = (v: View_, lists: TodoList[]): Omit<InboxInput, 'limit'> | null => {
+    if (v.search) return { search: v.search, filters: v.filters }
+    if (v.scope !== 'todo') return { scope: v.scope, filters: v.filters }
+    const list = v.list && lists.includes(v.list) ? v.list : lists[0]
+    return list ? { scope: 'todo', list, filters: v.filters } : null
+  }
+
   const refresh = useCallback(
-    async (which: 'open' | 'all') => {
+    async (v: View_) => {
       const ticket = begin()
       generation.current = ticket
       try {
@@ -118,18 +166,27 @@ export default function Workbench() {
         // Template ids for asking agreement from a tap must be at hand before the tap (platform/subscribe).
         void loadClientConfig()
         void getNoticeConsent().then((res) => ticket.isLatest() && setConsent(res.ok ? res.data : null))
-        // Posts without case duties (系统管理员, 奖励管理员) have no inbox: they see no cases.
+        // Posts without case duties (系统管理员, 奖励管理员) have no lists: they see no cases.
         if (!hasCaseDuty(me.data.roles)) {
           setItems([])
           setNext(null)
-          return setLoad({ status: 'ready', profile: me.data })
+          setAnswered(v)
+          return setLoad({ status: 'ready', profile: me.data, lists: [] })
         }
-        const inbox = await listInbox(which)
+        const roster = await getDutyRoster({ days: 1 })
         if (!ticket.isLatest()) return
-        if (!inbox.ok) return setLoad({ status: 'error', message: inbox.error.message })
-        setItems(inbox.data.items)
-        setNext(inbox.data.next)
-        setLoad({ status: 'ready', profile: me.data })
+        const lists = listsOf(me.data, roster.ok && roster.data.mine.length > 0)
+        // Nothing of mine to do in any list (a post without a list): my units' cases in progress.
+        const shown = v.scope === 'todo' && lists.length === 0 ? { ...v, scope: 'open' as const } : v
+        const request = requestOf(shown, lists)
+        const page = request ? await listInbox(request) : null
+        if (!ticket.isLatest()) return
+        if (page && !page.ok) return setLoad({ status: 'error', message: page.error.message })
+        setItems(page?.data.items ?? [])
+        setNext(page?.data.next ?? null)
+        if (shown !== v) setView(shown)
+        setAnswered(shown)
+        setLoad({ status: 'ready', profile: me.data, lists })
       } finally {
         Taro.stopPullDownRefresh()
       }
@@ -138,13 +195,20 @@ export default function Workbench() {
   )
 
   const loadingMore = useRef(false)
-  useDidShow(() => void refresh(scope))
-  usePullDownRefresh(() => void refresh(scope))
+  useDidShow(() => {
+    void refresh(view)
+    if (counties.length === 0) {
+      void listCounties().then((res) => res.ok && setCounties(res.data))
+    }
+  })
+  usePullDownRefresh(() => void refresh(view))
   useReachBottom(async () => {
     if (!next || loadingMore.current || load.status !== 'ready') return
+    const request = requestOf(view, load.lists)
+    if (!request) return
     loadingMore.current = true
     const continues = generation.current
-    const res = await listInbox(scope, next)
+    const res = await listInbox({ ...request, cursor: next })
     loadingMore.current = false
     if (continues !== generation.current) return
     if (!res.ok) return void Taro.showToast({ title: res.error.message, icon: 'none', duration: 3000 })
@@ -155,15 +219,18 @@ export default function Workbench() {
     setNext(res.data.next)
   })
 
-  const switchScope = (which: 'open' | 'all') => {
-    setScope(which)
-    setLoad({ status: 'loading' })
-    void refresh(which)
+  const change = (patch: Partial<View_>) => {
+    const v = { ...view, ...patch }
+    setView(v)
+    setItems([])
+    setNext(null)
+    void refresh(v)
   }
   const switchPersona = () => {
     setLoad({ status: 'loading' })
     setConsent(null)
-    void refresh(scope)
+    change({ scope: 'todo', list: null, search: '', filters: {} })
+    setTyped('')
   }
 
   // Agreement to staff notices is asked from a tap, first thing (WeChat requires it); each one counted.
@@ -181,22 +248,28 @@ export default function Workbench() {
     else open()
   }
 
+  const ready = load.status === 'ready' ? load : null
+  const currentList = ready && view.scope === 'todo' ? (requestOf(view, ready.lists)?.list ?? null) : null
+  const roles = ready?.profile.roles ?? []
+  const caseDuty = hasCaseDuty(roles)
+  const listShown = answered === view
+
   return (
     <View className="page">
       <PersonaPicker onChange={switchPersona} />
       {load.status === 'loading' && <StateView kind="loading" />}
       {load.status === 'error' && (
-        <StateView kind="error" text={load.message} onRetry={() => void refresh(scope)} />
+        <StateView kind="error" text={load.message} onRetry={() => void refresh(view)} />
       )}
-      {load.status === 'not-staff' && <EnrolCard onBound={() => void refresh(scope)} />}
-      {load.status === 'ready' && (
+      {load.status === 'not-staff' && <EnrolCard onBound={() => void refresh(view)} />}
+      {ready && (
         <>
           <View className="card">
             <Text className="card-title" data-testid="staff-name">
-              {load.profile.name} · {load.profile.title}
+              {ready.profile.name} · {ready.profile.title}
             </Text>
-            <Text className="muted">{load.profile.units.map((u) => u.name).join('、')}</Text>
-            {load.profile.roles.includes('admin') && (
+            <Text className="muted">{ready.profile.units.map((u) => u.name).join('、')}</Text>
+            {roles.includes('admin') && (
               <Button
                 className="btn small secondary section-gap"
                 onClick={() => void Taro.navigateTo({ url: '/staff/admin/index' })}
@@ -205,7 +278,7 @@ export default function Workbench() {
                 人员管理
               </Button>
             )}
-            {load.profile.roles.includes('reward-admin') && (
+            {roles.includes('reward-admin') && (
               <Text
                 className="link workbench__rewards"
                 data-testid="reward-queue"
@@ -214,67 +287,87 @@ export default function Workbench() {
                 奖励审核：举报奖励申领
               </Text>
             )}
-            <StaffLinks roles={load.profile.roles} />
+            <StaffLinks roles={roles} />
           </View>
           {consent && <NoticeBanner consent={consent} onAsk={() => void askNotices()} />}
-          {!hasCaseDuty(load.profile.roles) && (
-            <StateView kind="empty" text="您的岗位没有办案职责，工作台不显示案件。" />
-          )}
+          {!caseDuty && <StateView kind="empty" text="您的岗位没有办案职责，工作台不显示案件。" />}
         </>
       )}
-      {load.status === 'ready' && hasCaseDuty(load.profile.roles) && (
+      {ready && caseDuty && (
         <>
-          <View className="workbench__scope">
-            <ChipPicker
-              label="案件范围"
-              options={SCOPES}
-              value={scope}
-              onChange={switchScope}
-              testId="scope"
-            />
-          </View>
-          {items.length === 0 && <StateView kind="empty" text="暂无案件" />}
-          {items.map((c) => (
-            <View
-              key={c.caseId}
-              className="list-item"
-              data-testid="inbox-item"
-              onClick={() => openCase(c.caseId)}
-            >
-              <View className="row">
-                <Text className="ref-no">{c.refNo}</Text>
-                <Text className="tag">{c.statusLabel}</Text>
-              </View>
-              <View>
-                {c.urgent && <Text className="tag warn">紧急</Text>}
-                {c.important && <Text className="tag warn">重要</Text>}
-                {c.escalated && <Text className="tag warn">提级办理</Text>}
-                {c.supervised && <Text className="tag warn">督办</Text>}
-                {c.leaderCase && <Text className="tag warn">领导包案</Text>}
-                {c.contentHeld && <Text className="tag warn">{CONTENT_HELD_TAG}</Text>}
-                {c.nextDue && (
-                  <Text className={`tag ${c.nextDue.overdue ? 'warn' : ''}`}>
-                    {c.nextDue.label}{' '}
-                    {c.nextDue.overdue ? CLOCK_STATE_LABELS.overdue : `${c.nextDue.date} 到期`}
-                  </Text>
-                )}
-              </View>
-              <Text className="card-title">
-                {REQUEST_TYPES[c.requestType]} · {CATEGORIES[c.category].label}
-              </Text>
-              <Text className="hint">{c.descriptionExcerpt}</Text>
-              <Text className="hint">{c.address}</Text>
-              <View className="row">
-                <Text className="muted">{formatShanghai(c.createdAt)}</Text>
-                <Text className="muted">
-                  {c.unitName} ·{' '}
-                  {c.reporter.mode === 'anonymous'
-                    ? '匿名'
-                    : `${c.reporter.name ?? ''} ${c.reporter.phone ?? ''}`}
-                </Text>
-              </View>
+          <View className="workbench__search">
+            <View className="workbench__search-input">
+              <Input
+                className="input"
+                data-testid="search"
+                value={typed}
+                placeholder="案件编号或被反映对象名称"
+                confirmType="search"
+                onInput={(e) => setTyped(e.detail.value)}
+                onConfirm={() => change({ search: typed.trim() })}
+              />
             </View>
-          ))}
+            <Button
+              className="btn small"
+              data-testid="search-go"
+              onClick={() => change({ search: typed.trim() })}
+            >
+              搜索
+            </Button>
+          </View>
+          {view.search ? (
+            <View className="banner workbench__banner" data-testid="searching">
+              <Text>搜索“{view.search}”的结果（本单位及下属单位）</Text>
+              <Text
+                className="link"
+                onClick={() => {
+                  setTyped('')
+                  change({ search: '' })
+                }}
+              >
+                清除
+              </Text>
+            </View>
+          ) : (
+            <>
+              <ChipPicker
+                label="案件范围"
+                options={SCOPES.filter((s) => s.value !== 'todo' || ready.lists.length > 0)}
+                value={view.scope}
+                onChange={(scope) => change({ scope })}
+                testId="scope"
+              />
+              {view.scope === 'todo' && (
+                <ChipPicker
+                  label="待办列表"
+                  testId="todo-list"
+                  attr="list"
+                  options={ready.lists.map((list) => ({ value: list, label: TODO_LISTS[list].label }))}
+                  value={currentList}
+                  onChange={(list) => change({ list })}
+                />
+              )}
+            </>
+          )}
+          {view.scope !== 'co-handling' && (
+            <Text
+              className="link workbench__filter-toggle"
+              data-testid="toggle-filters"
+              onClick={() => setShowFilters((s) => !s)}
+            >
+              筛选{activeFilters(view.filters) ? `（${activeFilters(view.filters)}）` : ''}
+              {showFilters ? ' ▲' : ' ▼'}
+            </Text>
+          )}
+          {showFilters && view.scope !== 'co-handling' && (
+            <Filters value={view.filters} onChange={(filters) => change({ filters })} counties={counties} />
+          )}
+          {currentList && !view.search && <Text className="hint">{TODO_LISTS[currentList].hint}</Text>}
+          {!listShown && <StateView kind="loading" />}
+          {listShown && items.length === 0 && (
+            <StateView kind="empty" text={view.search ? '没有找到符合的案件' : '暂无案件'} />
+          )}
+          {listShown && items.map((c) => <InboxRow key={c.caseId} item={c} onOpen={openCase} />)}
         </>
       )}
     </View>

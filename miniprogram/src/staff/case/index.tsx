@@ -21,6 +21,9 @@ import ChipPicker from '../../components/chip-picker'
 import { useStaffCase } from '../../hooks/use-staff-case'
 import { latestEventDraft } from '../../services/event-drafts'
 import EventForm from './event-form'
+import { PendingExtension } from './form-extras'
+import ReplyChain from './reply-chain'
+import WorkSummary from './work-summary'
 import OfflineActions from './offline-actions'
 import OnSite from './on-site'
 import ReporterContact from './reporter-contact'
@@ -135,6 +138,7 @@ export default function StaffCase() {
         <Text className="hint">
           承办单位：{detail.unitName}（{citeForStaff(detail.routing.cite)}）
         </Text>
+        <WorkSummary detail={detail} />
         {detail.routing.guidance && <Text className="hint">引导：{detail.routing.guidance}</Text>}
         {detail.findings.map((f) => (
           <Text key={f.label} className="hint" data-testid="finding">
@@ -200,9 +204,13 @@ export default function StaffCase() {
       </View>
 
       {detail.onSite && <OnSite detail={detail} />}
+      <ReplyChain detail={detail} />
 
       <View className="card" data-testid="staff-actions">
         <Text className="card-title">可办理的操作</Text>
+        {detail.pendingExtension && detail.allowedEvents.some((e) => e.type === 'approve-extension') && (
+          <PendingExtension pending={detail.pendingExtension} />
+        )}
         {detail.allowedEvents.length === 0 ? (
           <Text className="muted">当前状态下您没有可办理的操作</Text>
         ) : (
@@ -227,11 +235,17 @@ export default function StaffCase() {
             act={act}
             onSent={() => {
               setOpen(null)
-              void Taro.showToast(
-                lastActQueued()
-                  ? { title: '已保存在手机上，联网后自动提交', icon: 'none', duration: 3000 }
-                  : { title: `已${offered.label}`, icon: 'success' },
-              )
+              if (lastActQueued()) {
+                void Taro.showToast({ title: '已保存在手机上，联网后自动提交', icon: 'none', duration: 3000 })
+                return
+              }
+              if (offered.type === 'recuse') {
+                // 回避 (S2 第六条): the case is no longer theirs to see; back to the to-do lists, without it.
+                void Taro.switchTab({ url: '/pages/workbench/index' })
+                void Taro.showToast({ title: '已声明回避，本案不再由您办理', icon: 'none', duration: 3000 })
+                return
+              }
+              void Taro.showToast({ title: `已${offered.label}`, icon: 'success' })
             }}
           />
         )}
