@@ -31,7 +31,8 @@ function checkUnits(runtime: Runtime, event: CaseEvent): void {
 export const staffFunction = defineFunction('staff', staffContract, {
   ...enrolmentHandlers,
 
-  async me(_input, { runtime, staff }) {
+  async me(_input, { runtime, staffRecord }) {
+    const staff = await staffRecord()
     return staff ? staffProfileOf(runtime, staff) : null
   },
 
