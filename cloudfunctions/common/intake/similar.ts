@@ -8,16 +8,42 @@ import {
   type DuplicateAssessment,
 } from '../../../shared/intake/duplicates'
 import type { ReportFacts } from '../../../shared/intake/report-facts'
-import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
+import type { CaseDoc } from '../../../shared/cases/case-doc'
 import { visibleToOthers } from '../../../shared/cases/content-holds'
+import type { SimilarCaseSource } from '../../../shared/cases/views'
 import { COLLECTIONS } from '../collections'
-import type { Runtime } from '../ports'
+import type { Runtime, WithId } from '../ports'
 import { routerFor } from '../routing'
 import { intakePolicyOf } from './assessment'
 import { casesInCells } from './nearby'
 
+/** A candidate as the preview reads it: a projection of its case (`CANDIDATE_FIELDS`). */
+type Candidate = WithId<
+  SimilarCaseSource &
+    Pick<
+      CaseDoc,
+      'position' | 'lastReportedAt' | 'reportedEntity' | 'mergedInto' | 'screening' | 'contentHolds'
+    >
+>
+
+/** What ranking a candidate, leaving out merged and held ones, and offering it (similarCaseOf) look at. */
+const CANDIDATE_FIELDS = [
+  'refNo',
+  'category',
+  'status',
+  'location',
+  'createdAt',
+  'followerCount',
+  'position',
+  'lastReportedAt',
+  'reportedEntity',
+  'mergedInto',
+  'screening',
+  'contentHolds',
+] as const
+
 export interface SimilarOpenCase {
-  doc: StoredCase
+  doc: Candidate
   assessment: DuplicateAssessment
 }
 
@@ -42,19 +68,23 @@ export async function similarOpenCases(
   }
   const query = duplicateCandidateQuery(facts, policy, names)
   const open = { open: true }
-  const found = new Map<string, StoredCase>()
+  const found = new Map<string, Candidate>()
   if (query.cells) {
-    const near = await casesInCells(runtime, query.category, query.cells, {
-      ...open,
-      lastReportedAt: { $gte: query.lastReportedSince },
-    })
+    const near = await casesInCells<Candidate>(
+      runtime,
+      query.category,
+      query.cells,
+      { ...open, lastReportedAt: { $gte: query.lastReportedSince } },
+      { fields: CANDIDATE_FIELDS },
+    )
     near.forEach((d) => found.set(d._id, d))
   }
   if (query.entityKey) {
-    const named = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+    const named = await runtime.db.find<Candidate>(COLLECTIONS.cases, {
       filter: { entityKey: query.entityKey, ...open },
       orderBy: [['createdAt', 'desc']],
       limit: 50,
+      fields: CANDIDATE_FIELDS,
     })
     named.items.forEach((d) => found.set(d._id, d))
   }

@@ -1,7 +1,13 @@
 // Filing a report (cases.submitReport): check → route → assess → seal the reporter → open the workflow → build
 // the case (shared/cases/new-case.ts) and store it in one transaction with its reference number, the reporter's
-// follow and its photos → the effects of registration, which never fail the submit. A retried submit (same
-// device request) finds the case it filed and answers the same.
+// follow, its photos and what intake found (repeats, early warning: registration-checks.ts) → the effects of
+// registration, which never fail the submit. A retried submit (same device request) finds the case it filed
+// and answers the same.
+//
+// DocStore calls of a report without photos: the transaction (1) reading and writing the day's counter (2),
+// the repeat and early-warning queries (2), inserting the case and the reporter's follow (2), and the staff to
+// notify (1) — 8 (tests/integration/call-budgets.test.ts). Photos add the read of their records and their
+// attachment; a new warning its insert; a repeat action the workflow's write on the case it is applied to.
 import { createHash } from 'node:crypto'
 import { buildNewCase, registerEventOf, type NewCaseParts } from '../../../shared/cases/new-case'
 import { formatRefNo, type CaseDoc, type StoredCase } from '../../../shared/cases/case-doc'
@@ -14,14 +20,20 @@ import { calendarFor } from '../calendar'
 import { citizenCaseAccess } from '../case-access'
 import { profileForNewCase } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
-import { followInTx } from '../follows'
+import { followId, type FollowDoc } from '../follows'
 import { sendCaseNotices } from '../notifications'
-import type { Runtime, Tx } from '../ports'
+import { DuplicateKeyError, type Runtime, type Tx } from '../ports'
 import { queryCodeOf, sealReporter } from '../reporter-identity'
 import { routeReport } from '../routing'
 import { rescreenCase, screenCitizenContent, type ScreenedContent } from '../screening'
 import { attachUploadsInTx } from '../uploads'
-import { afterRegistration } from './after-registration'
+import {
+  applyRepeatAction,
+  checkNewReport,
+  raiseWarningInTx,
+  warningKeyOf,
+  type RegistrationChecks,
+} from './registration-checks'
 import { assessNewReport, checkOccurredAt, entityKeyOf, reporterKeyOf } from './assessment'
 
 type Opened = Extract<TransitionResult, { ok: true }>
@@ -79,9 +91,19 @@ async function nextRefNo(tx: Tx, prefix: string, now: Date): Promise<string> {
   return formatRefNo(prefix, day, seq)
 }
 
+type Stored =
+  { replayed: false; doc: StoredCase; checks: RegistrationChecks } | { replayed: true; doc: StoredCase }
+
+/** The case a device request filed, if any: a retried submit is answered with it. */
+async function filedBefore(runtime: Runtime, caseId: string): Promise<StoredCase | null> {
+  return runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
+}
+
 /**
- * The case, its reference number, the reporter's follow and the report's photos in one transaction. A submit
- * retried meanwhile (the same device request) finds the case already stored: it is answered, not filed again.
+ * The case, its reference number, the reporter's follow, the report's photos and what intake found, in one
+ * transaction. The intake queries run after the counter is read, so reports filed at the same moment are counted
+ * as if one after the other (registration-checks.ts). A retry of the same device request finds the case's id
+ * taken: it is answered with the case it filed, not filed again.
  */
 async function storeNewCase(
   runtime: Runtime,
@@ -89,26 +111,49 @@ async function storeNewCase(
   build: (refNo: string) => CaseDoc,
   uploads: ScreenedContent['uploads'],
   now: Date,
-): Promise<{ doc: StoredCase; replayed: boolean }> {
-  return runtime.db.transaction(async (tx) => {
-    const again = await tx.get<CaseDoc>(COLLECTIONS.cases, caseId)
-    if (again) return { doc: again, replayed: true }
-    const fresh = build(await nextRefNo(tx, runtime.deployment.referencePrefix, now))
-    await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
-    const openid = fresh.reporter.openid
-    await followInTx(tx, { caseId, openid, relation: 'reporter', lastReadSeq: 0, createdAt: fresh.createdAt })
-    await attachUploadsInTx(tx, uploads, caseId)
-    // Inserted at version 1, counted its reporter's follow at version 2.
-    return { doc: { ...fresh, followerCount: 1, _id: caseId, _version: 2 }, replayed: false }
-  })
+): Promise<Stored> {
+  try {
+    return await runtime.db.transaction(async (tx): Promise<Stored> => {
+      // Its reporter follows it from the start: the follow is inserted with it.
+      const built: CaseDoc = {
+        ...build(await nextRefNo(tx, runtime.deployment.referencePrefix, now)),
+        followerCount: 1,
+      }
+      const checks = await checkNewReport(runtime, { ...built, _id: caseId, _version: 1 })
+      const fresh: CaseDoc = { ...built, warningKey: warningKeyOf(checks.warning) }
+      await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
+      // The case is new, so is its reporter's follow.
+      const follow: FollowDoc = {
+        caseId,
+        openid: fresh.reporter.openid,
+        relation: 'reporter',
+        lastReadSeq: 0,
+        createdAt: fresh.createdAt,
+      }
+      await tx.insert<FollowDoc>(COLLECTIONS.follows, { _id: followId(caseId, follow.openid), ...follow })
+      await attachUploadsInTx(tx, uploads, caseId)
+      await raiseWarningInTx(tx, runtime, checks.warning, fresh.createdAt)
+      return { replayed: false, doc: { ...fresh, _id: caseId, _version: 1 }, checks }
+    })
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError && error.collection === COLLECTIONS.cases)) throw error
+    const earlier = await filedBefore(runtime, caseId)
+    if (!earlier) throw error
+    return { replayed: true, doc: earlier }
+  }
 }
 
 /**
  * After the case is stored: tell the unit (or, if a photo check answered before the photo was attached, apply
- * it now), count repeats, check the early warning. Never fails the submit, and one step failing never skips the
- * next.
+ * it now) and apply the repeat action the count called for. Never fails the submit, and one step failing never
+ * skips the next.
  */
-async function afterFiling(runtime: Runtime, doc: StoredCase, opened: Opened): Promise<void> {
+async function afterFiling(
+  runtime: Runtime,
+  doc: StoredCase,
+  opened: Opened,
+  checks: RegistrationChecks,
+): Promise<void> {
   const caseId = doc._id
   runtime.log.info('case registered', {
     caseId,
@@ -116,16 +161,20 @@ async function afterFiling(runtime: Runtime, doc: StoredCase, opened: Opened): P
     unitId: doc.unitId,
     screening: doc.screening,
   })
+  for (const { step, error } of checks.failures) runtime.log.error(`${step} failed`, { caseId, error })
   try {
-    if (doc.screening === 'passed') await sendCaseNotices(runtime, doc, opened.effects, opened.entry)
+    // A case just filed has one follower: its reporter.
+    const followers = [doc.reporter.openid]
+    if (doc.screening === 'passed')
+      await sendCaseNotices(runtime, doc, opened.effects, opened.entry, { followers })
     else await rescreenCase(runtime, caseId)
   } catch (error) {
     runtime.log.error('registration notices failed', { caseId, error: String(error) })
   }
   try {
-    await afterRegistration(runtime, doc)
+    if (checks.repeat) await applyRepeatAction(runtime, checks.repeat)
   } catch (error) {
-    runtime.log.error('after-registration step failed', { caseId, error: String(error) })
+    runtime.log.error('repeat action failed', { caseId, error: String(error) })
   }
 }
 
@@ -137,11 +186,17 @@ export async function fileReport(
   now: Date,
 ): Promise<SubmitReportResult> {
   const caseId = caseIdFor(openid, input.clientRequestId)
-  const earlier = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-  if (earlier) return submitted(runtime, earlier, true)
-
-  checkOccurredAt(input.occurredAt, now)
-  const screened = await screenReport(runtime, openid, input)
+  let screened: ScreenedContent
+  try {
+    checkOccurredAt(input.occurredAt, now)
+    screened = await screenReport(runtime, openid, input)
+  } catch (error) {
+    // A retry of a request that was filed: its photos belong to the case now, so the check refuses them. A
+    // first request pays no read for this; a retry that passes the check finds the case's id taken below.
+    const earlier = await filedBefore(runtime, caseId)
+    if (earlier) return submitted(runtime, earlier, true)
+    throw error
+  }
   const decision = routeReport(runtime, input)
   const assessment = assessNewReport(runtime, input, toShanghaiIso(now))
   const opened = openReport(runtime, openid, input, assessment, now)
@@ -158,7 +213,8 @@ export async function fileReport(
     now,
   }
   const build = (refNo: string) => buildNewCase({ ...parts, refNo })
-  const { doc, replayed } = await storeNewCase(runtime, caseId, build, screened.uploads, now)
-  if (!replayed) await afterFiling(runtime, doc, opened)
-  return submitted(runtime, doc, replayed)
+  const stored = await storeNewCase(runtime, caseId, build, screened.uploads, now)
+  if (stored.replayed) return submitted(runtime, stored.doc, true)
+  await afterFiling(runtime, stored.doc, opened, stored.checks)
+  return submitted(runtime, stored.doc, false)
 }

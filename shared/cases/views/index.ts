@@ -23,4 +23,4 @@ export { FOLLOWER_VIEW_NOTE, QUERY_CODE_VIEW_NOTE, toFollowerDetail } from './fo
 export { toCitizenDetail } from './citizen'
 export { toInboxItem, toStaffDetail, type InboxItem, type StaffCaseDetail } from './staff'
 export { publicArea, toPublicCase, type PublicCase, type PublicSource } from './public'
-export { routingPreviewOf, similarCaseOf, type ReportPreview } from './preview'
+export { routingPreviewOf, similarCaseOf, type ReportPreview, type SimilarCaseSource } from './preview'
