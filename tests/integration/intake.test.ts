@@ -379,6 +379,20 @@ describe('repeat reports (S0 第十一条) and early warning (S3 第十六条)',
     expect(inbox.items.find((i) => i.caseId === ids[0])?.escalated).toBe(true)
   })
 
+  test('a target with more reports in its window than a query reads (100): the case that took the repeat action keeps it, no other is escalated', async () => {
+    // 110 neighbours name one plant over 87 days, one report about every 19 hours.
+    for (let i = 0; i < 110; i++) {
+      await h.ok(
+        'cases',
+        'submitReport',
+        reportInput({ category: 'air', reportedEntity: '恒通化工有限公司', location: at(northOf(i * 20)) }),
+        `neighbour-${i}`,
+      )
+      h.clock.advance(19 * 3600_000)
+    }
+    expect(await h.runtime.db.count('cases', { 'flags.repeatAction': { $ne: null } })).toBe(1)
+  })
+
   test('the same reporter three times on one day counts once', async () => {
     const ids: string[] = []
     for (let i = 0; i < 3; i++) {

@@ -120,24 +120,39 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     'ix_cases_entity_created',
   ],
   [
-    'earlier reports naming the same entity in the repeat window, projected (submit: repeat count)',
+    'earlier reports naming the same entity in the repeat window, oldest first, projected (submit: repeat count)',
     'cases',
     {
       filter: { entityKey: '某建设工程项目部', createdAt: { $gte: '2026-08-23T10:00:00+08:00' } },
-      orderBy: desc('createdAt'),
+      orderBy: [['createdAt', 'asc']],
       limit: 100,
       fields: ['category', 'position', 'createdAt', 'reporterKey', 'flags.repeatAction'],
     },
     'ix_cases_entity_created',
   ],
   [
-    'earlier reports of the category in the cells around a place, projected (submit: repeat count, early warning)',
+    'earlier reports of the category in the cells around a place, oldest first, projected (submit: repeat count)',
     'cases',
     {
       filter: {
         category: 'noise',
         'geo.gh6': { $in: ['ww0z8k', 'ww0z8m', 'ww0z87', 'ww0z8h'] },
         createdAt: { $gte: '2026-08-23T10:00:00+08:00' },
+      },
+      orderBy: [['createdAt', 'asc']],
+      limit: 100,
+      fields: ['category', 'position', 'createdAt', 'reporterKey', 'flags.repeatAction'],
+    },
+    'ix_cases_cell6_created',
+  ],
+  [
+    'recent reports of the category in the cells around a place, projected (submit: early warning)',
+    'cases',
+    {
+      filter: {
+        category: 'noise',
+        'geo.gh6': { $in: ['ww0z8k', 'ww0z8m', 'ww0z87', 'ww0z8h'] },
+        createdAt: { $gte: '2026-11-16T10:00:00+08:00' },
       },
       orderBy: desc('createdAt'),
       limit: 100,

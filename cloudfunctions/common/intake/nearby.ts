@@ -5,19 +5,20 @@ import { COLLECTIONS } from '../collections'
 import type { Filter, FindOptions, Runtime, WithId } from '../ports'
 
 /**
- * Cases in the cells around a point, newest first: one indexed `$in` query on the cell field the radius calls
- * for. `fields` reads only those fields of each case (type the call with that shape).
+ * Cases in the cells around a point, newest first unless `orderBy` says otherwise (by `createdAt`): one indexed
+ * `$in` query on the cell field the radius calls for. `fields` reads only those fields of each case (type the
+ * call with that shape).
  */
 export async function casesInCells<T extends object>(
   runtime: Runtime,
   category: CategoryKey,
   cells: NearbyCellQuery,
   extra: Filter,
-  options: Pick<FindOptions, 'fields'> & { limit?: number } = {},
+  options: Partial<Pick<FindOptions, 'fields' | 'orderBy' | 'limit'>> = {},
 ): Promise<Array<WithId<T>>> {
   const page = await runtime.db.find<T>(COLLECTIONS.cases, {
     filter: { category, [`geo.${cells.field}`]: { $in: cells.keys }, ...extra },
-    orderBy: [['createdAt', 'desc']],
+    orderBy: options.orderBy ?? [['createdAt', 'desc']],
     limit: options.limit ?? 100,
     fields: options.fields,
   })

@@ -77,32 +77,25 @@ function reportFactsOf(doc: EarlierReport): ClusterReport {
   }
 }
 
-/** Earlier reports on the same target (entity or place), for counting repeats (S0 第十一条). */
+/**
+ * Earlier reports on the same target (entity or place) in the repeat window, for counting repeats (S0 第十一条),
+ * oldest first: the case holding the target — the oldest one that can take the repeat action, or the one that
+ * took it — is among the first 100 however many reports the window holds. (Newest first, a target with more than
+ * 100 reports in its window lost that case from the page and set off the action again with every new report.)
+ */
 async function priorReports(
   runtime: Runtime,
   doc: StoredCase,
   policy: IntakePolicy,
 ): Promise<EarlierReport[]> {
-  const since = daysBefore(doc.createdAt, policy.repeat.windowDays)
+  const since = { createdAt: { $gte: daysBefore(doc.createdAt, policy.repeat.windowDays) } }
+  const query = { orderBy: [['createdAt', 'asc']] as const, limit: 100, fields: EARLIER_REPORT_FIELDS }
   if (doc.entityKey) {
-    const page = await runtime.db.find<EarlierReport>(COLLECTIONS.cases, {
-      filter: { entityKey: doc.entityKey, createdAt: { $gte: since } },
-      orderBy: [['createdAt', 'desc']],
-      limit: 100,
-      fields: EARLIER_REPORT_FIELDS,
-    })
-    return page.items
+    const filter = { entityKey: doc.entityKey, ...since }
+    return (await runtime.db.find<EarlierReport>(COLLECTIONS.cases, { filter, ...query })).items
   }
   const cells = nearbyCells(doc.position, policy.repeat.placeRadiusMetres[doc.category])
-  return casesInCells<EarlierReport>(
-    runtime,
-    doc.category,
-    cells,
-    { createdAt: { $gte: since } },
-    {
-      fields: EARLIER_REPORT_FIELDS,
-    },
-  )
+  return casesInCells<EarlierReport>(runtime, doc.category, cells, since, query)
 }
 
 /** The repeat count on a new report's target, and the case to take the repeat action now (none: nothing to do). */
