@@ -174,6 +174,15 @@ function serialize(doc: object): string {
 
 const MAX_TX_ATTEMPTS = 8
 
+/**
+ * A random pause before running a transaction's work again, growing with the attempt (0–2, 0–4, … 0–32 ms): two
+ * processes writing the same document (the day's reference-number counter, on every submit) would otherwise
+ * retry in step, and a process the scheduler holds back could lose all its attempts to one that runs on.
+ */
+function retryDelay(attempt: number): number {
+  return Math.random() * Math.min(32, 2 ** attempt)
+}
+
 export interface SqliteDocStoreOptions {
   /** Index catalog (default: database/indexes.json). */
   indexes?: IndexCatalog
@@ -449,7 +458,7 @@ export class SqliteDocStore implements DocStore {
           .immediate()
         return staged.result
       },
-      { maxAttempts: MAX_TX_ATTEMPTS },
+      { maxAttempts: MAX_TX_ATTEMPTS, retryDelayMs: retryDelay },
     )
   }
 
