@@ -365,8 +365,16 @@ async function benchReads(runtime: LocalRuntime, store: SqliteDocStore, meta: St
 
 // ---------- submit ----------
 
-/** Submits through the action map for `seconds` (or `count` submits); the clock moves 2 s per submit. */
-async function submitRun(runtime: LocalRuntime, seed: number, until: { seconds?: number; count?: number }) {
+/**
+ * Submits through the action map for `seconds` (or `count` submits); the clock moves 2 s per submit. `each` runs
+ * after every submit.
+ */
+async function submitRun(
+  runtime: LocalRuntime,
+  seed: number,
+  until: { seconds?: number; count?: number },
+  each: () => void = () => {},
+) {
   const world = buildWorld(runtime, 100_000, rng(seed))
   const clock = runtime.clock as ControlledClock
   const cases = FUNCTIONS.cases!
@@ -381,6 +389,7 @@ async function submitRun(runtime: LocalRuntime, seed: number, until: { seconds?:
     const result = await cases.handle({ action: 'submitReport', payload }, { openid }, runtime)
     latencies.push(performance.now() - t)
     if (!result.ok) failures++
+    each()
   }
   const elapsed = (performance.now() - started) / 1000
   return {
@@ -413,9 +422,15 @@ async function benchSubmit(runtime: LocalRuntime, dir: string) {
   const seconds = 8
   // DocStore calls per submit, on 50 submits of their own (the timed runs are not observed).
   const calls: DocStoreCall[] = []
+  const perSubmit = new Map<number, number>()
+  let seen = 0
+  const tally = () => {
+    perSubmit.set(calls.length - seen, (perSubmit.get(calls.length - seen) ?? 0) + 1)
+    seen = calls.length
+  }
   const base = runtime.db
   runtime.db = observeDocStore(base, (c) => calls.push(c))
-  const counted = await submitRun(runtime, 7, { count: 50 }).finally(() => (runtime.db = base))
+  const counted = await submitRun(runtime, 7, { count: 50 }, tally).finally(() => (runtime.db = base))
   const one = await submitRun(runtime, 1, { seconds })
   const reports = await workers(dir, 2, seconds)
   const all = reports.flatMap((r) => r.latencies)
@@ -426,6 +441,9 @@ async function benchSubmit(runtime: LocalRuntime, dir: string) {
     ['2 processes (2 cores), together', (all.length / seconds).toFixed(0), fmtTiming(summarise(all))],
   ])
   console.log(`  DocStore calls per submit: ${describeCalls(calls, counted.n)}`)
+  const spread = [...perSubmit].sort(([a], [b]) => a - b).map(([n, submits]) => `${n} calls × ${submits}`)
+  // More than 8: the submit set off a repeat action (+5) or a warning (+2), or read the calendar (+1, first).
+  console.log(`  by submit: ${spread.join(', ')}`)
   const failed = counted.failures + one.failures + reports.reduce((s, r) => s + r.failures, 0)
   if (failed) console.log(`  failed submits: ${failed}`)
 }

@@ -99,8 +99,12 @@ export async function sendCaseNotices(
   doc: StoredCase,
   effects: readonly Effect[],
   entry: HistoryEntry,
+  /** Who follows the case, when the caller knows (a case just filed: its reporter); read otherwise. */
+  known: { followers?: readonly string[] } = {},
 ): Promise<void> {
   const seq = doc.history.length - 1
+  const followers = async () =>
+    known.followers ?? (await listFollows(runtime.db, doc._id)).map((f) => f.openid)
   // Read once per call, all pages: a deployment may have more staff than one page holds.
   let active: StaffRecord[] | null = null
   const activeStaff = async () => (active ??= await listActiveStaff(runtime.db))
@@ -108,13 +112,13 @@ export async function sendCaseNotices(
     try {
       if (effect.type === 'notify-reporter') {
         const { template, text } = REPORTER_NOTICES[effect.notice]
-        for (const follow of await listFollows(runtime.db, doc._id)) {
+        for (const openid of await followers()) {
           await runtime.notifier.send({
-            to: follow.openid,
+            to: openid,
             template,
             page: `pages/case/index?id=${doc._id}`,
             data: caseData(doc, text, entry.at),
-            dedupeKey: `${doc._id}:${seq}:${effect.notice}:${follow.openid}`,
+            dedupeKey: `${doc._id}:${seq}:${effect.notice}:${openid}`,
           })
         }
         // A caller registered by staff (or a platform's caller the bureau answers itself) has no WeChat to hear

@@ -22,12 +22,16 @@ export interface ActionContext {
   runtime: Runtime
   /** Platform identity: never taken from the request body. */
   openid: string
-  /** The caller's staff record, when bound to one (always set for staff-only actions). */
-  staff: StaffRecord | null
+  /**
+   * The caller's staff record when bound to one, read on the first ask (once): an action open to every user —
+   * filing a report, reading one's own — does not pay that read unless it needs to know.
+   */
+  staffRecord(): Promise<StaffRecord | null>
   now: Date
 }
 
 export interface StaffActionContext extends ActionContext {
+  /** Read before the action ran: staff-only actions are refused without it. */
   staff: StaffRecord
 }
 
@@ -151,16 +155,22 @@ export function defineFunction<C extends FunctionContract>(
     if (!openid) return fail('UNAUTHENTICATED', '无法确认您的身份，请在微信中重新打开小程序')
 
     try {
-      // Role before validation: someone not allowed to use an action learns nothing about its input.
-      const staff = await findStaffByOpenid(runtime.db, openid)
+      let lookup: Promise<StaffRecord | null> | null = null
+      const staffRecord = () => (lookup ??= findStaffByOpenid(runtime.db, openid))
+      const context: ActionContext = { runtime, openid, staffRecord, now: runtime.clock.now() }
+      // Role before validation: someone not allowed to use an action learns nothing about its input. Staff-only
+      // actions get the record checked here; the others ask `staffRecord()` if they need it.
+      let staffContext: StaffActionContext | null = null
       if (spec.access.who === 'staff') {
+        const staff = await staffRecord()
         if (!staff) return fail('FORBIDDEN', '此功能仅限已绑定的工作人员使用')
         if (!hasRole(staff, spec.access.roles)) return fail('FORBIDDEN', '您的岗位没有此操作的权限')
+        staffContext = { ...context, staff }
       }
       const parsed = safeParse(spec.input, payload)
       if (!parsed.success) return validationFailure(parsed.error)
       const handler = handlers[actionName] as (input: unknown, ctx: ActionContext) => Promise<unknown>
-      const data = await handler(parsed.data, { runtime, openid, staff, now: runtime.clock.now() })
+      const data = await handler(parsed.data, staffContext ?? context)
       return ok(data)
     } catch (error) {
       return toFailure(error, runtime, `${name}.${actionName}`)

@@ -35,8 +35,8 @@ export const rewardsFunction = defineFunction('rewards', rewardsContract, {
     return statusOf(runtime, await reportByCode(runtime, openid, input.code), now)
   },
 
-  async claim(input, { runtime, openid, staff, now }) {
-    return fileClaim(runtime, { openid, staff, now }, input)
+  async claim(input, { runtime, openid, staffRecord, now }) {
+    return fileClaim(runtime, { openid, staff: await staffRecord(), now }, input)
   },
 
   async queue(input, { runtime }) {

@@ -31,7 +31,8 @@ import { enrolmentHandlers, staffProfileOf } from './enrolment'
 export const staffFunction = defineFunction('staff', staffContract, {
   ...enrolmentHandlers,
 
-  async me(_input, { runtime, staff }) {
+  async me(_input, { runtime, staffRecord }) {
+    const staff = await staffRecord()
     return staff ? staffProfileOf(runtime, staff) : null
   },
 

@@ -196,6 +196,26 @@ describe('the vertical slice through the API', () => {
     expect(await h.runtime.db.count('cases')).toBe(1)
   })
 
+  it('a retried submit with photos answers the case it filed (its photos belong to that case now)', async () => {
+    const fileId = ((await upload(CITIZEN, PHOTO)).body as Ok<{ fileId: string }>).data.fileId
+    const input = report([fileId], { clientRequestId: 'req-photo-0001' })
+    const first = await h.call<Ok<{ caseId: string; replayed: boolean }>>(
+      'cases',
+      'submitReport',
+      input,
+      CITIZEN,
+    )
+    const again = await h.call<Ok<{ caseId: string; replayed: boolean }>>(
+      'cases',
+      'submitReport',
+      input,
+      CITIZEN,
+    )
+    expect(first.body.data.replayed).toBe(false)
+    expect(again.body).toMatchObject({ ok: true, data: { caseId: first.body.data.caseId, replayed: true } })
+    expect(await h.runtime.db.count('cases')).toBe(1)
+  })
+
   it('an anonymous report gets a query code, shown again on a retried submit', async () => {
     const input = report([], { reporter: { mode: 'anonymous' }, clientRequestId: 'req-anon-0001' })
     const first = await h.call<Ok<{ queryCode: string }>>('cases', 'submitReport', input, 'dev-citizen-anon')

@@ -1,6 +1,7 @@
 // Routing and intake intelligence on the embedded store: the preview a citizen sees before submitting,
 // duplicates offered and followed (also concurrently), merging with followers, repeat reports escalated at the
 // threshold (S0 第十一条), and one early warning per cluster (S3 第十六条).
+import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { demoPlaces } from '../../local/demo-places'
 import { startHarness, type Harness } from '../support/local-harness'
 import { northOf, OFFICER, REPLY, reportInput, SHANYANG } from '../support/reports'
@@ -378,6 +379,20 @@ describe('repeat reports (S0 第十一条) and early warning (S3 第十六条)',
     expect(inbox.items.find((i) => i.caseId === ids[0])?.escalated).toBe(true)
   })
 
+  test('a target with more reports in its window than a query reads (100): the case that took the repeat action keeps it, no other is escalated', async () => {
+    // 110 neighbours name one plant over 87 days, one report about every 19 hours.
+    for (let i = 0; i < 110; i++) {
+      await h.ok(
+        'cases',
+        'submitReport',
+        reportInput({ category: 'air', reportedEntity: '恒通化工有限公司', location: at(northOf(i * 20)) }),
+        `neighbour-${i}`,
+      )
+      h.clock.advance(19 * 3600_000)
+    }
+    expect(await h.runtime.db.count('cases', { 'flags.repeatAction': { $ne: null } })).toBe(1)
+  })
+
   test('the same reporter three times on one day counts once', async () => {
     const ids: string[] = []
     for (let i = 0; i < 3; i++) {
@@ -411,5 +426,35 @@ describe('repeat reports (S0 第十一条) and early warning (S3 第十六条)',
     )
     expect(page.items[0]).toMatchObject({ reporters: 5, supervisingUnitId: 'jz-brigade' })
     expect(page.items[0]!.basis).toMatch(/S3 第十六条/)
+  })
+
+  test('reports filed at the same moment are counted as one after the other: five neighbours raise one warning, three reporters on one entity escalate once', async () => {
+    // Straight through the function, all started at once: each one's DocStore calls interleave with the others'.
+    const fileAtOnce = (inputs: Array<[openid: string, input: object]>) =>
+      Promise.all(
+        inputs.map(async ([openid, payload]) => {
+          const result = await FUNCTIONS.cases!.handle(
+            { action: 'submitReport', payload },
+            { openid },
+            h.runtime,
+          )
+          if (!result.ok) throw new Error(JSON.stringify(result.error))
+          return (result.data as { caseId: string }).caseId
+        }),
+      )
+    await fileAtOnce(
+      Array.from({ length: 5 }, (_, i) => [`resident-${i}`, reportInput({ location: at(northOf(i * 60)) })]),
+    )
+    expect(await h.runtime.db.count('warnings')).toBe(1)
+    expect(await h.runtime.db.count('cases', { warningKey: { $ne: null } })).toBe(1)
+
+    const named = { category: 'air', reportedEntity: '恒通化工有限公司' }
+    const ids = await fileAtOnce(Array.from({ length: 3 }, (_, i) => [`reporter-${i}`, reportInput(named)]))
+    const escalated = []
+    for (const caseId of ids) {
+      if ((await h.ok<Staff>('staff', 'getCase', { caseId }, 'dev-supervisor')).escalated)
+        escalated.push(caseId)
+    }
+    expect(escalated).toHaveLength(1)
   })
 })

@@ -3,7 +3,8 @@
 //   2. every cursored page the functions actually ran while a citizen, an officer and a 14-unit supervisor
 //      paged to the end of their lists, a case with 120 followers was notified, the deadline sweep worked
 //      through a backlog larger than a page and the statistics backfill gave as many cases stored before
-//      statistics existed theirs — recorded on the port as the functions called it.
+//      statistics existed theirs — recorded on the port as the functions called it;
+//   3. every query a citizen's submit ran (its repeat count and early warning, by entity and by cells).
 // A good plan searches the intended index (one range, or for `$in` one range per value merged in order) and
 // never scans the collection, sorts in a temporary B-tree or ORs two index searches (MULTI-INDEX OR).
 import { idsQuery } from '../../cloudfunctions/common/db/get-many'
@@ -145,6 +146,62 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     'cases',
     { filter: { entityKey: '某建设工程项目部', open: true }, orderBy: desc('createdAt'), limit: 50 },
     'ix_cases_entity_created',
+  ],
+  [
+    'earlier reports naming the same entity in the repeat window, oldest first, projected (submit: repeat count)',
+    'cases',
+    {
+      filter: { entityKey: '某建设工程项目部', createdAt: { $gte: '2026-08-23T10:00:00+08:00' } },
+      orderBy: [['createdAt', 'asc']],
+      limit: 100,
+      fields: ['category', 'position', 'createdAt', 'reporterKey', 'flags.repeatAction'],
+    },
+    'ix_cases_entity_created',
+  ],
+  [
+    'earlier reports of the category in the cells around a place, oldest first, projected (submit: repeat count)',
+    'cases',
+    {
+      filter: {
+        category: 'noise',
+        'geo.gh6': { $in: ['ww0z8k', 'ww0z8m', 'ww0z87', 'ww0z8h'] },
+        createdAt: { $gte: '2026-08-23T10:00:00+08:00' },
+      },
+      orderBy: [['createdAt', 'asc']],
+      limit: 100,
+      fields: ['category', 'position', 'createdAt', 'reporterKey', 'flags.repeatAction'],
+    },
+    'ix_cases_cell6_created',
+  ],
+  [
+    'recent reports of the category in the cells around a place, projected (submit: early warning)',
+    'cases',
+    {
+      filter: {
+        category: 'noise',
+        'geo.gh6': { $in: ['ww0z8k', 'ww0z8m', 'ww0z87', 'ww0z8h'] },
+        createdAt: { $gte: '2026-11-16T10:00:00+08:00' },
+      },
+      orderBy: desc('createdAt'),
+      limit: 100,
+      fields: ['category', 'position', 'createdAt', 'reporterKey', 'warningKey'],
+    },
+    'ix_cases_cell6_created',
+  ],
+  [
+    'the same over larger cells (an early warning within 1000 m)',
+    'cases',
+    {
+      filter: {
+        category: 'air',
+        'geo.gh5': { $in: ['ww0z8', 'ww0z9'] },
+        createdAt: { $gte: '2026-11-16T10:00:00+08:00' },
+      },
+      orderBy: desc('createdAt'),
+      limit: 100,
+      fields: ['category', 'position', 'createdAt', 'reporterKey', 'warningKey'],
+    },
+    'ix_cases_cell5_created',
   ],
   [
     'My reports (follows of one citizen)',
@@ -644,6 +701,27 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
   ],
 ]
 
+/** The queries a citizen's submit runs, by shape, with the index each must search. */
+const SUBMIT_QUERIES: Array<[who: string, is: (call: DocStoreCall) => boolean, index: string]> = [
+  [
+    'repeat count, by the entity named',
+    (c) => c.collection === 'cases' && has(c, 'entityKey'),
+    'ix_cases_entity_created',
+  ],
+  [
+    'repeat count and early warning, by the geohash-6 cells around the place (radii to ~600 m)',
+    (c) => c.collection === 'cases' && has(c, 'geo.gh6'),
+    'ix_cases_cell6_created',
+  ],
+  [
+    'repeat count and early warning, by the geohash-5 cells around the place (1000 m)',
+    (c) => c.collection === 'cases' && has(c, 'geo.gh5'),
+    'ix_cases_cell5_created',
+  ],
+  ['staff to notify', (c) => c.collection === 'staff' && has(c, 'active'), 'ix_staff_active'],
+]
+const submitCalls: DocStoreCall[] = []
+
 /** The cursored queries the functions run, by shape, with the index each must search. */
 const has = (call: DocStoreCall, field: string) => Object.hasOwn(call.options?.filter ?? {}, field)
 const sortedBy = (call: DocStoreCall) => call.options?.orderBy?.[0]?.[0] ?? ''
@@ -917,6 +995,17 @@ beforeAll(async () => {
   ).toBe(2)
   // The map of open cases pages through the inbox's query (an 18-unit scope).
   expect(await pageToTheEnd('analysis', 'openCaseMap', { limit: 20 }, STAFF.supervisor)).toBeGreaterThan(2)
+  // Citizens file reports where there are many: noise at a place (its repeats within 300 m, its cluster within
+  // 500 m: geohash-6 cells), odour naming an entity (repeats by the entity; its cluster within 1000 m: geohash 5).
+  const before = calls.length
+  await h.ok('cases', 'submitReport', reportInput(), 'dev-citizen')
+  await h.ok(
+    'cases',
+    'submitReport',
+    reportInput({ category: 'air', reportedEntity: '某建设工程项目部' }),
+    'dev-citizen',
+  )
+  submitCalls.push(...calls.slice(before))
 })
 
 afterAll(async () => {
@@ -949,6 +1038,23 @@ test('every cursored page the functions ran is one of those above', () => {
     (c) => c.op === 'find' && c.options?.after && !CURSORED.some(([, is]) => is(c)),
   )
   expect(undeclared).toEqual([])
+})
+
+test.each(SUBMIT_QUERIES.map(([who, is, index]) => [who, index, is] as const))(
+  'a submit’s query — %s — searched %s',
+  (_who, index, is) => {
+    const queries = submitCalls.filter((c) => c.op === 'find' && is(c))
+    expect(queries.length).toBeGreaterThan(0)
+    for (const query of queries) {
+      expectIndexedPlan(h.runtime.db.queryPlan(query.collection!, query.options!), index, false)
+    }
+  },
+)
+
+test('every query a submit ran is one of those above, and it ran no other', () => {
+  const finds = submitCalls.filter((c) => c.op === 'find')
+  expect(finds.filter((c) => !SUBMIT_QUERIES.some(([, is]) => is(c)))).toEqual([])
+  expect(submitCalls.filter((c) => c.op === 'count')).toEqual([])
 })
 
 test('the 14-unit inbox is one query: one range of the index per unit, merged in order', () => {

@@ -1,5 +1,5 @@
 // Reports that come in besides the mini-program, filed through the same path as a citizen's own
-// (intake/submission.ts `fileCase`: open → build → one transaction → after-registration): the same case, routing,
+// (intake/submission.ts `fileCase`: open → build → one transaction with the registration checks → its effects): the same case, routing,
 // clocks and confidentiality. What differs is said here: who registers it (the intake staff member, or the system
 // for a platform's push), the channel and its source, the contact as given (sealed), the original material, the
 // platform's number and 办理时限, and how the reporter hears of it.
@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { CaseDoc, CaseOrigin, StoredCase } from '../../../shared/cases/case-doc'
 import type { NewReport } from '../../../shared/cases/new-case'
 import { similarCaseOf } from '../../../shared/cases/views/preview'
+import { visibleToOthers } from '../../../shared/cases/content-holds'
 import type { RegisterReport, RegisteredReport } from '../../../shared/contracts/channels'
 import { AppError } from '../../../shared/contracts/result'
 import { platformOfChannel, type PlatformConfig } from '../../../shared/deployment/platforms'
@@ -45,7 +46,9 @@ async function similarInScope(
   doc: StoredCase,
 ): Promise<RegisteredReport['similar']> {
   const scope = new Set(caseUnitScope(runtime, staff))
-  const found = await similarOpenCases(runtime, doc, doc.lastReportedAt, 10)
+  const found = await similarOpenCases<StoredCase>(runtime, doc, doc.lastReportedAt, 10, visibleToOthers, {
+    whole: true,
+  })
   return found
     .filter(({ doc: other }) => other._id !== doc._id)
     .filter(({ doc: other }) =>

@@ -1,22 +1,26 @@
 // The stored cases intake compares a report with, fetched by index (category + geohash cell, never a scan).
 import type { CategoryKey } from '../../../shared/vocabulary/categories'
 import type { NearbyCellQuery } from '../../../shared/geo/cells'
-import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
 import { COLLECTIONS } from '../collections'
-import type { Filter, Runtime } from '../ports'
+import type { Filter, FindOptions, Runtime, WithId } from '../ports'
 
-/** Cases in the cells around a point: one indexed `$in` query on the cell field the radius calls for. */
-export async function casesInCells(
+/**
+ * Cases in the cells around a point, newest first unless `orderBy` says otherwise (by `createdAt`): one indexed
+ * `$in` query on the cell field the radius calls for. `fields` reads only those fields of each case (type the
+ * call with that shape).
+ */
+export async function casesInCells<T extends object>(
   runtime: Runtime,
   category: CategoryKey,
   cells: NearbyCellQuery,
   extra: Filter,
-  limit = 100,
-): Promise<StoredCase[]> {
-  const page = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+  options: Partial<Pick<FindOptions, 'fields' | 'orderBy' | 'limit'>> = {},
+): Promise<Array<WithId<T>>> {
+  const page = await runtime.db.find<T>(COLLECTIONS.cases, {
     filter: { category, [`geo.${cells.field}`]: { $in: cells.keys }, ...extra },
-    orderBy: [['createdAt', 'desc']],
-    limit,
+    orderBy: options.orderBy ?? [['createdAt', 'desc']],
+    limit: options.limit ?? 100,
+    fields: options.fields,
   })
   return page.items
 }

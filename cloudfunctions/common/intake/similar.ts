@@ -8,31 +8,60 @@ import {
   type DuplicateAssessment,
 } from '../../../shared/intake/duplicates'
 import type { ReportFacts } from '../../../shared/intake/report-facts'
-import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
+import type { CaseDoc } from '../../../shared/cases/case-doc'
 import { visibleToOthers } from '../../../shared/cases/content-holds'
+import type { SimilarCaseSource } from '../../../shared/cases/views'
 import { COLLECTIONS } from '../collections'
-import type { Runtime } from '../ports'
+import type { Runtime, WithId } from '../ports'
 import { routerFor } from '../routing'
 import { intakePolicyOf } from './assessment'
 import { casesInCells } from './nearby'
 
-export interface SimilarOpenCase {
-  doc: StoredCase
+/** A candidate as the preview reads it: a projection of its case (`CANDIDATE_FIELDS`). */
+type Candidate = WithId<
+  SimilarCaseSource &
+    Pick<
+      CaseDoc,
+      'position' | 'lastReportedAt' | 'reportedEntity' | 'mergedInto' | 'screening' | 'contentHolds'
+    >
+>
+
+/** What ranking a candidate, leaving out merged and held ones, and offering it (similarCaseOf) look at. */
+const CANDIDATE_FIELDS = [
+  'refNo',
+  'category',
+  'status',
+  'location',
+  'createdAt',
+  'followerCount',
+  'position',
+  'lastReportedAt',
+  'reportedEntity',
+  'mergedInto',
+  'screening',
+  'contentHolds',
+] as const
+
+export interface SimilarOpenCase<T extends Candidate = Candidate> {
+  doc: T
   assessment: DuplicateAssessment
 }
 
 /**
  * Open cases a new report probably duplicates (S3 第九条(四)): same category nearby and recent, or naming the
  * same entity. Best first, at most `limit`. `admit` decides which may be offered: by default those other
- * citizens may see (nothing held for a person); staff merging a case offer those of their scope.
+ * citizens may see (nothing held for a person); staff merging a case offer those of their scope. The preview reads
+ * only what it shows (`CANDIDATE_FIELDS`); staff, who compare the cases side by side, read them whole (`whole`).
  */
-export async function similarOpenCases(
+export async function similarOpenCases<T extends Candidate = Candidate>(
   runtime: Runtime,
   report: { category: CategoryKey; location: GeoPoint; reportedEntity?: string | null },
   reportedAt: string,
   limit = 5,
-  admit: (doc: StoredCase) => boolean = visibleToOthers,
-): Promise<SimilarOpenCase[]> {
+  admit: (doc: T) => boolean = visibleToOthers,
+  { whole = false }: { whole?: boolean } = {},
+): Promise<Array<SimilarOpenCase<T>>> {
+  const fields = whole ? undefined : CANDIDATE_FIELDS
   const policy = intakePolicyOf(runtime).duplicate
   const names = routerFor(runtime).entityNames
   const facts: ReportFacts = {
@@ -44,19 +73,23 @@ export async function similarOpenCases(
   }
   const query = duplicateCandidateQuery(facts, policy, names)
   const open = { open: true }
-  const found = new Map<string, StoredCase>()
+  const found = new Map<string, T>()
   if (query.cells) {
-    const near = await casesInCells(runtime, query.category, query.cells, {
-      ...open,
-      lastReportedAt: { $gte: query.lastReportedSince },
-    })
+    const near = await casesInCells<T>(
+      runtime,
+      query.category,
+      query.cells,
+      { ...open, lastReportedAt: { $gte: query.lastReportedSince } },
+      { fields },
+    )
     near.forEach((d) => found.set(d._id, d))
   }
   if (query.entityKey) {
-    const named = await runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
+    const named = await runtime.db.find<T>(COLLECTIONS.cases, {
       filter: { entityKey: query.entityKey, ...open },
       orderBy: [['createdAt', 'desc']],
       limit: 50,
+      fields,
     })
     named.items.forEach((d) => found.set(d._id, d))
   }

@@ -6,7 +6,13 @@
 // `fileCase` is the one path every report takes from "checked, routed, assessed and sealed" on, however it came
 // in: the citizen's own submission here, a staff member's registration of a call, letter or visit and a
 // platform's work order (common/channels/filing.ts) — the same workflow opening, the same case builder, the same
-// transaction and the same after-registration effects.
+// transaction and the same effects of registration.
+//
+// DocStore calls of a report without photos: the transaction (1) reading and writing the day's counter (2),
+// the repeat and early-warning queries (2), inserting the case, the reporter's follow and the case's monthly
+// statistics contribution (3), and the staff to notify (1) — 9 (tests/integration/call-budgets.test.ts). Photos
+// add the read of their records and their attachment; a new warning its insert and the supervising unit's
+// notice; a copy to a business section its record and audit; a repeat action the workflow's write on the case.
 import { createHash } from 'node:crypto'
 import { buildNewCase, registerEventOf, type Arrival, type NewReport } from '../../../shared/cases/new-case'
 import {
@@ -30,15 +36,24 @@ import { calendarFor } from '../calendar'
 import { citizenCaseAccess } from '../case-access'
 import { profileForNewCase } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
-import { followInTx } from '../follows'
+import { followId, type FollowDoc } from '../follows'
 import { sendCaseNotices } from '../notifications'
-import type { Runtime, Tx, WithId } from '../ports'
+import { DuplicateKeyError, type Runtime, type Tx, type WithId } from '../ports'
 import { queryCodeOf, sealReporter } from '../reporter-identity'
 import { routeReport } from '../routing'
-import { rescreenCase, screenCitizenContent } from '../screening'
+import { rescreenCase, screenCitizenContent, type ScreenedContent } from '../screening'
 import { attachUploadsInTx, type UploadDoc } from '../uploads'
 import { newCaseExtras, writeCaseStatsInTx } from '../stats/case-stats'
-import { afterRegistration } from './after-registration'
+import { tellWarning } from '../oversight/warnings'
+import { copyToSections } from '../sharing/section-copies'
+import {
+  applyRepeatAction,
+  checkNewReport,
+  raiseWarningInTx,
+  warningKeyOf,
+  type RegistrationChecks,
+  type WarningRaised,
+} from './registration-checks'
 import { assessNewReport, checkOccurredAt, entityKeyOf, reporterKeyOf } from './assessment'
 
 type Opened = Extract<TransitionResult, { ok: true }>
@@ -121,10 +136,20 @@ async function nextRefNo(tx: Tx, prefix: string, now: Date): Promise<string> {
   return formatRefNo(prefix, day, seq)
 }
 
+type Stored =
+  | { replayed: false; doc: StoredCase; checks: RegistrationChecks; warning: WarningRaised }
+  | { replayed: true; doc: StoredCase }
+
+/** The case a device request filed, if any: a retried submit is answered with it. */
+async function filedBefore(runtime: Runtime, caseId: string): Promise<StoredCase | null> {
+  return runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
+}
+
 /**
- * The case, its reference number, the reporter's follow, its uploads (and what the filing adds) in one
- * transaction. A filing retried meanwhile (the same request) finds the case already stored: it is answered,
- * not filed again.
+ * The case, its reference number, the reporter's follow, the report's photos and what intake found, in one
+ * transaction. The intake queries run after the counter is read, so reports filed at the same moment are counted
+ * as if one after the other (registration-checks.ts). A retry of the same device request finds the case's id
+ * taken: it is answered with the case it filed, not filed again.
  */
 async function storeNewCase(
   runtime: Runtime,
@@ -132,33 +157,56 @@ async function storeNewCase(
   build: (refNo: string) => CaseDoc,
   now: Date,
   calendar: WorkingCalendar,
-): Promise<{ doc: StoredCase; replayed: boolean }> {
+): Promise<Stored> {
   const { caseId } = filing
-  return runtime.db.transaction(async (tx) => {
-    const again = await tx.get<CaseDoc>(COLLECTIONS.cases, caseId)
-    if (again) return { doc: again, replayed: true }
-    const built = build(await nextRefNo(tx, runtime.deployment.referencePrefix, now))
-    // The desk's derived fields and the statistics contributions, written with the case (common/stats).
-    const stats = newCaseExtras(caseId, built, calendar, now)
-    const fresh = { ...built, ...stats.patch }
-    await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
-    await writeCaseStatsInTx(tx, stats)
-    await attachUploadsInTx(tx, filing.uploads, caseId)
-    await filing.alsoInTx?.(tx, { ...fresh, _id: caseId })
-    if (!filing.follower) return { doc: { ...fresh, _id: caseId, _version: 1 }, replayed: false }
-    const follow = { caseId, openid: filing.follower, relation: 'reporter' as const, lastReadSeq: 0 }
-    await followInTx(tx, { ...follow, createdAt: fresh.createdAt })
-    // Inserted at version 1, counted its reporter's follow at version 2.
-    return { doc: { ...fresh, followerCount: 1, _id: caseId, _version: 2 }, replayed: false }
-  })
+  try {
+    return await runtime.db.transaction(async (tx): Promise<Stored> => {
+      const numbered = build(await nextRefNo(tx, runtime.deployment.referencePrefix, now))
+      // Its reporter, when there is one on WeChat, follows it from the start: the follow is inserted with it.
+      const built: CaseDoc = filing.follower ? { ...numbered, followerCount: 1 } : numbered
+      const checks = await checkNewReport(runtime, { ...built, _id: caseId, _version: 1 })
+      // The desk's derived fields and the statistics contributions, written with the case (common/stats).
+      const stats = newCaseExtras(caseId, built, calendar, now)
+      const fresh: CaseDoc = { ...built, ...stats.patch, warningKey: warningKeyOf(checks.warning) }
+      await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
+      await writeCaseStatsInTx(tx, stats, { newCase: true })
+      if (filing.follower) {
+        // The case is new, so is its reporter's follow.
+        const follow: FollowDoc = {
+          caseId,
+          openid: filing.follower,
+          relation: 'reporter',
+          lastReadSeq: 0,
+          createdAt: fresh.createdAt,
+        }
+        await tx.insert<FollowDoc>(COLLECTIONS.follows, { _id: followId(caseId, follow.openid), ...follow })
+      }
+      await attachUploadsInTx(tx, filing.uploads, caseId)
+      await filing.alsoInTx?.(tx, { ...fresh, _id: caseId })
+      const warning = await raiseWarningInTx(tx, runtime, checks.warning, fresh.createdAt)
+      return { replayed: false, doc: { ...fresh, _id: caseId, _version: 1 }, checks, warning }
+    })
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError && error.collection === COLLECTIONS.cases)) throw error
+    const earlier = await filedBefore(runtime, caseId)
+    if (!earlier) throw error
+    return { replayed: true, doc: earlier }
+  }
 }
 
 /**
  * After the case is stored: tell the unit (or, if a photo check answered before the photo was attached, apply
- * it now), count repeats, check the early warning. Never fails the filing, and one step failing never skips the
- * next.
+ * it now), tell the supervising unit of a warning the report raised, copy it to the business sections its
+ * category concerns (S0 第十七条) and apply the repeat action the count called for. Never fails the filing, and one
+ * step failing never skips the next.
  */
-async function afterFiling(runtime: Runtime, doc: StoredCase, opened: Opened): Promise<void> {
+async function afterFiling(
+  runtime: Runtime,
+  stored: Extract<Stored, { replayed: false }>,
+  opened: Opened,
+  follower: string | null,
+): Promise<void> {
+  const { doc, checks, warning } = stored
   const caseId = doc._id
   runtime.log.info('case registered', {
     caseId,
@@ -166,16 +214,31 @@ async function afterFiling(runtime: Runtime, doc: StoredCase, opened: Opened): P
     unitId: doc.unitId,
     screening: doc.screening,
   })
+  for (const { step, error } of checks.failures) runtime.log.error(`${step} failed`, { caseId, error })
   try {
-    if (doc.screening === 'passed') await sendCaseNotices(runtime, doc, opened.effects, opened.entry)
+    // A case just filed has at most one follower: its reporter.
+    const followers = follower ? [follower] : []
+    if (doc.screening === 'passed')
+      await sendCaseNotices(runtime, doc, opened.effects, opened.entry, { followers })
     else await rescreenCase(runtime, caseId)
   } catch (error) {
     runtime.log.error('registration notices failed', { caseId, error: String(error) })
   }
   try {
-    await afterRegistration(runtime, doc)
+    // S3 第十六条: the supervising unit is told, with the cases behind it on its desk (common/oversight/warnings.ts).
+    if (warning) await tellWarning(runtime, warning.id, warning.doc)
   } catch (error) {
-    runtime.log.error('after-registration step failed', { caseId, error: String(error) })
+    runtime.log.error('early-warning notice failed', { caseId, error: String(error) })
+  }
+  try {
+    await copyToSections(runtime, doc)
+  } catch (error) {
+    runtime.log.error('copy to business sections failed', { caseId, error: String(error) })
+  }
+  try {
+    if (checks.repeat) await applyRepeatAction(runtime, checks.repeat)
+  } catch (error) {
+    runtime.log.error('repeat action failed', { caseId, error: String(error) })
   }
 }
 
@@ -207,8 +270,8 @@ export async function fileCase(
       ...(filing.placedBy ? { placedBy: filing.placedBy } : {}),
     })
   const stored = await storeNewCase(runtime, filing, build, now, calendar)
-  if (!stored.replayed) await afterFiling(runtime, stored.doc, opened)
-  return stored
+  if (!stored.replayed) await afterFiling(runtime, stored, opened, filing.follower)
+  return { doc: stored.doc, replayed: stored.replayed }
 }
 
 /** Files a citizen's report, or answers the case a retry of the same device request filed. */
@@ -219,11 +282,17 @@ export async function fileReport(
   now: Date,
 ): Promise<SubmitReportResult> {
   const caseId = caseIdFor(openid, input.clientRequestId)
-  const earlier = await runtime.db.get<CaseDoc>(COLLECTIONS.cases, caseId)
-  if (earlier) return submitted(runtime, earlier, true)
-
-  checkOccurredAt(input.occurredAt, now)
-  const screened = await screenReport(runtime, openid, input)
+  let screened: ScreenedContent
+  try {
+    checkOccurredAt(input.occurredAt, now)
+    screened = await screenReport(runtime, openid, input)
+  } catch (error) {
+    // A retry of a request that was filed: its photos belong to the case now, so the check refuses them. A
+    // first request pays no read for this; a retry that passes the check finds the case's id taken below.
+    const earlier = await filedBefore(runtime, caseId)
+    if (earlier) return submitted(runtime, earlier, true)
+    throw error
+  }
   const at = toShanghaiIso(now)
   const { doc, replayed } = await fileCase(
     runtime,

@@ -1,4 +1,4 @@
-// Early warnings (预警, S3 第十六条(一) 公众集中举报): raised by the intake (intake/after-registration.ts) into
+// Early warnings (预警, S3 第十六条(一) 公众集中举报): raised by the intake (intake/registration-checks.ts) into
 // `warnings` for the deployment's supervising unit, told to its leaders and supervisors when raised, and shown on
 // the desk with the cases behind them — those the caller may reach (others are counted, not shown). Marking one
 // handled is audited.

@@ -69,11 +69,18 @@ export function newCaseExtras(
   return caseWriteExtras(caseId, doc, { profile, calendar, clocks }, [])
 }
 
-/** Writes the contributions (insert or update each) and removes the months no longer counted, in `tx`. */
-export async function writeCaseStatsInTx(tx: Tx, extras: CaseWriteExtras): Promise<void> {
+/**
+ * Writes the contributions (insert or update each) and removes the months no longer counted, in `tx`. A case just
+ * filed has none stored yet: its contributions are inserted without a read.
+ */
+export async function writeCaseStatsInTx(
+  tx: Tx,
+  extras: CaseWriteExtras,
+  { newCase = false }: { newCase?: boolean } = {},
+): Promise<void> {
   for (const contribution of extras.contributions) {
     const id = caseStatId(contribution.caseId, contribution.month)
-    const stored = await tx.get<CaseStatDoc>(COLLECTIONS.caseStats, id)
+    const stored = newCase ? null : await tx.get<CaseStatDoc>(COLLECTIONS.caseStats, id)
     if (stored) await tx.update<CaseStatDoc>(COLLECTIONS.caseStats, id, contribution, stored._version)
     else await tx.insert<CaseStatDoc>(COLLECTIONS.caseStats, { _id: id, ...contribution })
   }

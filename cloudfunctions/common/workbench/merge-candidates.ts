@@ -26,12 +26,13 @@ export async function mergeCandidates(
     isOpenState(other.status) &&
     caseInUnits(other, scope) &&
     !hasRecused(other.flags, staff._id)
-  const similar = await similarOpenCases(
+  const similar = await similarOpenCases<StoredCase>(
     runtime,
     { category: doc.category, location: doc.position, reportedEntity: doc.reportedEntity },
     doc.lastReportedAt,
     MAX_CANDIDATES,
     admit,
+    { whole: true },
   )
   return {
     case: toMergeSide(doc, unitName(doc.unitId)),

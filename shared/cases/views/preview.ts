@@ -62,9 +62,15 @@ export function routingPreviewOf(decision: RoutingDecision): RoutingPreview {
   }
 }
 
+/** What the offer of a similar case shows of it (the preview reads only these fields). */
+export type SimilarCaseSource = Pick<
+  StoredCase,
+  '_id' | 'refNo' | 'category' | 'status' | 'location' | 'createdAt' | 'followerCount'
+>
+
 /** An open case the new report may duplicate, as the citizen about to file it sees it. */
 export function similarCaseOf(
-  doc: StoredCase,
+  doc: SimilarCaseSource,
   assessment: DuplicateAssessment,
   following: boolean,
 ): SimilarCase {

@@ -1,0 +1,259 @@
+// What intake checks when a report is filed: the repeat reports on its target (S0 第十一条) and the early-warning
+// cluster it joins (S3 第十六条). The decisions are shared/intake's pure functions; this fetches their inputs by
+// index (entity key, geohash cell — never a scan), reading only the fields the decisions look at, and persists
+// what they decide.
+//
+// The checks read inside the transaction that stores the report (submission.ts), after it has read the day's
+// reference-number counter, which every report of the day writes: two reports filed at the same moment cannot
+// both commit on counts that miss each other — the second one's commit finds the counter changed and its work
+// runs again, reading the first. So the count that crosses a threshold is seen by exactly one report, the
+// warning key goes into the new case with its insert and a raised warning is stored with it.
+import { createHash } from 'node:crypto'
+import { AppError } from '../../../shared/contracts/result'
+import { nearbyCells } from '../../../shared/geo/cells'
+import {
+  assessEarlyWarning,
+  earlyWarningCandidateQuery,
+  type ClusterReport,
+  type WarningDecision,
+} from '../../../shared/intake/early-warning'
+import { basisText, type IntakePolicy } from '../../../shared/policy/intake'
+import {
+  countRepeats,
+  repeatEvent,
+  repeatHandling,
+  repeatHolder,
+  type RepeatCount,
+} from '../../../shared/intake/repeats'
+import { daysBefore } from '../../../shared/intake/report-facts'
+import { requireRouting } from '../../../shared/routing/config'
+import type { CaseEventType } from '../../../shared/workflow'
+import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
+import { systemCaseAccess } from '../case-access'
+import { applyCaseEvent } from '../case-workflow'
+import { COLLECTIONS } from '../collections'
+import { VersionConflictError, type Runtime, type Tx, type WithId } from '../ports'
+import { routerFor } from '../routing'
+import type { WarningDoc } from '../oversight/warnings'
+import { intakePolicyOf } from './assessment'
+import { casesInCells } from './nearby'
+
+/** An earlier report as the checks read it: a projection of its case (`EARLIER_REPORT_FIELDS`). */
+type EarlierReport = WithId<
+  Pick<CaseDoc, 'category' | 'position' | 'createdAt' | 'reportedEntity' | 'reporterKey' | 'warningKey'> &
+    Pick<CaseDoc, 'status' | 'mergedInto' | 'screening' | 'unitId'> & {
+      flags?: Pick<CaseDoc['flags'], 'repeatAction'>
+    }
+>
+
+/**
+ * What the repeat count and the early-warning check compare (ClusterReport), and what choosing the case that
+ * takes the repeat action looks at (RepeatCase, the holder's unit): ~300 bytes of a ~4 KB case.
+ */
+const EARLIER_REPORT_FIELDS = [
+  'category',
+  'position',
+  'createdAt',
+  'reportedEntity',
+  'reporterKey',
+  'warningKey',
+  'status',
+  'mergedInto',
+  'screening',
+  'flags.repeatAction',
+  'unitId',
+] as const
+
+/** A report as the repeat count and the early-warning check compare it. */
+function reportFactsOf(doc: EarlierReport): ClusterReport {
+  return {
+    id: doc._id,
+    category: doc.category,
+    position: doc.position,
+    reportedAt: doc.createdAt,
+    entityName: doc.reportedEntity ?? null,
+    reporterKey: doc.reporterKey ?? null,
+    warningKey: doc.warningKey ?? null,
+  }
+}
+
+/**
+ * Earlier reports on the same target (entity or place) in the repeat window, for counting repeats (S0 第十一条),
+ * oldest first: the case holding the target — the oldest one that can take the repeat action, or the one that
+ * took it — is among the first 100 however many reports the window holds. (Newest first, a target with more than
+ * 100 reports in its window lost that case from the page and set off the action again with every new report.)
+ */
+async function priorReports(
+  runtime: Runtime,
+  doc: StoredCase,
+  policy: IntakePolicy,
+): Promise<EarlierReport[]> {
+  const since = { createdAt: { $gte: daysBefore(doc.createdAt, policy.repeat.windowDays) } }
+  const query = { orderBy: [['createdAt', 'asc']] as const, limit: 100, fields: EARLIER_REPORT_FIELDS }
+  if (doc.entityKey) {
+    const filter = { entityKey: doc.entityKey, ...since }
+    return (await runtime.db.find<EarlierReport>(COLLECTIONS.cases, { filter, ...query })).items
+  }
+  const cells = nearbyCells(doc.position, policy.repeat.placeRadiusMetres[doc.category])
+  return casesInCells<EarlierReport>(runtime, doc.category, cells, since, query)
+}
+
+/** The repeat count on a new report's target, and the case to take the repeat action now (none: nothing to do). */
+export interface RepeatFinding {
+  count: RepeatCount
+  holder: { id: string; unitId: string } | null
+}
+
+function repeatFinding(
+  runtime: Runtime,
+  doc: StoredCase,
+  prior: readonly EarlierReport[],
+  policy: IntakePolicy,
+): RepeatFinding {
+  const count = countRepeats(
+    reportFactsOf(doc),
+    prior.map((d) => reportFactsOf(d)),
+    policy.repeat,
+    routerFor(runtime).entityNames,
+  )
+  if (!count.reached) return { count, holder: null }
+  const byId = new Map<string, EarlierReport>([...prior, doc].map((d) => [d._id, d]))
+  const cases = count.reportIds.flatMap((id) => byId.get(id) ?? [])
+  const holderId = repeatHolder(
+    cases.map((d) => ({
+      id: d._id,
+      status: d.status,
+      mergedInto: d.mergedInto,
+      visible: d.screening === 'passed',
+      actedOn: !!d.flags?.repeatAction,
+    })),
+    policy.repeat.action.kind,
+  )
+  const holder = holderId ? byId.get(holderId) : undefined
+  return { count, holder: holder ? { id: holder._id, unitId: holder.unitId } : null }
+}
+
+/** The early-warning decision for a new report, from the recent reports of its category around it. */
+async function warningDecision(
+  runtime: Runtime,
+  doc: StoredCase,
+  policy: IntakePolicy,
+): Promise<WarningDecision | null> {
+  const report = reportFactsOf(doc)
+  const query = earlyWarningCandidateQuery(report, policy.earlyWarning)
+  if (!query) return null
+  const recent = await casesInCells<EarlierReport>(
+    runtime,
+    query.category,
+    query.cells,
+    { createdAt: { $gte: query.reportedSince } },
+    { fields: EARLIER_REPORT_FIELDS },
+  )
+  return assessEarlyWarning(
+    report,
+    recent.map((d) => reportFactsOf(d)),
+    policy.earlyWarning,
+  )
+}
+
+export interface RegistrationChecks {
+  /** Null when the count failed: the report is stored all the same. */
+  repeat: RepeatFinding | null
+  /** Null when the check does not apply (no position) or failed. */
+  warning: WarningDecision | null
+  /** The steps that failed, to log once the report is stored (the work may run more than once). */
+  failures: Array<{ step: string; error: string }>
+}
+
+/**
+ * The repeat count and the early-warning decision for a new report (`doc`, not stored yet), each read in one
+ * projected query. A step that fails is recorded, never thrown: it must not keep the report from being filed,
+ * and the other step still runs.
+ */
+export async function checkNewReport(runtime: Runtime, doc: StoredCase): Promise<RegistrationChecks> {
+  const policy = intakePolicyOf(runtime)
+  const failures: RegistrationChecks['failures'] = []
+  const failed = (step: string) => (error: unknown) => (failures.push({ step, error: String(error) }), null)
+  const [repeat, warning] = await Promise.all([
+    priorReports(runtime, doc, policy)
+      .then((prior) => repeatFinding(runtime, doc, prior, policy))
+      .catch(failed('repeat count')),
+    warningDecision(runtime, doc, policy).catch(failed('early-warning check')),
+  ])
+  return { repeat, warning, failures }
+}
+
+/** The cluster a new report joins when it is warned about (raised now, or before): stored on its case. */
+export function warningKeyOf(decision: WarningDecision | null): string | null {
+  return decision?.kind === 'raise' || decision?.kind === 'already-warned' ? decision.clusterKey : null
+}
+
+/** A warning this report raised (its supervising unit is told once the report is stored). */
+export type WarningRaised = { id: string; doc: WarningDoc } | null
+
+function warningId(clusterKey: string): string {
+  return 'e' + createHash('sha256').update(clusterKey).digest('hex').slice(0, 31)
+}
+
+/**
+ * In the transaction that stores the report: one warning per cluster for the supervising unit (S3 第十六条);
+ * its id is the cluster key, so a cluster is warned about once. Returns the warning raised now, if any.
+ */
+export async function raiseWarningInTx(
+  tx: Tx,
+  runtime: Runtime,
+  decision: WarningDecision | null,
+  raisedAt: string,
+): Promise<WarningRaised> {
+  if (decision?.kind !== 'raise') return null
+  const id = warningId(decision.clusterKey)
+  if (await tx.get(COLLECTIONS.warnings, id)) return null
+  const warning: WarningDoc = {
+    clusterKey: decision.clusterKey,
+    category: decision.category,
+    reporters: decision.reporters,
+    memberIds: decision.memberIds,
+    centre: { lat: decision.centre.lat, lng: decision.centre.lng },
+    supervisingUnitId: requireRouting(runtime.deployment).routing.supervisingUnitId,
+    basis: basisText(decision.basis),
+    raisedAt,
+    status: 'open',
+  }
+  await tx.insert<WarningDoc>(COLLECTIONS.warnings, { _id: id, ...warning })
+  return { id, doc: warning }
+}
+
+/**
+ * Once the report is stored: at the threshold, the profile's repeat action (提级办理, 督办, 重点案件, 领导包案) on the
+ * case holding the target, through the workflow as the system. Returns the case and event applied, or null.
+ */
+export async function applyRepeatAction(
+  runtime: Runtime,
+  finding: RepeatFinding,
+): Promise<{ caseId: string; event: CaseEventType } | null> {
+  const { count, holder } = finding
+  if (!holder) return null
+  const policy = intakePolicyOf(runtime).repeat
+  const handling = repeatHandling(count, holder.unitId, requireRouting(runtime.deployment), policy)
+  if (!handling) return null
+  const event = repeatEvent(handling, count, policy)
+  // 专人督办 (S0 第十一条): the supervising unit's officer named on the escalated case.
+  const extraPatch =
+    handling.kind === 'escalate' ? { supervisorStaffId: handling.supervisorStaffIds[0] ?? null } : undefined
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await applyCaseEvent(runtime, systemCaseAccess(runtime, 'intake'), holder.id, event, { extraPatch })
+      runtime.log.info('repeat action applied', { caseId: holder.id, event: event.type, count: count.count })
+      return { caseId: holder.id, event: event.type }
+    } catch (error) {
+      // Changed since it was loaded: read the case again (the workflow then refuses a second repeat action).
+      if (error instanceof VersionConflictError && attempt < 3) continue
+      if (error instanceof AppError && error.code === 'ILLEGAL_TRANSITION') {
+        // E.g. a person escalated or marked it already, or another report's action was applied meanwhile.
+        runtime.log.info('repeat action not applicable', { caseId: holder.id, reason: error.message })
+        return null
+      }
+      throw error
+    }
+  }
+}

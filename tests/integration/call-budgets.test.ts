@@ -1,0 +1,254 @@
+// DocStore calls per action, counted on the port while the real functions run on the embedded store. In the
+// cloud every call is a network round trip (against a 3 s function timeout), so these are budgets (issue 11):
+//   - a citizen's submit: at most 8 for intake — also where the place, the named entity and the reporter already
+//     have many earlier reports, so the repeat count and the early-warning check find them — plus what the case
+//     itself adds by design since issue 15, counted from the stored case: one insert per month its statistics
+//     count it in (the month it arrived, and the month its running clock falls due when that is a later one),
+//     and for a category a business section follows (S0 第十七条) the copy's transaction, record and audit. A
+//     report that sets something off adds what it sets off (a repeat action: the workflow's write on the case it
+//     is applied to and that write's notices; a new warning: its insert and the supervising unit's notice),
+//     photos add their records' read and their attachment;
+//   - a page of a staff inbox, one unit or fourteen, first page or later: at most 3;
+//   - a case detail, the staff's (staff.getCase) and the reporter's own (cases.getMine): at most 3.
+// Counted on a warm instance: the working calendar is read once per instance every few minutes (calendar.ts).
+import { calendarFor } from '../../cloudfunctions/common/calendar'
+import { observeDocStore, type DocStoreCall } from '../../cloudfunctions/common/db/observed'
+import type { FindOptions } from '../../cloudfunctions/common/ports'
+import type { CaseDoc } from '../../shared/cases/case-doc'
+import { demoPlaces } from '../../local/demo-places'
+import { startHarness, type Harness } from '../support/local-harness'
+import { northOf, reportInput, STAFF } from '../support/reports'
+import { uploadPhoto } from '../support/uploads'
+
+jest.setTimeout(60_000)
+
+const SUBMIT = 8
+const INBOX_PAGE = 3
+const CASE_DETAIL = 3
+
+const HOUR = 3600_000
+const EARLIER_REPORTS = 90
+const FREQUENT_REPORTER = 'citizen-frequent'
+const ENTITY = '恒通化工有限公司'
+
+let h: Harness
+
+const at = (location: { lat: number; lng: number }, address = '焦作市山阳区塔南路') => ({
+  ...location,
+  coordSystem: 'gcj02',
+  address,
+})
+
+function placeIn(county: string, address: string) {
+  const place = demoPlaces(h.runtime).find((p) => p.name === county)
+  if (!place) throw new Error(`no demo place ${county}`)
+  return { lat: place.lat, lng: place.lng, coordSystem: place.coordSystem, address }
+}
+
+interface Counted<T> {
+  result: T
+  calls: DocStoreCall[]
+  /** Rows each find answered, in call order. */
+  rows: Array<{ options: FindOptions; found: number }>
+}
+
+/** Runs `work` with the DocStore observed: every call the functions make on the port, and what finds answered. */
+async function counted<T>(work: () => Promise<T>): Promise<Counted<T>> {
+  await calendarFor(h.runtime) // a warm instance
+  const base = h.runtime.db
+  const calls: DocStoreCall[] = []
+  const rows: Counted<T>['rows'] = []
+  const find = base.find.bind(base)
+  const spy = jest.spyOn(base, 'find').mockImplementation(async (collection, options) => {
+    const page = await find(collection, options)
+    rows.push({ options, found: page.items.length })
+    return page
+  })
+  h.runtime.db = observeDocStore(base, (call) => calls.push(call))
+  try {
+    return { result: await work(), calls, rows }
+  } finally {
+    h.runtime.db = base
+    spy.mockRestore()
+  }
+}
+
+const label = (c: DocStoreCall) =>
+  `${c.inTransaction ? 'tx.' : ''}${c.op}${c.collection ? ` ${c.collection}` : ''}${
+    c.options?.filter ? ` ${Object.keys(c.options.filter).join(',')}` : ''
+  }`
+
+/** Fails with the list of calls when there are more than `budget`. */
+function expectWithin(calls: readonly DocStoreCall[], budget: number): void {
+  const list = calls.map(label)
+  expect(list.length <= budget ? `within ${budget}` : list.join(' | ')).toBe(`within ${budget}`)
+}
+
+async function submit(openid: string, overrides: Record<string, unknown> = {}) {
+  return h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(overrides), openid)
+}
+
+/** What the stored case adds to the intake budget: its monthly statistics and its copies to business sections. */
+async function caseWrites(caseId: string): Promise<number> {
+  const doc = await h.runtime.db.get<CaseDoc & { statMonths?: string[] }>('cases', caseId)
+  const copies = await h.runtime.db.count('section_copies', { caseId })
+  return (doc?.statMonths?.length ?? 0) + 3 * copies
+}
+
+/** Rows the repeat count's and the early warning's queries found (by their filters). */
+function intakeRows(rows: Counted<unknown>['rows']) {
+  const cases = rows.filter((r) => r.options.filter && 'createdAt' in r.options.filter)
+  return {
+    byEntity: cases.filter((r) => 'entityKey' in r.options.filter!).map((r) => r.found),
+    byPlace: cases.filter((r) => 'category' in r.options.filter!).map((r) => r.found),
+  }
+}
+
+const escalatedCases = async () => await h.runtime.db.count('cases', { 'flags.repeatAction': { $ne: null } })
+
+beforeAll(async () => {
+  h = await startHarness({ now: '2026-09-01T09:00:00+08:00' })
+  // Eleven weeks of noise reports from one spot (a construction site by 塔南路), one about every 21 hours, each
+  // within 100 m of the others, from 60 neighbours — one of them files a third of all — and every third naming
+  // the contractor. Filed through the real functions: the third report set off the repeat action (提级办理,
+  // S0 第十一条), the fifth neighbour within a week raised the early warning (S3 第十六条), later ones joined it.
+  for (let i = 0; i < EARLIER_REPORTS; i++) {
+    const reporter = i % 3 === 1 ? FREQUENT_REPORTER : `neighbour-${i % 60}`
+    await submit(reporter, {
+      location: at(northOf((i % 10) * 10)),
+      ...(i % 3 === 2 ? { reportedEntity: ENTITY } : {}),
+    })
+    h.clock.advance(21 * HOUR)
+  }
+  expect(await escalatedCases()).toBe(2) // the place's, and the entity's
+  expect(await h.runtime.db.count('warnings')).toBe(1)
+})
+
+afterAll(async () => {
+  await h.close()
+})
+
+describe(`a submit makes at most ${SUBMIT} DocStore calls`, () => {
+  test('where the place and the reporter have many earlier reports: repeats counted, the cluster joined', async () => {
+    const { result, calls, rows } = await counted(() =>
+      submit(FREQUENT_REPORTER, { location: at(northOf(30)) }),
+    )
+    expectWithin(calls, SUBMIT + (await caseWrites(result.caseId)))
+    // The checks found the earlier reports: the repeat count every report at the place in its 90 days, the early
+    // warning those of the last week.
+    const found = intakeRows(rows)
+    expect(found.byPlace[0]).toBeGreaterThanOrEqual(EARLIER_REPORTS - 5)
+    expect(found.byPlace[1]).toBeGreaterThanOrEqual(5)
+    const doc = await h.runtime.db.get<CaseDoc>('cases', result.caseId)
+    expect(doc?.warningKey).toMatch(/^ew:noise:/)
+    expect(await escalatedCases()).toBe(2)
+    expect(await h.runtime.db.count('warnings')).toBe(1)
+  })
+
+  test('naming an entity with many earlier reports', async () => {
+    const { result, calls, rows } = await counted(() =>
+      submit('neighbour-new', { location: at(northOf(40)), reportedEntity: ENTITY }),
+    )
+    expectWithin(calls, SUBMIT + (await caseWrites(result.caseId)))
+    expect(intakeRows(rows).byEntity[0]).toBeGreaterThanOrEqual(EARLIER_REPORTS / 3 - 2)
+    expect(await escalatedCases()).toBe(2)
+  })
+
+  test('on a store with nothing like it', async () => {
+    const location = placeIn('温县', '温县城区某小区')
+    const { result, calls } = await counted(() => submit('citizen-alone', { location, category: 'water' }))
+    expectWithin(calls, SUBMIT + (await caseWrites(result.caseId)))
+  })
+
+  test('a retried submit answers the case it filed, within the same budget', async () => {
+    const input = reportInput({ location: placeIn('温县', '温县城区某小区'), category: 'ecology' })
+    const first = await h.ok<{ caseId: string; refNo: string }>(
+      'cases',
+      'submitReport',
+      input,
+      'citizen-retry',
+    )
+    const { result, calls } = await counted(() =>
+      h.ok<{ caseId: string; refNo: string; replayed: boolean }>(
+        'cases',
+        'submitReport',
+        input,
+        'citizen-retry',
+      ),
+    )
+    expect(result).toMatchObject({ caseId: first.caseId, refNo: first.refNo, replayed: true })
+    expectWithin(calls, SUBMIT + (await caseWrites(result.caseId)))
+  })
+})
+
+describe('a report that sets something off adds what it sets off', () => {
+  test('the report that reaches the repeat threshold: the repeat action on the case holding the target', async () => {
+    const location = placeIn('修武县', '修武县某工业园')
+    const named = { location, category: 'air', reportedEntity: '金泰混凝土搅拌站' }
+    for (const reporter of ['first-reporter', 'second-reporter']) {
+      await submit(reporter, named)
+      h.clock.advance(24 * HOUR)
+    }
+    const before = await escalatedCases()
+    const { result, calls } = await counted(() => submit('third-reporter', named))
+    expect(await escalatedCases()).toBe(before + 1)
+    // The action: the case read, its versioned write in a transaction, its notices' staff and followers, and in
+    // that write the holder's statistics (each month it counts in read and rewritten).
+    const holder = await h.runtime.db.find<CaseDoc & { statMonths?: string[] }>('cases', {
+      filter: { reportedEntity: '金泰混凝土搅拌站', 'flags.repeatAction': { $ne: null } },
+      limit: 1,
+    })
+    const holderMonths = holder.items[0]?.statMonths?.length ?? 0
+    expectWithin(calls, SUBMIT + 5 + 2 * holderMonths + (await caseWrites(result.caseId)))
+  })
+
+  test('the report that completes a cluster: the warning inserted with it', async () => {
+    const location = placeIn('孟州市', '孟州市某化工园区')
+    for (let i = 0; i < 4; i++) {
+      await submit(`resident-${i}`, { location: { ...location, lat: location.lat + i * 0.0005 } })
+      h.clock.advance(HOUR)
+    }
+    const before = await h.runtime.db.count('warnings')
+    const { result, calls } = await counted(() => submit('resident-4', { location }))
+    expect(await h.runtime.db.count('warnings')).toBe(before + 1)
+    // The warning's id read (a cluster is warned about once), its insert and the supervising unit's staff told
+    // (S3 第十六条); the repeat action set off by the third of these neighbours is behind us.
+    expectWithin(calls, SUBMIT + 3 + (await caseWrites(result.caseId)))
+  })
+
+  test('photos: their records read at once, each attached in the same write', async () => {
+    const photos = [await uploadPhoto(h, 'citizen-photos'), await uploadPhoto(h, 'citizen-photos')]
+    const location = placeIn('沁阳市', '沁阳市某路口')
+    const { result, calls } = await counted(() => submit('citizen-photos', { location, photos }))
+    expectWithin(calls, SUBMIT + 1 + 2 * photos.length + (await caseWrites(result.caseId)))
+  })
+})
+
+describe(`a staff inbox page makes at most ${INBOX_PAGE} DocStore calls`, () => {
+  test.each([
+    ['an officer of one unit', STAFF.officer],
+    ['a supervisor over 14 units', STAFF.supervisor],
+  ])('%s, the first page and a later one', async (_who, openid) => {
+    for (const scope of ['open', 'all']) {
+      const first = await counted(() =>
+        h.ok<{ next: string | null }>('staff', 'inbox', { scope, limit: 20 }, openid),
+      )
+      expectWithin(first.calls, INBOX_PAGE)
+      expect(first.result.next).not.toBeNull()
+      const second = await counted(() =>
+        h.ok('staff', 'inbox', { scope, limit: 20, cursor: first.result.next }, openid),
+      )
+      expectWithin(second.calls, INBOX_PAGE)
+    }
+  })
+})
+
+describe(`a case detail makes at most ${CASE_DETAIL} DocStore calls`, () => {
+  test('the staff case file (staff.getCase) and the reporter’s own view (cases.getMine)', async () => {
+    const { caseId } = await submit(FREQUENT_REPORTER, { location: at(northOf(20)) })
+    const staff = await counted(() => h.ok('staff', 'getCase', { caseId }, STAFF.supervisor))
+    expectWithin(staff.calls, CASE_DETAIL)
+    const mine = await counted(() => h.ok('cases', 'getMine', { caseId }, FREQUENT_REPORTER))
+    expectWithin(mine.calls, CASE_DETAIL)
+  })
+})
