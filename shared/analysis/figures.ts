@@ -1,9 +1,11 @@
 // The monthly figures of a jurisdiction, per county and category: what the monthly summary reports upward by the
 // 10th (S0 第十八条), what is disclosed to the public every month (S1 第十三条, S3 第十七条) and what the quarterly
 // analysis reads (S0 第十五条, S3 第十九条). This is the interface the disclosure page, the charts and the quarterly
-// report are built on; where the figures come from is one adapter in the cloud functions
+// report are built on. The figures are the month's statistics (shared/stats: each event counted in the Shanghai month
+// it happened in) summed by county × category (`figureRowsOf`), read through one adapter in the cloud functions
 // (common/analysis/monthly-figures.ts: `monthlyFiguresFor`). Counts only: no figure carries a case, a place finer
 // than a county, or anything of a reporter.
+import type { StatCell } from '../stats/figures'
 import type { LocalDate } from '../time'
 import { CATEGORY_KEYS, type CategoryKey } from '../vocabulary/categories'
 
@@ -15,7 +17,10 @@ export type Quarter = string
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
 export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/
 
-/** The counts of one cell of the table, each declared once with its label (the public page, charts, report). */
+/**
+ * The counts of one cell of the table, each declared once with its label (the public page, charts, report): the
+ * statistics tally's counts of the same names (shared/stats/tally.ts).
+ */
 export const FIGURE_MEASURES = {
   received: '收到反映',
   accepted: '受理',
@@ -41,18 +46,17 @@ export interface MonthlyFigureRow extends FigureCounts {
   category: CategoryKey
 }
 
-/** Where a month's figures came from (the adapter says which). */
-export type FiguresSource =
-  /** Counted from the reports registered in the month, as they stood when counted (interim). */
-  | 'registered-in-month'
-  /** The month's stored statistics cells (`stats_months`, what the monthly report of S0 第十八条 is built from). */
-  | 'monthly-report'
+/**
+ * Where a month's figures came from (the adapter says which): the month's stored statistics cells (`stats_months`,
+ * what the monthly report of S0 第十八条 is built from).
+ */
+export type FiguresSource = 'monthly-report'
 
 export interface MonthlyFigures {
   month: Month
   rows: MonthlyFigureRow[]
   source: FiguresSource
-  /** When the figures were counted (Shanghai ISO). */
+  /** When the figures were counted (Shanghai ISO): the start of the pass that summed the month's cells. */
   countedAt: string
 }
 
@@ -65,7 +69,7 @@ export const emptyCounts = (): FigureCounts => ({
   satisfied: 0,
 })
 
-export function addCounts(into: FigureCounts, more: FigureCounts): FigureCounts {
+function addCounts(into: FigureCounts, more: FigureCounts): FigureCounts {
   for (const key of FIGURE_MEASURE_KEYS) into[key] += more[key]
   return into
 }
@@ -129,6 +133,20 @@ export function mergeRows(tables: ReadonlyArray<readonly MonthlyFigureRow[]>): M
     }
   }
   return [...merged.values()]
+}
+
+/**
+ * A month's rows from its statistics cells (one tally per unit × category × request type × county × channel ×
+ * outcome), summed by county × category: each measure is the tally's count of the same name, `regionCode` the
+ * cells' county (null: outside every county). Cells with none of these counts (only, say, an extension) give no row.
+ */
+export function figureRowsOf(cells: Iterable<StatCell>): MonthlyFigureRow[] {
+  const rows = [...cells].map(({ dims, tally }) => ({
+    regionCode: dims.county,
+    category: dims.category,
+    ...addCounts(emptyCounts(), tally),
+  }))
+  return mergeRows([rows]).filter((row) => FIGURE_MEASURE_KEYS.some((key) => row[key] > 0))
 }
 
 // ---------- months and quarters (Shanghai calendar) ----------
