@@ -19,7 +19,7 @@ export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/
 
 /**
  * The counts of one cell of the table, each declared once with its label (the public page, charts, report): the
- * statistics tally's counts of the same names (shared/stats/tally.ts).
+ * statistics tally's counts of the same names (shared/stats/tally.ts — 满意 is SATISFIED_FROM_STARS or more).
  */
 export const FIGURE_MEASURES = {
   received: '收到反映',
@@ -33,12 +33,6 @@ export const FIGURE_MEASURES = {
 export type FigureMeasure = keyof typeof FIGURE_MEASURES
 export const FIGURE_MEASURE_KEYS = Object.keys(FIGURE_MEASURES) as FigureMeasure[]
 export type FigureCounts = Record<FigureMeasure, number>
-
-/**
- * A rating of this many stars or more counts as 满意 (the reporter's 1–5 stars on the reply; S2 第二十条 asks
- * whether the reporter accepts the reply — four or five stars is the usual reading of 满意 on a five-point scale).
- */
-export const SATISFIED_STARS = 4
 
 /** One county × category of a month. `regionCode` null: the report lay outside every county of the territory. */
 export interface MonthlyFigureRow extends FigureCounts {
@@ -119,7 +113,7 @@ export function percent(part: number, whole: number): number | null {
 
 /** 按期办结率: of the reports closed, those closed on or before the due date of their handling clock. */
 export const onTimeRate = (c: FigureCounts) => percent(c.closedOnTime, c.closed)
-/** 满意率: of the replies rated, those rated SATISFIED_STARS or more. */
+/** 满意率: of the replies rated, those rated SATISFIED_FROM_STARS or more (shared/stats/tally.ts). */
 export const satisfactionRate = (c: FigureCounts) => percent(c.satisfied, c.rated)
 
 /** The merged rows of several tables (several months): one row per county × category. */
