@@ -2,11 +2,12 @@
 // each folded into a running state, and the state saved WITH the cursor in one versioned write to `jobs/<id>`
 // after every page — so every document is folded exactly once however often the count is cut short and resumed,
 // and two overlapping runs cannot both count a page (the one that loses the version check stops). Used for the
-// interim monthly figures and the quarter's tally (hotspots, entities); a count stays done once done (a period
-// still running is counted under a new id each day: figures-<month>@<date>, quarter-tally-<quarter>@<date>).
+// quarter's tally (hotspots, entities, repeat actions: analysis/quarterly.ts); a count stays done once done (a
+// quarter still running is counted under a new id each day: quarter-tally-<quarter>@<date>).
 // A page starts under the paged jobs' budget rule (`roomForPage`: room for twice the slowest page); what a run
 // did — documents, pages, the slowest page, counts lost to another run — is added to a `CountMeter` when one is
-// passed, for the timer's report (timers/publications.ts).
+// passed, for the timer's report (timers/publications.ts; the months' statistics passes that the figures adapter
+// runs add theirs to the same meter).
 import { toShanghaiIso } from '../../shared/time'
 import { COLLECTIONS } from './collections'
 import { roomForPage } from './paged-job'

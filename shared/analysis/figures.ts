@@ -1,9 +1,11 @@
 // The monthly figures of a jurisdiction, per county and category: what the monthly summary reports upward by the
 // 10th (S0 第十八条), what is disclosed to the public every month (S1 第十三条, S3 第十七条) and what the quarterly
 // analysis reads (S0 第十五条, S3 第十九条). This is the interface the disclosure page, the charts and the quarterly
-// report are built on; where the figures come from is one adapter in the cloud functions
+// report are built on. The figures are the month's statistics (shared/stats: each event counted in the Shanghai month
+// it happened in) summed by county × category (`figureRowsOf`), read through one adapter in the cloud functions
 // (common/analysis/monthly-figures.ts: `monthlyFiguresFor`). Counts only: no figure carries a case, a place finer
 // than a county, or anything of a reporter.
+import type { StatCell } from '../stats/figures'
 import type { LocalDate } from '../time'
 import { CATEGORY_KEYS, type CategoryKey } from '../vocabulary/categories'
 
@@ -15,7 +17,10 @@ export type Quarter = string
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
 export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/
 
-/** The counts of one cell of the table, each declared once with its label (the public page, charts, report). */
+/**
+ * The counts of one cell of the table, each declared once with its label (the public page, charts, report): the
+ * statistics tally's counts of the same names (shared/stats/tally.ts — 满意 is SATISFIED_FROM_STARS or more).
+ */
 export const FIGURE_MEASURES = {
   received: '收到反映',
   accepted: '受理',
@@ -29,30 +34,23 @@ export type FigureMeasure = keyof typeof FIGURE_MEASURES
 export const FIGURE_MEASURE_KEYS = Object.keys(FIGURE_MEASURES) as FigureMeasure[]
 export type FigureCounts = Record<FigureMeasure, number>
 
-/**
- * A rating of this many stars or more counts as 满意 (the reporter's 1–5 stars on the reply; S2 第二十条 asks
- * whether the reporter accepts the reply — four or five stars is the usual reading of 满意 on a five-point scale).
- */
-export const SATISFIED_STARS = 4
-
 /** One county × category of a month. `regionCode` null: the report lay outside every county of the territory. */
 export interface MonthlyFigureRow extends FigureCounts {
   regionCode: string | null
   category: CategoryKey
 }
 
-/** Where a month's figures came from (the adapter says which). */
-export type FiguresSource =
-  /** Counted from the reports registered in the month, as they stood when counted (interim). */
-  | 'registered-in-month'
-  /** The month's stored statistics cells (`stats_months`, what the monthly report of S0 第十八条 is built from). */
-  | 'monthly-report'
+/**
+ * Where a month's figures came from (the adapter says which): the month's stored statistics cells (`stats_months`,
+ * what the monthly report of S0 第十八条 is built from).
+ */
+export type FiguresSource = 'monthly-report'
 
 export interface MonthlyFigures {
   month: Month
   rows: MonthlyFigureRow[]
   source: FiguresSource
-  /** When the figures were counted (Shanghai ISO). */
+  /** When the figures were counted (Shanghai ISO): the start of the pass that summed the month's cells. */
   countedAt: string
 }
 
@@ -65,7 +63,7 @@ export const emptyCounts = (): FigureCounts => ({
   satisfied: 0,
 })
 
-export function addCounts(into: FigureCounts, more: FigureCounts): FigureCounts {
+function addCounts(into: FigureCounts, more: FigureCounts): FigureCounts {
   for (const key of FIGURE_MEASURE_KEYS) into[key] += more[key]
   return into
 }
@@ -115,7 +113,7 @@ export function percent(part: number, whole: number): number | null {
 
 /** 按期办结率: of the reports closed, those closed on or before the due date of their handling clock. */
 export const onTimeRate = (c: FigureCounts) => percent(c.closedOnTime, c.closed)
-/** 满意率: of the replies rated, those rated SATISFIED_STARS or more. */
+/** 满意率: of the replies rated, those rated SATISFIED_FROM_STARS or more (shared/stats/tally.ts). */
 export const satisfactionRate = (c: FigureCounts) => percent(c.satisfied, c.rated)
 
 /** The merged rows of several tables (several months): one row per county × category. */
@@ -129,6 +127,20 @@ export function mergeRows(tables: ReadonlyArray<readonly MonthlyFigureRow[]>): M
     }
   }
   return [...merged.values()]
+}
+
+/**
+ * A month's rows from its statistics cells (one tally per unit × category × request type × county × channel ×
+ * outcome), summed by county × category: each measure is the tally's count of the same name, `regionCode` the
+ * cells' county (null: outside every county). Cells with none of these counts (only, say, an extension) give no row.
+ */
+export function figureRowsOf(cells: Iterable<StatCell>): MonthlyFigureRow[] {
+  const rows = [...cells].map(({ dims, tally }) => ({
+    regionCode: dims.county,
+    category: dims.category,
+    ...addCounts(emptyCounts(), tally),
+  }))
+  return mergeRows([rows]).filter((row) => FIGURE_MEASURE_KEYS.some((key) => row[key] > 0))
 }
 
 // ---------- months and quarters (Shanghai calendar) ----------

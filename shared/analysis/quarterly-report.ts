@@ -21,7 +21,7 @@ import {
   type MonthlyFigures,
   type Quarter,
 } from './figures'
-import type { CellTally, EntityTally, QuarterTally } from './tally'
+import type { CellTally, EntityTally, QuarterTally } from './quarter-tally'
 
 export interface Hotspot {
   cell: string
@@ -93,8 +93,7 @@ export interface QuarterlyReportInput {
 }
 
 const SOURCE_TEXT = {
-  'registered-in-month': '按当月登记的反映统计（统计时的办理状态）',
-  'monthly-report': '取自当月统计报表（S0 第十八条）',
+  'monthly-report': '取自当月统计报表（S0 第十八条），各项按当月发生的情况统计',
 } as const
 
 function topCategoryOf(byCat: Partial<Record<CategoryKey, number>>) {

@@ -41,9 +41,8 @@ const withRates = <T extends FigureCounts>(c: T): T & Rates => ({
 })
 
 const NOTES = {
-  'registered-in-month':
-    '按当月登记的反映统计，办理情况为公布时的状态；办结指已书面答复，按期指在办理时限内答复。',
-  'monthly-report': '取自当月统计报表；办结指已书面答复，按期指在办理时限内答复。',
+  'monthly-report':
+    '取自当月统计报表，各项按当月发生的情况统计（当月办结的含此前收到的反映）；办结指已书面答复，按期指在办理时限内答复。',
 } as const
 
 /** What is published of a month (the disclosure document, stored once and served as it is). */

@@ -40,7 +40,12 @@ export interface Tally {
   closeDays: Record<string, number>
 }
 
-/** A rating of 4 or 5 stars counts as 满意 (decision: the five-star scale's upper two steps). */
+/**
+ * A rating of this many stars or more counts as 满意: the one definition, read by the statistics and, through them,
+ * by the published figures, the trends and the quarterly report. A decision — no article sets a threshold: the
+ * rules ask whether people are 满意 (S0 第八条 回访; S4 四(五) 直至信访人满意) and the reporter rates the reply with
+ * 1–5 stars, whose upper two steps are the usual reading of 满意.
+ */
 export const SATISFIED_FROM_STARS = 4
 
 type CountKey = {

@@ -618,13 +618,13 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     primaryKey('staff'),
   ],
   [
-    'the reports registered in a month or quarter (interim figures, quarter tally; projected)',
+    'the reports registered in a quarter (the quarter’s tally: hotspots, entities, repeat actions; projected)',
     'cases',
     {
       filter: { createdAt: { $gte: '2026-11-01T00:00:00+08:00', $lt: '2026-12-01T00:00:00+08:00' } },
       orderBy: [['createdAt', 'asc']],
       limit: 100,
-      fields: ['category', 'regionCode', 'createdAt', 'history', 'geo', 'entityKey', 'flags', 'profile'],
+      fields: ['category', 'regionCode', 'geo', 'entityKey', 'reportedEntity', 'flags'],
     },
     'ix_cases_created',
   ],

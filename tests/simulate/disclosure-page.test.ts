@@ -31,7 +31,7 @@ function published(month: string, received: number) {
         satisfied: 0,
       },
     ],
-    source: 'registered-in-month',
+    source: 'monthly-report',
     countedAt: `${month}-28T00:05:00+08:00`,
   }
   return toPublicFigures(figures, () => '山阳区', `${month}-28T00:05:00+08:00`)

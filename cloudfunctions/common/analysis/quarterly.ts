@@ -21,11 +21,11 @@ import { buildQuarterlyReport, type QuarterlyReport } from '../../../shared/anal
 import { quarterlyReportHtml } from '../../../shared/analysis/report-document'
 import {
   addToTally,
-  COUNTED_CASE_FIELDS,
-  emptyTally,
-  type CountedCase,
+  emptyQuarterTally,
+  QUARTER_TALLY_FIELDS,
   type QuarterTally,
-} from '../../../shared/analysis/tally'
+  type QuarterTallyCase,
+} from '../../../shared/analysis/quarter-tally'
 import { basisText } from '../../../shared/policy/intake'
 import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { audit, type Auditor } from '../audit'
@@ -112,16 +112,16 @@ export async function quarterlyReportFor(
   if (!figures) return { status: 'counting', counted: 0 }
   const { from } = monthRange(months[0]!)
   const { to } = monthRange(months[months.length - 1]!)
-  const tally = await runResumableCount<CountedCase, QuarterTally>(
+  const tally = await runResumableCount<QuarterTallyCase, QuarterTally>(
     runtime,
     tallyJobId(quarter, today),
     {
-      initial: emptyTally,
+      initial: emptyQuarterTally,
       fetch: (page) =>
-        runtime.db.find<CountedCase>(COLLECTIONS.cases, {
+        runtime.db.find<QuarterTallyCase>(COLLECTIONS.cases, {
           filter: { createdAt: { $gte: from, $lt: to } },
           orderBy: [['createdAt', 'asc']],
-          fields: COUNTED_CASE_FIELDS,
+          fields: QUARTER_TALLY_FIELDS,
           ...page,
         }),
       fold: addToTally,

@@ -78,6 +78,15 @@ async function readRecord(runtime: Runtime): Promise<BackfillRecord> {
   return found ?? { ...EMPTY, updatedAt: '' }
 }
 
+/**
+ * When every case stored before statistics had been given its contributions (null: not yet — the timers' monthly
+ * report job does it first): a finished month is summed for good only by a pass begun after it (months.ts
+ * `settledSince`). One read.
+ */
+export async function backfillCasesDoneAt(runtime: Runtime): Promise<string | null> {
+  return (await readRecord(runtime)).casesDoneAt
+}
+
 /** Changes the record in `tx` (created on first use). */
 async function changeRecordInTx(
   tx: Tx,

@@ -9,21 +9,19 @@
 import { requireRouting } from '../../../shared/routing/config'
 import {
   buildMonthlyReport,
-  firstDayOf,
   monthOf,
-  nextMonth,
   previousMonth,
   type Cells,
   type MonthlyReport,
 } from '../../../shared/stats'
-import { localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
+import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { COLLECTIONS } from '../collections'
 import { DuplicateKeyError, VersionConflictError, type Runtime, type WithId } from '../ports'
 import { DEFAULT_BUDGET_MS, type PagedJobOptions, type PagedJobOutcome } from '../paged-job'
 import type { PagedJobReport } from '../../../shared/contracts/timers'
 import { tellOverseers } from '../oversight/notify'
 import { backfillCaseStats, sumBackfilledMonths, type BackfillRun } from './backfill'
-import { refreshMonth } from './months'
+import { refreshMonth, settledSince } from './months'
 import { statNames } from './names'
 
 export interface MonthlyReportDoc {
@@ -120,9 +118,7 @@ export async function runMonthlyReport(
   } else {
     // Only a pass begun after the month ended, and after every case stored before statistics was given its
     // contributions, has every contribution of the month.
-    const monthEnded = toShanghaiIso(startOfLocalDate(firstDayOf(nextMonth(month))))
-    const freshSince =
-      Date.parse(backfill.casesDoneAt) > Date.parse(monthEnded) ? backfill.casesDoneAt : monthEnded
+    const freshSince = settledSince(month, backfill.casesDoneAt)
     const summed = await refreshMonth(runtime, month, { ...left(), freshSince })
     count(summed)
     if (!summed.complete || !summed.doc?.cells) {

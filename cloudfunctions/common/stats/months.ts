@@ -4,8 +4,8 @@
 // A finished pass replaces the month's cells; the next refresh starts a new pass. Two overlapping passes: the one
 // that loses the version check stops.
 import type { LocalDate } from '../../../shared/time'
-import { localDateOf, toShanghaiIso } from '../../../shared/time'
-import { foldContribution, type Cells } from '../../../shared/stats'
+import { localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
+import { firstDayOf, foldContribution, nextMonth, type Cells } from '../../../shared/stats'
 import { COLLECTIONS } from '../collections'
 import { getMany } from '../db/get-many'
 import {
@@ -38,6 +38,20 @@ export interface MonthDoc {
 }
 
 export const monthDocId = (month: string) => `month-${month}`
+
+/**
+ * When a pass over a finished month must have begun for its cells to hold every contribution of the month: after
+ * the month ended, and after the cases stored before statistics were given theirs (`casesDoneAt`, backfill.ts).
+ * The monthly report is built only from such a pass, and so are the published figures (analysis/monthly-figures.ts).
+ */
+export function settledSince(month: string, casesDoneAt: string): string {
+  const monthEnded = toShanghaiIso(startOfLocalDate(firstDayOf(nextMonth(month))))
+  return Date.parse(casesDoneAt) > Date.parse(monthEnded) ? casesDoneAt : monthEnded
+}
+
+/** Whether a pass begun at `startedAt` began at or after `since`. */
+export const begunSince = (startedAt: string | null, since: string): boolean =>
+  startedAt !== null && Date.parse(startedAt) >= Date.parse(since)
 
 /** The page of a month's contributions after `after` (the `month` index). */
 export function contributionsPage(db: DocStore, month: string, after: string | null, limit: number) {
@@ -104,8 +118,7 @@ export async function refreshMonth(
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS
   const limit = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE)
   const since = options.freshSince
-  const begunSince = (at: string | null) =>
-    at !== null && since !== undefined && Date.parse(at) >= Date.parse(since)
+  const fresh = (at: string | null) => since !== undefined && begunSince(at, since)
   const result: RefreshResult = {
     month,
     complete: false,
@@ -118,8 +131,8 @@ export async function refreshMonth(
   // Another run owns the pass: it lost a version check.
   const busy = (): RefreshResult => ({ ...result, busy: true, doc: null })
   let doc = result.doc!
-  if (!doc.pass || (since !== undefined && !begunSince(doc.pass.startedAt))) {
-    if (!doc.pass && begunSince(doc.passStartedAt)) return { ...result, complete: true }
+  if (!doc.pass || (since !== undefined && !fresh(doc.pass.startedAt))) {
+    if (!doc.pass && fresh(doc.passStartedAt)) return { ...result, complete: true }
     const now = runtime.clock.now()
     const pass = {
       startedAt: toShanghaiIso(now),

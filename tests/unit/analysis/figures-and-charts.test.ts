@@ -1,11 +1,13 @@
-// The monthly figures (S0 第十八条, S1 第十三条) and the chart data derived from them: sums by county and category,
-// the two rates, months and quarters on the Shanghai calendar, and each chart's points — what is drawn, tested here;
-// how it is drawn is the renderer's business (F2 in the app, SVG in the document).
+// The monthly figures (S0 第十八条, S1 第十三条) and the chart data derived from them: a month's rows from its
+// statistics cells, sums by county and category, the two rates, months and quarters on the Shanghai calendar, and each
+// chart's points — what is drawn, tested here; how it is drawn is the renderer's business (F2 in the app, SVG in the
+// document).
 import {
   addMonths,
   byCategory,
   byCounty,
   emptyCounts,
+  figureRowsOf,
   mergeRows,
   monthRange,
   onTimeRate,
@@ -18,8 +20,7 @@ import {
   type MonthlyFigures,
 } from '@shared/analysis/figures'
 import { categoryChart, countyChart, rateTrendChart, trendChart } from '@shared/analysis/charts'
-import { caseCounts } from '@shared/analysis/tally'
-import type { CaseClock } from '@shared/deadlines'
+import { emptyTally, type CaseDims, type StatCell, type Tally } from '@shared/stats'
 
 const row = (
   regionCode: string | null,
@@ -42,7 +43,7 @@ const months = (entries: Array<[string, MonthlyFigureRow[]]>): MonthlyFigures[] 
   entries.map(([month, rows]) => ({
     month,
     rows,
-    source: 'registered-in-month',
+    source: 'monthly-report',
     countedAt: `${month}-28T00:00:00+08:00`,
   }))
 const COUNTY = (code: string | null) => ({ '410811': '山阳区', '410802': '解放区' })[code ?? ''] ?? '辖区外'
@@ -131,41 +132,46 @@ test('the trend: months in order whatever order they come in; a rate only where 
   ])
 })
 
-describe('what one report counts for (the handling clock decides closed and on time)', () => {
-  const handling = (over: Partial<CaseClock>) =>
-    ({ clock: 'handling', state: 'running', metDeadline: null, ...over }) as CaseClock
-  const history = (...types: string[]) =>
-    types.map((type) => ({
-      event: { type, rating: type.includes('rate') || type === 'accept-reply' ? 5 : undefined },
-    }))
-
-  test.each([
-    ['registered only', history('register'), [handling({})], { received: 1, accepted: 0, closed: 0 }],
-    ['accepted', history('register', 'accept'), [handling({})], { accepted: 1, closed: 0 }],
-    [
-      'replied on time',
-      history('register', 'accept', 'send-reply'),
-      [handling({ state: 'completed', metDeadline: true })],
-      { closed: 1, closedOnTime: 1 },
-    ],
-    [
-      'replied late',
-      history('register', 'accept', 'send-reply'),
-      [handling({ state: 'completed', metDeadline: false })],
-      { closed: 1, closedOnTime: 0 },
-    ],
-    [
-      'rated 5 and accepted',
-      history('register', 'accept', 'send-reply', 'accept-reply'),
-      [handling({ state: 'completed', metDeadline: true })],
-      { rated: 1, satisfied: 1 },
-    ],
-  ])('%s', (_what, h, clocks, expected) => {
-    expect(caseCounts({ history: h } as never, clocks)).toMatchObject(expected)
+describe('a month’s rows from its statistics cells (the one source of the published figures)', () => {
+  const cell = (dims: Partial<CaseDims>, counts: Partial<Tally>): StatCell => ({
+    dims: {
+      unitId: 'jz-shanyang',
+      category: 'noise',
+      requestType: 'complaint',
+      county: '410811',
+      channel: 'mini-program',
+      outcome: 'open',
+      ...dims,
+    },
+    tally: { ...emptyTally(), ...counts },
   })
 
-  test('three stars is rated but not satisfied (SATISFIED_STARS = 4)', () => {
-    const h = [{ event: { type: 'register' } }, { event: { type: 'rate-reply', rating: 3, comment: '' } }]
-    expect(caseCounts({ history: h } as never, [])).toMatchObject({ rated: 1, satisfied: 0 })
+  test('cells of one county × category (other units, request types, channels, outcomes) are summed into one row', () => {
+    const rows = figureRowsOf([
+      cell({}, { received: 2, accepted: 1, overdue: 1 }),
+      cell({ unitId: 'jz-brigade', outcome: 'closed' }, { received: 1, closed: 1, closedOnTime: 1 }),
+      cell({ requestType: 'report', channel: 'hotline-12345' }, { rated: 2, satisfied: 1, starsTotal: 8 }),
+      cell({ category: 'air' }, { received: 1 }),
+      cell({ county: null, category: 'water' }, { received: 1, accepted: 1 }),
+    ])
+    expect(rows).toEqual([
+      {
+        regionCode: '410811',
+        category: 'noise',
+        received: 3,
+        accepted: 1,
+        closed: 1,
+        closedOnTime: 1,
+        rated: 2,
+        satisfied: 1,
+      },
+      { ...emptyCounts(), regionCode: '410811', category: 'air', received: 1 },
+      { ...emptyCounts(), regionCode: null, category: 'water', received: 1, accepted: 1 },
+    ])
+  })
+
+  test('a combination with none of the published counts (an extension, a review) gives no row', () => {
+    expect(figureRowsOf([cell({}, { extended: 1, reviewRequested: 1, overdue: 1 })])).toEqual([])
+    expect(figureRowsOf([])).toEqual([])
   })
 })

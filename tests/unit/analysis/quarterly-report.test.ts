@@ -5,7 +5,7 @@ import { emptyCounts, type MonthlyFigures } from '@shared/analysis/figures'
 import { seriesOf } from '@shared/analysis/charts'
 import { buildQuarterlyReport } from '@shared/analysis/quarterly-report'
 import { chartSvg, quarterlyReportHtml } from '@shared/analysis/report-document'
-import { addToTally, emptyTally, type CountedCase } from '@shared/analysis/tally'
+import { addToTally, emptyQuarterTally, type QuarterTallyCase } from '@shared/analysis/quarter-tally'
 import { encodeGeohash } from '@shared/geo/cells'
 
 const month = (m: string, received: number, closed = 0): MonthlyFigures => ({
@@ -13,29 +13,30 @@ const month = (m: string, received: number, closed = 0): MonthlyFigures => ({
   rows: [
     { ...emptyCounts(), regionCode: '410811', category: 'noise', received, closed, closedOnTime: closed },
   ],
-  source: 'registered-in-month',
+  source: 'monthly-report',
   countedAt: `${m}-28T00:00:00+08:00`,
 })
 
 const CELL_A = encodeGeohash(35.3, 113.27, 6)
 const CELL_B = encodeGeohash(35.2, 113.1, 6)
 let n = 0
-const report = (cell: string, category: CountedCase['category'], entity: string | null): CountedCase =>
+const report = (
+  cell: string,
+  category: QuarterTallyCase['category'],
+  entity: string | null,
+): QuarterTallyCase =>
   ({
     _id: `c${n++}`,
     category,
     regionCode: '410811',
-    createdAt: '2026-11-02T10:00:00+08:00',
-    history: [],
     geo: { gh5: cell.slice(0, 5), gh6: cell, gh7: `${cell}0` },
     entityKey: entity ? entity.replace(/\s/g, '') : null,
     reportedEntity: entity,
     flags: { repeatAction: entity === '<恒通化工>' ? { event: 'escalate', count: 3, at: '' } : null },
-    mergedInto: null,
   }) as never
 
 function tally() {
-  const t = emptyTally()
+  const t = emptyQuarterTally()
   for (let i = 0; i < 4; i++) addToTally(t, report(CELL_A, 'noise', '<恒通化工>'))
   addToTally(t, report(CELL_A, 'air', null))
   for (let i = 0; i < 2; i++) addToTally(t, report(CELL_B, 'water', '某养殖场'))
