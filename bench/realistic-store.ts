@@ -47,7 +47,7 @@ import { startHarness, type Harness } from '../tests/support/local-harness'
 import { handleToReply, OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
 
 /** Bump when the generated data changes: cached stores of another version are not used. */
-export const GENERATOR_VERSION = 2
+const GENERATOR_VERSION = 2
 /** "Now" of the generated world and of every benchmark on it (a Friday morning). */
 export const BENCH_NOW = '2026-11-20T10:00:00+08:00'
 const SPAN_DAYS = 730
@@ -75,7 +75,7 @@ export interface BenchStore {
   meta: StoreMeta
 }
 
-export function cacheRoot(): string {
+function cacheRoot(): string {
   return process.env.GW_BENCH_CACHE ?? path.join(PROJECT_ROOT, '.tmp', 'bench-cache')
 }
 
@@ -725,7 +725,7 @@ export async function openOrBuild(
   return { dir, meta: JSON.parse(readFileSync(metaFile, 'utf8')) as StoreMeta }
 }
 
-export function ms(value: number): string {
+function ms(value: number): string {
   return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`
 }
 

@@ -10,7 +10,7 @@ import { FOLLOW_UP_TRIGGER, type Runtime } from '../cloudfunctions/common/ports'
 import { toShanghaiIso, TIMEZONE } from '../shared/time'
 import { PROJECT_ROOT } from './deployments'
 
-export interface TimerTrigger {
+interface TimerTrigger {
   name: string
   type: 'timer'
   config: string

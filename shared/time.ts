@@ -19,7 +19,7 @@ export type Instant = Date | string | number
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/
 /** ISO 8601 with an explicit offset (`Z` or `±hh:mm`): the only timestamp format the API accepts. */
-export const ISO_WITH_OFFSET =
+const ISO_WITH_OFFSET =
   /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/
 
 /** The instant seen on a Shanghai wall clock. */

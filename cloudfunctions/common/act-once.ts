@@ -18,7 +18,7 @@ export interface ActRequest {
 }
 
 /** The entry this actor's request made, if it was applied; a request id reused for another event is refused. */
-export function entryOfRequest(
+function entryOfRequest(
   doc: Pick<StoredCase, 'history'>,
   actor: Actor,
   request: Pick<ActRequest, 'event' | 'clientRequestId'>,

@@ -22,7 +22,7 @@ export const CASE_NOT_FOUND = {
 } as const
 
 /** A case the caller names beside the one acted on (a link in an event), labelled for the message. */
-export interface NamedCase {
+interface NamedCase {
   label: string
 }
 

@@ -57,7 +57,7 @@ export interface InviteDoc {
 
 export type InviteRecord = WithId<InviteDoc>
 
-export interface BindingDoc {
+interface BindingDoc {
   staffId: string
   boundAt: string
 }

@@ -10,7 +10,7 @@ import { STAFF_NOTICE_TEMPLATE } from '../../shared/workflow'
 import { COLLECTIONS } from './collections'
 import type { Runtime, Tx } from './ports'
 
-export interface NoticeConsentDoc {
+interface NoticeConsentDoc {
   template: string
   remaining: number
   grantedAt: string | null

@@ -33,7 +33,7 @@ interface JobLease {
   until: string
 }
 
-export interface JobDoc {
+interface JobDoc {
   /** The Shanghai date the current pass started; a new day starts a new pass. */
   sweepDate: string
   cursor: string | null

@@ -70,7 +70,7 @@ export type NewDoc<T> = T & { _id?: string }
 /** Top-level fields to set; `undefined` removes the field. */
 export type Patch<T> = { [K in keyof T]?: T[K] | undefined }
 
-export interface DocReader {
+interface DocReader {
   get<T extends object>(collection: string, id: string): Promise<WithId<T> | null>
 }
 

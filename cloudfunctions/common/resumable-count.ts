@@ -20,7 +20,7 @@ import {
   type WithId,
 } from './ports'
 
-export interface CountJobDoc<S> {
+interface CountJobDoc<S> {
   kind: 'count'
   cursor: string | null
   state: S

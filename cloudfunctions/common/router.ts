@@ -18,7 +18,7 @@ import type { HttpHandler } from './http'
 import { findStaffByOpenid, type StaffRecord } from './staff-records'
 import { DocNotFoundError, DuplicateKeyError, VersionConflictError, type Caller, type Runtime } from './ports'
 
-export interface ActionContext {
+interface ActionContext {
   runtime: Runtime
   /** Platform identity: never taken from the request body. */
   openid: string
@@ -30,13 +30,13 @@ export interface ActionContext {
   now: Date
 }
 
-export interface StaffActionContext extends ActionContext {
+interface StaffActionContext extends ActionContext {
   /** Read before the action ran: staff-only actions are refused without it. */
   staff: StaffRecord
 }
 
 /** An action open to anyone (`ANYONE`): no identity is needed, none is looked up, none is passed on. */
-export interface PublicActionContext {
+interface PublicActionContext {
   runtime: Runtime
   now: Date
 }
@@ -100,7 +100,7 @@ export function isTimerEvent(event: unknown): event is TimerEvent {
 }
 
 /** Turns a zod error into one message for a toast plus per-field messages for the form. */
-export function validationFailure(error: $ZodError): ApiResult<never> {
+function validationFailure(error: $ZodError): ApiResult<never> {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_'

@@ -19,7 +19,7 @@ import {
 import { COLLECTIONS } from './collections'
 import type { DocStore, WithId } from './ports'
 
-export const SETUP_COLLECTION = COLLECTIONS.setup
+const SETUP_COLLECTION = COLLECTIONS.setup
 export const FIRST_ADMIN_SETUP_ID = 'first-admin'
 /** Long enough to carry the code from the deploy terminal to the administrator's phone, short enough to expire unused. */
 export const SETUP_CODE_TTL_HOURS = 72
@@ -47,7 +47,7 @@ export function newEnrolmentCode(): string {
 }
 
 /** What a person may type for a code: any case, with or without hyphens and spaces. */
-export const normaliseSetupCode = normaliseEnrolmentCode
+const normaliseSetupCode = normaliseEnrolmentCode
 
 export function setupCodeHash(key: Uint8Array, code: string): string {
   return createHmac('sha256', key)

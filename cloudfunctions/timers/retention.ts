@@ -24,7 +24,7 @@ import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
 import { VersionConflictError, type Runtime, type WithId } from '../common/ports'
 
 export const ARCHIVE_JOB_ID = 'retention-archive'
-export const IDENTITY_JOB_ID = 'retention-identity'
+const IDENTITY_JOB_ID = 'retention-identity'
 const RETENTION_TIMER = 'retention-timer' as const
 /** What the phone (and an anonymous report's code) reads once destroyed. */
 export const DESTROYED = '已销毁'

@@ -30,7 +30,7 @@ import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
 import { VersionConflictError, type Patch, type Runtime } from '../common/ports'
 
 const TIMER_ID: SystemActorId = 'deadline-timer'
-export const SWEEP_JOB_ID = 'deadline-sweep'
+const SWEEP_JOB_ID = 'deadline-sweep'
 
 export type SweepOptions = PagedJobOptions
 

@@ -15,7 +15,7 @@ import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
 import { DocNotFoundError, VersionConflictError, type Runtime, type WithId } from '../common/ports'
 import type { UploadDoc } from '../common/uploads'
 
-export const UPLOAD_CLEANUP_JOB_ID = 'upload-cleanup'
+const UPLOAD_CLEANUP_JOB_ID = 'upload-cleanup'
 
 const DAY_MS = 24 * 3600_000
 

@@ -19,9 +19,9 @@ import { findAcross } from '../common/db/find-across'
 import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
 import { VersionConflictError, type Runtime } from '../common/ports'
 
-export const WORK_INDEX_JOB_ID = 'work-index'
+const WORK_INDEX_JOB_ID = 'work-index'
 /** The version of `workIndexOf` the stored indexes follow. */
-export const WORK_INDEX_VERSION = 1
+const WORK_INDEX_VERSION = 1
 const DONE_ID = `${WORK_INDEX_JOB_ID}-done`
 
 /** `complete`: every open case follows the current version (then later runs only read the marker). */

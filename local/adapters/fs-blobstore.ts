@@ -5,10 +5,10 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BlobInfo, BlobStore, Clock } from '../../cloudfunctions/common/ports'
 
-export const LOCAL_FILE_PREFIX = 'local://'
+const LOCAL_FILE_PREFIX = 'local://'
 const SAFE_PATH = /^[a-z0-9][a-z0-9/_.-]{0,200}$/i
 
-export function blobPathOf(fileId: string): string | null {
+function blobPathOf(fileId: string): string | null {
   if (!fileId.startsWith(LOCAL_FILE_PREFIX)) return null
   const rel = fileId.slice(LOCAL_FILE_PREFIX.length)
   if (!SAFE_PATH.test(rel) || rel.split('/').some((part) => part === '..' || part === '.' || part === ''))

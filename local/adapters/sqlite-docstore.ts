@@ -71,7 +71,7 @@ function isOps(value: unknown): value is FieldOps {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-export function compileFilter(filter: Filter | undefined, params: Param[]): string {
+function compileFilter(filter: Filter | undefined, params: Param[]): string {
   if (!filter) return '1'
   const parts: string[] = []
   for (const [key, value] of Object.entries(filter)) {

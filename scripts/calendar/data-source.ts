@@ -14,7 +14,7 @@ const requireFromHere = createRequire(__filename)
 export const BUNDLED_YEARS = [2024, 2025, 2026] as const
 
 /** Years whose lunar holiday dates are tabulated for estimates and upload checks. */
-export const LUNAR_TABLE_YEARS = { from: 2025, to: 2040 } as const
+const LUNAR_TABLE_YEARS = { from: 2025, to: 2040 } as const
 
 interface ChineseDaysYear {
   holidays: Record<string, string>
@@ -29,7 +29,7 @@ function chineseName(value: string): string {
 }
 
 /** The gov.cn URL in the comment above each year's arrangement in chinese-days' source. */
-export function noticeUrlsFromChineseDaysSource(): Map<number, string[]> {
+function noticeUrlsFromChineseDaysSource(): Map<number, string[]> {
   const source = readFileSync(requireFromHere.resolve('chinese-days/src/holidays/generate.ts'), 'utf8')
   const urls = new Map<number, string[]>()
   for (const match of source.matchAll(/\/\*\*\s*\n\s*\*\s*(\d{4})\s*\n\s*\*\s*(https?:\/\/\S+)/g)) {
@@ -39,7 +39,7 @@ export function noticeUrlsFromChineseDaysSource(): Map<number, string[]> {
   return urls
 }
 
-export function chineseDaysYearFile(year: number): string {
+function chineseDaysYearFile(year: number): string {
   return requireFromHere.resolve(`chinese-days/dist/years/${year}.json`)
 }
 

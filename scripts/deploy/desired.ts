@@ -18,11 +18,11 @@ import { listFiles } from '../ops/manifest'
 import { PROJECT_ROOT } from '../../local/deployments'
 
 /** CloudBase's Node runtime for the functions: at least the build target (CLOUD_NODE_TARGET = node16). */
-export const FUNCTION_RUNTIME = 'Nodejs16.13'
-export const FUNCTION_HANDLER = 'index.main'
-export const FUNCTION_MEMORY_MB = 256
+const FUNCTION_RUNTIME = 'Nodejs16.13'
+const FUNCTION_HANDLER = 'index.main'
+const FUNCTION_MEMORY_MB = 256
 /** Seconds. Submitting runs content checks and a transaction; 20 s leaves room for slow WeChat APIs. */
-export const FUNCTION_TIMEOUT_S = 20
+const FUNCTION_TIMEOUT_S = 20
 /**
  * A timers run starts no page past its 45 s budget (cloudfunctions/timers/handlers.ts); an import call stops at its
  * 40 s budget (common/channels/imports.ts) and the next call goes on.
@@ -115,10 +115,7 @@ interface FunctionConfigFile {
 }
 
 /** A function as config.json declares it, without its code (enough for a dry run). */
-export function functionFromConfig(
-  name: string,
-  configFile: string,
-): Omit<DesiredFunction, 'dir' | 'codeSha256'> {
+function functionFromConfig(name: string, configFile: string): Omit<DesiredFunction, 'dir' | 'codeSha256'> {
   const config = JSON.parse(readFileSync(configFile, 'utf8')) as FunctionConfigFile
   const triggers = (config.triggers ?? []).map((t) => {
     if (t.type !== 'timer')

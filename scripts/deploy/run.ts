@@ -18,7 +18,7 @@ import { planDeployment, type Change, type Plan } from './plan'
 import type { WeappUploader } from './weapp'
 
 /** The deploy's own record in the environment: what it last uploaded. */
-export const DEPLOY_STATE_ID = 'deploy'
+const DEPLOY_STATE_ID = 'deploy'
 
 interface DeployStateDoc {
   weapp: { sha256: string; appid: string; version: string; uploadedAt: string } | null

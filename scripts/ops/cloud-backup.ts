@@ -28,7 +28,7 @@ type Manager = CloudBase
 const COLLECTIONS_DIR = 'collections'
 const FILES_DIR = 'files'
 /** Where export and import files wait in the environment's storage; removed after use, never backed up. */
-export const OPS_PREFIX = 'gw-ops/'
+const OPS_PREFIX = 'gw-ops/'
 const PAGE = 100
 
 export interface CloudOpsOptions {

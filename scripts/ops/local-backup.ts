@@ -24,9 +24,9 @@ import {
   type CollectionSummary,
 } from './manifest'
 
-export const DATABASE_FILE = 'greenwhistle.sqlite'
-export const FILES_DIR = 'files'
-export const SECRETS_FILE = 'secrets.json'
+const DATABASE_FILE = 'greenwhistle.sqlite'
+const FILES_DIR = 'files'
+const SECRETS_FILE = 'secrets.json'
 
 function isEmptyDir(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0

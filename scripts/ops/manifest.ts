@@ -35,7 +35,7 @@ export interface BackupManifest {
   entries: ManifestEntry[]
 }
 
-export async function sha256File(file: string): Promise<string> {
+async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
   return hash.digest('hex')
@@ -64,7 +64,7 @@ export async function entriesOf(root: string, paths: readonly string[]): Promise
 }
 
 /** Keys sorted at every level, so the same document always serialises to the same text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value !== null && typeof value === 'object') {
     const keys = Object.keys(value as object).sort()

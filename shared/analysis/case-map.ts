@@ -89,7 +89,7 @@ export function filterPoints(points: readonly MapPoint[], filter: MapFilter): Ma
   )
 }
 
-export type ToneCounts = Record<MarkerTone, number>
+type ToneCounts = Record<MarkerTone, number>
 
 /** A cluster, or a single case (count 1, with its point). */
 export interface MapCluster {
@@ -110,7 +110,7 @@ export type BBox = [west: number, south: number, east: number, north: number]
 
 const zeroTones = (): ToneCounts => ({ overdue: 0, urgent: 0, 'due-soon': 0, 'on-track': 0 })
 
-export function mostPressing(tones: ToneCounts): MarkerTone {
+function mostPressing(tones: ToneCounts): MarkerTone {
   return MARKER_TONE_KEYS.find((t) => tones[t] > 0) ?? 'on-track'
 }
 
@@ -134,7 +134,7 @@ export interface CaseClusters {
 }
 
 /** Clusters within 60 px of each other at a zoom merge; single cases show from zoom 17 on. */
-export const CLUSTER_OPTIONS = { radius: 60, maxZoom: 16, minPoints: 2 } as const
+const CLUSTER_OPTIONS = { radius: 60, maxZoom: 16, minPoints: 2 } as const
 
 export function clusterCases(points: readonly MapPoint[]): CaseClusters {
   const index = new Supercluster<PointProps, ClusterProps>({

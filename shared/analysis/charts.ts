@@ -15,7 +15,7 @@ import {
   type MonthlyFigures,
 } from './figures'
 
-export interface ChartDatum {
+interface ChartDatum {
   /** The category axis: a month (`2026-11`), a county or a pollution category, as labelled. */
   x: string
   /** The series (legend) this value belongs to. */

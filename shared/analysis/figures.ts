@@ -31,7 +31,7 @@ export const FIGURE_MEASURES = {
 } as const
 
 export type FigureMeasure = keyof typeof FIGURE_MEASURES
-export const FIGURE_MEASURE_KEYS = Object.keys(FIGURE_MEASURES) as FigureMeasure[]
+const FIGURE_MEASURE_KEYS = Object.keys(FIGURE_MEASURES) as FigureMeasure[]
 export type FigureCounts = Record<FigureMeasure, number>
 
 /** One county × category of a month. `regionCode` null: the report lay outside every county of the territory. */
@@ -44,7 +44,7 @@ export interface MonthlyFigureRow extends FigureCounts {
  * Where a month's figures came from (the adapter says which): the month's stored statistics cells (`stats_months`,
  * what the monthly report of S0 第十八条 is built from).
  */
-export type FiguresSource = 'monthly-report'
+type FiguresSource = 'monthly-report'
 
 export interface MonthlyFigures {
   month: Month

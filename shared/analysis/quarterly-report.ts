@@ -23,7 +23,7 @@ import {
 } from './figures'
 import type { CellTally, EntityTally, QuarterTally } from './quarter-tally'
 
-export interface Hotspot {
+interface Hotspot {
   cell: string
   /** The cell's centre (WGS-84). */
   lat: number
@@ -34,13 +34,13 @@ export interface Hotspot {
   topCategory: { key: CategoryKey; label: string; count: number }
 }
 
-export interface ReportedEntity {
+interface ReportedEntity {
   name: string
   count: number
   categories: string
 }
 
-export interface RepeatProblem {
+interface RepeatProblem {
   /** An entity's name, or a hotspot cell's county and category. */
   what: string
   count: number
@@ -108,7 +108,7 @@ const byCountThenKey =
   (a: T, b: T) =>
     b.count - a.count || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)
 
-export function hotspotsOf(
+function hotspotsOf(
   cells: Record<string, CellTally>,
   countyName: (code: string | null) => string,
   top: number,
@@ -136,7 +136,7 @@ function categoriesText(byCat: Partial<Record<CategoryKey, number>>): string {
     .join('、')
 }
 
-export function topEntitiesOf(entities: Record<string, EntityTally>, top: number): ReportedEntity[] {
+function topEntitiesOf(entities: Record<string, EntityTally>, top: number): ReportedEntity[] {
   return Object.values(entities)
     .sort(byCountThenKey((e) => e.key))
     .slice(0, top)
@@ -144,7 +144,7 @@ export function topEntitiesOf(entities: Record<string, EntityTally>, top: number
 }
 
 /** Entities and places (a cell, one category) reported `threshold` times or more in the quarter. */
-export function repeatProblemsOf(
+function repeatProblemsOf(
   tally: QuarterTally,
   threshold: number,
   countyName: (code: string | null) => string,

@@ -7,7 +7,7 @@ import type { QuarterlyReport } from './quarterly-report'
 
 const PALETTE = ['#1f7a4d', '#2f6fb5', '#d4a106', '#c0392b', '#7d4fb3', '#5b6b63']
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,

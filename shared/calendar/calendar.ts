@@ -16,7 +16,7 @@ export interface WorkingCalendarOptions {
   localRestDays?: readonly LocalRestDay[]
 }
 
-export interface NoticeInUse {
+interface NoticeInUse {
   year: number
   source: NoticeSource
   notice: HolidayNotice

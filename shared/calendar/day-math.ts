@@ -10,7 +10,7 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const numbers = new Map<string, number>()
 const strings = new Map<number, LocalDate>()
 
-export function fromDayNumber(n: number): LocalDate {
+function fromDayNumber(n: number): LocalDate {
   let date = strings.get(n)
   if (date === undefined) {
     date = new Date(n * MS_PER_DAY).toISOString().slice(0, 10)

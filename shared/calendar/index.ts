@@ -3,12 +3,7 @@
 export type * from './types'
 export { BUNDLED_NOTICES } from './bundled'
 export { isIsoInstant, shanghaiDateOf } from './day-math'
-export {
-  createWorkingCalendar,
-  type NoticeInUse,
-  type WorkingCalendar,
-  type WorkingCalendarOptions,
-} from './calendar'
+export { createWorkingCalendar, type WorkingCalendar } from './calendar'
 export {
   addWorkingDays,
   endOfNaturalDayPeriod,
@@ -18,20 +13,5 @@ export {
   workingDaysBetween,
   type DaySkip,
 } from './arithmetic'
-export {
-  holidayNoticeDaySchema,
-  holidayNoticeSchema,
-  localRestDaySchema,
-  localRestDaysSchema,
-  validateHolidayNotice,
-  validateLocalRestDays,
-  type NoticeValidation,
-  type ValidationProblem,
-} from './notice-schema'
-export {
-  lunarHolidayYears,
-  STATUTORY_HOLIDAY_BASIS,
-  STATUTORY_RULES_FROM_YEAR,
-  statutoryHolidaysByLaw,
-  type StatutoryHoliday,
-} from './statutory-holidays'
+export { holidayNoticeSchema, validateHolidayNotice, validateLocalRestDays } from './notice-schema'
+export { statutoryHolidaysByLaw } from './statutory-holidays'

@@ -13,7 +13,7 @@ const localDateSchema = z
   .string({ error: '日期必须是 YYYY-MM-DD 格式的字符串' })
   .check(z.refine(isLocalDate, '日期格式不正确，应为有效的 YYYY-MM-DD 日期'))
 
-export const holidayNoticeDaySchema = z.object({
+const holidayNoticeDaySchema = z.object({
   name: z
     .string({ error: '缺少节日名称（name）' })
     .check(z.trim(), z.minLength(1, '节日名称（name）不能为空'), z.maxLength(20, '节日名称最多 20 个字')),
@@ -126,7 +126,7 @@ export function validateHolidayNotice(input: unknown, expectedYear?: number): No
   }
 }
 
-export const localRestDaySchema = z.object({
+const localRestDaySchema = z.object({
   date: localDateSchema,
   name: z
     .string({ error: '缺少名称' })
@@ -140,7 +140,7 @@ export const localRestDaySchema = z.object({
     ),
 })
 
-export const localRestDaysSchema = z.array(localRestDaySchema).check(
+const localRestDaysSchema = z.array(localRestDaySchema).check(
   z.superRefine((days, ctx) => {
     const seen = new Set<string>()
     days.forEach((day, index) => {

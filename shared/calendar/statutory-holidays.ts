@@ -9,7 +9,7 @@ import lunarDates from './data/statutory-lunar-dates.json'
 export const STATUTORY_HOLIDAY_BASIS = '全国年节及纪念日放假办法 第二条'
 
 /** First year under the 2024 amendment (除夕 and a second 劳动节 day added). */
-export const STATUTORY_RULES_FROM_YEAR = 2025
+const STATUTORY_RULES_FROM_YEAR = 2025
 
 /**
  * Gregorian dates of the lunar and solar-term holidays (农历正月初一, 清明, 农历五月初五, 农历八月十五), generated
@@ -27,11 +27,6 @@ const LUNAR_HOLIDAY_DATES: Readonly<Record<string, LunarHolidayDates>> = lunarDa
 export interface StatutoryHoliday {
   date: LocalDate
   name: string
-}
-
-/** Years for which the lunar-calendar holidays are known here. */
-export function lunarHolidayYears(): number[] {
-  return Object.keys(LUNAR_HOLIDAY_DATES).map(Number)
 }
 
 /**

@@ -32,7 +32,7 @@ export interface LocalRestDay {
   basis: string
 }
 
-export type DayKind =
+type DayKind =
   | 'workday' // Monday–Friday, nothing announced
   | 'make-up-workday' // 调休上班: a weekend day the notice turns into a working day
   | 'weekend' // Saturday/Sunday not made up

@@ -15,7 +15,7 @@ import { STATE_GROUPS, type CaseStateKey } from '../workflow/states'
 import { todoListOf, type DueBadge, type TodoList } from './todo-lists'
 import { nextDuty } from './views/clocks'
 
-export { DUE_BADGES, TODO_LISTS, TODO_LIST_KEYS, todoField, todoListOf } from './todo-lists'
+export { TODO_LISTS, todoField } from './todo-lists'
 export type { DueBadge, TodoList } from './todo-lists'
 
 /** What the to-do queries read, stored on the case document with every change (see `workIndexOf`). */
@@ -155,7 +155,7 @@ export function workIndexOf(
 }
 
 /** Working days within which a due date is "soon" (the reminder period of S2 第十八条). */
-export const SOON_WORKING_DAYS = 3
+const SOON_WORKING_DAYS = 3
 
 export function dueBadgeOf(
   due: LocalDate | null,

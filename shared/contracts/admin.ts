@@ -1,5 +1,5 @@
 // admin: run-time configuration an administrator may change without a release, and the bureau's staff.
-import { holidayNoticeSchema, type HolidayNotice } from '../calendar'
+import { holidayNoticeSchema } from '../calendar'
 import { action, staffWith } from './define'
 import { staffAdminContract } from './staff-admin'
 import * as z from '../vocabulary/zod'
@@ -25,5 +25,3 @@ export const adminContract = {
   /** Staff administration: invites, posts, deactivation, hand-over, audit (staff-admin.ts). */
   ...staffAdminContract,
 }
-
-export type { HolidayNotice }

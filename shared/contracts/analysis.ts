@@ -9,7 +9,7 @@ import type { CasePage } from './cases'
 import { action, ANY_STAFF, staffWith } from './define'
 import * as z from '../vocabulary/zod'
 
-export type { MapPoint, MonthlyFigures, QuarterlyReport }
+export type { MapPoint, QuarterlyReport }
 
 export interface TrendFigures {
   /** The months counted, oldest first. */
@@ -42,7 +42,7 @@ const quarterSchema = z
   .check(z.regex(QUARTER_PATTERN, '季度格式应为 YYYYQn，如 2026Q3'))
 
 /** Who reads the analysis: the posts that answer for a unit's work. */
-export const ANALYSIS_READERS = staffWith('office-head', 'leader', 'supervisor')
+const ANALYSIS_READERS = staffWith('office-head', 'leader', 'supervisor')
 
 export const analysisContract = {
   /** A page of the open cases of the caller's units as map points (the device clusters and filters them). */

@@ -52,7 +52,7 @@ export function normaliseQueryCode(typed: string): string {
     .replace(/[OIL]/g, (c) => CONFUSABLE[c]!)
 }
 
-export const reporterSchema = z.discriminatedUnion(
+const reporterSchema = z.discriminatedUnion(
   'mode',
   [
     // 实名: name and mobile are stored encrypted and never shown to the reported party (S0 第十三条, S2 第二十四条).
@@ -100,7 +100,7 @@ export type SubmitReport = z.output<typeof submitReportInput>
 
 // ---------- preview: before submitting ----------
 
-export const previewReportInput = z.object({
+const previewReportInput = z.object({
   location: locationSchema,
   category: categorySchema,
   requestType: z.optional(requestTypeSchema),
@@ -111,7 +111,7 @@ export const previewReportInput = z.object({
 
 // ---------- the citizen's cases ----------
 
-export const listMineInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
+const listMineInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
   limit: 20,
 })
 
@@ -120,9 +120,9 @@ export interface CasePage<T> {
   next: string | null
 }
 
-export const caseRefInput = z.object({ caseId: idSchema })
+const caseRefInput = z.object({ caseId: idSchema })
 
-export const supplyInfoInput = z.object({
+const supplyInfoInput = z.object({
   caseId: idSchema,
   content: z
     .string({ error: '请填写补充内容' })
@@ -133,7 +133,7 @@ export const supplyInfoInput = z.object({
   ),
 })
 
-export const rateReplyInput = z.object({
+const rateReplyInput = z.object({
   caseId: idSchema,
   stars: z.int({ error: '请选择评分' }).check(z.gte(1, '评分为 1–5 星'), z.lte(5, '评分为 1–5 星')),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(500, '评价最多 500 个字'))),
@@ -141,7 +141,7 @@ export const rateReplyInput = z.object({
   accept: z._default(z.boolean(), false),
 })
 
-export const requestReviewInput = z.object({
+const requestReviewInput = z.object({
   caseId: idSchema,
   grounds: z
     .string({ error: '请写明申请复查的理由' })

@@ -59,10 +59,10 @@ export const MAX_ORDER_FILE_BYTES = 10 * 1024 * 1024
 export const MAX_ORDER_ROWS = 20_000
 export const NOT_AN_ORDER_FILE_MESSAGE = '工单文件只能是 CSV 或 XLSX（Excel）格式'
 
-export const UPLOAD_KINDS = { material: '原始材料', orders: '工单文件' } as const
-export type ChannelUploadKind = keyof typeof UPLOAD_KINDS
+/** What a channel upload is: the original material of a registration, or a platform's work-order file. */
+export type ChannelUploadKind = 'material' | 'orders'
 
-export const registerChannelUploadInput = z.object({
+const registerChannelUploadInput = z.object({
   fileId: fileIdSchema,
   kind: z.enum(['material', 'orders'], { error: '文件用途只能是原始材料或工单文件' }),
 })
@@ -227,11 +227,11 @@ export interface ImportBatchView {
   updatedAt: string
 }
 
-export const platformIdSchema = z
+const platformIdSchema = z
   .string({ error: '请选择工单平台' })
   .check(z.regex(/^[a-z0-9-]{2,20}$/, '工单平台编号不正确'))
 
-export const startImportInput = z.object({
+const startImportInput = z.object({
   platform: platformIdSchema,
   fileId: fileIdSchema,
   fileName: z
@@ -239,11 +239,9 @@ export const startImportInput = z.object({
     .check(z.trim(), z.minLength(1, '缺少文件名'), z.maxLength(200, '文件名最多 200 个字')),
 })
 
-export const batchRefInput = z.object({ batchId: idSchema })
+const batchRefInput = z.object({ batchId: idSchema })
 
 // ---------- results fed back ----------
-
-export { FEEDBACK_KINDS, type FeedbackKind } from '../intake/channels'
 
 export const DELIVERY_STATES = {
   pending: '待推送',
@@ -267,17 +265,17 @@ export interface FeedbackView {
   createdAt: string
 }
 
-export const listFeedbackInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
+const listFeedbackInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
   limit: 20,
 })
 
-export const feedbackRefInput = z.object({
+const feedbackRefInput = z.object({
   feedbackId: z
     .string({ error: '缺少反馈编号' })
     .check(z.regex(/^fb-[A-Za-z0-9_-]{1,80}$/, '反馈编号不正确')),
 })
 
-export const dateRangeSchema = {
+const dateRangeSchema = {
   from: z
     .string({ error: '请选择开始日期' })
     .check(z.refine(isLocalDate, '开始日期格式不正确（YYYY-MM-DD）')),
@@ -288,11 +286,9 @@ const rangeChecks = z.refine<{ from: string; to: string }>((r) => r.from <= r.to
   path: ['to'],
 })
 
-export const exportFeedbackInput = z
-  .object({ platform: platformIdSchema, ...dateRangeSchema })
-  .check(rangeChecks)
+const exportFeedbackInput = z.object({ platform: platformIdSchema, ...dateRangeSchema }).check(rangeChecks)
 
-export const exportNationalRecordsInput = z.object(dateRangeSchema).check(rangeChecks)
+const exportNationalRecordsInput = z.object(dateRangeSchema).check(rangeChecks)
 
 export interface ExportFile {
   fileId: string
@@ -330,5 +326,3 @@ export const channelsContract = {
   /** The national 12369 platform's record of every case received in a period (S3 第四条), as a file (CSV). */
   exportNationalRecords: action<ExportFile>()(exportNationalRecordsInput, PLATFORM_STAFF),
 }
-
-export type { FeedbackRecord, SimilarCase }

@@ -45,9 +45,3 @@ export type InputOf<A> = A extends ActionContract<infer I, unknown, Access> ? z.
 /** What the handler receives after validation (defaults applied, strings trimmed). */
 export type ParsedInputOf<A> = A extends ActionContract<infer I, unknown, Access> ? z.output<I> : never
 export type OutputOf<A> = A extends ActionContract<z.$ZodType, infer O, Access> ? O : never
-
-/** The `data` of wx.cloud.callFunction and the body of POST /api/fn/<name>. */
-export interface CallEnvelope {
-  action: string
-  payload?: unknown
-}

@@ -22,9 +22,9 @@ export interface UploadRecord {
   contentType: string
 }
 
-export const registerUploadInput = z.object({ fileId: fileIdSchema })
+const registerUploadInput = z.object({ fileId: fileIdSchema })
 
-export const tempUrlsInput = z.object({
+const tempUrlsInput = z.object({
   fileIds: z
     .array(fileIdSchema)
     .check(z.minLength(1, '至少需要一个文件'), z.maxLength(50, '一次最多获取 50 个文件')),

@@ -37,7 +37,7 @@ const text = (label: string, max: number, min = 1) =>
       z.maxLength(max, `${label}最多 ${max} 个字`),
     )
 
-export const deskInput = z._default(
+const deskInput = z._default(
   z.object({
     list: z._default(z.enum(keysOf(DESK_LISTS), { error: '没有这个列表' }), 'overdue'),
     cursor: cursorSchema,
@@ -62,14 +62,14 @@ export interface DeskItem extends InboxItem {
 
 const caseStep = { caseId: idSchema, expectedVersion: versionSchema }
 
-export const orderSupervisionInput = z.object({
+const orderSupervisionInput = z.object({
   ...caseStep,
   reason: z.enum(keysOf(SUPERVISION_REASONS), { error: '请选择督办情形' }),
   instructions: text('督办要求', 2000),
   dueDate: dateSchema('办结上报期限'),
 })
 
-export const checkSupervisionInput = z.discriminatedUnion(
+const checkSupervisionInput = z.discriminatedUnion(
   'decision',
   [
     z.object({
@@ -88,18 +88,18 @@ export const checkSupervisionInput = z.discriminatedUnion(
   { error: '请选择审核通过或退回' },
 )
 
-export const recordReturnVisitInput = z.object({
+const recordReturnVisitInput = z.object({
   ...caseStep,
   problemRecurred: z.boolean({ error: '请说明问题是否反弹' }),
   satisfied: z._default(z.nullable(z.boolean()), null),
   note: text('回访情况', 2000),
 })
 
-export const orderRedoInput = z.object({ ...caseStep, reason: text('重新办理的理由', 1000) })
+const orderRedoInput = z.object({ ...caseStep, reason: text('重新办理的理由', 1000) })
 
-export const drawSpotCheckInput = z.object({ unitId: idSchema, period: monthSchema })
+const drawSpotCheckInput = z.object({ unitId: idSchema, period: monthSchema })
 
-export interface SpotCheckFindingView {
+interface SpotCheckFindingView {
   caseId: string
   refNo: string
   /** The case's version, to record a finding or order a redo at (null: not reachable). */
@@ -124,9 +124,9 @@ export interface SpotCheckView {
   items: SpotCheckFindingView[]
 }
 
-export const spotCheckInput = z.object({ sampleId: idSchema })
+const spotCheckInput = z.object({ sampleId: idSchema })
 
-export const recordSpotCheckInput = z.object({
+const recordSpotCheckInput = z.object({
   sampleId: idSchema,
   ...caseStep,
   finding: z.enum(keysOf(SPOT_CHECK_FINDINGS), { error: '请选择抽查结论' }),
@@ -134,7 +134,7 @@ export const recordSpotCheckInput = z.object({
   note: text('抽查情况', 2000),
 })
 
-export const spotChecksInput = z._default(
+const spotChecksInput = z._default(
   z.object({
     unitId: z._default(z.nullable(idSchema), null),
     cursor: cursorSchema,
@@ -154,7 +154,7 @@ export interface SpotCheckSummary {
   irregular: number
 }
 
-export const warningsInput = z._default(
+const warningsInput = z._default(
   z.object({
     status: z._default(z.enum(['open', 'all'], { error: '范围只能是 open 或 all' }), 'open'),
     cursor: cursorSchema,
@@ -177,18 +177,18 @@ export interface WarningView {
   hiddenCases: number
 }
 
-export const handleWarningInput = z.object({ warningId: idSchema, note: text('处置情况', 1000, 2) })
+const handleWarningInput = z.object({ warningId: idSchema, note: text('处置情况', 1000, 2) })
 
-export const leaderCasesInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
+const leaderCasesInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
   limit: 20,
 })
 
-export const takeLeaderCaseInput = z.object({
+const takeLeaderCaseInput = z.object({
   ...caseStep,
   note: z._default(z.string().check(z.trim(), z.maxLength(500, '包案说明最多 500 个字')), ''),
 })
 
-export const recordReceptionInput = z.object({
+const recordReceptionInput = z.object({
   date: dateSchema('接访日期'),
   /** The leader who received them (a leader of the caller's scope). */
   leaderStaffId: idSchema,
@@ -219,7 +219,7 @@ export interface ReceptionView {
   recordedBy: string
 }
 
-export const receptionsInput = z.object({ month: monthSchema })
+const receptionsInput = z.object({ month: monthSchema })
 
 export interface ReceptionMonth {
   month: string

@@ -17,7 +17,7 @@ import type { CasePage } from './cases'
 import { action, ANYONE, staffWith } from './define'
 import * as z from '../vocabulary/zod'
 
-export type { PublicMonthlyFigures, PublicTypicalCase, ReportingChannel, RewardRulesView }
+export type { PublicTypicalCase, RewardRulesView }
 
 export interface PublicDisclosure {
   /** The bureau that publishes. */
@@ -45,7 +45,7 @@ export interface TypicalCaseRecord {
   publishedBy: string
 }
 
-export const disclosureInput = z._default(
+const disclosureInput = z._default(
   z.object({
     month: z.optional(
       z.string({ error: '月份格式应为 YYYY-MM' }).check(z.regex(MONTH_PATTERN, '月份格式应为 YYYY-MM')),
@@ -54,17 +54,17 @@ export const disclosureInput = z._default(
   {},
 )
 
-export const typicalCasesInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(20) }), {
+const typicalCasesInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(20) }), {
   limit: 10,
 })
 
-export const chooseTypicalCaseInput = z.object({
+const chooseTypicalCaseInput = z.object({
   caseId: idSchema,
   kind: typicalCaseKindSchema,
   summary: typicalCaseSummarySchema,
 })
 
-export const withdrawTypicalCaseInput = z.object({
+const withdrawTypicalCaseInput = z.object({
   caseId: idSchema,
   reason: z
     .string({ error: '请填写撤下的理由' })

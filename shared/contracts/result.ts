@@ -1,7 +1,7 @@
 // The result envelope of every cloud function action, on both sides of the wire.
 // A function never throws at its caller: it returns `{ ok: false, error }` with a Chinese message a user can act on.
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   BAD_REQUEST: 400, // the request itself is malformed (not JSON, no action)
   VALIDATION_FAILED: 400, // a field is missing or wrong
   UNAUTHENTICATED: 401, // no platform identity

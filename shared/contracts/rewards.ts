@@ -19,7 +19,7 @@ import * as z from '../vocabulary/zod'
 export type { ClaimForRewardAdmin, ClaimQueueItem, RewardRulesView, RewardStatusView }
 
 /** 居民身份证号码 (GB 11643): 17 digits and a check character (ISO 7064 MOD 11-2). */
-export function isIdNumber(value: string): boolean {
+function isIdNumber(value: string): boolean {
   if (!/^\d{17}[\dX]$/.test(value)) return false
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0)
@@ -112,7 +112,7 @@ export const recordRecoveryInput = z.object({
   reference: text('追回凭证号', 4, 100),
 })
 
-export const queueInput = z._default(
+const queueInput = z._default(
   z.object({
     state: z._default(
       z.enum(CLAIM_STATE_KEYS as [ClaimState, ...ClaimState[]], { error: '申领状态不正确' }),

@@ -53,7 +53,7 @@ export const issueInviteInput = z.object({
   ),
 })
 
-export const updateStaffInput = z.object({
+const updateStaffInput = z.object({
   staffId: idSchema,
   expectedVersion: versionSchema,
   title: titleSchema,
@@ -65,14 +65,14 @@ const reasonSchema = z
   .string({ error: '请填写原因' })
   .check(z.trim(), z.minLength(2, '原因至少 2 个字'), z.maxLength(200, '原因最多 200 个字'))
 
-export const deactivateStaffInput = z.object({
+const deactivateStaffInput = z.object({
   staffId: idSchema,
   expectedVersion: versionSchema,
   reason: reasonSchema,
 })
 
 /** One page (≤ 100 cases) of a hand-over; send `next` back until it is null. Running it again is harmless. */
-export const handOverCasesInput = z.object({
+const handOverCasesInput = z.object({
   fromStaffId: idSchema,
   toStaffId: idSchema,
   reason: HAND_OVER.fields.reason.schema,
@@ -80,7 +80,7 @@ export const handOverCasesInput = z.object({
   limit: pageLimitSchema(100),
 })
 
-export const listStaffInput = z._default(
+const listStaffInput = z._default(
   z.object({
     /** The beginning of a name (姓 or more). */
     query: z._default(z.string().check(z.trim(), z.maxLength(30, '姓名最多 30 个字')), ''),
@@ -91,7 +91,7 @@ export const listStaffInput = z._default(
   { query: '', status: 'active', limit: 20 },
 )
 
-export const listInvitesInput = z._default(
+const listInvitesInput = z._default(
   z.object({
     status: z._default(z.enum(['pending', 'all'], { error: '状态只能是 pending 或 all' }), 'pending'),
     cursor: cursorSchema,
@@ -100,7 +100,7 @@ export const listInvitesInput = z._default(
   { status: 'pending', limit: 20 },
 )
 
-export const listAuditInput = z.object({
+const listAuditInput = z.object({
   staffId: idSchema,
   /** What others did to this staff member (subject) or what they did (actor). */
   as: z._default(z.enum(['subject', 'actor'], { error: '只能按对象或操作人查询' }), 'subject'),
@@ -108,7 +108,7 @@ export const listAuditInput = z.object({
   limit: pageLimitSchema(100),
 })
 
-export interface UnitRef {
+interface UnitRef {
   id: string
   name: string
 }

@@ -5,14 +5,7 @@ import type { CaseEventInput } from '../workflow/events'
 import { caseEventSchema } from '../workflow/events'
 import type { Colleague } from '../workflow/machine-types'
 import { CASE_STATE_KEYS } from '../workflow/states'
-import type {
-  InboxItem,
-  MergeCandidate,
-  MergeSide,
-  ReplyChainStep,
-  StaffCaseDetail,
-} from '../cases/views/staff'
-import type { OnSiteView } from '../cases/views/on-site'
+import type { InboxItem, MergeCandidate, MergeSide, StaffCaseDetail } from '../cases/views/staff'
 import { TODO_LIST_KEYS, type TodoList } from '../cases/todo-lists'
 import { REPLY_OUTCOME_KEYS, type ReplyOutcome, type ReplyTemplateTexts } from '../cases/reply-templates'
 import type { ReplyContent } from '../workflow/catalogue/reply'
@@ -27,21 +20,12 @@ import { enrolmentContract, type StaffProfile } from './enrolment'
 import * as z from '../vocabulary/zod'
 
 // The inbox row and the case page are views of a case, declared where they are built (shared/cases/views/staff.ts).
-export type {
-  InboxItem,
-  MergeCandidate,
-  MergeSide,
-  OnSiteView,
-  ReplyChainStep,
-  StaffCaseDetail,
-  StaffProfile,
-  TodoList,
-}
+export type { InboxItem, MergeSide, StaffCaseDetail, StaffProfile, TodoList }
 
 const yes = (label: string) => z.optional(z.literal(true, { error: `${label}只能是 true` }))
 
 /** What a list may be narrowed to; every filter is a condition of the list's one indexed query. */
-export const inboxFiltersSchema = z.object({
+const inboxFiltersSchema = z.object({
   status: z.optional(z.enum(CASE_STATE_KEYS as [string, ...string[]], { error: '案件状态不正确' })),
   category: z.optional(categorySchema),
   requestType: z.optional(requestTypeSchema),
@@ -61,7 +45,7 @@ export type InboxFilters = z.output<typeof inboxFiltersSchema>
  * share with another unit's lead office. `search` (a reference number, or the start of a reported party's name)
  * looks through all my units instead.
  */
-export const inboxInput = z._default(
+const inboxInput = z._default(
   z.object({
     cursor: cursorSchema,
     limit: pageLimitSchema(50),
@@ -79,7 +63,7 @@ export const inboxInput = z._default(
 )
 export type InboxInput = NonNullable<z.input<typeof inboxInput>>
 
-export const actInput = z.object({
+const actInput = z.object({
   caseId: idSchema,
   /** The version the staff member saw: a concurrent edit answers CONFLICT instead of being overwritten. */
   expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
@@ -98,14 +82,14 @@ export type ActInput = {
   clientRequestId?: string
 }
 
-export const revealReporterInput = z.object({
+const revealReporterInput = z.object({
   caseId: idSchema,
   reason: z
     .string({ error: '请填写查看反映人信息的理由' })
     .check(z.trim(), z.minLength(4, '理由至少 4 个字'), z.maxLength(200, '理由最多 200 个字')),
 })
 
-export const clearHeldContentInput = z.object({
+const clearHeldContentInput = z.object({
   caseId: idSchema,
   expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
   holdId: z
@@ -133,7 +117,7 @@ export interface ColleagueOption {
   title: string
 }
 
-export const listColleaguesInput = z.object({
+const listColleaguesInput = z.object({
   unitId: idSchema,
   role: z.enum(['officer', 'leader'], { error: '只能查找承办人员或分管领导' }),
   /** Leaves out who stepped aside from this case (回避). */
@@ -178,10 +162,10 @@ export interface DutyRoster {
   mine: Array<{ unitId: string; unitName: string; leads: boolean }>
 }
 
-export const MAX_DUTY_DAYS = 31
-export const MAX_ON_DUTY = 10
+const MAX_DUTY_DAYS = 31
+const MAX_ON_DUTY = 10
 
-export const dutyInput = z._default(
+const dutyInput = z._default(
   z.object({
     /** First duty day; today's when absent. */
     from: z.optional(localDate('开始日期')),
@@ -197,7 +181,7 @@ export const dutyInput = z._default(
   { days: 7 },
 )
 
-export const setDutyInput = z.object({
+const setDutyInput = z.object({
   unitId: idSchema,
   date: localDate('值班日期'),
   officerIds: z.array(idSchema).check(
@@ -242,7 +226,7 @@ const templateTexts = z.object(
   ) as { [K in keyof ReplyTemplateTexts]: z.ZodMiniDefault<z.ZodMiniString<string>> },
 )
 
-export const saveReplyTemplateInput = z.object({
+const saveReplyTemplateInput = z.object({
   /** Absent: a new template. */
   templateId: z.optional(idSchema),
   expectedVersion: z.optional(z.int().check(z.gte(1, '版本号不正确'))),
@@ -255,7 +239,7 @@ export const saveReplyTemplateInput = z.object({
   texts: templateTexts,
 })
 
-export const removeReplyTemplateInput = z.object({
+const removeReplyTemplateInput = z.object({
   templateId: idSchema,
   expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
 })
@@ -273,7 +257,7 @@ export interface DisclosureEntry {
   reason: string | null
 }
 
-export const auditLogInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
+const auditLogInput = z._default(z.object({ cursor: cursorSchema, limit: pageLimitSchema(50) }), {
   limit: 20,
 })
 

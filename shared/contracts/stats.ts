@@ -8,7 +8,7 @@ import { action, staffWith } from './define'
 import * as z from '../vocabulary/zod'
 
 /** A period is at most two years of whole months. */
-export const MAX_STATS_MONTHS = 24
+const MAX_STATS_MONTHS = 24
 
 const monthSchema = (label: string) =>
   z.string({ error: `请选择${label}` }).check(z.regex(MONTH, `${label}格式不正确（YYYY-MM）`))
@@ -34,7 +34,7 @@ const periodChecks = <T extends { from: string; to: string }>(schema: z.ZodMiniT
     }),
   )
 
-export const figuresInput = periodChecks(
+const figuresInput = periodChecks(
   z.object({
     ...period,
     by: z._default(z.nullable(z.enum(DIMENSION_KEYS, { error: '没有这种分类方式' })), null),
@@ -53,7 +53,7 @@ export interface StatsFigures {
   breakdown: Breakdown
 }
 
-export const monthlyReportInput = z.object({ month: monthSchema('月份') })
+const monthlyReportInput = z.object({ month: monthSchema('月份') })
 
 export interface MonthlyReportView {
   month: string
@@ -66,11 +66,10 @@ export interface MonthlyReportView {
   report: MonthlyReport
 }
 
-export const EXPORT_FORMATS = { xlsx: 'Excel（xlsx）', csv: 'CSV' } as const
-export type ExportFormat = keyof typeof EXPORT_FORMATS
+export type ExportFormat = 'xlsx' | 'csv'
 const formatSchema = z.enum(['xlsx', 'csv'], { error: '导出格式只能是 xlsx 或 csv' })
 
-export const exportFiguresInput = periodChecks(
+const exportFiguresInput = periodChecks(
   z.object({
     ...period,
     by: z._default(z.enum(DIMENSION_KEYS, { error: '没有这种分类方式' }), 'unit'),
@@ -78,9 +77,9 @@ export const exportFiguresInput = periodChecks(
   }),
 )
 
-export const exportCasesInput = periodChecks(z.object({ ...period, format: formatSchema }))
+const exportCasesInput = periodChecks(z.object({ ...period, format: formatSchema }))
 
-export const exportReportInput = z.object({ month: monthSchema('月份'), format: formatSchema })
+const exportReportInput = z.object({ month: monthSchema('月份'), format: formatSchema })
 
 /** The most cases one ledger export holds (a longer period: export it in parts). */
 export const MAX_LEDGER_ROWS = 2000

@@ -41,7 +41,7 @@ import { ORDERED_CLOCKS, type OrderedClockKind } from './lifecycle'
 export type ClockState = 'running' | 'paused' | 'completed' | 'cancelled'
 
 /** One rule's result, kept for audit: why the winning rule won. */
-export interface ClockCandidate {
+interface ClockCandidate {
   basis: string
   origin: ProfileId
   due: LocalDate | null

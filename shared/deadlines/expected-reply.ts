@@ -10,7 +10,7 @@ import { startOfLocalDate, type LocalDate } from '@shared/time'
 import { computeClocks, findClock, type CaseClock } from './clocks'
 import { clockFactsFor } from './facts'
 
-export interface ExpectedReplyStep {
+interface ExpectedReplyStep {
   clock: 'acceptance' | 'handling'
   label: string
   days: number

@@ -5,32 +5,9 @@ export {
   findClock,
   nextClockDate,
   type CaseClock,
-  type ClockCandidate,
-  type ClockInput,
   type ClockState,
 } from './clocks'
-export {
-  clockFactsFor,
-  clockFactsFromHistory,
-  isAfter,
-  momentsOf,
-  type ClockFacts,
-  type ClockPause,
-  type Moment,
-} from './facts'
-export {
-  CASE_ENDING_EVENTS,
-  CLOCK_COMPLETED_BY,
-  CLOCK_START_EVENTS,
-  completedClocks,
-  endsCase,
-  startedBy,
-} from './lifecycle'
-export {
-  expectedReply,
-  periodText,
-  type ExpectedReply,
-  type ExpectedReplyInput,
-  type ExpectedReplyStep,
-} from './expected-reply'
-export { timerSteps, type TimerStep } from './timer-steps'
+export { clockFactsFor, clockFactsFromHistory, momentsOf, type ClockFacts } from './facts'
+export { completedClocks, endsCase, startedBy } from './lifecycle'
+export { expectedReply, periodText } from './expected-reply'
+export { timerSteps } from './timer-steps'

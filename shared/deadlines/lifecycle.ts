@@ -16,15 +16,15 @@ export const CLOCK_START_EVENTS = {
 } as const satisfies Record<ClockStart, CaseEventType>
 
 /** `transfer` to another region or department ends the case here; to another unit it does not. */
-export type ClockEventKey = Exclude<CaseEventType, 'transfer'> | 'transfer-out' | 'transfer-to-unit'
+type ClockEventKey = Exclude<CaseEventType, 'transfer'> | 'transfer-out' | 'transfer-to-unit'
 
-export function clockEventKey(event: CaseEvent): ClockEventKey {
+function clockEventKey(event: CaseEvent): ClockEventKey {
   if (event.type === 'transfer') return event.target === 'unit' ? 'transfer-to-unit' : 'transfer-out'
   return event.type
 }
 
 /** The events that satisfy a clock: the first one after the clock started stops it. */
-export const CLOCK_COMPLETED_BY = {
+const CLOCK_COMPLETED_BY = {
   acceptance: ['accept', 'not-accept', 'merge', 'transfer-out'],
   assignment: ['assign', 'transfer-out'],
   'transfer-out': ['transfer-out', 'not-accept'],
@@ -44,11 +44,7 @@ export const CLOCK_COMPLETED_BY = {
 } as const satisfies Record<ClockKind, readonly ClockEventKey[]>
 
 /** Events after which the case is no longer handled here: clocks still running are cancelled. */
-export const CASE_ENDING_EVENTS = [
-  'not-accept',
-  'merge',
-  'transfer-out',
-] as const satisfies readonly ClockEventKey[]
+const CASE_ENDING_EVENTS = ['not-accept', 'merge', 'transfer-out'] as const satisfies readonly ClockEventKey[]
 
 export function completedClocks(event: CaseEvent): ClockKind[] {
   const key = clockEventKey(event)

@@ -30,7 +30,7 @@ const id = (what: string) =>
     .string({ error: `${what}必须是文字` })
     .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, `${what}只能由字母、数字、下划线和连字符组成（最多 64 个）`))
 
-export const deploymentConfigSchema = z.object({
+const deploymentConfigSchema = z.object({
   id: z
     .string({ error: 'id 必须是文字' })
     .check(z.regex(DEPLOYMENT_ID_PATTERN, 'id 只能由小写字母、数字和连字符组成，以字母开头')),

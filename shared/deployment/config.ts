@@ -7,7 +7,7 @@ import type { CategoryKey, PollutionSourceKey } from '../vocabulary/categories'
 import type { StaffRole } from '../vocabulary/units'
 import type { PlatformConfig } from './platforms'
 
-export interface StaffConfig {
+interface StaffConfig {
   id: string
   name: string
   title: string
@@ -16,7 +16,7 @@ export interface StaffConfig {
 }
 
 /** Local mode only: who the persona picker can act as. Staff personas point at a staff record. */
-export interface PersonaConfig {
+interface PersonaConfig {
   key: string
   label: string
   openid: string
@@ -34,7 +34,7 @@ export interface ReportingChannel {
  * What the public disclosure page says besides the figures (S0 第十四条: 举报途径). Its reward policy is not written
  * here: the page shows the jurisdiction's reward rules from its policy profile (profiles/<id>/rewards.ts).
  */
-export interface PublicInfoConfig {
+interface PublicInfoConfig {
   channels: ReportingChannel[]
 }
 

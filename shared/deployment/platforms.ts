@@ -33,12 +33,12 @@ export type OrderField = keyof typeof ORDER_FIELDS
 export const ORDER_FIELD_KEYS = Object.keys(ORDER_FIELDS) as OrderField[]
 
 /** The channels a platform's orders may come in under (the platforms that send work orders). */
-export const PLATFORM_CHANNELS = [
+const PLATFORM_CHANNELS = [
   'hotline-12345',
   'hotline-12369',
   'platform-12369',
 ] as const satisfies readonly IntakeChannel[]
-export type PlatformChannel = (typeof PLATFORM_CHANNELS)[number]
+type PlatformChannel = (typeof PLATFORM_CHANNELS)[number]
 
 export interface PlatformConfig {
   /** Short id used in URLs and secrets: `12345`, `12369`. */

@@ -14,7 +14,7 @@ import {
 } from '../analysis/figures'
 import { categoryLabel, type CategoryKey } from '../vocabulary/categories'
 
-export interface Rates {
+interface Rates {
   /** 按期办结率, percent; null when nothing was closed. */
   onTimeRate: number | null
   /** 满意率, percent; null when no reply was rated. */

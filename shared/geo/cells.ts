@@ -12,8 +12,8 @@ import { metresPerDegree, type Wgs84Point } from './coordinates'
 
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz'
 
-export const GEO_CELL_PRECISIONS = [5, 6, 7] as const
-export type GeoCellPrecision = (typeof GEO_CELL_PRECISIONS)[number]
+const GEO_CELL_PRECISIONS = [5, 6, 7] as const
+type GeoCellPrecision = (typeof GEO_CELL_PRECISIONS)[number]
 
 /** The fields to store on a document (e.g. under `geo.`), one per precision. */
 export interface GeoCells {
@@ -21,7 +21,7 @@ export interface GeoCells {
   gh6: string
   gh7: string
 }
-export type GeoCellField = keyof GeoCells
+type GeoCellField = keyof GeoCells
 
 /** Standard geohash (Niemeyer) of a WGS-84 position. */
 export function encodeGeohash(lat: number, lng: number, precision: number): string {
@@ -140,7 +140,7 @@ function coveringCells(point: Wgs84Point, radiusMetres: number, precision: numbe
 }
 
 /** Up to this the key list stays under a hundred; a wider search wants a different index, not this one. */
-export const MAX_NEARBY_RADIUS_METRES = 10_000
+const MAX_NEARBY_RADIUS_METRES = 10_000
 
 /**
  * The cell keys to query for candidates within `radiusMetres` of `point`. Complete: every stored point within

@@ -31,7 +31,7 @@ import {
 } from '../policy/intake'
 import { daysBetweenInstants, type ReportFacts } from './report-facts'
 
-export type RepeatTarget =
+type RepeatTarget =
   { kind: 'entity'; key: string } | { kind: 'place'; category: CategoryKey; anchorReportId: string }
 
 export interface RepeatCount {
@@ -195,7 +195,7 @@ export function repeatHandling(
 }
 
 /** The workflow event each repeat action is applied with. */
-export const REPEAT_ACTION_EVENTS = {
+const REPEAT_ACTION_EVENTS = {
   escalate: 'escalate',
   supervise: 'supervise',
   'important-case': 'mark-important',

@@ -19,7 +19,7 @@ export interface ReportFacts {
 
 const DAY_MS = 86_400_000
 
-export function instantMs(iso: string): number {
+function instantMs(iso: string): number {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) throw new RangeError(`not a timestamp: ${iso}`)
   return ms

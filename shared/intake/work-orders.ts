@@ -36,7 +36,7 @@ export type OrderReading =
   { ok: true; order: WorkOrder } | { ok: false; externalNo: string | null; reasons: string[] }
 
 /** Limits of the texts an order may carry (a hotline's transcript can be long; a mini-program report is ≤ 1000). */
-export const ORDER_LIMITS = {
+const ORDER_LIMITS = {
   externalNo: EXTERNAL_NO.max,
   description: { min: 4, max: 4000 },
   address: { min: 2, max: 200 },
@@ -46,11 +46,7 @@ export const ORDER_LIMITS = {
 } as const
 
 /** The header of `field` present in `headers`, by the platform's preference; null when none is. */
-export function headerFor(
-  platform: PlatformConfig,
-  field: OrderField,
-  headers: ReadonlySet<string>,
-): string | null {
+function headerFor(platform: PlatformConfig, field: OrderField, headers: ReadonlySet<string>): string | null {
   return platform.columns[field]?.find((h) => headers.has(h)) ?? null
 }
 

@@ -125,7 +125,7 @@ export function effectivePolicy(profile: PolicyProfile): EffectivePolicy {
   return result
 }
 
-export function ruleApplies(rule: ClockRule, facts: ClockCaseFacts): boolean {
+function ruleApplies(rule: ClockRule, facts: ClockCaseFacts): boolean {
   const when = rule.when
   if (!when) return true
   return (

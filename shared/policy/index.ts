@@ -2,18 +2,11 @@
 export * from './types'
 export { citationReferences, citeForCitizens, citeForStaff } from './sources'
 export { fieldWorkPolicyFor, getPolicyProfile, POLICY_PROFILES, profileInEffect } from './registry'
-export {
-  MEASURE_KEYS,
-  MEASURES,
-  type FieldWorkPolicy,
-  type MeasureKey,
-  type MeasureLimit,
-} from './field-work'
+export { MEASURE_KEYS, MEASURES, type MeasureKey } from './field-work'
 export { replyRemediesText } from './remedies'
 export { PLATFORM_DEADLINE } from './platform-deadline'
 export {
   effectivePolicy,
-  ruleApplies,
   rulesFor,
   type ClockCaseFacts,
   type EffectivePolicy,

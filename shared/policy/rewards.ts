@@ -44,7 +44,7 @@ export type ViolationTypeKey = keyof typeof VIOLATION_TYPES
 export const VIOLATION_TYPE_KEYS = Object.keys(VIOLATION_TYPES) as ViolationTypeKey[]
 
 /** Who may receive a reward: only real-name reporters, or anonymous ones too, claiming with their code. */
-export type RewardIdentityRule = 'real-name' | 'real-name-or-claim-code'
+type RewardIdentityRule = 'real-name' | 'real-name-or-claim-code'
 
 /**
  * The conditions a report must meet, each a row the citizen's self-check and status read, with what they are
@@ -76,7 +76,6 @@ export const REWARD_CONDITIONS = {
 } as const
 
 export type RewardConditionKey = keyof typeof REWARD_CONDITIONS
-export const REWARD_CONDITION_KEYS = Object.keys(REWARD_CONDITIONS) as RewardConditionKey[]
 
 export interface RewardRules {
   profileId: ProfileId

@@ -19,7 +19,7 @@ export function isProfileId(value: string): value is ProfileId {
 }
 
 /** The documents (S0–S4, 条例 …) and how they are cited: ./sources.ts. */
-export { LEGAL_SOURCES, type SourceLabel } from './sources'
+export { LEGAL_SOURCES } from './sources'
 
 export type DayUnit = 'working' | 'natural'
 

@@ -5,7 +5,7 @@
 import { isPlaceholder, sourceText, VIOLATION_TYPES, type RewardRules, type Sourced } from '../policy/rewards'
 import type { ConfirmedViolation } from './findings'
 
-export interface AwardLine {
+interface AwardLine {
   text: string
   /** The figure's citation, or that it is a placeholder awaiting the bureau. */
   source: string

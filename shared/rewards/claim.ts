@@ -17,7 +17,7 @@ export interface ClaimantIdentity {
 /** How the claimant showed the report is theirs: their real-name report, or the anonymous report's query code. */
 export type ClaimedBy = 'real-name' | 'claim-code'
 
-export interface RewardDecision {
+interface RewardDecision {
   amount: number
   /** What the tier table gave; differs from `amount` only with an override and its reason. */
   computedAmount: number
@@ -28,7 +28,7 @@ export interface RewardDecision {
   at: string
 }
 
-export interface RewardRefusal {
+interface RewardRefusal {
   reasons: RefusalReasonKey[]
   /** What the claimant is told besides the reasons. */
   note: string
@@ -36,7 +36,7 @@ export interface RewardRefusal {
   at: string
 }
 
-export interface RewardPayout {
+interface RewardPayout {
   paidOn: string
   /** The transfer's reference (bank serial number, voucher number). */
   reference: string
@@ -45,7 +45,7 @@ export interface RewardPayout {
   at: string
 }
 
-export interface RewardRecovery {
+interface RewardRecovery {
   /** When the report was found untrue after the reward was paid. */
   markedAt: string
   recoveredOn: string | null

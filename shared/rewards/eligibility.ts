@@ -69,7 +69,7 @@ function byTime(a: RewardReport, b: RewardReport): number {
  * The first valid report on the matter: the earliest that meets the identity condition and whose reporter was not
  * refused as an excluded person (a staff member, or a relative of one) — then the next in time takes the place.
  */
-export function firstValidReport(input: Pick<RewardStatusInput, 'rules' | 'reports' | 'claims'>) {
+function firstValidReport(input: Pick<RewardStatusInput, 'rules' | 'reports' | 'claims'>) {
   return [...input.reports].sort(byTime).find((r) => {
     const refusal = input.claims.get(r.caseId)?.refusal
     const disqualified = refusal?.reasons.some((reason) => DISQUALIFYING_REFUSALS.includes(reason)) ?? false
@@ -78,11 +78,7 @@ export function firstValidReport(input: Pick<RewardStatusInput, 'rules' | 'repor
 }
 
 /** The last day to claim: the rules' natural days from the confirmation; a rest day moves it to the next working day. */
-export function claimWindowEnd(
-  rules: RewardRules,
-  calendar: WorkingCalendar,
-  confirmedOn: LocalDate,
-): LocalDate {
+function claimWindowEnd(rules: RewardRules, calendar: WorkingCalendar, confirmedOn: LocalDate): LocalDate {
   return endOfNaturalDayPeriod(calendar, confirmedOn, rules.claimWindowDays.value).date
 }
 

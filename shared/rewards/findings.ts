@@ -8,8 +8,8 @@ import { localDateOf, type LocalDate } from '../time'
 import type { RequestTypeKey } from '../vocabulary/request-types'
 import type { CaseStateKey, EventOf, HistoryEntry } from '../workflow'
 
-export type ConfirmViolationEvent = EventOf<'confirm-violation'>
-export type FindReportUntrueEvent = EventOf<'find-report-untrue'>
+type ConfirmViolationEvent = EventOf<'confirm-violation'>
+type FindReportUntrueEvent = EventOf<'find-report-untrue'>
 
 export interface ConfirmedViolation extends Omit<ConfirmViolationEvent, 'type'> {
   at: string

@@ -16,14 +16,14 @@ import {
 import { REQUEST_TYPES } from '../vocabulary/request-types'
 
 /** A figure as a citizen reads it: the value, where it comes from (documents by name), and if it is provisional. */
-export interface FigureView<T> {
+interface FigureView<T> {
   value: T
   source: string
   placeholder: boolean
 }
 
 /** Where a rule comes from, as a citizen reads it (documents by name), and if it is provisional. */
-export interface SourceView {
+interface SourceView {
   source: string
   placeholder: boolean
 }

@@ -14,7 +14,7 @@ export const SELF_CHECK_QUESTIONS = {
 export type SelfCheckQuestion = keyof typeof SELF_CHECK_QUESTIONS
 export type SelfCheckAnswers = Partial<Record<SelfCheckQuestion, boolean>>
 
-export interface SelfCheckPoint {
+interface SelfCheckPoint {
   tone: 'ok' | 'warn' | 'bad'
   text: string
 }

@@ -25,7 +25,7 @@ export const CLAIMED_BY: Record<ClaimedBy, string> = {
   'claim-code': '凭查询码（匿名举报）',
 }
 
-export interface ClaimView {
+interface ClaimView {
   state: ClaimState
   stateLabel: string
   submittedAt: string
@@ -47,7 +47,7 @@ export interface RewardStatusView {
   claimUntil: string | null
 }
 
-export function claimView(
+function claimView(
   claim: Pick<RewardClaimDoc, 'state' | 'submittedAt' | 'decision' | 'payout' | 'refusal'>,
 ): ClaimView {
   return {

@@ -18,7 +18,7 @@ import type { UnitConfig } from '../vocabulary/units'
 import * as z from '../vocabulary/zod'
 import { divisionCovers, isDivisionCode } from '../geo/division-codes'
 
-export interface ZoneConfig {
+interface ZoneConfig {
   /** A key of the zone's own (功能区 have no division code in the boundary data): never a six-digit code. */
   code: string
   name: string
@@ -39,7 +39,7 @@ export interface RouteCondition {
   regions?: string[]
 }
 
-export type RouteTarget =
+type RouteTarget =
   /** The unit responsible for the place (zone centre, county branch, district bureau). */
   | { kind: 'territorial' }
   /** A named unit, e.g. a bureau office for a city-level matter. */
@@ -55,7 +55,7 @@ export interface RoutingRule {
   cite: string
 }
 
-export interface OutOfJurisdictionConfig {
+interface OutOfJurisdictionConfig {
   /** `return`: back to the dispatching platform (S0 第五条 退回); `transfer`: on to the right region (S3 第十条). */
   handling: 'return' | 'transfer'
   cite: string

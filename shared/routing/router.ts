@@ -63,7 +63,7 @@ interface DecisionBase {
 }
 
 /** A unit of this deployment handles the report. */
-export interface AssignedDecision extends DecisionBase {
+interface AssignedDecision extends DecisionBase {
   outcome: 'assigned'
   inJurisdiction: true
   region: RegionRef
@@ -71,7 +71,7 @@ export interface AssignedDecision extends DecisionBase {
 }
 
 /** Inside the territory but not handled here: the reporter is told who handles it. */
-export interface ReferredDecision extends DecisionBase {
+interface ReferredDecision extends DecisionBase {
   outcome: 'referred'
   inJurisdiction: true
   region: RegionRef
@@ -82,7 +82,7 @@ export interface ReferredDecision extends DecisionBase {
 }
 
 /** Outside the territory: returned or transferred, with guidance naming the right region. */
-export interface OutOfJurisdictionDecision extends DecisionBase {
+interface OutOfJurisdictionDecision extends DecisionBase {
   outcome: 'out-of-jurisdiction'
   inJurisdiction: false
   /** The region the point lies in, when the boundary data knows it. */
@@ -297,7 +297,7 @@ export class Router {
 }
 
 /** Whether a rule's condition holds. A condition on a field the request does not state never holds. */
-export function ruleMatches(
+function ruleMatches(
   when: RouteCondition,
   request: Omit<RouteRequest, 'location'>,
   region: RegionRef,

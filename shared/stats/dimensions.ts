@@ -6,7 +6,7 @@ import { INTAKE_CHANNELS, type IntakeChannel } from '../workflow/grounds'
 import { CASE_STATES, type CaseStateKey } from '../workflow/states'
 
 /** Where a case stands, for the outcome breakdown: read off the state table (stage and category). */
-export const OUTCOMES = {
+const OUTCOMES = {
   open: '办理中',
   replied: '已答复',
   closed: '已办结',

@@ -14,7 +14,7 @@ export interface StatCell {
 /** A month's cells by key (the dims' values joined). */
 export type Cells = Record<string, StatCell>
 
-export const cellKey = (dims: CaseDims): string =>
+const cellKey = (dims: CaseDims): string =>
   [dims.unitId, dims.category, dims.requestType, dims.county ?? '', dims.channel, dims.outcome].join('|')
 
 /** A contribution as stored: its tally sparse. */
@@ -55,7 +55,7 @@ export interface Figures {
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000)
 
-export function figuresOf(t: Tally): Figures {
+function figuresOf(t: Tally): Figures {
   return {
     received: t.received,
     accepted: t.accepted,

@@ -56,7 +56,7 @@ export function ledgerInputOf(doc: CaseDoc): LedgerInput {
   }
 }
 
-export interface LedgerContext {
+interface LedgerContext {
   calendar: WorkingCalendar
   clocks: readonly CaseClock[]
   unitName: (id: string) => string
@@ -83,7 +83,7 @@ const daysFrom = (ctx: LedgerContext, from: LocalDate, to: LocalDate | null | un
   to ? workingDaysBetween(ctx.calendar, from, to).count : null
 
 /** The case ledger's columns (台账). */
-export const LEDGER_COLUMNS: ReadonlyArray<Column<LedgerRow>> = [
+const LEDGER_COLUMNS: ReadonlyArray<Column<LedgerRow>> = [
   { header: '编号', value: ({ input }) => input.refNo },
   { header: '收到日期', value: ({ input }) => input.receivedOn },
   { header: '诉求类型', value: ({ input }) => REQUEST_TYPES[input.requestType] },

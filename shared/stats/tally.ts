@@ -52,7 +52,7 @@ type CountKey = {
   [K in keyof Tally]: Tally[K] extends number ? K : never
 }[keyof Tally]
 
-export const COUNT_KEYS = [
+const COUNT_KEYS = [
   'received',
   'accepted',
   'notAccepted',

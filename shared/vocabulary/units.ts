@@ -33,7 +33,7 @@ export function hasCaseDuty(roles: readonly StaffRole[]): boolean {
   return roles.some((role) => (CASE_DUTY_ROLES as readonly StaffRole[]).includes(role))
 }
 
-export type UnitKind = 'bureau' | 'brigade' | 'branch' | 'zone-centre' | 'department'
+type UnitKind = 'bureau' | 'brigade' | 'branch' | 'zone-centre' | 'department'
 
 export interface UnitConfig {
   id: string

@@ -19,7 +19,7 @@ export const ACTOR_ROLE_LABELS = {
  * the intake acts on the repeat count (S0 第十一条, S1 第十四条, S2 第八条, S3 第十五条(二), S4 四(二)); the retention
  * timer archives ended cases after the profile's period (S3 第二十四条).
  */
-export const SYSTEM_ACTORS = {
+const SYSTEM_ACTORS = {
   'deadline-timer': '系统定时任务',
   intake: '系统 · 重复举报计数',
   /** Archives ended cases and destroys sealed reporter identities as the profile's retention says. */

@@ -121,7 +121,6 @@ export const RECUSAL_GROUNDS = {
   'interest-in-matter': { label: '与反映事项有直接利害关系', basis: 'S2 第六条' },
   'interest-in-reporter': { label: '与反映人有直接利害关系', basis: 'S2 第六条' },
 } as const
-export type RecusalGround = keyof typeof RECUSAL_GROUNDS
 
 /** The disputes a case may be closed on by mediation, the parties agreeing to it (行政调解). */
 export const MEDIATION_MATTERS = {

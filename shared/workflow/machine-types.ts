@@ -37,7 +37,7 @@ export interface Colleague {
  * officer the assignment names in the lead unit, the instructions given and the date set (S2 第十六条 注明办理
  * 时限; null: the legal due date). Cases assigned before officers were named carry units only.
  */
-export interface Assignment {
+interface Assignment {
   unitIds: readonly string[]
   leadUnitId: string
   officer?: Colleague | null
@@ -103,7 +103,7 @@ export interface CaseFlags {
   recused?: readonly string[]
 }
 
-export interface SupervisionOrder {
+interface SupervisionOrder {
   reason: SupervisionReason
   /** The last day for the result (督办的时限要求); a send-back sets a new one. */
   dueDate: LocalDate

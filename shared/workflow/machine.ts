@@ -35,9 +35,9 @@ import type { CaseFlags, CaseMachineState, Effect, TransitionContext } from './m
 import { stateLabel, type CaseStateKey } from './states'
 import { TRANSITIONS, type RowInput, type TransitionRow } from './transitions'
 
-export type IllegalReason = 'not-allowed-in-state' | 'role-not-allowed' | 'guard-failed'
+type IllegalReason = 'not-allowed-in-state' | 'role-not-allowed' | 'guard-failed'
 
-export interface IllegalTransition {
+interface IllegalTransition {
   code: 'ILLEGAL_TRANSITION'
   /** null when opening a case. */
   state: CaseStateKey | null
@@ -51,13 +51,6 @@ export interface IllegalTransition {
 export type TransitionResult =
   | { ok: true; state: CaseMachineState; effects: readonly Effect[]; entry: HistoryEntry }
   | { ok: false; error: IllegalTransition }
-
-export class IllegalTransitionError extends Error {
-  constructor(readonly detail: IllegalTransition) {
-    super(detail.message)
-    this.name = 'IllegalTransitionError'
-  }
-}
 
 type AnyRow = TransitionRow<CaseEventType>
 type AnyRowInput = RowInput<CaseEventType>

@@ -33,7 +33,6 @@ export const CASE_STATES = {
 } as const
 
 export type CaseStateKey = keyof typeof CASE_STATES
-export type StateCategory = (typeof CASE_STATES)[CaseStateKey]['category']
 
 export const CASE_STATE_KEYS = Object.keys(CASE_STATES) as CaseStateKey[]
 

@@ -26,7 +26,7 @@ export interface RowInput<T extends CaseEventType> {
   policy: EffectivePolicy
 }
 
-export interface CaseUpdate {
+interface CaseUpdate {
   facts?: Partial<CaseFacts>
   flags?: Partial<CaseFlags>
 }

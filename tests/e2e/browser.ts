@@ -5,7 +5,7 @@ import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startHarness, type Harness } from '../support/local-harness'
 
-export const H5_DIST = path.resolve(__dirname, '..', '..', 'dist', 'h5')
+const H5_DIST = path.resolve(__dirname, '..', '..', 'dist', 'h5')
 const CHROMIUM_CANDIDATES = [
   process.env.CHROMIUM_PATH,
   '/usr/bin/chromium',

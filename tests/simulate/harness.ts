@@ -5,12 +5,12 @@ import path from 'node:path'
 import { existsSync } from 'node:fs'
 import type * as Simulate from 'miniprogram-simulate'
 
-export const WEAPP_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp')
+const WEAPP_DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp')
 
 type AnyFn = (...args: unknown[]) => unknown
 type Options = Record<string, unknown>
 
-export interface CloudCall {
+interface CloudCall {
   name: string
   data: { action: string; payload: unknown }
 }
@@ -23,7 +23,7 @@ export interface SimulatedApp {
   renderPage(route: string, query?: Record<string, string>): Promise<PageHandle>
 }
 
-export interface PageHandle {
+interface PageHandle {
   root: HTMLElement
   /** Text of the whole rendered page. */
   text(): string
@@ -187,7 +187,7 @@ export function loadWeappBuild(setup?: (wx: Record<string, unknown>) => void): S
   return loaded
 }
 
-export async function settle(ms = 30): Promise<void> {
+async function settle(ms = 30): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, ms))
 }
 

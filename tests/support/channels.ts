@@ -12,7 +12,7 @@ import type { Harness } from './local-harness'
 
 export const PLATFORM_SECRET = 'test-secret-of-the-12345-platform-0123456789'
 
-export const HEADERS_12345 = [
+const HEADERS_12345 = [
   '工单编号',
   '派单时间',
   '诉求类型',

@@ -39,7 +39,7 @@ export function skipPlatformProbe(): () => void {
 
 let wxReady = false
 /** wx-server-sdk can be initialised once per process; later handles pick their env via database({ env }). */
-export function wxCloud(): typeof wx {
+function wxCloud(): typeof wx {
   if (!wxReady) {
     wx.init({ env: 'gw-offline-wx' })
     wxReady = true

@@ -10,7 +10,7 @@ import {
   type DocStoreHarness,
 } from '../contract/docstore.contract'
 
-export const LIVE_PREFIX = 'contract_test_'
+const LIVE_PREFIX = 'contract_test_'
 
 export const LIVE_ENV_VARS = [
   'GW_LIVE_CLOUDBASE_ENV',
@@ -27,7 +27,7 @@ export function liveSettings(
 }
 
 /** Removes every document of the contract's collections (collections themselves stay, empty). */
-export async function emptyContractCollections(db: SdkDatabase): Promise<void> {
+async function emptyContractCollections(db: SdkDatabase): Promise<void> {
   const _ = db.command
   for (const name of CONTRACT_COLLECTIONS) {
     const collection = `${LIVE_PREFIX}${name}`

@@ -3,7 +3,7 @@
 // copy or report may ever contain.
 import { demoPlaces } from '../../local/demo-places'
 import type { Harness } from './local-harness'
-import { handleToReply, northOf, reportInput, SHANYANG, STAFF } from './reports'
+import { handleToReply, northOf, reportInput, STAFF } from './reports'
 
 export const REPORTERS = {
   wang: { openid: 'rep-wang-xiaoming', name: '王小明', phone: '13912345678' },
@@ -91,5 +91,3 @@ export function reporterValuesIn(artefact: unknown, values: readonly string[]): 
   const text = typeof artefact === 'string' ? artefact : JSON.stringify(artefact)
   return values.filter((v) => text.includes(v))
 }
-
-export { SHANYANG }

@@ -3,7 +3,7 @@
 // not against the code that writes them.
 
 /** A W3C datetime (ISO 8601 with seconds and an offset), the specification's format for every datetime. */
-export const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 type FieldType = 'string' | 'number' | 'boolean' | 'datetime' | 'array'
 

@@ -36,7 +36,7 @@ export function claimInput(caseId: string, overrides: Record<string, unknown> = 
   }
 }
 
-export const CONFIRMATION = {
+const CONFIRMATION = {
   type: 'confirm-violation',
   decisionKind: 'penalty',
   decisionNumber: '焦环罚〔2026〕12号',

@@ -8,7 +8,7 @@ import type { Harness } from './local-harness'
 export const PHOTO = readFileSync(path.join(__dirname, '..', 'fixtures', 'photo.jpg'))
 
 /** Uploads a photo as `openid`; answers the status and the envelope. */
-export async function postPhoto(h: Harness, openid: string, bytes: Buffer = PHOTO) {
+async function postPhoto(h: Harness, openid: string, bytes: Buffer = PHOTO) {
   const { payload, headers } = multipartBody(bytes)
   const res = await h.app.inject({
     method: 'POST',

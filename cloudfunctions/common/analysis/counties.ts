@@ -4,7 +4,7 @@ import { regionsFromTopology } from '../../../shared/geo/topology'
 import type { Runtime } from '../ports'
 
 /** What a report outside every county of the territory is counted under. */
-export const OUTSIDE_COUNTIES = '辖区外'
+const OUTSIDE_COUNTIES = '辖区外'
 
 const cache = new WeakMap<object, Map<string, string>>()
 

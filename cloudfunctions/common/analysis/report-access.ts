@@ -12,7 +12,7 @@ import type { Runtime } from '../ports'
 import { analysisReportId, type AnalysisReportDoc } from './quarterly'
 
 /** How long a document link works. */
-export const DOCUMENT_LINK_SECONDS = 600
+const DOCUMENT_LINK_SECONDS = 600
 
 const NO_REPORT = '该季度还没有分析报告，请先生成'
 

@@ -23,7 +23,7 @@ import { MAX_PAGE_SIZE, type Filter, type OrderBy, type Page, type Runtime, type
 import { unitNamer, type StaffRecord } from '../staff-records'
 import type { FeedbackDoc } from './feedback'
 
-export const EXPORT_MAX_ROWS = 5000
+const EXPORT_MAX_ROWS = 5000
 
 /** A cell as CSV text: quoted when needed; a leading = + - @ is neutralised (a formula Excel would run). */
 function csvCell(value: string): string {
@@ -31,7 +31,7 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 

@@ -18,12 +18,12 @@ import { platformKey } from './secrets'
 
 /** Hours to wait after each failed attempt; after the last the record is marked failed (retried by hand). */
 export const FEEDBACK_RETRY_HOURS = [1, 2, 4, 8, 16, 24, 24, 24] as const
-export const FEEDBACK_TIMEOUT_MS = 10_000
+const FEEDBACK_TIMEOUT_MS = 10_000
 /** How long the platform may keep the evidence links it is sent. */
 const EVIDENCE_LINK_SECONDS = 7 * 24 * 3600
 
 export const FEEDBACK_JOB_ID = 'feedback-delivery'
-export const NONCE_CLEANUP_JOB_ID = 'channel-nonce-cleanup'
+const NONCE_CLEANUP_JOB_ID = 'channel-nonce-cleanup'
 
 export interface FeedbackDeliveryReport extends PagedJobReport {
   /** Records due for an attempt and tried in this run (also counted in `examined`, with the nonces looked at). */
@@ -78,10 +78,7 @@ async function attempt(runtime: Runtime, doc: FeedbackDoc): Promise<string | nul
  * Tries a record now and records the outcome at the version it read (a concurrent attempt's outcome wins; this
  * one's is then dropped). Answers the record as stored afterwards.
  */
-export async function deliverFeedback(
-  runtime: Runtime,
-  doc: WithId<FeedbackDoc>,
-): Promise<WithId<FeedbackDoc>> {
+async function deliverFeedback(runtime: Runtime, doc: WithId<FeedbackDoc>): Promise<WithId<FeedbackDoc>> {
   const error = await attempt(runtime, doc)
   const now = runtime.clock.now()
   const at = toShanghaiIso(now)

@@ -35,7 +35,7 @@ export interface FeedbackDoc {
 }
 
 /** One record per step of a case that owes one: a retried transaction writes the same document. */
-export const feedbackDocId = (caseId: string, index: number) => `fb-${caseId}-${index}`
+const feedbackDocId = (caseId: string, index: number) => `fb-${caseId}-${index}`
 
 export function feedbackView(doc: WithId<FeedbackDoc>): FeedbackView {
   return {

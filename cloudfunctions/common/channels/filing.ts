@@ -185,14 +185,14 @@ async function fileRegistration(
 // ---------- a platform's work order ----------
 
 /** One case per order, however often it is sent: the id is derived from the platform and its number. */
-export function orderKey(platform: string, externalNo: string): string {
+function orderKey(platform: string, externalNo: string): string {
   return createHash('sha256').update(`work-order\n${platform}\n${externalNo}`).digest('hex').slice(0, 31)
 }
-export const orderCaseId = (platform: string, externalNo: string) => 'c' + orderKey(platform, externalNo)
-export const orderDocId = (platform: string, externalNo: string) => 'o' + orderKey(platform, externalNo)
+const orderCaseId = (platform: string, externalNo: string) => 'c' + orderKey(platform, externalNo)
+const orderDocId = (platform: string, externalNo: string) => 'o' + orderKey(platform, externalNo)
 
 /** A platform's order and the case it became (work_orders; unique per platform and number). */
-export interface WorkOrderDoc {
+interface WorkOrderDoc {
   platform: string
   externalNo: string
   caseId: string

@@ -7,7 +7,7 @@ import type { HttpAnswer, HttpPoster } from '../ports'
 /** Bodies a platform answers with are short acknowledgements; more is cut. */
 const MAX_ANSWER_BYTES = 64 * 1024
 
-export const nodeHttpPoster: HttpPoster = {
+const nodeHttpPoster: HttpPoster = {
   post(url, body, headers, timeoutMs) {
     return new Promise<HttpAnswer>((resolve, reject) => {
       const target = new URL(url)

@@ -19,12 +19,12 @@ import { fileWorkOrder } from './filing'
 import { readOrderFile, type OrderSheet } from './order-files'
 
 /** What one call may spend on rows: well inside the ~60 s function timeout (≤ ~50 s a call with the rest). */
-export const IMPORT_BUDGET_MS = 40_000
+const IMPORT_BUDGET_MS = 40_000
 /** Progress is saved every this many rows (a call cut off mid-way redoes at most these, idempotently). */
 const SAVE_EVERY = 10
 /** The first malformed rows and created cases a batch keeps to show (its counts count them all). */
-export const KEPT_PROBLEMS = 200
-export const KEPT_CASES = 200
+const KEPT_PROBLEMS = 200
+const KEPT_CASES = 200
 
 export interface ImportBatchDoc {
   platform: string
@@ -47,10 +47,10 @@ export interface ImportBatchDoc {
   updatedAt: string
 }
 
-export const NO_BATCH = '没有找到这批导入，或它不是您上传的'
+const NO_BATCH = '没有找到这批导入，或它不是您上传的'
 
 /** The same upload started again is the same batch. */
-export function batchIdOf(platform: string, fileId: string): string {
+function batchIdOf(platform: string, fileId: string): string {
   return 'b' + createHash('sha256').update(`import\n${platform}\n${fileId}`).digest('hex').slice(0, 31)
 }
 

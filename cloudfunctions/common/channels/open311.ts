@@ -23,9 +23,9 @@ import { MAX_PAGE_SIZE, type Page, type Runtime, type WithId } from '../ports'
 import { unitNamer } from '../staff-records'
 
 /** The specification's default window when no dates are given. */
-export const DEFAULT_DAYS = 90
-export const MAX_PAGE = 50
-export const DEFAULT_PAGE_SIZE = 50
+const DEFAULT_DAYS = 90
+const MAX_PAGE = 50
+const DEFAULT_PAGE_SIZE = 50
 /** Cases read for one answer at most (filters are applied to pages of the date index). */
 const MAX_SCANNED = 5000
 const MAX_IDS = 20

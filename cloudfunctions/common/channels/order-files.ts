@@ -7,7 +7,7 @@ import { MAX_ORDER_ROWS, type OrderFileType } from '../../../shared/contracts/ch
 import { AppError } from '../../../shared/contracts/result'
 import type { OrderRecord } from '../../../shared/intake/work-orders'
 
-export interface OrderRow {
+interface OrderRow {
   /** The line of the file (CSV: the line the record starts on; XLSX: the row number). */
   line: number
   record: OrderRecord
@@ -21,7 +21,7 @@ export interface OrderSheet {
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else GB18030 (a superset of GBK and GB2312). */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
@@ -35,7 +35,7 @@ interface CsvRecord {
 }
 
 /** RFC 4180 records with the line each starts on; an unterminated quote ends the file with a broken record. */
-export function parseCsv(text: string): { records: CsvRecord[]; broken: OrderSheet['broken'] } {
+function parseCsv(text: string): { records: CsvRecord[]; broken: OrderSheet['broken'] } {
   const records: CsvRecord[] = []
   let cells: string[] = []
   let cell = ''
@@ -101,7 +101,7 @@ function sheetOf(records: CsvRecord[], broken: OrderSheet['broken']): OrderSheet
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** A spreadsheet cell as text; a date is its wall-clock time (stored without a zone; read as Shanghai's). */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) {
     return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`

@@ -38,7 +38,7 @@ export interface Placed {
   placedBy: PlacedBy
 }
 
-export const UNPLACEABLE =
+const UNPLACEABLE =
   '无法确定问题发生地：没有经纬度，地址中也没有写明本辖区的区县（如「武陟县」），请补充后重新登记'
 
 /** The report's location for routing and the case, and how it was known. */

@@ -28,8 +28,8 @@ export const PUSH_HEADERS = {
   signature: 'x-gw-signature',
 } as const
 /** How far a push's timestamp may be from the server's clock. */
-export const PUSH_WINDOW_SECONDS = 300
-export const MAX_PUSHED_ORDERS = 100
+const PUSH_WINDOW_SECONDS = 300
+const MAX_PUSHED_ORDERS = 100
 const NONCE = /^[A-Za-z0-9_-]{16,64}$/
 
 export interface NonceDoc {
@@ -38,7 +38,7 @@ export interface NonceDoc {
   expiresAt: string
 }
 
-export interface PushResult {
+interface PushResult {
   externalNo: string | null
   status: 'created' | 'existing' | 'failed'
   refNo: string | null
@@ -62,7 +62,7 @@ function sameSignature(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-export const nonceDocId = (platform: string, nonce: string) =>
+const nonceDocId = (platform: string, nonce: string) =>
   'n' + createHash('sha256').update(`${platform}\n${nonce}`).digest('hex').slice(0, 31)
 
 function refusal(code: ErrorCode, message: string, status: number): HttpResponse {

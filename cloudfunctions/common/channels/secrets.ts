@@ -5,7 +5,7 @@
 import type { Runtime } from '../ports'
 
 export const PLATFORM_SECRETS_ENV = 'GW_PLATFORM_SECRETS'
-export const MIN_SECRET_LENGTH = 32
+const MIN_SECRET_LENGTH = 32
 
 /** GW_PLATFORM_SECRETS as platform id → secret; throws a message that says how to fix it. */
 export function platformKeysFrom(raw: string | undefined): Record<string, string> {

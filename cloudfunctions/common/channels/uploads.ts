@@ -21,7 +21,7 @@ import { sniffImageType, uploadDocId, uploadNotFound, type UploadDoc } from '../
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.slice(from, to))
 
 /** The material type from the file's first bytes; null when it is none this channel takes. */
-export function sniffMaterialType(bytes: Uint8Array): MaterialType | null {
+function sniffMaterialType(bytes: Uint8Array): MaterialType | null {
   const image = sniffImageType(bytes)
   if (image === 'image/jpeg' || image === 'image/png') return image
   if (ascii(bytes, 0, 5) === '%PDF-') return 'application/pdf'
@@ -35,7 +35,7 @@ export function sniffMaterialType(bytes: Uint8Array): MaterialType | null {
 }
 
 /** An export's type: XLSX is a ZIP package; CSV is text (no NUL bytes) in UTF-8 or GB18030. */
-export function sniffOrderFileType(bytes: Uint8Array): OrderFileType | null {
+function sniffOrderFileType(bytes: Uint8Array): OrderFileType | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
   const head = bytes.subarray(0, 64 * 1024)

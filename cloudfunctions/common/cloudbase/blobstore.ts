@@ -6,7 +6,7 @@
 import type { BlobInfo, BlobStore } from '../ports'
 import { field, type TempFileUrlItem, type WxStorageApi } from './sdk'
 
-export const CLOUD_FILE_PREFIX = 'cloud://'
+const CLOUD_FILE_PREFIX = 'cloud://'
 /** wx-server-sdk sends at most this many files per getTempFileURL / deleteFile request. */
 const BATCH = 50
 const SAFE_PATH = /^[a-z0-9][a-z0-9/_.-]{0,200}$/i

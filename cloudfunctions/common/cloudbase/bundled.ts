@@ -7,8 +7,8 @@ import type { DeploymentConfig } from '../../../shared/deployment/config'
 import type { CloudFunction } from '../router'
 import { cloudMain, type CloudMain } from './entry'
 
-export const BUNDLED_DEPLOYMENT = deployment as unknown as DeploymentConfig
-export const BUNDLED_BOUNDARIES: unknown = boundaries
+const BUNDLED_DEPLOYMENT = deployment as unknown as DeploymentConfig
+const BUNDLED_BOUNDARIES: unknown = boundaries
 
 /** `export const main = bundledMain(casesFunction)` in each function's index.ts. */
 export function bundledMain(fn: CloudFunction): CloudMain {

@@ -45,11 +45,7 @@ export function isFailure(value: unknown): boolean {
   return typeof code === 'string' ? code !== '' : typeof code === 'number' && code !== 0
 }
 
-export function classify(
-  code: string | undefined,
-  errCode: number | undefined,
-  message: string,
-): DbFailureKind {
+function classify(code: string | undefined, errCode: number | undefined, message: string): DbFailureKind {
   if (
     code === 'DATABASE_DUPLICATE_WRITE' ||
     /\bDATABASE_DUPLICATE_WRITE\b|\bE11000 duplicate key error\b/.test(message)

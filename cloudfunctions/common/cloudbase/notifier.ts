@@ -19,9 +19,9 @@ import { field, type WxOpenApi } from './sdk'
 
 export const NOTIFICATIONS_COLLECTION = 'notifications'
 /** WeChat: the user has not subscribed (or has used up / refused) this template. */
-export const ERR_NOT_SUBSCRIBED = 43101
+const ERR_NOT_SUBSCRIBED = 43101
 
-export type NotificationStatus = 'sending' | 'sent' | 'refused' | 'failed'
+type NotificationStatus = 'sending' | 'sent' | 'refused' | 'failed'
 
 export interface NotificationRecord {
   to: string

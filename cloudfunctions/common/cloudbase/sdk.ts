@@ -22,7 +22,7 @@ export interface SdkCommand {
   inc(by: number): unknown
 }
 
-export interface SdkQuery {
+interface SdkQuery {
   where(condition: object): SdkQuery
   orderBy(field: string, direction: 'asc' | 'desc'): SdkQuery
   limit(max: number): SdkQuery
@@ -35,7 +35,7 @@ export interface SdkQuery {
   remove(): Promise<unknown>
 }
 
-export interface SdkDocument {
+interface SdkDocument {
   get(): Promise<unknown>
   set(data: object): Promise<unknown>
   remove(): Promise<unknown>
@@ -81,7 +81,7 @@ export interface WxStorageApi {
 }
 
 /** A WeChat open API call through cloud.openapi: resolves `{ errCode: 0, ... }`, rejects with `errCode`. */
-export type OpenApiCall = (params: Record<string, unknown>) => Promise<unknown>
+type OpenApiCall = (params: Record<string, unknown>) => Promise<unknown>
 
 /** The open APIs the adapters call (they must be listed in the function's config.json permissions). */
 export interface WxOpenApi {

@@ -3,7 +3,7 @@
 // It changes nothing: same results, same errors, same transactions.
 import type { DocStore, Filter, FindOptions, Tx } from '../ports'
 
-export type DocStoreOp = 'get' | 'find' | 'count' | 'insert' | 'update' | 'remove' | 'transaction'
+type DocStoreOp = 'get' | 'find' | 'count' | 'insert' | 'update' | 'remove' | 'transaction'
 
 export interface DocStoreCall {
   op: DocStoreOp

@@ -28,7 +28,7 @@ export function assertFieldPath(path: string): void {
  * A top-level field name of a stored document or a patch: no `.` (CloudBase would read it as a nested path,
  * SQLite as a literal key) and no leading `$` (an operator to CloudBase).
  */
-export function assertFieldName(name: string): void {
+function assertFieldName(name: string): void {
   if (name === '' || name.includes('.') || name.startsWith('$') || name.includes('\u0000')) {
     throw new Error(`invalid field name: ${JSON.stringify(name)}`)
   }
@@ -94,7 +94,7 @@ export function totalOrder(orderBy: OrderBy | undefined): OrderBy {
   return [...fields, ['_id', last]]
 }
 
-export function getPath(doc: unknown, path: string): unknown {
+function getPath(doc: unknown, path: string): unknown {
   let value: unknown = doc
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined
@@ -146,7 +146,7 @@ export class InvalidCursorError extends Error {
  * page (measured: 42 ms at 7,200 remaining, 8–32 s at a million); a row value `(f1, _id) > (v1, x)` is not used
  * as a range on SQLite's expression indexes at all.
  */
-export function cursorFilter(
+function cursorFilter(
   orderBy: OrderBy | undefined,
   cursor: string,
   pinned: ReadonlyMap<string, Scalar> = new Map(),

@@ -19,7 +19,7 @@ const MONTHS_SHOWN = 24
  * The fields of a case the public function ever loads (the DocStore projection): exactly the public projection's
  * input, so no reporter field is even read into memory.
  */
-export const PUBLIC_SOURCE_FIELDS = [
+const PUBLIC_SOURCE_FIELDS = [
   'refNo',
   'requestType',
   'category',

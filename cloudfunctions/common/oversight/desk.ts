@@ -44,12 +44,7 @@ export function deskQuery(list: DeskList, today: string): { filter: Filter; orde
   }
 }
 
-export function deskItemOf(
-  runtime: Runtime,
-  doc: StoredCase,
-  calendar: WorkingCalendar,
-  now: Date,
-): DeskItem {
+function deskItemOf(runtime: Runtime, doc: StoredCase, calendar: WorkingCalendar, now: Date): DeskItem {
   const fields = (doc as DeskCase).oversight
   return {
     ...toInboxItem(doc, unitNamer(runtime.deployment.units)(doc.unitId), clocksOf(doc, calendar, now)),

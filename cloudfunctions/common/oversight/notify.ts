@@ -6,7 +6,7 @@ import type { Runtime } from '../ports'
 import { listActiveStaff } from '../staff-records'
 
 /** The unit and every unit above it. */
-export function unitLine(runtime: Runtime, unitId: string): string[] {
+function unitLine(runtime: Runtime, unitId: string): string[] {
   const byId = new Map(runtime.deployment.units.map((u) => [u.id, u]))
   const line: string[] = []
   for (let id: string | undefined = unitId; id && !line.includes(id); id = byId.get(id)?.parentId)
@@ -15,7 +15,7 @@ export function unitLine(runtime: Runtime, unitId: string): string[] {
 }
 
 /** Openids of the active leaders and supervisors of the unit and the units above it. */
-export async function overseersOf(runtime: Runtime, unitId: string): Promise<string[]> {
+async function overseersOf(runtime: Runtime, unitId: string): Promise<string[]> {
   const line = unitLine(runtime, unitId)
   const staff = await listActiveStaff(runtime.db)
   return staff

@@ -16,7 +16,7 @@ import { MAX_PAGE_SIZE, type Page, type Runtime, type WithId } from '../ports'
 import { encryptField, maskName } from '../reporter-identity'
 import { listActiveStaff, unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
 
-export interface ReceptionDoc {
+interface ReceptionDoc {
   date: string
   leaderStaffId: string
   leaderName: string

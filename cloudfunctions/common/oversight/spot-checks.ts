@@ -21,7 +21,7 @@ import { getMany } from '../db/get-many'
 import { DuplicateKeyError, MAX_PAGE_SIZE, type Page, type Runtime, type WithId } from '../ports'
 import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
 
-export interface SpotCheckDoc {
+interface SpotCheckDoc {
   unitId: string
   period: string
   seed: string
@@ -32,12 +32,12 @@ export interface SpotCheckDoc {
   drawnByName: string
 }
 
-export const SPOT_CHECK_NOT_FOUND = '没有找到该抽查，或不在您的范围内'
+const SPOT_CHECK_NOT_FOUND = '没有找到该抽查，或不在您的范围内'
 const UNIT_NOT_FOUND = '没有找到该单位，或不在您的范围内'
 /** A unit's closed cases of one month read for a draw, at most (a larger population is refused, not cut). */
 const MAX_POPULATION = 5000
 
-export const spotCheckId = (unitId: string, period: string) => `sc-${unitId}-${period}`
+const spotCheckId = (unitId: string, period: string) => `sc-${unitId}-${period}`
 
 function inScope(runtime: Runtime, staff: StaffRecord, unitId: string): boolean {
   return unitScopeOf(runtime.deployment.units, staff).includes(unitId)

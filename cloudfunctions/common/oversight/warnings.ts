@@ -36,7 +36,7 @@ export interface WarningDoc {
   handledBy?: string
 }
 
-export const WARNING_NOT_FOUND = '没有找到该预警，或不在您的范围内'
+const WARNING_NOT_FOUND = '没有找到该预警，或不在您的范围内'
 
 /** Tells the supervising unit's leaders and supervisors of a warning just raised. */
 export async function tellWarning(runtime: Runtime, id: string, warning: WarningDoc): Promise<number> {

@@ -36,7 +36,7 @@ const CODE_NOT_MATCHING = '没有找到这条举报，或查询码不正确，�
  * beside the lookup's (cases.lookupByCode), so reading a reward after a lookup does not halve the lookups; 33^10
  * codes cannot be guessed at either rate.
  */
-export const consumeCodeAttempt = (runtime: Runtime, openid: string) =>
+const consumeCodeAttempt = (runtime: Runtime, openid: string) =>
   consumeRateLimit(runtime, `reward-code:${openid}`, 10, 600, '查询次数过多')
 
 /** The anonymous report a query code opens, or NOT_FOUND (a wrong code and a missing report read the same). */

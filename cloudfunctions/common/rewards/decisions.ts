@@ -37,7 +37,7 @@ import {
   type StoredClaim,
 } from './world'
 
-export const CLAIM_NOT_FOUND = '没有找到该申领'
+const CLAIM_NOT_FOUND = '没有找到该申领'
 
 export async function loadClaim(runtime: Runtime, claimId: string): Promise<StoredClaim> {
   const claim = await runtime.db.get<RewardClaimDoc>(COLLECTIONS.rewardClaims, claimId)

@@ -14,7 +14,7 @@ import type { Runtime, WithId } from '../ports'
 import { revealReporter } from '../reporter-identity'
 import type { StaffRecord } from '../staff-records'
 
-export interface ReferralDoc {
+interface ReferralDoc {
   caseId: string
   refNo: string
   unitId: string

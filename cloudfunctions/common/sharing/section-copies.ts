@@ -21,7 +21,7 @@ import { getMany } from '../db/get-many'
 import { DuplicateKeyError, type Runtime } from '../ports'
 import { unitNamer, type StaffDoc, type StaffRecord } from '../staff-records'
 
-export interface SectionCopyDoc {
+interface SectionCopyDoc {
   caseId: string
   refNo: string
   category: CaseDoc['category']
@@ -31,7 +31,7 @@ export interface SectionCopyDoc {
   cite: string
 }
 
-export const sectionCopyId = (caseId: string, unitId: string) => `${caseId}:${unitId}`
+const sectionCopyId = (caseId: string, unitId: string) => `${caseId}:${unitId}`
 
 /** The one answer for a copy that is missing or not the caller's. */
 const COPY_NOT_FOUND = '没有找到这份抄送，或它不是抄送给您所在科室的'

@@ -20,7 +20,7 @@ import { hasCaseStats, newCaseExtras, writeCaseStatsInTx, type CaseStatFields } 
 import { refreshMonth } from './months'
 
 /** The paged job's cursor (paged-job.ts). */
-export const BACKFILL_JOB_ID = 'stats-backfill'
+const BACKFILL_JOB_ID = 'stats-backfill'
 /** What the backfill has done. */
 export const BACKFILL_RECORD_ID = 'stats-backfill-record'
 

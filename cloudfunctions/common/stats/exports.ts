@@ -24,7 +24,7 @@ function csvCell(value: Cell): string {
 }
 
 /** RFC 4180, CRLF line ends; several sheets follow each other with a title line and a blank line between. */
-export function toCsv(sheets: readonly Sheet[]): Uint8Array {
+function toCsv(sheets: readonly Sheet[]): Uint8Array {
   const blocks = sheets.map((sheet) => {
     const lines = [sheet.headers, ...sheet.rows].map((row) => row.map(csvCell).join(','))
     return sheets.length > 1 ? [csvCell(sheet.name), ...lines].join('\r\n') : lines.join('\r\n')

@@ -54,7 +54,7 @@ export const begunSince = (startedAt: string | null, since: string): boolean =>
   startedAt !== null && Date.parse(startedAt) >= Date.parse(since)
 
 /** The page of a month's contributions after `after` (the `month` index). */
-export function contributionsPage(db: DocStore, month: string, after: string | null, limit: number) {
+function contributionsPage(db: DocStore, month: string, after: string | null, limit: number) {
   return db.find<CaseStatDoc>(COLLECTIONS.caseStats, { filter: { month }, limit, after })
 }
 

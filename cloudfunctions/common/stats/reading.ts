@@ -27,7 +27,7 @@ import { monthlyReportId, type MonthlyReportDoc } from './monthly-report'
 import { monthCells, refreshMonth } from './months'
 import { statNames } from './names'
 
-export const UNIT_NOT_FOUND = '没有找到该单位，或不在您的范围内'
+const UNIT_NOT_FOUND = '没有找到该单位，或不在您的范围内'
 
 /** The units a request covers: the named unit and those below it, if the caller's scope holds it; else all of the scope. */
 export function requestedUnits(runtime: Runtime, staff: StaffRecord, unitId: string | null): string[] {
@@ -38,7 +38,7 @@ export function requestedUnits(runtime: Runtime, staff: StaffRecord, unitId: str
 }
 
 /** What one request may spend summing months nobody has summed yet. */
-export const SUMMING_BUDGET_MS = 3_000
+const SUMMING_BUDGET_MS = 3_000
 
 /**
  * The stored cells of the months, and the months still without. A past or current month nobody has summed (the

@@ -12,7 +12,7 @@ import type { DocWriter, Runtime } from '../ports'
 import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
 
 /** The audit actions that are disclosures (labelled as every audit action is, AUDIT_ACTIONS). */
-export type Disclosure = Extract<AuditAction, 'reveal-reporter' | 'export'>
+type Disclosure = Extract<AuditAction, 'reveal-reporter' | 'export'>
 
 /** What every disclosure record carries besides its details: the mark, and the unit whose data it was. */
 export function disclosureMark(unitId: string): { disclosure: true; unitId: string } {

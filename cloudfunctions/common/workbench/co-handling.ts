@@ -17,12 +17,12 @@ export interface CoHandlingDoc {
   createdAt: string
 }
 
-export const coHandlingId = (caseId: string, unitId: string) => `${caseId}~${unitId}`
+const coHandlingId = (caseId: string, unitId: string) => `${caseId}~${unitId}`
 
 type CaseUnits = Pick<CaseDoc, 'flags' | 'open' | 'createdAt'> & { _id: string }
 
 /** The units sharing a case with its lead office. */
-export function coHandlingUnits(doc: Pick<CaseDoc, 'flags'>): string[] {
+function coHandlingUnits(doc: Pick<CaseDoc, 'flags'>): string[] {
   const assignment = doc.flags.assignment
   return (assignment?.unitIds ?? []).filter((id) => id !== assignment?.leadUnitId)
 }

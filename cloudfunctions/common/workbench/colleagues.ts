@@ -10,7 +10,7 @@ import { COLLECTIONS } from '../collections'
 import type { Runtime } from '../ports'
 import { listActiveStaff, unitScopeOf, type StaffRecord } from '../staff-records'
 
-export const UNIT_NOT_FOUND = '没有找到该单位，或不在您的范围内'
+const UNIT_NOT_FOUND = '没有找到该单位，或不在您的范围内'
 
 /** The unit if it is in the caller's scope; otherwise NOT_FOUND, as for a unit id no unit has. */
 export function unitInScope(runtime: Runtime, caller: StaffRecord, unitId: string): string {

@@ -24,7 +24,7 @@ export interface DutyDoc {
   updatedBy: Colleague
 }
 
-export const dutyId = (unitId: string, date: LocalDate) => `${unitId}~${date}`
+const dutyId = (unitId: string, date: LocalDate) => `${unitId}~${date}`
 
 function dutyView(runtime: Runtime, doc: DutyDoc): DutyDay {
   return {

@@ -40,7 +40,7 @@ export interface InboxRequest {
 }
 
 /** The filters as conditions of the list's query (overdue: the next duty's date is before today). */
-export function filterOf(filters: InboxFilters, today: string): Filter {
+function filterOf(filters: InboxFilters, today: string): Filter {
   const f: Filter = { screening: 'passed' }
   if (filters.status) f.status = filters.status
   if (filters.category) f.category = filters.category
@@ -55,11 +55,7 @@ export function filterOf(filters: InboxFilters, today: string): Filter {
 }
 
 /** Inbox rows of a page of cases, in the page's order, with their clocks and due badges as of now. */
-export async function inboxItems(
-  runtime: Runtime,
-  docs: readonly StoredCase[],
-  now: Date,
-): Promise<InboxItem[]> {
+async function inboxItems(runtime: Runtime, docs: readonly StoredCase[], now: Date): Promise<InboxItem[]> {
   const unitName = unitNamer(runtime.deployment.units)
   const calendar = await calendarFor(runtime)
   const today = localDateOf(now)

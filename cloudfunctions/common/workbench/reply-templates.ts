@@ -22,7 +22,7 @@ import type { Runtime, WithId } from '../ports'
 import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
 import { unitInScope, unitsAbove } from './colleagues'
 
-export interface ReplyTemplateDoc {
+interface ReplyTemplateDoc {
   unitId: string
   category: CategoryKey
   outcome: ReplyOutcome
@@ -32,7 +32,7 @@ export interface ReplyTemplateDoc {
   updatedBy: Colleague
 }
 
-export const TEMPLATE_NOT_FOUND = '没有找到该答复模板，或不在您的范围内'
+const TEMPLATE_NOT_FOUND = '没有找到该答复模板，或不在您的范围内'
 
 /** Templates offered for one case: at most this many, newest first. */
 const OFFERED = 20

@@ -59,7 +59,7 @@ export function formFieldsOf(type: CaseEventType): FormField[] {
 export const instantText = (at: Date | string) => formatShanghai(at, 'YYYY-MM-DD HH:mm')
 
 /** An empty field: an instant starts at now (editable), everything else blank. */
-export function blankValue(spec: AskedSpec, now: Date): FormValue {
+function blankValue(spec: AskedSpec, now: Date): FormValue {
   switch (spec.kind) {
     case 'instant':
       return instantText(now)

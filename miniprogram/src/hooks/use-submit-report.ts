@@ -15,7 +15,7 @@ export type SubmitState =
 export type FieldErrors = Record<string, string>
 
 /** What the server's schema receives, built from the draft. */
-export function submitPayloadOf(d: ReportDraft): unknown {
+function submitPayloadOf(d: ReportDraft): unknown {
   return {
     clientRequestId: d.clientRequestId,
     requestType: d.requestType,

@@ -33,7 +33,7 @@ interface Context2d {
 }
 
 /** Draws the stamp's lines onto the bottom of the picture. */
-export function drawStamp(ctx: Context2d, width: number, height: number, lines: readonly string[]): void {
+function drawStamp(ctx: Context2d, width: number, height: number, lines: readonly string[]): void {
   const size = Math.max(14, Math.round(Math.min(width, height) / 28))
   const lineHeight = Math.round(size * 1.4)
   const pad = Math.round(size * 0.6)

@@ -1,9 +1,9 @@
 // Local mode only: which persona the H5 app acts as. In weapp, identity is the WeChat user, period.
 import Taro from '@tarojs/taro'
 
-export const DEV_OPENID_HEADER = 'x-dev-openid'
+const DEV_OPENID_HEADER = 'x-dev-openid'
 const KEY = 'gw.devOpenid'
-export const DEFAULT_DEV_OPENID = 'dev-citizen'
+const DEFAULT_DEV_OPENID = 'dev-citizen'
 
 export function currentDevOpenid(): string | null {
   if (process.env.TARO_ENV === 'weapp') return null

@@ -44,7 +44,7 @@ export async function currentPosition(): Promise<
 }
 
 /** The device's position with its accuracy and the device's own clock when it was read (a check-in, a photo). */
-export interface DeviceFix {
+interface DeviceFix {
   lat: number
   lng: number
   coordSystem: 'gcj02' | 'wgs84'

@@ -17,7 +17,7 @@ export interface ChosenPhoto {
 }
 
 /** A chosen file that is not taken, and why (shown on its photo slot). */
-export interface RefusedPhoto {
+interface RefusedPhoto {
   name: string
   reason: string
 }

@@ -19,7 +19,7 @@ const KEYS: Record<NoticeMoment, SubscribeTemplateKey[]> = {
   'staff-task': ['staff-task'],
 }
 
-export function noticeTemplates(moment: NoticeMoment): string[] {
+function noticeTemplates(moment: NoticeMoment): string[] {
   const templates = clientConfigNow()?.subscribeTemplates ?? {}
   return KEYS[moment].map((key) => templates[key]).filter((id): id is string => Boolean(id))
 }

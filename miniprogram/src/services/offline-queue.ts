@@ -23,7 +23,7 @@ export interface CaseSnapshot {
 }
 
 /** What happened on the case since the officer saw it (a conflict shows it). */
-export interface CaseNow extends CaseSnapshot {
+interface CaseNow extends CaseSnapshot {
   newEntries: Array<{ label: string; at: string; by: string }>
 }
 
@@ -61,7 +61,7 @@ export const emptyQueue = (): Queue => ({ version: 1, items: [], failures: 0, re
 export const PHOTO_REF = 'device:'
 
 /** The kept photos an event names (`device:<path>`), anywhere in it. */
-export function photoRefsOf(event: unknown): string[] {
+function photoRefsOf(event: unknown): string[] {
   if (typeof event === 'string') return event.startsWith(PHOTO_REF) ? [event.slice(PHOTO_REF.length)] : []
   if (Array.isArray(event)) return event.flatMap(photoRefsOf)
   if (event && typeof event === 'object') return Object.values(event).flatMap(photoRefsOf)
@@ -69,7 +69,7 @@ export function photoRefsOf(event: unknown): string[] {
 }
 
 /** The event with each kept photo replaced by its uploaded file id. */
-export function withUploadedPhotos<T>(event: T, uploaded: ReadonlyMap<string, string>): T {
+function withUploadedPhotos<T>(event: T, uploaded: ReadonlyMap<string, string>): T {
   const swap = (v: unknown): unknown => {
     if (typeof v === 'string' && v.startsWith(PHOTO_REF)) return uploaded.get(v.slice(PHOTO_REF.length)) ?? v
     if (Array.isArray(v)) return v.map(swap)
@@ -149,11 +149,11 @@ export function applied(queue: Queue, id: string, version: number): Queue {
 }
 
 /** The case changed meanwhile: kept, with the case as it is now, until the officer decides. */
-export const conflicted = (queue: Queue, id: string, current: CaseNow): Queue =>
+const conflicted = (queue: Queue, id: string, current: CaseNow): Queue =>
   replace(networkBack(queue), id, { state: 'conflict', current, error: undefined })
 
 /** Refused by the server for another reason: kept, with the reason, until the officer decides. */
-export const refused = (queue: Queue, id: string, error: { code: string; message: string }): Queue =>
+const refused = (queue: Queue, id: string, error: { code: string; message: string }): Queue =>
   replace(networkBack(queue), id, { state: 'refused', error })
 
 /** The officer applies it again on the case as it is now (`version`), with the same request id. */
@@ -173,7 +173,7 @@ export function discard(queue: Queue, id: string): Queue {
 }
 
 /** What happened on a case since the officer saw it, from the case as it is now. */
-export function caseNow(detail: StaffCaseDetail, seen: CaseSnapshot): CaseNow {
+function caseNow(detail: StaffCaseDetail, seen: CaseSnapshot): CaseNow {
   return {
     version: detail.version,
     statusLabel: detail.statusLabel,
@@ -261,7 +261,7 @@ export async function sendAction(
 }
 
 /** The queue after an outcome of the background sync (applied, backed off, or kept for the officer). */
-export function settle(queue: Queue, item: QueuedAction, outcome: SendOutcome, now: Date): Queue {
+function settle(queue: Queue, item: QueuedAction, outcome: SendOutcome, now: Date): Queue {
   switch (outcome.kind) {
     case 'applied':
       return applied(queue, item.id, outcome.detail.version)

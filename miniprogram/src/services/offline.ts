@@ -120,7 +120,7 @@ export function submitAction(action: Omit<Q.NewAction, 'id'>): Promise<SubmitOut
 const store: Q.QueueStore = { load, save: (queue) => void update(() => queue) }
 
 /** Sends what is waiting, in order, until the queue is empty, blocked on the officer, or the network fails. */
-export function syncNow(): Promise<void> {
+function syncNow(): Promise<void> {
   return exclusive(async () => {
     await Q.drain(store, transport, () => new Date(), whenApplied)
     schedule()

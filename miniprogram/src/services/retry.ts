@@ -2,7 +2,7 @@
 // network. Only safe for idempotent calls — submitReport is, through its clientRequestId.
 import type { ApiResult } from '@shared/contracts/result'
 
-export const RETRY_DELAYS_MS = [1500, 4000]
+const RETRY_DELAYS_MS = [1500, 4000]
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 

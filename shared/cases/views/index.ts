@@ -22,6 +22,6 @@ export { submittedView, toReporterDetail, type SubmitReportResult } from './repo
 export { FOLLOWER_VIEW_NOTE, QUERY_CODE_VIEW_NOTE, toFollowerDetail } from './follower'
 export { toCitizenDetail } from './citizen'
 export { toInboxItem, toStaffDetail, type InboxItem, type StaffCaseDetail } from './staff'
-export { sitePhotoIds, type OnSiteView } from './on-site'
+export { sitePhotoIds } from './on-site'
 export { publicArea, toPublicCase, type PublicCase, type PublicSource } from './public'
 export { routingPreviewOf, similarCaseOf, type ReportPreview, type SimilarCaseSource } from './preview'

@@ -15,12 +15,12 @@ import type { StoredCase } from '../case-doc'
 
 type LatLng = { lat: number; lng: number }
 
-export interface ActedBy {
+interface ActedBy {
   name: string | null
   post: string
 }
 
-export interface CheckInView {
+interface CheckInView {
   /** When the server recorded it. */
   at: string
   /** The phone's clock when the position was read. */
@@ -40,7 +40,7 @@ export interface CheckInView {
   by: ActedBy
 }
 
-export interface SitePhotoView {
+interface SitePhotoView {
   fileId: string
   url: string | null
   /** When the photo was taken (the phone's clock) and when the entry was recorded (the server's). */
@@ -71,7 +71,7 @@ export interface ReadingView {
   by: ActedBy
 }
 
-export interface RectificationView {
+interface RectificationView {
   orderedAt: string
   target: string
   measures: string
@@ -83,7 +83,7 @@ export interface RectificationView {
   by: ActedBy
 }
 
-export interface PenaltyLinkView {
+interface PenaltyLinkView {
   penaltyCaseNo: string
   note: string
   at: string

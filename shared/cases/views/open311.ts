@@ -9,7 +9,7 @@ import type { LocalDate } from '../../time'
 import type { PublicCase } from './public'
 
 /** The group every service belongs to. */
-export const OPEN311_GROUP = '生态环境'
+const OPEN311_GROUP = '生态环境'
 
 export interface Open311Service {
   service_code: string
@@ -22,7 +22,7 @@ export interface Open311Service {
   group: string
 }
 
-export interface Open311Attribute {
+interface Open311Attribute {
   variable: boolean
   code: string
   datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist'
@@ -108,11 +108,6 @@ export function open311Request(view: PublicCase, expectedBy: LocalDate | null): 
     ...(view.open && expectedBy ? { expected_datetime: `${expectedBy}T23:59:59+08:00` } : {}),
     ...(view.area ? { lat: view.area.lat, long: view.area.lng } : {}),
   }
-}
-
-export interface Open311Error {
-  code: number
-  description: string
 }
 
 // ---------- XML ----------

@@ -60,7 +60,7 @@ export interface InboxItem extends CaseHeadline {
 }
 
 /** The approval chain of the reply, grouped (S1 第十一条, S2 第十七条): every draft, approval and send-back. */
-export interface ReplyChainStep {
+interface ReplyChainStep {
   at: string
   kind: 'draft-reply' | 'approve-reply' | 'send-back-reply' | 'send-reply'
   label: string
@@ -70,7 +70,7 @@ export interface ReplyChainStep {
 }
 
 /** The assignment as the lead unit works it: units, the named officer, instructions, dates. */
-export interface AssignmentView {
+interface AssignmentView {
   units: Array<{ id: string; name: string; lead: boolean }>
   officer: { id: string; name: string } | null
   instructions: string
@@ -79,7 +79,7 @@ export interface AssignmentView {
 }
 
 /** An extension request awaiting its decision: what the approver decides on. */
-export interface PendingExtensionView {
+interface PendingExtensionView {
   days: number
   reason: string
   requestedAt: string

@@ -48,7 +48,7 @@ export interface EventSpec<T extends string, F extends Fields> {
   staff?: { summary: (event: EventValue<T, F>, ctx: NarrationContext) => string | null }
 }
 
-export type EventValue<T extends string, F extends Fields> = { type: T } & FieldsOutput<F>
+type EventValue<T extends string, F extends Fields> = { type: T } & FieldsOutput<F>
 
 export interface EventDef<T extends string = string, F extends Fields = Fields> extends EventSpec<T, F> {
   type: T

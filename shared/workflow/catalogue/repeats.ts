@@ -13,7 +13,7 @@ const count = (what: string) =>
  * The intake's count behind a system action on repeat reports, kept in the history entry: how many reports
  * (counted as the profile says) within how many days, the threshold, and the article the action rests on.
  */
-export const repeatCountSchema = z.object({
+const repeatCountSchema = z.object({
   count: count('重复举报次数'),
   threshold: count('重复举报次数标准'),
   windowDays: z

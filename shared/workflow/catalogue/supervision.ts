@@ -14,14 +14,12 @@ export const SUPERVISION_SEND_BACK_REASONS = {
   incomplete: { label: '督办结果内容不全', basis: 'S3 第十五条' },
   unclear: { label: '事实不清', basis: 'S3 第十五条' },
 } as const
-export type SupervisionSendBackReason = keyof typeof SUPERVISION_SEND_BACK_REASONS
 
 /** S3 第十四条: 抽查…发现办理不规范的，应要求改正或重新办理. */
 export const SPOT_CHECK_FINDINGS = {
   compliant: { label: '办理规范', basis: 'S3 第十四条' },
   irregular: { label: '办理不规范（须改正或重新办理）', basis: 'S3 第十四条' },
 } as const
-export type SpotCheckFinding = keyof typeof SPOT_CHECK_FINDINGS
 
 // S3 第十五条: 下级…应当按照督办的时限要求办结和上报. A person's 督办 is internal: the reporter is not told.
 export const ISSUE_SUPERVISION_ORDER = defineEvent('issue-supervision-order', {

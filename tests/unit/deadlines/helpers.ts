@@ -21,7 +21,7 @@ export interface CaseSketch {
   starts: Partial<Record<ClockStart, string>>
 }
 
-export function factsOf(sketch: CaseSketch): ClockFacts {
+function factsOf(sketch: CaseSketch): ClockFacts {
   const base = clockFactsFor({
     requestType: sketch.type ?? 'complaint',
     receivedAt: sketch.starts.received ?? '2026-01-05T09:00:00+08:00',

@@ -18,7 +18,7 @@ import {
 
 export const calendar = createWorkingCalendar()
 
-export const staff = (role: StaffRole): Actor => ({ kind: 'staff', id: `${role}-1`, roles: [role] })
+const staff = (role: StaffRole): Actor => ({ kind: 'staff', id: `${role}-1`, roles: [role] })
 export const REPORTER_ID = 'openid-reporter-1'
 export const actors = {
   reporter: { kind: 'reporter', id: REPORTER_ID } as Actor,

@@ -6,11 +6,11 @@ import { STATE_GROUPS, type CaseEventInput, type CaseEventType, type CaseStateKe
 import { actors, CaseDriver, CHECK_IN, REPLY, SITE_PHOTOS, SITE_VISIT } from './driver'
 
 export type ActorKey = keyof typeof actors
-export type Step = readonly [CaseEventInput, ActorKey]
+type Step = readonly [CaseEventInput, ActorKey]
 
 export const T0 = '2026-03-02T09:00:00+08:00'
 /** T0 plus some hours, as an ISO instant. */
-export const hoursAfterT0 = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString()
+const hoursAfterT0 = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString()
 
 /** The officer of the driver's actors, as an assignment names them. */
 export const OFFICER = { id: 'officer-1', name: '王磊' }
@@ -51,7 +51,7 @@ const SPOT_CHECK_IRREGULAR = {
 } as const satisfies CaseEventInput
 const CLOSED: Step[] = [...REPLIED, [{ type: 'accept-reply' }, 'reporter']]
 
-export const PATHS: Record<CaseStateKey, Step[]> = {
+const PATHS: Record<CaseStateKey, Step[]> = {
   registered: [],
   'awaiting-supplement': [[{ type: 'request-supplement', missingItems: ['现场照片'] }, 'intake']],
   accepted: [[{ type: 'accept' }, 'intake']],

@@ -16,7 +16,7 @@ type Position = NonNullable<ReportDraft['position']>
 const EXPLAINED_KEY = 'gw.locationExplained'
 
 /** How the position on the form was obtained, as the form says it. */
-export const POSITION_ORIGIN_LABELS: Record<PositionOrigin, string> = {
+const POSITION_ORIGIN_LABELS: Record<PositionOrigin, string> = {
   map: '地图选点',
   device: '手机定位',
   demo: '演示地点',

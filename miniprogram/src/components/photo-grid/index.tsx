@@ -4,7 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { PhotoSlot } from '../../hooks/use-photo-uploads'
 import './index.scss'
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`
