@@ -14,7 +14,7 @@ export { missingFact, REPLY_FIELDS, replySections, type ReplyContent } from './c
 export { SITE_VISIT_FIELDS } from './catalogue/handling'
 export { currentHandlerOf } from './catalogue/staffing'
 export { OFFICER_FIELDS } from './catalogue/workbench'
-export { checkInsOf, hasBeenOnSite, hasRecused, namedOfficer, recusedStaffIds } from './people'
+export { hasRecused, namedOfficer, recusedStaffIds } from './people'
 export { repeatCountSchema, type RepeatCountRecord } from './catalogue/repeats'
 export * from './actors'
 export * from './machine-types'
