@@ -20,9 +20,13 @@ import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
 import { VersionConflictError, type Runtime } from '../common/ports'
 
 const WORK_INDEX_JOB_ID = 'work-index'
-/** The version of `workIndexOf` the stored indexes follow. */
-const WORK_INDEX_VERSION = 1
-const DONE_ID = `${WORK_INDEX_JOB_ID}-done`
+/**
+ * The version of `workIndexOf` the stored indexes follow. 2: a check-in ends an urgent case's place on the duty
+ * list, as a site-visit record did.
+ */
+const WORK_INDEX_VERSION = 2
+/** `jobs/<id>`: the version every open case has been through. */
+export const WORK_INDEX_DONE_ID = `${WORK_INDEX_JOB_ID}-done`
 
 /** `complete`: every open case follows the current version (then later runs only read the marker). */
 export interface WorkIndexReport extends PagedJobReport {
@@ -51,7 +55,7 @@ export async function runWorkIndexRefresh(
     pages: 0,
     slowestPageMs: 0,
   }
-  const done = await runtime.db.get<{ version: number }>(COLLECTIONS.jobs, DONE_ID)
+  const done = await runtime.db.get<{ version: number }>(COLLECTIONS.jobs, WORK_INDEX_DONE_ID)
   if (done && done.version >= WORK_INDEX_VERSION) return { ...report, complete: true }
   const now = runtime.clock.now()
   const calendar = await calendarFor(runtime)
@@ -85,8 +89,8 @@ export async function runWorkIndexRefresh(
   // Recorded only after a pass with nothing left over: a case that failed is looked at again by the next pass.
   if (report.complete && report.failures === 0) {
     const marker = { version: WORK_INDEX_VERSION, updatedAt: toShanghaiIso(now) }
-    if (done) await runtime.db.update(COLLECTIONS.jobs, DONE_ID, marker, done._version)
-    else await runtime.db.insert(COLLECTIONS.jobs, { _id: DONE_ID, ...marker })
+    if (done) await runtime.db.update(COLLECTIONS.jobs, WORK_INDEX_DONE_ID, marker, done._version)
+    else await runtime.db.insert(COLLECTIONS.jobs, { _id: WORK_INDEX_DONE_ID, ...marker })
   }
   runtime.log.info('work index', { ...report })
   return report

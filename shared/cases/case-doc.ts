@@ -140,8 +140,16 @@ export function formatRefNo(prefix: string, localDate: string, seq: number): str
   return `${prefix}-${localDate.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`
 }
 
+/**
+ * The case as the state machine sees it. A flag counted only since some cases were stored is counted in their
+ * history: check-ins (现场签到), so such a case leaves the duty list once re-derived (timers/work-index.ts).
+ */
 export function machineStateOf(doc: CaseDoc): CaseMachineState {
-  return { status: doc.status, profile: doc.profile, facts: doc.facts, flags: doc.flags }
+  const flags =
+    doc.flags.checkIns === undefined
+      ? { ...doc.flags, checkIns: doc.history.filter((e) => e.event.type === 'check-in').length }
+      : doc.flags
+  return { status: doc.status, profile: doc.profile, facts: doc.facts, flags }
 }
 
 /** The reporter's rating of the reply: a history entry (评价答复, or 认可答复 with stars), given once. */

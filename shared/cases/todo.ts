@@ -10,7 +10,7 @@ import { effectivePolicy, getPolicyProfile } from '../policy'
 import type { LocalDate } from '../time'
 import { TERMS } from '../vocabulary/terms'
 import type { CaseMachineState } from '../workflow/machine-types'
-import { namedOfficer } from '../workflow/people'
+import { hasBeenOnSite, namedOfficer } from '../workflow/people'
 import { STATE_GROUPS, type CaseStateKey } from '../workflow/states'
 import { todoListOf, type DueBadge, type TodoList } from './todo-lists'
 import { nextDuty } from './views/clocks'
@@ -97,7 +97,8 @@ export interface WaitingState {
  * Whose move it is and what the case waits for, from the state table and the flags: a finding that the matter is
  * not the bureau's waits for the transfer; a handled case nobody is named to waits for its officer; an extension
  * request adds its approvers; a supervised case stays on the supervisors' list while the bureau owes a move; an
- * urgent case is on the duty list until someone has been on site.
+ * urgent case is on the duty list until someone has been on site — checked in there, or recorded a site visit
+ * (S2 第十二条 立即组织现场核实处置).
  */
 export function waitingOf(
   state: Pick<CaseMachineState, 'status' | 'flags' | 'facts' | 'profile'>,
@@ -126,7 +127,7 @@ export function waitingOf(
   }
   if (flags.supervised && STATE_GROUPS.bureauTurn.includes(status) && !lists.includes('supervisor'))
     lists.push('supervisor')
-  if (state.facts.emergency && STATE_GROUPS.beforeReply.includes(status) && flags.siteVisits === 0) {
+  if (state.facts.emergency && STATE_GROUPS.beforeReply.includes(status) && !hasBeenOnSite(flags)) {
     lists.unshift('duty')
   }
   return { lists, waitsFor }

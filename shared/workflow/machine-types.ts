@@ -52,6 +52,11 @@ export interface CaseFlags {
   /** Handling units and the named officer; several offices have a lead office that replies for all (S2 第十六条). */
   assignment: Assignment | null
   siteVisits: number
+  /**
+   * 现场签到 made on the case (S2 第十二条 立即组织现场核实): someone of the bureau has been on site. Absent on cases
+   * stored before check-ins were counted (`machineStateOf` counts them in the history; read it with `checkInsOf`).
+   */
+  checkIns?: number
   initialOpinionRecorded: boolean
   rectification: { dueDate: LocalDate; completed: boolean } | null
   reply: { draft: ReplyContent; approvals: readonly ApprovalStep[]; sentAt: string | null } | null

@@ -60,6 +60,7 @@ const INITIAL_FLAGS: CaseFlags = {
   outOfRemit: null,
   assignment: null,
   siteVisits: 0,
+  checkIns: 0,
   initialOpinionRecorded: false,
   rectification: null,
   reply: null,

@@ -7,7 +7,7 @@ import type { ApprovalStep, EffectivePolicy } from '@shared/policy'
 import type { Actor, ActorRole } from './actors'
 import { repeatCountOf, type CaseEventType, type EventOf, type RepeatActionEvent } from './events'
 import type { GuardName } from './guards'
-import { namedOfficer, recusedStaffIds } from './people'
+import { checkInsOf, namedOfficer, recusedStaffIds } from './people'
 import type {
   CaseFacts,
   CaseFlags,
@@ -656,8 +656,16 @@ export const TRANSITIONS: TransitionTable = {
 
   'find-report-untrue': [{ from: INVESTIGATED, roles: ['officer', 'office-head', 'leader'] }],
   // On site (S1 第九条 第一时间赶赴现场; S2 第十二条 立即组织现场核实): the officer, or the head or leader who leads the
-  // visit (S0 第十一条 主要负责人亲自带队; S0 第五条 领导带班), checks in. A correction is another check-in.
-  'check-in': [{ from: ON_SITE_STATES, roles: ['officer', 'office-head', 'leader'], to: onSite }],
+  // visit (S0 第十一条 主要负责人亲自带队; S0 第五条 领导带班), checks in. A correction is another check-in. Counted:
+  // an urgent case is on the duty list until someone has been on site (shared/cases/todo.ts).
+  'check-in': [
+    {
+      from: ON_SITE_STATES,
+      roles: ['officer', 'office-head', 'leader'],
+      to: onSite,
+      update: ({ state }) => ({ flags: { checkIns: checkInsOf(state.flags) + 1 } }),
+    },
+  ],
 
   'add-site-photos': [{ from: ON_SITE_STATES, roles: ['officer', 'office-head', 'leader'], to: onSite }],
 

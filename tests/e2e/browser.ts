@@ -121,3 +121,37 @@ export async function until<T>(
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/**
+ * Taro's H5 date picker (its wheels drawn outside the page): opens a form's date field (its `data-testid`), turns the day wheel `days`
+ * rows on from the phone's today with a finger's swipe up (a row is 34 px high), and confirms.
+ */
+export async function pickDate(page: Page, testId: string, days: number) {
+  await screen(page).getByTestId(testId).locator('.form-field__picker').tap()
+  const dayWheel = page.locator('.weui-picker__group').filter({ visible: true }).nth(2)
+  await dayWheel.waitFor()
+  await dayWheel.evaluate(async (wheel, rows) => {
+    const box = wheel.getBoundingClientRect()
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2]
+    const finger = (clientY: number) => new Touch({ identifier: 1, target: wheel, clientX: x, clientY })
+    const swipe = (type: string, clientY: number) =>
+      wheel.dispatchEvent(
+        new TouchEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          touches: type === 'touchend' ? [] : [finger(clientY)],
+          changedTouches: [finger(clientY)],
+        }),
+      )
+    // One frame between moves, as a finger gives the wheel time to follow.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 16)))
+    swipe('touchstart', y)
+    for (let step = 1; step <= 4; step++) {
+      await frame()
+      swipe('touchmove', y - (34 * rows * step) / 4)
+    }
+    await frame()
+    swipe('touchend', y - 34 * rows)
+  }, days)
+  await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).tap()
+}

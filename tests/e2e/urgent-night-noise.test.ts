@@ -1,18 +1,21 @@
 // One urgent night-noise case walked in the browser, persona by persona (issue 13, "Done when"): the report of
-// night-time construction noise is urgent (S2 第十二条 立即组织现场核实处置; 噪声污染防治法 第四十三条) → the officer is
-// notified → intake accepts → the head assigns it → the officer checks in on site (position and both clocks), adds
-// a stamped photo and a noise reading (against the 夜间 limit of GB 12523-2011), records the site visit (started
-// from the report), orders rectification with a deadline (S0 第七条(二)) and checks it the same night → drafts the
-// reply → the head approves → the leader sends it back with a comment → the officer revises the kept draft →
-// approved → sent → the citizen reads the reply and rates it.
-//
-// Pieces of issue 13 built on the other branch (wip-w13) are marked TODO below, with what this walk uses until they
-// are merged.
+// night-time construction noise is urgent (S2 第十二条 立即组织现场核实处置; 噪声污染防治法 第四十三条) → the officer and
+// the leader on tonight's duty roster are told at once and find it first on 值班紧急 (S0 第五条) → intake accepts →
+// the head assigns it to the named officer 王磊, picked from the unit's officers, with instructions and a date
+// inside the legal one (S2 第十六条) → the officer checks in on site (position and both clocks), and the case
+// leaves 值班紧急 → he adds a stamped photo and a noise reading (against the 夜间 limit of GB 12523-2011), records
+// the site visit (started from the report), orders rectification with a deadline (S0 第七条(二)) and checks it the
+// same night → drafts the reply from his unit's template for noise found substantiated, merged with the case's
+// facts → the head approves → the leader sends it back with a comment → the officer revises the kept draft →
+// approved → sent → the citizen reads the reply and rates it. (The 值班表 and 答复模板 pages themselves are walked in
+// workbench-duty.test.ts and workbench-reply.test.ts; here the head keeps both through the staff function.)
 import type { BrowserContext, Page } from 'playwright-core'
 import type { StaffCaseDetail } from '../../shared/contracts/staff'
+import { TODO_LISTS } from '../../shared/cases/todo-lists'
 import { gcj02, toWgs84 } from '../../shared/geo/coordinates'
-import { REPLY, reportInput, SHANYANG, STAFF } from '../support/reports'
-import { field, open, screen, startE2E, type E2E } from './browser'
+import { STAFF_NOTICES } from '../../shared/workflow'
+import { OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../support/reports'
+import { field, open, pickDate, screen, startE2E, until, type E2E } from './browser'
 import { actAs, addPhotos, PHOTO, phoneAs } from './citizen'
 
 jest.setTimeout(180_000)
@@ -59,8 +62,52 @@ async function status(caseId: string) {
   return (await e2e.harness.ok<StaffCaseDetail>('staff', 'getCase', { caseId }, STAFF.officer)).status
 }
 
+/** The rows of the 工作台 list on screen, by reference number, as shown only once the list's answer is in. */
+const refNos = async (page: Page) =>
+  (await screen(page).getByTestId('inbox-item').locator('.ref-no').allTextContents()).map((t) => t.trim())
+
+/** A staff message in the persona's 通知箱 (what a subscribe message would bring), for this case. */
+async function told(page: Page, refNo: string, text: string) {
+  await open(page, '/pages/outbox/index', refNo)
+  await screen(page).getByTestId('outbox-item').filter({ hasText: text }).filter({ hasText: refNo }).waitFor()
+}
+
+/** What 值班紧急 shows once its answer is in: the active list and the reference numbers on it. */
+async function dutyList(page: Page): Promise<{ list: string | null; rows: string[]; empty: boolean }> {
+  const s = screen(page)
+  const list = await s
+    .locator('[data-testid="todo-list"] .chip.active')
+    .textContent({ timeout: 100 })
+    .catch(() => null)
+  return { list, rows: await refNos(page), empty: (await s.getByText('暂无案件').count()) > 0 }
+}
+
+const TEMPLATE = {
+  title: '夜间施工噪声（属实）',
+  investigation: '我局执法人员于{现场检查时间}到{地址}现场核查：{核查结论}',
+  handlingOpinion: '已责令{整改责任单位}：{整改措施}，整改期限：{整改期限}。',
+  remedies: '{救济渠道}',
+}
+const MEASURES = '立即停止夜间打桩；设置隔声屏障；调整高噪声设备作业时间'
+
 test('an urgent night-noise case from the report to the rated reply, persona by persona', async () => {
   const h = e2e.harness
+  // 李娜, head of 山阳区分局, keeps tonight's roster — 王磊 on duty, 赵国强 leading the shift — and her unit's reply
+  // template for noise found substantiated.
+  await h.ok(
+    'staff',
+    'setDuty',
+    { unitId: 'jz-shanyang', date: '2026-11-23', officerIds: [OFFICER.id], leaderId: 'st-leader' },
+    STAFF.head,
+  )
+  const { title, ...texts } = TEMPLATE
+  await h.ok(
+    'staff',
+    'saveReplyTemplate',
+    { unitId: 'jz-shanyang', category: 'noise', outcome: 'substantiated', title, texts },
+    STAFF.head,
+  )
+
   // The citizen reports night-time construction noise at 23:05 (the report form itself: report.test.ts).
   const filed = await h.ok<{ caseId: string; refNo: string }>(
     'cases',
@@ -70,40 +117,61 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
   )
   const caseId = filed.caseId
 
-  // TODO(wip-w13 duty roster, issue 13 item 6): the officer and the leader on duty are notified at once and see the
-  // case first in their list. Until then the new case reaches intake (the supervisor persona), below.
-  const intake = await phone(STAFF.supervisor, FILED_AT)
-  await open(intake.page, '/pages/outbox/index', filed.refNo)
-  expect(await screen(intake.page).getByTestId('outbox-item').first().textContent()).toContain('新案件待受理')
+  // Those on duty are told at once (S2 第十二条, S0 第五条), and the report heads their 值班紧急 list, not yet reached.
+  const reported = toWgs84(gcj02(SHANYANG.lat, SHANYANG.lng))
+  const officer = await phone(STAFF.officer, FILED_AT, { latitude: reported.lat, longitude: reported.lng })
+  const leader = await phone(STAFF.leader, FILED_AT)
+  const o = screen(officer.page)
+  for (const onDuty of [officer, leader]) {
+    await told(onDuty.page, filed.refNo, STAFF_NOTICES['urgent-case'])
+    await open(onDuty.page, '/pages/workbench/index', TODO_LISTS.duty.label)
+    const shown = await until(
+      () => dutyList(onDuty.page),
+      (d) => d.list === TODO_LISTS.duty.label && d.rows.length > 0,
+    )
+    expect(shown.rows[0]).toBe(filed.refNo)
+    const first = screen(onDuty.page).getByTestId('inbox-item').first()
+    expect(await first.textContent()).toContain('紧急')
+    expect(await first.getByTestId('response-time').textContent()).toContain('尚未到达现场')
+  }
 
-  // Intake accepts it; the case page says it is urgent.
+  // Intake (the supervisor persona) is told too, and accepts it; the case page says it is urgent.
+  const intake = await phone(STAFF.supervisor, FILED_AT)
+  await told(intake.page, filed.refNo, STAFF_NOTICES['new-case'])
   await openCase(intake.page, caseId)
   expect(await screen(intake.page).getByText('紧急：立即现场处置').count()).toBe(1)
   await take(intake.page, 'accept')
   await entry(intake.page, 'accept').waitFor()
 
-  // The head assigns it.
-  // TODO(wip-w13 pickers, issue 13 item 2): assign to the named officer 王磊 with instructions and a due date inside
-  // the legal one. Until then: to the unit (山阳区分局) and its officer picked (an assignment names one).
+  // The head assigns it to 山阳区分局 and its officer 王磊, picked from the unit's officers, with instructions and
+  // a date inside the legal one: tomorrow (S2 第十六条 注明办理时限).
+  const instructions = '立即到现场核查，测量场界噪声，责令停止夜间施工'
   const head = await phone(STAFF.head, FILED_AT)
+  const hs = screen(head.page)
   await openCase(head.page, caseId)
   await take(head.page, 'assign', async () => {
-    await screen(head.page).locator('[data-testid="field-unitIds"] [data-value="jz-shanyang"]').tap()
-    await screen(head.page).locator('[data-testid="pick-officer"] [data-value="st-officer"]').tap()
+    await hs.locator('[data-testid="field-unitIds"] [data-value="jz-shanyang"]').tap()
+    const picked = hs.locator(`[data-testid="pick-officer"] [data-value="${OFFICER.id}"]`)
+    expect(await picked.textContent()).toContain(OFFICER.name)
+    await picked.tap()
+    await field(head.page, 'field-instructions').fill(instructions)
+    await pickDate(head.page, 'field-dueDate', 1)
+    await until(
+      () => hs.getByTestId('field-dueDate').textContent(),
+      (t) => !!t?.includes('2026-11-24'),
+    )
   })
   await entry(head.page, 'assign').waitFor()
+  const summary = (await hs.getByTestId('work-summary').textContent())!
+  for (const part of [`承办人：${OFFICER.name}`, `交办意见：${instructions}`, '办理时限：2026-11-24'])
+    expect(summary).toContain(part)
 
   // The officer is told (the notice a subscribe message would bring), and goes.
-  const reported = toWgs84(gcj02(SHANYANG.lat, SHANYANG.lng))
   h.clock.set('2026-11-23T23:30:00+08:00')
-  const officer = await phone(STAFF.officer, '2026-11-23T23:30:00+08:00', {
-    latitude: reported.lat,
-    longitude: reported.lng,
-  })
-  const o = screen(officer.page)
-  await open(officer.page, '/pages/outbox/index', filed.refNo)
-  expect(await o.getByTestId('outbox-item').first().textContent()).toContain('新交办案件')
+  await officer.context.clock.setSystemTime(new Date('2026-11-23T23:30:00+08:00'))
+  await told(officer.page, filed.refNo, STAFF_NOTICES.assigned)
   await openCase(officer.page, caseId)
+  expect(await o.getByTestId('work-summary').textContent()).toContain(`交办意见：${instructions}`)
   // Navigate from the case: the map app opens at the reported place (GCJ-02, what map apps in China take).
   const navigate = await o.getByTestId('navigate').getAttribute('data-href')
   expect(navigate).toContain(`position=${SHANYANG.lng.toFixed(6)},${SHANYANG.lat.toFixed(6)}`)
@@ -119,6 +187,15 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
   expect(await checkIn.textContent()).toContain('距反映地点 就在附近')
   expect(await checkIn.textContent()).toMatch(/服务器时间 2026-11-23 23:30:00 · 手机时间 2026-11-23 23:3\d/)
   expect(await o.getByTestId('status').textContent()).toContain('调查处理中')
+  // From the report to the check-in: the response time is recorded.
+  await o.getByTestId('response-time').filter({ hasText: '到场用时' }).waitFor()
+
+  // Someone is on site: the case leaves 值班紧急 (the leader pulls to refresh: reloads).
+  await leader.page.reload()
+  await until(
+    () => dutyList(leader.page),
+    (d) => d.list === TODO_LISTS.duty.label && d.empty && d.rows.length === 0,
+  )
 
   // A photo taken on site, stamped with the time and place; a noise reading at the site boundary.
   await take(officer.page, 'add-site-photos', async () => {
@@ -154,7 +231,7 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
   // Rectification with a deadline (S0 第七条(二)): stop tonight; the 整改期限 runs on the case.
   await take(officer.page, 'order-rectification', async () => {
     await field(officer.page, 'field-target').fill('夜间 22 时至次日 6 时不再进行产生噪声的施工作业')
-    await field(officer.page, 'field-measures').fill('立即停止夜间打桩；设置隔声屏障；调整高噪声设备作业时间')
+    await field(officer.page, 'field-measures').fill(MEASURES)
     expect(await field(officer.page, 'field-responsibleParty').inputValue()).toBe('塔南路某建设工程项目部')
     // The date picker: confirm today (the phone's date).
     await o.getByTestId('field-dueDate').locator('.form-field__picker').tap()
@@ -175,30 +252,31 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
   await o.getByTestId('follow-up').waitFor()
   expect(await status(caseId)).toBe('investigating')
 
-  // The next morning the officer drafts the reply.
-  // TODO(wip-w13 reply templates, issue 13 item 5): start from the template for noise cases found substantiated,
-  // merged with the case's facts. Until then the officer types it (救济渠道 comes from the case's policy).
+  // The next morning the officer drafts the reply from his unit's template for noise found substantiated, merged
+  // with the case's facts (the site visit, the rectification ordered, the remedies of the case's policy).
   h.clock.set('2026-11-24T09:00:00+08:00')
   await officer.context.clock.setSystemTime(new Date('2026-11-24T09:00:00+08:00'))
-  const draft = { ...REPLY, handlingOpinion: '已责令该项目部立即停止夜间施工，并于当晚复查确认已停止。' }
+  const opinion = `已责令塔南路某建设工程项目部：${MEASURES}，整改期限：2026年11月23日。`
   await openCase(officer.page, caseId)
   await take(officer.page, 'draft-reply', async () => {
-    for (const key of [
-      'matter',
-      'entityFacts',
-      'investigation',
-      'violations',
-      'handlingOpinion',
-      'communication',
-    ] as const)
-      await field(officer.page, `field-reply.${key}`).fill(draft[key])
+    await o.getByTestId('apply-template').filter({ hasText: title }).tap()
+    await until(
+      () => field(officer.page, 'field-reply.handlingOpinion').inputValue(),
+      (v) => v === opinion,
+    )
+    expect(await field(officer.page, 'field-reply.investigation').inputValue()).toMatch(
+      /^我局执法人员于2026年11月23日23时\d\d分到焦作市山阳区塔南路 88 号现场核查：反映情况属实/,
+    )
     expect(await field(officer.page, 'field-reply.remedies').inputValue()).toContain('复查')
+    // What the template leaves to him.
+    for (const key of ['matter', 'entityFacts', 'violations', 'communication'] as const)
+      await field(officer.page, `field-reply.${key}`).fill(REPLY[key])
   })
 
   // The head approves; the leader sends it back with a comment.
   await openCase(head.page, caseId)
   await take(head.page, 'approve-reply')
-  const leader = await phone(STAFF.leader, '2026-11-24T09:30:00+08:00')
+  await leader.context.clock.setSystemTime(new Date('2026-11-24T09:30:00+08:00'))
   const comment = '请写明已责令整改的期限和复查结果，并说明是否立案查处。'
   await openCase(leader.page, caseId)
   await take(leader.page, 'send-back-reply', async () => {
@@ -208,12 +286,13 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
 
   // The officer revises the kept draft: the form starts from the reply sent back, with the comment.
   await openCase(officer.page, caseId)
-  const revised = `${draft.handlingOpinion}整改期限为 11 月 23 日当晚，经复查已完成；对未经批准夜间施工的行为依法立案查处。`
+  const revised = `${opinion}11 月 23 日 23 时 50 分复查，已停止施工；对未经批准夜间施工的行为依法立案查处。`
   await take(officer.page, 'draft-reply', async () => {
     const prefilled = o.getByTestId('form-prefilled')
     await prefilled.waitFor()
     expect(await prefilled.textContent()).toContain(comment)
-    expect(await field(officer.page, 'field-reply.matter').inputValue()).toBe(draft.matter)
+    expect(await field(officer.page, 'field-reply.matter').inputValue()).toBe(REPLY.matter)
+    expect(await field(officer.page, 'field-reply.handlingOpinion').inputValue()).toBe(opinion)
     await field(officer.page, 'field-reply.handlingOpinion').fill(revised)
   })
 
@@ -233,6 +312,7 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
   await c.getByTestId('reply').waitFor()
   const reply = (await c.getByTestId('reply').textContent())!
   expect(reply).toContain(revised)
+  expect(reply).toContain('现场核查：反映情况属实')
   expect(reply).not.toContain(comment)
   expect(await c.getByTestId('timeline').textContent()).toContain('工作人员已到达现场')
   await c.getByTestId('star-5').tap()

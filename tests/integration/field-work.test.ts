@@ -1,8 +1,9 @@
 // Work on site through the staff function on the real store: a check-in keeps the device's position as reported
 // with the server's own WGS-84 copy and both clocks, and is never edited (a correction is another check-in); each
 // staff action is applied once per clientRequestId — a retry after a lost answer, a stale version, two copies
-// racing — and a request id cannot be reused for another step; who may do what on site, post by post; stamped
-// photos are the officer's own uploads, attached in the same write; the 整改期限 is swept like any other clock.
+// racing — and a request id cannot be reused for another step; who may do what on site, post by post, and an
+// officer who stepped aside (回避, S2 第六条: refused like a missing case); stamped photos are the officer's own
+// uploads, attached in the same write; the 整改期限 is swept like any other clock.
 import type { StaffCaseDetail } from '../../shared/contracts/staff'
 import { gcj02, toWgs84 } from '../../shared/geo/coordinates'
 import type { CaseEventInput } from '../../shared/workflow'
@@ -271,7 +272,69 @@ describe('who may do what on site, post by post', () => {
         expect(answer.error?.message).toContain('可以这样做')
       }
     }
-    // TODO(wip-w13 recusal, issue 13 item 7): a recused officer is refused every step on site like any other.
+  })
+
+  test('an officer who stepped aside (回避, S2 第六条) is refused every step on site exactly like a missing case', async () => {
+    const caseId = await assignedCase()
+    const { refNo } = (await stored(caseId))!
+    // 王磊 checks in from his phone (the device's request id kept), then finds the site is his brother's firm.
+    const checkIn = { type: 'check-in', position: position() }
+    const fromDevice = 'device-req-before-recusal'
+    expect((await act(STAFF.officer, caseId, checkIn, { clientRequestId: fromDevice })).ok).toBe(true)
+    expect(
+      (
+        await act(STAFF.officer, caseId, {
+          type: 'recuse',
+          ground: 'interest-in-matter',
+          note: '施工方为本人亲属',
+        })
+      ).ok,
+    ).toBe(true)
+    // Every step well-formed, a stamped photo his own upload: only the recusal can refuse them.
+    const fileId = await uploadPhoto(h, STAFF.officer)
+    const steps: Array<Record<string, unknown>> = [
+      ...EVENTS.filter(([type]) => type !== 'add-site-photos').map(([, event]) => event),
+      {
+        type: 'add-site-photos',
+        photos: [
+          { fileId, stamp: { takenAt: '2026-11-23T23:21:00+08:00', position: position(), drawn: true } },
+        ],
+      },
+    ]
+    const before = await h.snapshot()
+    const doc = (await stored(caseId))!
+    const send = async (named: string, event: Record<string, unknown>, extra: object = {}) => {
+      const res = await h.call<Answer>(
+        'staff',
+        'act',
+        { caseId: named, expectedVersion: doc._version, event, ...extra },
+        STAFF.officer,
+      )
+      return { status: res.status, body: res.body }
+    }
+    // By id and by the reference number people know it by, as a case that does not exist.
+    const named: Array<[string, string]> = [
+      [caseId, 'c0000000000000000000000000000000'],
+      [refNo, 'JZ-20991231-9999'],
+    ]
+    for (const event of steps) {
+      for (const [ours, missing] of named) {
+        const refused = await send(ours, event)
+        expect({ step: event.type, ...refused }).toEqual({
+          step: event.type,
+          ...(await send(missing, event)),
+        })
+        expect(refused).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND' } } })
+      }
+    }
+    // A retry from his phone of the check-in applied before he stepped aside no longer answers the case either.
+    expect(await send(caseId, checkIn, { clientRequestId: fromDevice })).toEqual(
+      await send('c0000000000000000000000000000000', checkIn, { clientRequestId: fromDevice }),
+    )
+    expect(await h.snapshot()).toEqual(before)
+    expect(await stored(caseId)).toEqual(doc)
+    // The steps themselves are open on the case: the head who leads the visit checks in.
+    expect((await act(STAFF.head, caseId, checkIn)).ok).toBe(true)
   })
 
   test('stamped photos: each post that may, with its own upload; another user’s upload answers like one never uploaded', async () => {

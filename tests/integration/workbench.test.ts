@@ -4,11 +4,12 @@
 // (S2 第十六条); reply templates merged with the case's facts; the approval chain and the extension request as the
 // approver reads them; mediation (S2 第十一条); recusal (S2 第六条); the disclosure log.
 import { auditExport } from '../../cloudfunctions/common/workbench/audit-log'
-import type { WorkIndexReport } from '../../cloudfunctions/timers/work-index'
+import { WORK_INDEX_DONE_ID, type WorkIndexReport } from '../../cloudfunctions/timers/work-index'
+import type { StoredCase } from '../../shared/cases/case-doc'
 import type { InboxItem, StaffCaseDetail } from '../../shared/contracts/staff'
 import { AUDIT_ACTIONS } from '../../shared/contracts/staff-admin'
 import { startHarness, type Harness } from '../support/local-harness'
-import { northOf, OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
+import { northOf, OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../support/reports'
 
 let h: Harness
 afterEach(async () => {
@@ -562,5 +563,47 @@ describe('open cases stored before the to-do lists', () => {
       pages: 0,
       slowestPageMs: 0,
     })
+  })
+
+  test('an urgent case checked in before check-ins were counted leaves the duty list when re-derived (S2 第十二条)', async () => {
+    h = await startHarness({ now: '2026-11-23T23:05:00+08:00' })
+    await h.ok(
+      'staff',
+      'setDuty',
+      { unitId: 'jz-shanyang', date: '2026-11-23', officerIds: ['st-officer'], leaderId: 'st-leader' },
+      STAFF.head,
+    )
+    const caseId = await file('dev-citizen', NIGHT_NOISE)
+    await h.act(STAFF.supervisor, caseId, { type: 'accept' })
+    await h.act(STAFF.head, caseId, { type: 'assign', unitIds: ['jz-shanyang'], officer: OFFICER })
+    h.clock.set('2026-11-23T23:30:00+08:00')
+    const position = { ...SHANYANG, coordSystem: 'gcj02', accuracy: 15, takenAt: '2026-11-23T23:29:00+08:00' }
+    await h.act(STAFF.officer, caseId, { type: 'check-in', position })
+    const duty = async () =>
+      (await list({ scope: 'todo', list: 'duty' }, STAFF.officer)).items.map((i) => i.caseId)
+    expect(await duty()).toEqual([])
+    // As stored under the first derivation (version 1): the check-in not counted, the case still on the duty list,
+    // and every open case through that version.
+    const doc = (await h.runtime.db.get<StoredCase>('cases', caseId))!
+    const { checkIns, ...flags } = doc.flags
+    expect(checkIns).toBe(1)
+    await h.runtime.db.update<StoredCase>(
+      'cases',
+      caseId,
+      { flags, todo: { ...doc.todo, duty: `A${doc.dueOn}` } },
+      doc._version,
+    )
+    await h.runtime.db.insert('jobs', {
+      _id: WORK_INDEX_DONE_ID,
+      version: 1,
+      updatedAt: '2026-11-23T09:00:00+08:00',
+    })
+    expect(await duty()).toEqual([caseId])
+    const run = (await h.fireTimer('timers')) as { workIndex: WorkIndexReport }
+    expect(run.workIndex).toMatchObject({ updated: 1, complete: true })
+    expect(await duty()).toEqual([])
+    // Still on the officer's own list, urgent.
+    const mine = await list({ scope: 'todo', list: 'officer' }, STAFF.officer)
+    expect(mine.items.map((i) => [i.caseId, i.urgent])).toEqual([[caseId, true]])
   })
 })

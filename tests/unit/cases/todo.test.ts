@@ -1,11 +1,12 @@
 // The to-do lists, derived in one place (shared/cases/todo.ts): for a case in each state, which posts' lists owe
 // it a move, what it waits for in words, and the sort key each list orders it by — urgent first (S2 第十二条),
 // then by the date the move is due. The officer's list is the named officer's (S2 第十六条); an extension request
-// adds its approvers (S3 第十一条); a supervised case stays with the supervisors (S2 第十八条).
+// adds its approvers (S3 第十一条); a supervised case stays with the supervisors (S2 第十八条); an urgent case is on
+// the duty list until someone is on site — a check-in there, or a site-visit record (S2 第十二条).
 import { createWorkingCalendar } from '@shared/calendar'
 import { dueBadgeOf, waitingOf, workIndexOf, type TodoList } from '@shared/cases/todo'
 import type { CaseEventInput, CaseStateKey } from '@shared/workflow'
-import { actors, CaseDriver, SITE_VISIT } from '../workflow/driver'
+import { actors, CaseDriver, CHECK_IN, SITE_VISIT } from '../workflow/driver'
 import { caseIn, OFFICER, T0, type ActorKey } from '../workflow/paths'
 
 type Setup = Array<[CaseEventInput, ActorKey]>
@@ -116,6 +117,38 @@ test('an urgent case (night-time construction noise, S2 第十二条) is on the 
   driver.apply(SITE_VISIT, actors.officer, later(driver))
   expect(Object.keys(workIndexOf(driver.state, driver.clocks()).todo)).toEqual(['officer'])
 })
+
+// S2 第十二条: 夜间施工噪声投诉…应立即组织现场核实处置. The duty list holds an urgent case until someone is on site:
+// the check-in made there (现场签到) ends it, as does a site-visit record entered afterwards.
+const accepted: Setup = [
+  [{ type: 'accept' }, 'intake'],
+  [{ type: 'assign', unitIds: ['unit-a'], officer: OFFICER }, 'dispatcher'],
+]
+const onSite: Array<[name: string, onDuty: boolean, setup: Setup]> = [
+  ['filed: nobody on site yet', true, []],
+  ['assigned to the named officer, who has not gone yet', true, accepted],
+  ['investigation started at the desk', true, [...accepted, [{ type: 'start-investigation' }, 'officer']]],
+  ['the officer checked in on site', false, [...accepted, [CHECK_IN, 'officer']]],
+  ['the head leading the visit checked in (S0 第五条 领导带班)', false, [...accepted, [CHECK_IN, 'head']]],
+  [
+    'a site visit recorded without a check-in',
+    false,
+    [...accepted, [{ type: 'start-investigation' }, 'officer'], [SITE_VISIT, 'officer']],
+  ],
+]
+
+test.each(onSite)(
+  'urgent (S2 第十二条 立即组织现场核实), %s: on the duty list %s',
+  (_name, onDuty, setup) => {
+    const driver = prepared('registered', setup, true)
+    const index = workIndexOf(driver.state, driver.clocks(later(driver)))
+    expect('duty' in index.todo).toBe(onDuty)
+    expect(waitingOf(driver.state).lists.includes('duty')).toBe(onDuty)
+    // Still urgent, and first on the lists it stays on.
+    expect(index.urgent).toBe(true)
+    for (const key of Object.values(index.todo)) expect(key.startsWith('A')).toBe(true)
+  },
+)
 
 test('the officer’s list is ordered by the date the assignment set, where it is earlier than the law’s (S2 第十六条)', () => {
   const driver = caseIn('accepted')
