@@ -1,4 +1,5 @@
-// Local mode only: choose who the H5 app acts as (citizen, officer, …). Sets the x-dev-openid header.
+// Local mode only: choose who the H5 app acts as (citizen, officer, …). Sets the x-dev-openid header. Drawn at
+// its full size before the personas arrive, so the page below it does not jump when they do.
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import ChipPicker from '../chip-picker'
@@ -21,15 +22,20 @@ export default function PersonaPicker({ onChange }: { onChange?: (persona: Perso
     })
   }, [])
 
-  if (!isLocalMode || personas.length === 0) return null
+  if (!isLocalMode) return null
   const current = personas.find((p) => p.openid === openid)
+  // Drawn at once, the same size while the personas load: what is below never moves under a finger.
+  const status = personas.length > 0 ? 'ready' : 'loading'
 
   return (
-    <View className="persona-picker" data-testid="persona-picker">
+    <View className="persona-picker" data-testid="persona-picker" data-status={status}>
       <View className="persona-picker__current" onClick={() => setOpen(!open)}>
         <Text className="persona-picker__badge">本地演示</Text>
         <Text>
-          当前身份：<Text className="persona-picker__name">{current?.label ?? openid}</Text>
+          当前身份：
+          <Text className="persona-picker__name">
+            {current?.label ?? (status === 'ready' ? openid : '…')}
+          </Text>
         </Text>
         <Text className="persona-picker__switch">{open ? '收起' : '切换身份'}</Text>
       </View>
@@ -50,7 +56,7 @@ export default function PersonaPicker({ onChange }: { onChange?: (persona: Perso
           />
         </View>
       )}
-      <Text className="persona-picker__deployment">{deployment}</Text>
+      <Text className="persona-picker__deployment">{deployment || '…'}</Text>
     </View>
   )
 }
