@@ -39,34 +39,37 @@ export function drawOnCanvas(
 ): () => void {
   let chart: F2Canvas | null = null
   let cancelled = false
+  const draw = (node: HTMLCanvasElement | null | undefined, width?: number, height?: number) => {
+    if (cancelled || !node || !width || !height) return
+    const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 1
+    node.width = width * pixelRatio
+    node.height = height * pixelRatio
+    chart = new F2Canvas({
+      context: node.getContext('2d'),
+      pixelRatio,
+      width,
+      height,
+      animate: false,
+      children: tree,
+    })
+    void chart.render().then(() => onDone?.(chart!))
+  }
   Taro.nextTick(() => {
+    // The page may be gone by now (the person moved on): nothing to draw, and nothing to look for.
+    if (cancelled) return
+    if (process.env.TARO_ENV === 'h5') {
+      // H5: the canvas is ours, in the page's own document; Taro's query would throw (uncaught) for a page left
+      // meanwhile, and answers the canvas only when the element reports its type.
+      const node = document.querySelector<HTMLCanvasElement>(`#${canvasId} canvas`)
+      draw(node, node?.clientWidth, node?.clientHeight)
+      return
+    }
     Taro.createSelectorQuery()
       .select(`#${canvasId}`)
       .fields({ node: true, size: true, nodeCanvasType: true } as Taro.NodesRef.Fields)
       .exec((res: Array<{ node?: HTMLCanvasElement | null; width?: number; height?: number } | null>) => {
         const found = res?.[0]
-        // H5: Taro's query answers the canvas only when the element reports its type; the element is ours anyway.
-        const node =
-          found?.node ??
-          (process.env.TARO_ENV === 'h5'
-            ? document.querySelector<HTMLCanvasElement>(`#${canvasId} canvas`)
-            : null)
-        // (and without its size: the element's own box then).
-        const width = found?.width || node?.clientWidth
-        const height = found?.height || node?.clientHeight
-        if (cancelled || !node || !width || !height) return
-        const pixelRatio = Taro.getSystemInfoSync().pixelRatio || 1
-        node.width = width * pixelRatio
-        node.height = height * pixelRatio
-        chart = new F2Canvas({
-          context: node.getContext('2d'),
-          pixelRatio,
-          width,
-          height,
-          animate: false,
-          children: tree,
-        })
-        void chart.render().then(() => onDone?.(chart!))
+        draw(found?.node, found?.width, found?.height)
       })
   })
   return () => {
