@@ -64,6 +64,29 @@ export const DEFAULT_BUDGET_MS = 40_000
 /** How long past its budget a run's lease holds: more than the longest any run can live (the 60 s timeout). */
 export const LEASE_GRACE_MS = 60_000
 
+/**
+ * One budget for several paged jobs of a run (a timer job made of two queries): the same clock and the same
+ * deadline for each, so the second starts only with what the first left.
+ */
+export function sharedBudget(options: PagedJobOptions): PagedJobOptions {
+  const started = Date.now()
+  return {
+    ...options,
+    elapsedMs: options.elapsedMs ?? (() => Date.now() - started),
+    budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
+  }
+}
+
+/** What several paged jobs of one run did together: complete only when each is, busy when any was. */
+export function combinedOutcome(...outcomes: readonly PagedJobOutcome[]): PagedJobOutcome {
+  return {
+    complete: outcomes.every((o) => o.complete),
+    busy: outcomes.some((o) => o.busy),
+    pages: outcomes.reduce((sum, o) => sum + o.pages, 0),
+    slowestPageMs: Math.max(0, ...outcomes.map((o) => o.slowestPageMs)),
+  }
+}
+
 /** The budget rule of every paged pass: another page only while what is left is at least twice the slowest yet. */
 export function roomForPage(leftMs: number, slowestPageMs: number): boolean {
   return leftMs > 0 && leftMs >= 2 * slowestPageMs

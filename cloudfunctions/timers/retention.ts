@@ -20,7 +20,7 @@ import { calendarFor } from '../common/calendar'
 import { applyCaseEvent, clocksOf, isLegal, profileOf } from '../common/case-workflow'
 import { COLLECTIONS } from '../common/collections'
 import type { PagedJobReport } from '../../shared/contracts/timers'
-import { runPagedJob, type PagedJobOptions } from '../common/paged-job'
+import { combinedOutcome, runPagedJob, sharedBudget, type PagedJobOptions } from '../common/paged-job'
 import { VersionConflictError, type Runtime, type WithId } from '../common/ports'
 
 export const ARCHIVE_JOB_ID = 'retention-archive'
@@ -122,9 +122,7 @@ export async function runRetention(
   runtime: Runtime,
   options: PagedJobOptions = {},
 ): Promise<RetentionReport> {
-  const started = Date.now()
-  const elapsed = options.elapsedMs ?? (() => Date.now() - started)
-  const budgetMs = options.budgetMs ?? 40_000
+  const budget = sharedBudget(options)
   const now = runtime.clock.now()
   const report: RetentionReport = {
     examined: 0,
@@ -141,7 +139,7 @@ export async function runRetention(
   const archiving = await runPagedJob(
     runtime,
     ARCHIVE_JOB_ID,
-    { ...options, elapsedMs: elapsed, budgetMs },
+    budget,
     (page) =>
       runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
         filter: {
@@ -162,7 +160,7 @@ export async function runRetention(
   const destroying = await runPagedJob(
     runtime,
     IDENTITY_JOB_ID,
-    { ...options, elapsedMs: elapsed, budgetMs },
+    budget,
     (page) =>
       runtime.db.find<CaseDoc>(COLLECTIONS.cases, {
         filter: {
@@ -178,11 +176,8 @@ export async function runRetention(
         failed(runtime, report, doc._id, error),
       ),
   )
-  // Both queries worked through; false when the run stopped at its budget (the next run resumes).
-  report.complete = archiving.complete && destroying.complete
-  report.busy = archiving.busy || destroying.busy
-  report.pages = archiving.pages + destroying.pages
-  report.slowestPageMs = Math.max(archiving.slowestPageMs, destroying.slowestPageMs)
+  // Complete once both queries are worked through; otherwise the next run resumes them.
+  Object.assign(report, combinedOutcome(archiving, destroying))
   runtime.log.info('retention', { ...report })
   return report
 }

@@ -9,7 +9,7 @@ import type { PagedJobReport } from '../../../shared/contracts/timers'
 import { platformById } from '../../../shared/deployment/platforms'
 import { toShanghaiIso } from '../../../shared/time'
 import { COLLECTIONS } from '../collections'
-import { runPagedJob, type PagedJobOptions } from '../paged-job'
+import { combinedOutcome, runPagedJob, sharedBudget, type PagedJobOptions } from '../paged-job'
 import { VersionConflictError, type Runtime, type WithId } from '../ports'
 import type { FeedbackDoc } from './feedback'
 import { posterOf } from './http-post'
@@ -140,9 +140,7 @@ export async function runFeedbackDelivery(
   runtime: Runtime,
   options: PagedJobOptions = {},
 ): Promise<FeedbackDeliveryReport> {
-  const started = Date.now()
-  const elapsed = options.elapsedMs ?? (() => Date.now() - started)
-  const budgetMs = options.budgetMs ?? 40_000
+  const budget = sharedBudget(options)
   const now = toShanghaiIso(runtime.clock.now())
   const report: FeedbackDeliveryReport = {
     examined: 0,
@@ -161,7 +159,7 @@ export async function runFeedbackDelivery(
   const delivery = await runPagedJob(
     runtime,
     FEEDBACK_JOB_ID,
-    { ...options, elapsedMs: elapsed, budgetMs },
+    budget,
     (page) =>
       runtime.db.find<FeedbackDoc>(COLLECTIONS.platformFeedback, {
         filter: { state: 'pending', nextAttemptAt: { $lte: now } },
@@ -188,7 +186,7 @@ export async function runFeedbackDelivery(
   const nonces = await runPagedJob(
     runtime,
     NONCE_CLEANUP_JOB_ID,
-    { ...options, elapsedMs: elapsed, budgetMs },
+    budget,
     (page) =>
       runtime.db.find<NonceDoc>(COLLECTIONS.channelNonces, {
         filter: { expiresAt: { $lt: now } },
@@ -206,11 +204,8 @@ export async function runFeedbackDelivery(
       }
     },
   )
-  // Both queries worked through; false when the run stopped at its budget (the next run resumes).
-  report.complete = delivery.complete && nonces.complete
-  report.busy = delivery.busy || nonces.busy
-  report.pages = delivery.pages + nonces.pages
-  report.slowestPageMs = Math.max(delivery.slowestPageMs, nonces.slowestPageMs)
+  // Complete once both queries are worked through; otherwise the next run resumes them.
+  Object.assign(report, combinedOutcome(delivery, nonces))
   runtime.log.info('feedback delivery', { ...report })
   return report
 }
