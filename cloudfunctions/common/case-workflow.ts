@@ -32,7 +32,7 @@ import { sendCaseNotices } from './notifications'
 import type { Patch, Runtime, Stored, Tx, WithId } from './ports'
 import { rewardsAfterCaseEvent } from './rewards/after-case-event'
 import { attachUploadsInTx, type UploadDoc } from './uploads'
-import { caseWriteExtras, statMonthsOf, writeCaseStatsInTx, type CaseStatFields } from './stats/case-stats'
+import { caseWriteExtras, storedStatsOf, writeCaseStatsInTx, type CaseStatFields } from './stats/case-stats'
 import { syncCoHandlingInTx } from './workbench/co-handling'
 
 export function profileOf(doc: Pick<CaseDoc, 'profile'>): PolicyProfile {
@@ -200,7 +200,7 @@ export async function applyCaseEvent(
     ...extraPatch,
   }
   // The desk's derived fields and the statistics contributions (common/stats/case-stats.ts).
-  const stats = caseWriteExtras(before._id, next, { profile, calendar, clocks }, statMonthsOf(before))
+  const stats = caseWriteExtras(before._id, next, { profile, calendar, clocks }, storedStatsOf(before))
   const patch: Patch<CaseDoc & CaseStatFields> = {
     status: next.status,
     open: next.open,

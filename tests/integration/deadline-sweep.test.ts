@@ -15,6 +15,13 @@ import { MAX_FOLLOW_UPS, type TimerReport } from '../../cloudfunctions/timers/ha
 import { startHarness, type Harness } from '../support/local-harness'
 import { OFFICER, REPLY, reportInput } from '../support/reports'
 import { runDeadlineSweep } from '../../cloudfunctions/timers/sweep'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import {
+  caseStatId,
+  contributionDigest,
+  type CaseStatDoc,
+  type CaseStatFields,
+} from '../../cloudfunctions/common/stats/case-stats'
 import type { SweepReport } from '../../shared/contracts/timers'
 
 jest.setTimeout(60_000)
@@ -24,6 +31,33 @@ type Case = { status: string; version: number; supervised: boolean; timeline: Ar
 
 async function outboxCount(h: Harness, template?: string) {
   return h.runtime.db.count('outbox', template ? { template } : undefined)
+}
+
+/** The calls on `case_stats` in the transactions `work` makes (the case writes'; not the monthly summing's finds). */
+async function caseStatCalls(h: Harness, work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const base = h.runtime.db
+  const ops: Record<string, number> = {}
+  h.runtime.db = observeDocStore(base, (call) => {
+    if (call.inTransaction && call.collection === COLLECTIONS.caseStats)
+      ops[call.op] = (ops[call.op] ?? 0) + 1
+  })
+  try {
+    await work()
+  } finally {
+    h.runtime.db = base
+  }
+  return ops
+}
+
+/** Every contribution a case has stored is the one its digest on the case describes. */
+async function expectDigestsMatchStored(h: Harness, caseId: string): Promise<void> {
+  const doc = (await h.runtime.db.get<CaseStatFields>(COLLECTIONS.cases, caseId))!
+  expect(Object.keys(doc.statDigests)).toEqual(doc.statMonths)
+  for (const month of doc.statMonths) {
+    const stored = await h.runtime.db.get<CaseStatDoc>(COLLECTIONS.caseStats, caseStatId(caseId, month))
+    const { _id: _, _version: __, ...contribution } = stored!
+    expect(contributionDigest(contribution)).toBe(doc.statDigests[month])
+  }
 }
 
 describe('九龙坡 (S2): a reminder 3 working days before the handling due date, then 督办 when overdue', () => {
@@ -60,7 +94,12 @@ describe('九龙坡 (S2): a reminder 3 working days before the handling due date
   test('on the reminder date (handling due 12-23, S2 第十七条/第十八条) each case is reminded once', async () => {
     h.clock.set('2026-12-18T10:00:00+08:00')
     const before = await outboxCount(h, 'staff-task')
-    const first = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
+    let first: SweepReport | undefined
+    // A reminder changes none of the case's statistics: its contributions are neither read nor written.
+    const statCalls = await caseStatCalls(h, async () => {
+      first = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
+    })
+    expect(statCalls).toEqual({})
     expect(first).toMatchObject({
       examined: 3,
       reminders: 3,
@@ -80,8 +119,14 @@ describe('九龙坡 (S2): a reminder 3 working days before the handling due date
 
   test('the day after the due date each case is supervised (督办) once, and the flag shows in the inbox', async () => {
     h.clock.set('2026-12-24T09:00:00+08:00')
-    const first = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
+    let first: SweepReport | undefined
+    // 督办 counts in December: that month's contribution alone is read and rewritten; November's stays as it was.
+    const statCalls = await caseStatCalls(h, async () => {
+      first = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
+    })
     expect(first).toMatchObject({ supervised: 3, reminders: 0 })
+    expect(statCalls).toEqual({ get: 3, update: 3 })
+    for (const id of ids) await expectDigestsMatchStored(h, id)
     const second = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     expect(second).toMatchObject({ supervised: 0, reminders: 0 })
     const detail = await h.ok<Case>('staff', 'getCase', { caseId: ids[0] }, 'dev-office-head')

@@ -61,7 +61,7 @@ async function storeAsBeforeStatistics(id: string): Promise<void> {
   await h.runtime.db.update<CaseStatFields>(
     COLLECTIONS.cases,
     id,
-    { statMonths: undefined, oversight: undefined },
+    { statMonths: undefined, statDigests: undefined, oversight: undefined },
     doc._version,
   )
 }
@@ -86,8 +86,8 @@ beforeEach(async () => {
   unaccepted = oldCases.filter((_, i) => i === 0 || i > 2)
   expected = { stats: await contributionsOf(oldCases), fields: new Map() }
   for (const id of oldCases) {
-    const { statMonths, oversight } = await getCase(id)
-    expected.fields.set(id, { statMonths: statMonths!, oversight: oversight! })
+    const { statMonths, statDigests, oversight } = await getCase(id)
+    expected.fields.set(id, { statMonths: statMonths!, statDigests: statDigests!, oversight: oversight! })
     await storeAsBeforeStatistics(id)
   }
   newCases = [await file('new-0'), await file('new-1')]
@@ -127,8 +127,8 @@ test('the monthly report counts the cases stored before statistics, once; runnin
   // cases filed with statistics were not written again.
   expect(await contributionsOf(oldCases)).toEqual(expected.stats)
   for (const id of oldCases) {
-    const { statMonths, oversight } = await getCase(id)
-    expect({ statMonths, oversight }).toEqual(expected.fields.get(id))
+    const { statMonths, statDigests, oversight } = await getCase(id)
+    expect({ statMonths, statDigests, oversight }).toEqual(expected.fields.get(id))
   }
   expect(await Promise.all(newCases.map(async (id) => (await getCase(id))._version))).toEqual(newVersions)
   expect(await record()).toMatchObject({ done: true, months: ['2026-10', '2026-11'], casesFailed: 0 })

@@ -145,7 +145,7 @@ export async function backfillCaseStats(
           // Written meanwhile by an action, which stored its statistics with it.
           if (!doc || hasCaseStats(doc)) return null
           const extras = newCaseExtras(caseId, doc, calendar, runtime.clock.now())
-          const months = extras.contributions.map((c) => c.month)
+          const months = extras.patch.statMonths
           if (months.some((m) => !known.has(m))) {
             await changeRecordInTx(tx, runtime.clock.now(), (r) => ({ months: union(r.months, months) }))
           }
