@@ -1,7 +1,9 @@
 // What intake checks when a report is filed: the repeat reports on its target (S0 第十一条) and the early-warning
 // cluster it joins (S3 第十六条). The decisions are shared/intake's pure functions; this fetches their inputs by
 // index (entity key, geohash cell — never a scan), reading only the fields the decisions look at, and persists
-// what they decide.
+// what they decide. Both decisions pick the reports they count by distance and age themselves, so for a report
+// on a place one query over the wider search (the larger radius, the longer window) answers both when it holds
+// every match (one page, as where few reports came before): one round trip instead of two.
 //
 // The checks read inside the transaction that stores the report (submission.ts), after it has read the day's
 // reference-number counter, which every report of the day writes: two reports filed at the same moment cannot
@@ -36,7 +38,7 @@ import { VersionConflictError, type Runtime, type Tx, type WithId } from '../por
 import { routerFor } from '../routing'
 import type { WarningDoc } from '../oversight/warnings'
 import { intakePolicyOf } from './assessment'
-import { casesInCells } from './nearby'
+import { casesInCells, casesInCellsPage } from './nearby'
 
 /** An earlier report as the checks read it: a projection of its case (`EARLIER_REPORT_FIELDS`). */
 type EarlierReport = WithId<
@@ -149,11 +151,48 @@ async function warningDecision(
     { createdAt: { $gte: query.reportedSince } },
     { fields: EARLIER_REPORT_FIELDS },
   )
+  return warningFrom(doc, recent, policy)
+}
+
+function warningFrom(
+  doc: StoredCase,
+  recent: readonly EarlierReport[],
+  policy: IntakePolicy,
+): WarningDecision {
   return assessEarlyWarning(
-    report,
+    reportFactsOf(doc),
     recent.map((d) => reportFactsOf(d)),
     policy.earlyWarning,
   )
+}
+
+/**
+ * For a report on a place (no entity named) with a position: the earlier reports of its category within the
+ * larger of the repeat radius and the early-warning radius and the longer of the two windows, oldest first — a
+ * superset of what each check's own query finds. `complete` when that is every such report (one page); else the
+ * checks run their own queries, except the repeat count when this is its own query (`isRepeatQuery`: it searched
+ * no wider), so a busy place costs no more queries than before.
+ */
+async function placeReports(
+  runtime: Runtime,
+  doc: StoredCase,
+  policy: IntakePolicy,
+): Promise<{ reports: EarlierReport[]; complete: boolean; isRepeatQuery: boolean } | null> {
+  if (doc.entityKey || !doc.position) return null
+  const repeatRadius = policy.repeat.placeRadiusMetres[doc.category]
+  const warning = policy.earlyWarning.byCategory[doc.category]
+  const days = Math.max(policy.repeat.windowDays, warning.windowDays)
+  const radius = Math.max(repeatRadius, warning.radiusMetres)
+  const cells = nearbyCells(doc.position, radius)
+  const page = await casesInCellsPage<EarlierReport>(
+    runtime,
+    doc.category,
+    cells,
+    { createdAt: { $gte: daysBefore(doc.createdAt, days) } },
+    { orderBy: [['createdAt', 'asc']], limit: 100, fields: EARLIER_REPORT_FIELDS },
+  )
+  const isRepeatQuery = radius === repeatRadius && days === policy.repeat.windowDays
+  return { reports: page.items, complete: page.next === null, isRepeatQuery }
 }
 
 export interface RegistrationChecks {
@@ -166,19 +205,27 @@ export interface RegistrationChecks {
 }
 
 /**
- * The repeat count and the early-warning decision for a new report (`doc`, not stored yet), each read in one
- * projected query. A step that fails is recorded, never thrown: it must not keep the report from being filed,
- * and the other step still runs.
+ * The repeat count and the early-warning decision for a new report (`doc`, not stored yet): for a report on a
+ * place, both from one projected query when it holds every match (`placeReports`); else each from its own
+ * projected query — the repeat count's being that one when it searched no wider. A step that fails is recorded,
+ * never thrown: it must not keep the report from being filed, and the other step still runs.
  */
 export async function checkNewReport(runtime: Runtime, doc: StoredCase): Promise<RegistrationChecks> {
   const policy = intakePolicyOf(runtime)
   const failures: RegistrationChecks['failures'] = []
   const failed = (step: string) => (error: unknown) => (failures.push({ step, error: String(error) }), null)
+  // A failure here leaves each check to its own query (which records its own failure).
+  const place = await placeReports(runtime, doc, policy).catch(() => null)
+  const prior = place && (place.complete || place.isRepeatQuery) ? place.reports : null
+  const recent = place?.complete ? place.reports : null
   const [repeat, warning] = await Promise.all([
-    priorReports(runtime, doc, policy)
-      .then((prior) => repeatFinding(runtime, doc, prior, policy))
+    (prior ? Promise.resolve(prior) : priorReports(runtime, doc, policy))
+      .then((found) => repeatFinding(runtime, doc, found, policy))
       .catch(failed('repeat count')),
-    warningDecision(runtime, doc, policy).catch(failed('early-warning check')),
+    (recent
+      ? Promise.resolve(recent).then((found) => warningFrom(doc, found, policy))
+      : warningDecision(runtime, doc, policy)
+    ).catch(failed('early-warning check')),
   ])
   return { repeat, warning, failures }
 }

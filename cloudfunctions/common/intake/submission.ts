@@ -1,6 +1,7 @@
 // Filing a report (cases.submitReport): check → route → assess → seal the reporter → open the workflow → build
 // the case (shared/cases/new-case.ts) and store it in one transaction with its reference number, the reporter's
-// follow and its photos → the effects of registration, which never fail the submit. A retried submit (same
+// follow, its photos and its copies to business sections → the effects of registration, which never fail the
+// submit. A retried submit (same
 // device request) finds the case it filed and answers the same.
 //
 // `fileCase` is the one path every report takes from "checked, routed, assessed and sealed" on, however it came
@@ -8,11 +9,13 @@
 // platform's work order (common/channels/filing.ts) — the same workflow opening, the same case builder, the same
 // transaction and the same effects of registration.
 //
-// DocStore calls of a report without photos: the transaction (1) reading and writing the day's counter (2),
-// the repeat and early-warning queries (2), inserting the case, the reporter's follow and the case's monthly
-// statistics contribution (3), and the staff to notify (1) — 9 (tests/integration/call-budgets.test.ts). Photos
-// add the read of their records and their attachment; a new warning its insert and the supervising unit's
-// notice; a copy to a business section its record and audit; a repeat action the workflow's write on the case.
+// DocStore calls of a report on a place without photos: the transaction (1) reading and writing the day's counter
+// (2), one query for the repeat count and the early warning (1; two when the place is busy or the report names
+// an entity), inserting the case, the reporter's follow and the case's monthly statistics contribution (3), and
+// the staff to notify (1) — 8 (tests/integration/call-budgets.test.ts). A second month of statistics (its clock
+// falls due in a later month) adds its insert; photos the read of their records and their attachment; a new
+// warning its insert and the supervising unit's notice; a copy to a business section its record and its audit
+// record; a repeat action the workflow's write on the case.
 import { createHash } from 'node:crypto'
 import { buildNewCase, registerEventOf, type Arrival, type NewReport } from '../../../shared/cases/new-case'
 import {
@@ -45,7 +48,7 @@ import { rescreenCase, screenCitizenContent, type ScreenedContent } from '../scr
 import { attachUploadsInTx, type UploadDoc } from '../uploads'
 import { newCaseExtras, writeCaseStatsInTx } from '../stats/case-stats'
 import { tellWarning } from '../oversight/warnings'
-import { copyToSections } from '../sharing/section-copies'
+import { copyToSectionsInTx } from '../sharing/section-copies'
 import {
   applyRepeatAction,
   checkNewReport,
@@ -146,8 +149,8 @@ async function filedBefore(runtime: Runtime, caseId: string): Promise<StoredCase
 }
 
 /**
- * The case, its reference number, the reporter's follow, the report's photos and what intake found, in one
- * transaction. The intake queries run after the counter is read, so reports filed at the same moment are counted
+ * The case, its reference number, the reporter's follow, the report's photos, its copies to business sections
+ * and what intake found, in one transaction. The intake queries run after the counter is read, so reports filed at the same moment are counted
  * as if one after the other (registration-checks.ts). A retry of the same device request finds the case's id
  * taken: it is answered with the case it filed, not filed again.
  */
@@ -182,6 +185,8 @@ async function storeNewCase(
         await tx.insert<FollowDoc>(COLLECTIONS.follows, { _id: followId(caseId, follow.openid), ...follow })
       }
       await attachUploadsInTx(tx, filing.uploads, caseId)
+      // 对内共享 (S0 第十七条): copied to the business sections its category or source concerns, with the case.
+      await copyToSectionsInTx(tx, runtime, { ...fresh, _id: caseId })
       await filing.alsoInTx?.(tx, { ...fresh, _id: caseId })
       const warning = await raiseWarningInTx(tx, runtime, checks.warning, fresh.createdAt)
       return { replayed: false, doc: { ...fresh, _id: caseId, _version: 1 }, checks, warning }
@@ -196,8 +201,8 @@ async function storeNewCase(
 
 /**
  * After the case is stored: tell the unit (or, if a photo check answered before the photo was attached, apply
- * it now), tell the supervising unit of a warning the report raised, copy it to the business sections its
- * category concerns (S0 第十七条) and apply the repeat action the count called for. Never fails the filing, and one
+ * it now), tell the supervising unit of a warning the report raised and apply the repeat action the count called
+ * for. Never fails the filing, and one
  * step failing never skips the next.
  */
 async function afterFiling(
@@ -229,11 +234,6 @@ async function afterFiling(
     if (warning) await tellWarning(runtime, warning.id, warning.doc)
   } catch (error) {
     runtime.log.error('early-warning notice failed', { caseId, error: String(error) })
-  }
-  try {
-    await copyToSections(runtime, doc)
-  } catch (error) {
-    runtime.log.error('copy to business sections failed', { caseId, error: String(error) })
   }
   try {
     if (checks.repeat) await applyRepeatAction(runtime, checks.repeat)

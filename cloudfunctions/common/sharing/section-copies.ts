@@ -5,7 +5,7 @@
 import type { SectionCopyItem } from '../../../shared/contracts/sharing'
 import type { CasePage } from '../../../shared/contracts/cases'
 import { AppError } from '../../../shared/contracts/result'
-import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
+import type { CaseDoc } from '../../../shared/cases/case-doc'
 import { toStaffDetail } from '../../../shared/cases/views/staff'
 import { sectionsFor, toSectionCopy, type SectionCopyView } from '../../../shared/sharing/sharing'
 import { categoryLabel } from '../../../shared/vocabulary/categories'
@@ -18,7 +18,7 @@ import { clocksOf } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { findAcross } from '../db/find-across'
 import { getMany } from '../db/get-many'
-import { DuplicateKeyError, type Runtime } from '../ports'
+import type { Runtime, Tx } from '../ports'
 import { unitNamer, type StaffDoc, type StaffRecord } from '../staff-records'
 
 interface SectionCopyDoc {
@@ -36,35 +36,33 @@ const sectionCopyId = (caseId: string, unitId: string) => `${caseId}:${unitId}`
 /** The one answer for a copy that is missing or not the caller's. */
 const COPY_NOT_FOUND = '没有找到这份抄送，或它不是抄送给您所在科室的'
 
-/** Copies a newly registered case to the sections its category or source concerns (idempotent). */
-export async function copyToSections(runtime: Runtime, doc: StoredCase): Promise<string[]> {
+/**
+ * Copies a newly registered case to the sections its category or source concerns, in the transaction that stores
+ * it (submission.ts): each copy with its audit record, once with the case. Returns the sections copied to.
+ */
+export async function copyToSectionsInTx(
+  tx: Tx,
+  runtime: Runtime,
+  doc: CaseDoc & { _id: string },
+): Promise<string[]> {
   const sections = sectionsFor(runtime.deployment.sharing, doc)
-  const made: string[] = []
   for (const section of sections) {
-    const id = sectionCopyId(doc._id, section.unitId)
-    try {
-      await runtime.db.transaction(async (tx) => {
-        await tx.insert<SectionCopyDoc>(COLLECTIONS.sectionCopies, {
-          _id: id,
-          caseId: doc._id,
-          refNo: doc.refNo,
-          category: doc.category,
-          sectionUnitId: section.unitId,
-          sharedAt: doc.createdAt,
-          cite: section.cite,
-        })
-        await audit(tx, 'share-copy', doc._id, systemAuditor('intake'), doc.createdAt, {
-          refNo: doc.refNo,
-          sectionUnitId: section.unitId,
-          withReporter: false,
-        })
-      })
-      made.push(section.unitId)
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error // copied already: a retried registration
-    }
+    await tx.insert<SectionCopyDoc>(COLLECTIONS.sectionCopies, {
+      _id: sectionCopyId(doc._id, section.unitId),
+      caseId: doc._id,
+      refNo: doc.refNo,
+      category: doc.category,
+      sectionUnitId: section.unitId,
+      sharedAt: doc.createdAt,
+      cite: section.cite,
+    })
+    await audit(tx, 'share-copy', doc._id, systemAuditor('intake'), doc.createdAt, {
+      refNo: doc.refNo,
+      sectionUnitId: section.unitId,
+      withReporter: false,
+    })
   }
-  return made
+  return sections.map((s) => s.unitId)
 }
 
 /**
