@@ -17,6 +17,8 @@
 //   the timer has not been round since (an outage, an import), so for the stuck ones it is past: a due
 //   backlog for the deadline sweep of ~7% of the store.
 // - Every case has its reporter's follow; 4% have 1–4 more followers.
+// - Every case has its statistics contributions (`case_stats`) and desk fields as its last write stored them,
+//   computed from the clone (a template's would describe another case).
 //
 // Cached under `.tmp/bench-cache/store-g<GENERATOR_VERSION>-n<N>/` (or $GW_BENCH_CACHE): a local data directory
 // (`greenwhistle.sqlite`, `secrets.json`, `files/`) plus `meta.json`, written last. Bump GENERATOR_VERSION when
@@ -41,13 +43,14 @@ import { demoPlaces } from '../local/demo-places'
 import { loadDeployment, PROJECT_ROOT } from '../local/deployments'
 import { createLocalRuntime, type LocalRuntime } from '../local/runtime'
 import { seedDeployment } from '../local/seed'
+import { caseStatId, newCaseExtras, type CaseStatDoc } from '../cloudfunctions/common/stats/case-stats'
 import type { CategoryKey } from '../shared/vocabulary/categories'
 import { toGcj02, wgs84 } from '../shared/geo/coordinates'
 import { startHarness, type Harness } from '../tests/support/local-harness'
 import { handleToReply, OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
 
 /** Bump when the generated data changes: cached stores of another version are not used. */
-const GENERATOR_VERSION = 2
+const GENERATOR_VERSION = 3
 /** "Now" of the generated world and of every benchmark on it (a Friday morning). */
 export const BENCH_NOW = '2026-11-20T10:00:00+08:00'
 const SPAN_DAYS = 730
@@ -576,11 +579,14 @@ async function buildStore(dir: string, n: number, log: (line: string) => void): 
     const BATCH = 2000
     let cases: Clone['doc'][] = []
     let follows: Clone['follows'] = []
+    let stats: Array<CaseStatDoc & { _id: string }> = []
     const flush = () => {
       runtime.db.insertMany('cases', cases)
       runtime.db.insertMany('follows', follows)
+      runtime.db.insertMany('case_stats', stats)
       cases = []
       follows = []
+      stats = []
     }
     let lastLog = performance.now()
     for (let i = 0; i < n; i++) {
@@ -648,6 +654,11 @@ async function buildStore(dir: string, n: number, log: (line: string) => void): 
       // an import), so for cases stuck open it is past: the backlog.
       const lastEvent = new Date(Date.parse(doc.history[doc.history.length - 1]!.at))
       doc.nextCheckOn = doc.open ? nextCheckOnOf(clocksOf(doc, calendar, lastEvent), lastEvent) : null
+      // Its desk fields and statistics contributions as that write stored them (the template's are another
+      // case's): the `case_stats` documents, and the months and digests the case keeps of them.
+      const extras = newCaseExtras(caseId, doc, calendar, lastEvent)
+      Object.assign(doc, extras.patch)
+      for (const c of extras.contributions) stats.push({ _id: caseStatId(caseId, c.month), ...c })
       const stored = { ...doc, _id: caseId }
       cases.push(stored)
       jsonBytes += json.length
