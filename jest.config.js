@@ -40,6 +40,6 @@ module.exports = {
     project('integration'),
     project('contract'),
     project('simulate', { testEnvironment: 'jsdom' }),
-    project('e2e', { slowTestThreshold: 30 }),
+    project('e2e', { slowTestThreshold: 30, testEnvironment: '<rootDir>/tests/e2e/environment.ts' }),
   ],
 }

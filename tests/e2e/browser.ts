@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startHarness, type Harness } from '../support/local-harness'
+import type { E2EGlobals } from './environment'
 
 const H5_DIST = path.resolve(__dirname, '..', '..', 'dist', 'h5')
 const CHROMIUM_CANDIDATES = [
@@ -22,6 +23,65 @@ export interface E2E {
     geolocation?: { latitude: number; longitude: number }
   }): Promise<{ context: BrowserContext; page: Page }>
   close(): Promise<void>
+}
+
+/** Every phone opened in this test file, for the report on a failed test (environment.ts). */
+const phones: Array<{ page: Page; openedAt: number }> = []
+const globals = globalThis as E2EGlobals
+globals.__e2eFailureReport = failureReport
+
+/**
+ * In the page: the last touches and clicks, each with the element it landed on (its test id and text), kept in
+ * `window.__gwTouches`. Passive listeners: they watch and never delay or change an event.
+ */
+function recordTouches() {
+  const log: string[] = []
+  ;(window as unknown as { __gwTouches: string[] }).__gwTouches = log
+  const describe = (target: EventTarget | null) => {
+    if (!(target instanceof Element)) return String(target)
+    const marked = target.closest('[data-testid]')
+    const where = marked
+      ? `${marked.getAttribute('data-testid')} "${(marked.textContent ?? '').slice(0, 16)}"`
+      : '-'
+    return `<${target.tagName.toLowerCase()} class="${String(target.className).slice(0, 40)}"> in ${where}`
+  }
+  for (const type of ['touchstart', 'touchend', 'touchcancel', 'click']) {
+    window.addEventListener(
+      type,
+      (event) => {
+        const point = event instanceof TouchEvent ? event.changedTouches[0] : (event as MouseEvent)
+        log.push(
+          `${Math.round(performance.now())} ms ${type} at ${Math.round(point?.clientX ?? -1)},${Math.round(point?.clientY ?? -1)} on ${describe(event.target)}`,
+        )
+        if (log.length > 30) log.shift()
+      },
+      { capture: true, passive: true },
+    )
+  }
+}
+
+/** What the test's phones show: address, the page on screen (text) and the last touches. */
+async function failureReport(): Promise<string> {
+  const since = globals.__e2eTestStart ?? 0
+  const own = phones.filter((p) => p.openedAt >= since && !p.page.isClosed())
+  const parts = await Promise.all(
+    own.map(async ({ page }, i) => {
+      const shown = await screen(page)
+        .first()
+        .innerText({ timeout: 2000 })
+        .catch((error: unknown) => `(unreadable: ${String(error)})`)
+      const touches = await page
+        .evaluate(() => (window as unknown as { __gwTouches?: string[] }).__gwTouches ?? [])
+        .catch(() => [])
+      return [
+        `--- phone ${i + 1}: ${page.url()}`,
+        shown.replace(/\n+/g, ' | ').slice(0, 1500),
+        '--- its last touches and clicks:',
+        ...touches,
+      ].join('\n')
+    }),
+  )
+  return parts.length ? `What the test's phones showed when it failed:\n${parts.join('\n')}` : ''
 }
 
 export async function startE2E(options: { now?: string; deployment?: string } = {}): Promise<E2E> {
@@ -71,6 +131,8 @@ export async function startE2E(options: { now?: string; deployment?: string } = 
       page.on('pageerror', (error) => {
         throw error
       })
+      await page.addInitScript(recordTouches)
+      phones.push({ page, openedAt: Date.now() })
       return { context, page }
     },
     async close() {
