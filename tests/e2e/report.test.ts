@@ -337,7 +337,9 @@ test('a file that is not a photo, or cannot be read, says why on its slot instea
   // Not part of the report: the count is of photos, and submitting is not held up by them.
   expect(await screen(page).getByTestId('add-photo').textContent()).toContain('1/9')
   await byName('notes.txt').locator('.photo-grid__remove').tap()
-  await expect(refused.count()).resolves.toBe(1)
+  await byName('notes.txt').waitFor({ state: 'detached' })
+  expect(await refused.count()).toBe(1)
+  expect(await byName('broken.jpg').count()).toBe(1)
 })
 
 test('a photo the server will not take says why and offers no pointless retry', async () => {

@@ -85,6 +85,7 @@ test('a template kept by the head drafts the officer’s reply; sent back with a
   await hs.getByTestId('save-template').tap()
   await hs.getByText('没有这项案件信息：{反映人电话}').first().waitFor()
   await hs.getByText('返回列表').tap()
+  await hs.getByTestId('template-form').waitFor({ state: 'detached' })
   expect(await hs.getByTestId('template').count()).toBe(2)
 
   // Edited: a clearer name.
