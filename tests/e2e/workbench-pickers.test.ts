@@ -74,7 +74,9 @@ test('merge into a similar case chosen side by side; transfer to a department ch
   await form.locator(`[data-testid="transfer-target"] [data-value="${department}"].active`).waitFor()
   // Another kind of target: the department picked no longer applies.
   await form.getByText(TRANSFER_TARGETS.region).tap()
-  await form.locator(`[data-testid="transfer-target"] [data-value="${department}"]`).waitFor({ state: 'detached' })
+  await form
+    .locator(`[data-testid="transfer-target"] [data-value="${department}"]`)
+    .waitFor({ state: 'detached' })
   expect(await form.locator('[data-testid="transfer-target"] .chip.active').count()).toBe(0)
   expect(await form.locator('[data-testid="transfer-target"] .chip').count()).toBeGreaterThan(0)
   await form.getByText(TRANSFER_TARGETS.department).tap()
