@@ -50,7 +50,7 @@ import { startHarness, type Harness } from '../tests/support/local-harness'
 import { handleToReply, OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
 
 /** Bump when the generated data changes: cached stores of another version are not used. */
-const GENERATOR_VERSION = 3
+const GENERATOR_VERSION = 4
 /** "Now" of the generated world and of every benchmark on it (a Friday morning). */
 export const BENCH_NOW = '2026-11-20T10:00:00+08:00'
 const SPAN_DAYS = 730

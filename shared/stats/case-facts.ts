@@ -12,7 +12,11 @@
 //                   its new reply (the handling clock restarts: S3 第十四条 重新办理)
 //   overdue         the day after the earliest due date of a bureau duty (any duty clock) that passed with the
 //                   duty not done — a date known when the clock started, so a case becomes overdue in the
-//                   statistics without being written again; a later extension moves it as it moves the clock
+//                   statistics without being written again; a later extension moves it as it moves the clock.
+//                   The day is kept on the contribution of the month the case was received in, with its month
+//                   (`overdueMonth`) when that is a later one: a case filed in one month and falling due in the
+//                   next has one contribution, not a second one that holds nothing else, and the later month's
+//                   sum finds it by that field
 //   extended, escalated, supervised, repeat, 复查/复核 requests and decisions, ratings: the day of the event
 //                   (each counted once per case and month)
 import { workingDaysBetween, shanghaiDateOf, type WorkingCalendar } from '../calendar'
@@ -44,8 +48,10 @@ export interface MonthContribution {
   month: string
   dims: CaseDims
   tally: Tally
-  /** The day the case became (or will become) overdue, when it falls in this month. */
+  /** The day the case became (or will become) overdue, on the contribution of the month it was received in. */
   overdueOn: LocalDate | null
+  /** The month of `overdueOn` when it is not this contribution's own month (null: none, or this month). */
+  overdueMonth: string | null
 }
 
 export const monthOf = (date: LocalDate): string => date.slice(0, 7)
@@ -87,7 +93,7 @@ export function caseContributions(
   const at = (day: LocalDate) => {
     const month = monthOf(day)
     let c = months.get(month)
-    if (!c) months.set(month, (c = { month, dims, tally: emptyTally(), overdueOn: null }))
+    if (!c) months.set(month, (c = { month, dims, tally: emptyTally(), overdueOn: null, overdueMonth: null }))
     return c
   }
   /** Counted once per case and month. */
@@ -97,7 +103,8 @@ export function caseContributions(
   }
   const receivedOn = shanghaiDateOf(first.event.receivedAt)
   const workingDays = (to: LocalDate) => String(workingDaysBetween(context.calendar, receivedOn, to).count)
-  at(receivedOn).tally.received = 1
+  const received = at(receivedOn)
+  received.tally.received = 1
 
   let accepted = false
   for (const { at: when, event } of doc.history) {
@@ -160,6 +167,9 @@ export function caseContributions(
     tally.closeDays[workingDays(closedOn)] = 1
   }
   const overdueOn = overdueOnOf(clocks)
-  if (overdueOn) at(overdueOn).overdueOn = overdueOn
+  if (overdueOn) {
+    received.overdueOn = overdueOn
+    received.overdueMonth = monthOf(overdueOn) === received.month ? null : monthOf(overdueOn)
+  }
   return [...months.values()].sort((a, b) => a.month.localeCompare(b.month))
 }

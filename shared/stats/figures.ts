@@ -2,7 +2,7 @@
 // unit and breakdown). Months add up exactly (tally.ts), so a quarter or a year is the sum of its months.
 import { NON_ACCEPTANCE_REASONS, type NonAcceptanceReasonKey } from '../policy/types'
 import type { LocalDate } from '../time'
-import type { MonthContribution } from './case-facts'
+import { monthOf, type MonthContribution } from './case-facts'
 import { DIMENSIONS, dimLabel, dimValue, type CaseDims, type Dimension } from './dimensions'
 import { addTally, durationOf, emptyTally, fullTally, type Duration, type Tally } from './tally'
 
@@ -17,18 +17,37 @@ export type Cells = Record<string, StatCell>
 const cellKey = (dims: CaseDims): string =>
   [dims.unitId, dims.category, dims.requestType, dims.county ?? '', dims.channel, dims.outcome].join('|')
 
-/** A contribution as stored: its tally sparse. */
-export type StoredContribution = Omit<MonthContribution, 'tally'> & { tally: Partial<Tally> }
+/**
+ * A contribution as stored: its tally sparse. `overdueMonth` is absent from those stored before it existed, which
+ * kept their overdue day on a contribution of its own month.
+ */
+export type StoredContribution = Omit<MonthContribution, 'tally' | 'overdueMonth'> & {
+  tally: Partial<Tally>
+  overdueMonth?: string | null
+}
+
+/** Which of its contributions a month's sum reads: those of the month, then those overdue in it from earlier. */
+export type MonthPart = 'month' | 'overdue'
+
+const cellOf = (cells: Cells, dims: CaseDims) =>
+  (cells[cellKey(dims)] ??= { dims, tally: emptyTally() }).tally
 
 /**
- * Adds one case's contribution to a month's cells. Its overdue day counts once it has come (`asOf`): a month
- * still running counts the cases overdue so far, a past month all of them.
+ * Adds one case's contribution to the cells of `month`: read as one of the month's own (`month`), its tally and
+ * its overdue day if that falls in the month; read as one overdue in the month from an earlier month
+ * (`overdue`), its overdue day only. The overdue day counts once it has come (`asOf`): a month still running
+ * counts the cases overdue so far, a past month all of them.
  */
-export function foldContribution(cells: Cells, c: StoredContribution, asOf: LocalDate): Cells {
-  const key = cellKey(c.dims)
-  const cell = (cells[key] ??= { dims: c.dims, tally: emptyTally() })
-  addTally(cell.tally, fullTally(c.tally))
-  if (c.overdueOn !== null && c.overdueOn <= asOf) cell.tally.overdue += 1
+export function foldContribution(
+  cells: Cells,
+  c: StoredContribution,
+  asOf: LocalDate,
+  part: MonthPart = 'month',
+): Cells {
+  const tally = cellOf(cells, c.dims)
+  if (part === 'month') addTally(tally, fullTally(c.tally))
+  const day = c.overdueOn
+  if (day !== null && (part === 'overdue' || monthOf(day) === c.month) && day <= asOf) tally.overdue += 1
   return cells
 }
 

@@ -4,16 +4,16 @@
 //     have many earlier reports, so the repeat count and the early-warning check find them (one query answers
 //     both). Besides that, only what the report itself brings, each named below: naming an entity (the repeat
 //     count reads by the entity, the early warning by place: one query more), a category a business section
-//     follows (S0 第十七条: each copy's record and audit record, in the case's transaction), a second month of
-//     statistics (its running clock falls due in a later month than it arrived: that month's insert), and what
-//     it sets off (a repeat action: the workflow's write on the case it is applied to, that write's notices and
+//     follows (S0 第十七条: each copy's record and audit record, in the case's transaction), and what it sets off (a repeat action: the workflow's write on the case it is applied to, that write's notices and
 //     the one statistics month the action counts in; a new warning: its insert and the supervising unit's
 //     notice); photos add their records' read and their attachment;
 //   - a page of a staff inbox, one unit or fourteen, first page or later: at most 3;
 //   - a case detail, the staff's (staff.getCase) and the reporter's own (cases.getMine): at most 3.
 // Counted on a warm instance: the working calendar is read once per instance every few minutes (calendar.ts).
 import { calendarFor } from '../../cloudfunctions/common/calendar'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { observeDocStore, type DocStoreCall } from '../../cloudfunctions/common/db/observed'
+import { caseStatId, type CaseStatDoc } from '../../cloudfunctions/common/stats/case-stats'
 import type { FindOptions } from '../../cloudfunctions/common/ports'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import { sectionsFor } from '../../shared/sharing/sharing'
@@ -94,13 +94,14 @@ async function submit(openid: string, overrides: Record<string, unknown> = {}) {
 const PER_COPY = 2
 
 /**
- * What the report itself brings beyond a plain report (counted from the stored case): an entity named, the
- * business sections its category concerns, and a month of statistics after the first.
+ * What the report itself brings beyond a plain report (counted from the stored case): an entity named and the
+ * business sections its category concerns. Its statistics are one contribution, whenever its clocks fall due.
  */
 async function reportExtras(caseId: string): Promise<number> {
   const doc = (await h.runtime.db.get<CaseDoc & { statMonths: string[] }>('cases', caseId))!
+  expect(doc.statMonths).toHaveLength(1)
   const copies = sectionsFor(h.runtime.deployment.sharing, doc).length
-  return (doc.entityKey ? 1 : 0) + PER_COPY * copies + Math.max(0, doc.statMonths.length - 1)
+  return (doc.entityKey ? 1 : 0) + PER_COPY * copies
 }
 
 /** Rows the repeat count's and the early warning's queries found (by their filters). */
@@ -168,13 +169,27 @@ describe(`a submit makes at most ${SUBMIT} DocStore calls`, () => {
     expectWithin(calls, SUBMIT + (await reportExtras(result.caseId)))
   })
 
-  test('a plain report — no entity, no business section, counted in one month — makes 8 and nothing more', async () => {
-    h.clock.set('2026-12-01T09:00:00+08:00') // early in a month: its clocks fall due in it
-    const location = placeIn('博爱县', '博爱县某村')
-    const { result, calls } = await counted(() => submit('citizen-plain', { location, category: 'ecology' }))
-    expect(await reportExtras(result.caseId)).toBe(0)
-    expectWithin(calls, SUBMIT)
-  })
+  test.each([
+    ['early in a month: its clocks fall due in it', '2026-12-01T09:00:00+08:00', null],
+    ['late in a month: its clocks fall due in the next', '2026-12-28T09:00:00+08:00', '2027-01'],
+  ])(
+    'a plain report — no entity, no business section — makes 8 and nothing more (%s)',
+    async (_when, now, overdueMonth) => {
+      h.clock.set(now)
+      const location = placeIn('博爱县', '博爱县某村')
+      const { result, calls } = await counted(() =>
+        submit('citizen-plain', { location, category: 'ecology' }),
+      )
+      expect(await reportExtras(result.caseId)).toBe(0)
+      expectWithin(calls, SUBMIT)
+      // Its one contribution carries the day it would fall overdue, and that day's month when it is a later one.
+      const stats = await h.runtime.db.get<CaseStatDoc>(
+        COLLECTIONS.caseStats,
+        caseStatId(result.caseId, '2026-12'),
+      )
+      expect(stats?.overdueMonth).toBe(overdueMonth)
+    },
+  )
 
   test('a retried submit answers the case it filed, within the same budget', async () => {
     const input = reportInput({ location: placeIn('温县', '温县城区某小区'), category: 'ecology' })
@@ -233,6 +248,45 @@ describe('a report that sets something off adds what it sets off', () => {
     const location = placeIn('沁阳市', '沁阳市某路口')
     const { result, calls } = await counted(() => submit('citizen-photos', { location, photos }))
     expectWithin(calls, SUBMIT + 1 + 2 * photos.length + (await reportExtras(result.caseId)))
+  })
+})
+
+describe('a busy place: more earlier reports than one page holds', () => {
+  // More than 100 reports of the category within the wider search (the larger radius, the longer window): the one
+  // query cannot answer both checks. The repeat count and the early warning then each run their own — but the
+  // repeat count runs none where the one query was its own (it searched no wider: the same radius, and its 90 days
+  // are the longer window).
+  const BUSY = 101
+
+  async function busyPlace(county: string, category: string) {
+    const place = placeIn(county, `${county}某工地`)
+    for (let i = 0; i < BUSY; i++) {
+      await submit(`busy-${category}-${i}`, {
+        category,
+        location: { ...place, lat: place.lat + (i % 10) * 0.00005 },
+      })
+      h.clock.advance(HOUR / 4)
+    }
+    return place
+  }
+
+  test.each([
+    // Noise: repeats within 300 m, the cluster within 500 m — two queries of their own.
+    ['noise', '武陟县', 2],
+    // Air: both within 1,000 m — the one query was the repeat count's; the early warning's own (its 7 days).
+    ['air', '中站区', 1],
+  ])('%s: one query more for each check that needs its own', async (category, county, extra) => {
+    h.clock.set('2027-01-10T09:00:00+08:00')
+    const location = await busyPlace(county, category)
+    const { result, calls, rows } = await counted(() =>
+      submit(`busy-${category}-last`, { category, location }),
+    )
+    const found = intakeRows(rows).byPlace
+    expect(found).toHaveLength(1 + extra)
+    expect(found[0]).toBe(100)
+    expectWithin(calls, SUBMIT + extra + (await reportExtras(result.caseId)))
+    const doc = await h.runtime.db.get<CaseDoc>('cases', result.caseId)
+    expect(doc?.warningKey).toMatch(new RegExp(`^ew:${category}:`))
   })
 })
 

@@ -120,12 +120,13 @@ describe('九龙坡 (S2): a reminder 3 working days before the handling due date
   test('the day after the due date each case is supervised (督办) once, and the flag shows in the inbox', async () => {
     h.clock.set('2026-12-24T09:00:00+08:00')
     let first: SweepReport | undefined
-    // 督办 counts in December: that month's contribution alone is read and rewritten; November's stays as it was.
+    // 督办 counts in December, where the case had no contribution (its overdue day is kept on November's, the
+    // month it was received in): December's is inserted without a read; November's stays as it was.
     const statCalls = await caseStatCalls(h, async () => {
       first = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     })
     expect(first).toMatchObject({ supervised: 3, reminders: 0 })
-    expect(statCalls).toEqual({ get: 3, update: 3 })
+    expect(statCalls).toEqual({ insert: 3 })
     for (const id of ids) await expectDigestsMatchStored(h, id)
     const second = ((await h.fireTimer('timers')) as { deadlineSweep: SweepReport }).deadlineSweep
     expect(second).toMatchObject({ supervised: 0, reminders: 0 })

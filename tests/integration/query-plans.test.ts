@@ -495,6 +495,12 @@ const QUERIES: Array<[who: string, collection: string, options: FindOptions, ind
     'ix_case_stats_month',
   ],
   [
+    "a month's contributions from earlier months overdue in it (stats: monthly pass, CLI)",
+    'case_stats',
+    { filter: { overdueMonth: '2026-12' }, limit: 100 },
+    'ix_case_stats_overdue_month',
+  ],
+  [
     'cases stored before statistics, keys only (timers: the statistics backfill)',
     'cases',
     casesWithoutStatsQuery({ limit: 100, after: null }),
@@ -772,6 +778,11 @@ const CURSORED: Array<[who: string, is: (call: DocStoreCall) => boolean, index: 
     "a month's contributions (timers: the monthly pass)",
     (c) => c.collection === 'case_stats' && has(c, 'month'),
     'ix_case_stats_month',
+  ],
+  [
+    "a month's contributions overdue in it from earlier months (timers: the monthly pass)",
+    (c) => c.collection === 'case_stats' && has(c, 'overdueMonth'),
+    'ix_case_stats_overdue_month',
   ],
   [
     'My reports (cases.listMine)',
@@ -1094,8 +1105,14 @@ test('every index that can serve a page ends with _id in the direction of its la
   ).not.toThrow()
 })
 
-test("a month's contributions after a cursor: one range of the month index (the monthly pass resumes there)", () => {
-  const options: FindOptions = { filter: { month: '2026-11' }, limit: 100 }
-  const after = cursorAfter(options, {})
-  expectIndexedPlan(h.runtime.db.queryPlan('case_stats', { ...options, after }), 'ix_case_stats_month', true)
-})
+test.each([
+  [{ month: '2026-11' }, 'ix_case_stats_month'],
+  [{ overdueMonth: '2026-12' }, 'ix_case_stats_overdue_month'],
+])(
+  "a month's contributions after a cursor (%j): one index range (the monthly pass resumes there)",
+  (filter, index) => {
+    const options: FindOptions = { filter, limit: 100 }
+    const after = cursorAfter(options, {})
+    expectIndexedPlan(h.runtime.db.queryPlan('case_stats', { ...options, after }), index, true)
+  },
+)

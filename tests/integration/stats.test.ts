@@ -447,6 +447,54 @@ describe('a month of cases', () => {
   })
 })
 
+/** Whether a duty clock of the case had been missed by `asOf` (its history then; the clocks staff see). */
+async function lateBy(doc: CaseDoc, asOf: string): Promise<boolean> {
+  const calendar = await calendarFor(h.runtime)
+  const profile = getPolicyProfile(doc.profile.id, doc.profile.version)
+  const history = doc.history.filter((e) => Date.parse(e.at) <= Date.parse(asOf))
+  return caseClocks({ profile, calendar, history, asOf }).some(
+    (c) =>
+      CLOCK_KINDS[c.clock].nature === 'duty' &&
+      (c.overdue || (c.state === 'completed' && c.metDeadline === false)),
+  )
+}
+
+describe('the months after: November’s cases that fall overdue later count there', () => {
+  // Their overdue day is kept on November's contribution (shared/stats/case-facts.ts): a later month's sum reads
+  // them from there. Recounted here: overdue by the end of the month, not by the end of the month before.
+  const LATER = [
+    ['2026-12', '2026-11-30T23:59:59+08:00', '2026-12-31T23:59:59+08:00'],
+    ['2027-01', '2026-12-31T23:59:59+08:00', '2027-01-31T23:59:59+08:00'],
+  ] as const
+
+  it.each(LATER)('%s', async (month, before, end) => {
+    // The first hourly run after the month sums it.
+    h.clock.set(new Date(Date.parse(end) + 6 * 60_000))
+    await h.fireTimer('timers')
+    const docs = (await allCases()).filter((d) => shanghaiDateOf(d.createdAt).startsWith(MONTH))
+    let expected = 0
+    for (const doc of docs) if ((await lateBy(doc, end)) && !(await lateBy(doc, before))) expected++
+    const figures = await h.ok<StatsFigures>('stats', 'figures', { from: month, to: month }, STAFF.supervisor)
+    expect(figures.pending).toEqual([])
+    expect(figures.breakdown.total.received).toBe(0)
+    expect(figures.breakdown.total.overdue).toBe(expected)
+    // None of them was given a contribution for that month only to hold its overdue day.
+    const own = await h.runtime.db.find<{ tally: object }>(COLLECTIONS.caseStats, {
+      filter: { month },
+      limit: 100,
+    })
+    expect(own.next).toBeNull()
+    expect(own.items.filter((c) => Object.keys(c.tally).length === 0)).toEqual([])
+  })
+
+  it('between them they count some', async () => {
+    const docs = await allCases()
+    let later = 0
+    for (const doc of docs) if ((await lateBy(doc, LATER[1][2])) && !(await lateBy(doc, LATER[0][1]))) later++
+    expect(later).toBeGreaterThan(0)
+  })
+})
+
 // Pure checks of the recount's own helpers, so the comparison above cannot pass by both sides being empty.
 test('the recount counts working days across a weekend', () => {
   const calendar = createWorkingCalendar()

@@ -16,7 +16,13 @@ import { calendarFor } from '../calendar'
 import { COLLECTIONS } from '../collections'
 import { DEFAULT_BUDGET_MS, runPagedJob, type PagedJobOptions, type PagedJobOutcome } from '../paged-job'
 import type { FindOptions, Runtime, Tx } from '../ports'
-import { hasCaseStats, newCaseExtras, writeCaseStatsInTx, type CaseStatFields } from './case-stats'
+import {
+  hasCaseStats,
+  monthsSummedWith,
+  newCaseExtras,
+  writeCaseStatsInTx,
+  type CaseStatFields,
+} from './case-stats'
 import { refreshMonth } from './months'
 
 /** The paged job's cursor (paged-job.ts). */
@@ -145,7 +151,7 @@ export async function backfillCaseStats(
           // Written meanwhile by an action, which stored its statistics with it.
           if (!doc || hasCaseStats(doc)) return null
           const extras = newCaseExtras(caseId, doc, calendar, runtime.clock.now())
-          const months = extras.patch.statMonths
+          const months = monthsSummedWith(extras)
           if (months.some((m) => !known.has(m))) {
             await changeRecordInTx(tx, runtime.clock.now(), (r) => ({ months: union(r.months, months) }))
           }

@@ -84,6 +84,7 @@ export function caseWriteExtras(
     dims: c.dims,
     tally: sparseTally(c.tally),
     overdueOn: c.overdueOn,
+    overdueMonth: c.overdueMonth,
   }))
   const digests = Object.fromEntries(all.map((c) => [c.month, contributionDigest(c)]))
   const months = all.map((c) => c.month)
@@ -95,6 +96,12 @@ export function caseWriteExtras(
     removedMonths: (previous.months ?? []).filter((m) => !months.includes(m)),
     previous,
   }
+}
+
+/** The months whose sums read the contributions written: their own, and the months of their overdue days. */
+export function monthsSummedWith(extras: CaseWriteExtras): string[] {
+  const months = extras.contributions.flatMap((c) => [c.month, ...(c.overdueMonth ? [c.overdueMonth] : [])])
+  return [...new Set(months)].sort()
 }
 
 /** The extras of a case with none stored: one just built, or one stored before statistics existed (backfill.ts). */

@@ -1,11 +1,13 @@
 // A month's statistics cells, summed from its `case_stats` contributions by a resumable paged pass (pages of
-// ≤ 100 by the `month` index, the running sum and the cursor saved after each page in `stats_months/<month>`), so
-// a month of any size is summed over as many runs as it takes and no call scans more than its budget allows.
+// ≤ 100, the running sum, the part and the cursor saved after each page in `stats_months/<month>`), so a month of
+// any size is summed over as many runs as it takes and no call scans more than its budget allows. The pass reads
+// two ranges, each one index range: the month's own contributions (the `month` index), then those of earlier
+// months whose overdue day falls in it (the `overdueMonth` index; shared/stats/case-facts.ts).
 // A finished pass replaces the month's cells; the next refresh starts a new pass. Two overlapping passes: the one
 // that loses the version check stops.
 import type { LocalDate } from '../../../shared/time'
 import { localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
-import { firstDayOf, foldContribution, nextMonth, type Cells } from '../../../shared/stats'
+import { firstDayOf, foldContribution, nextMonth, type Cells, type MonthPart } from '../../../shared/stats'
 import { COLLECTIONS } from '../collections'
 import { getMany } from '../db/get-many'
 import {
@@ -31,6 +33,8 @@ export interface MonthDoc {
   pass: {
     startedAt: string
     asOf: LocalDate
+    /** The range being read (absent on a pass stored before there were two: its own contributions). */
+    part?: MonthPart
     cursor: string | null
     cells: Cells
     contributions: number
@@ -53,10 +57,19 @@ export function settledSince(month: string, casesDoneAt: string): string {
 export const begunSince = (startedAt: string | null, since: string): boolean =>
   startedAt !== null && Date.parse(startedAt) >= Date.parse(since)
 
-/** The page of a month's contributions after `after` (the `month` index). */
-function contributionsPage(db: DocStore, month: string, after: string | null, limit: number) {
-  return db.find<CaseStatDoc>(COLLECTIONS.caseStats, { filter: { month }, limit, after })
+/** The page after `after` of a month's own contributions (the `month` index) or of those overdue in it from earlier. */
+function contributionsPage(
+  db: DocStore,
+  month: string,
+  part: MonthPart,
+  after: string | null,
+  limit: number,
+): Promise<Page<WithId<CaseStatDoc>>> {
+  const filter = part === 'month' ? { month } : { overdueMonth: month }
+  return db.find<CaseStatDoc>(COLLECTIONS.caseStats, { filter, limit, after })
 }
+
+const PARTS: readonly MonthPart[] = ['month', 'overdue']
 
 /**
  * A month's cells summed in one go, page by page, storing nothing: for the operator CLI, which reads a local
@@ -69,13 +82,15 @@ export async function sumMonth(
 ): Promise<{ cells: Cells; contributions: number }> {
   const cells: Cells = {}
   let contributions = 0
-  let after: string | null = null
-  do {
-    const page: Page<WithId<CaseStatDoc>> = await contributionsPage(db, month, after, MAX_PAGE_SIZE)
-    for (const c of page.items) foldContribution(cells, c, asOf)
-    contributions += page.items.length
-    after = page.next
-  } while (after)
+  for (const part of PARTS) {
+    let after: string | null = null
+    do {
+      const page = await contributionsPage(db, month, part, after, MAX_PAGE_SIZE)
+      for (const c of page.items) foldContribution(cells, c, asOf, part)
+      contributions += page.items.length
+      after = page.next
+    } while (after)
+  }
   return { cells, contributions }
 }
 
@@ -137,6 +152,7 @@ export async function refreshMonth(
     const pass = {
       startedAt: toShanghaiIso(now),
       asOf: localDateOf(now),
+      part: 'month' as const,
       cursor: null,
       cells: {},
       contributions: 0,
@@ -149,20 +165,26 @@ export async function refreshMonth(
     const pageStarted = elapsed()
     if (!roomForPage(budgetMs - pageStarted, result.slowestPageMs)) return { ...result, doc }
     const pass = doc.pass!
-    const page = await contributionsPage(runtime.db, month, pass.cursor, limit)
+    const part = pass.part ?? 'month'
+    const page = await contributionsPage(runtime.db, month, part, pass.cursor, limit)
     const cells = { ...pass.cells }
-    for (const contribution of page.items) foldContribution(cells, contribution, pass.asOf)
+    for (const contribution of page.items) foldContribution(cells, contribution, pass.asOf, part)
     const contributions = pass.contributions + page.items.length
-    const patch: Partial<MonthDoc> = page.next
-      ? { pass: { ...pass, cursor: page.next, cells, contributions } }
-      : { cells, contributions, passStartedAt: pass.startedAt, asOf: pass.asOf, pass: null }
+    const finished = !page.next && part === 'overdue'
+    const patch: Partial<MonthDoc> = finished
+      ? { cells, contributions, passStartedAt: pass.startedAt, asOf: pass.asOf, pass: null }
+      : {
+          pass: page.next
+            ? { ...pass, part, cursor: page.next, cells, contributions }
+            : { ...pass, part: 'overdue', cursor: null, cells, contributions },
+        }
     const saved = await save(runtime, doc, patch)
     result.pages++
     result.read += page.items.length
     result.slowestPageMs = Math.max(result.slowestPageMs, elapsed() - pageStarted)
     if (!saved) return busy()
     doc = saved
-    if (!page.next) return { ...result, complete: true, doc }
+    if (finished) return { ...result, complete: true, doc }
   }
 }
 
