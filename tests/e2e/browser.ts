@@ -31,8 +31,9 @@ const globals = globalThis as E2EGlobals
 globals.__e2eFailureReport = failureReport
 
 /**
- * In the page: the last touches and clicks, each with the element it landed on (its test id and text), kept in
- * `window.__gwTouches`. Passive listeners: they watch and never delay or change an event.
+ * In the page: the last touches and clicks, each with the element it landed on (its test id and text), and what
+ * moved meanwhile — scrolling, and the elements a layout shift moved, from where to where — kept in
+ * `window.__gwTouches`. Passive listeners and an observer: they watch and never delay or change an event.
  */
 function recordTouches() {
   const log: string[] = []
@@ -45,19 +46,46 @@ function recordTouches() {
       : '-'
     return `<${target.tagName.toLowerCase()} class="${String(target.className).slice(0, 40)}"> in ${where}`
   }
+  const push = (line: string) => {
+    log.push(`${Math.round(performance.now())} ms ${line}`)
+    if (log.length > 40) log.shift()
+  }
   for (const type of ['touchstart', 'touchend', 'touchcancel', 'click']) {
     window.addEventListener(
       type,
       (event) => {
         const point = event instanceof TouchEvent ? event.changedTouches[0] : (event as MouseEvent)
-        log.push(
-          `${Math.round(performance.now())} ms ${type} at ${Math.round(point?.clientX ?? -1)},${Math.round(point?.clientY ?? -1)} on ${describe(event.target)}`,
+        push(
+          `${type} at ${Math.round(point?.clientX ?? -1)},${Math.round(point?.clientY ?? -1)} on ${describe(event.target)}`,
         )
-        if (log.length > 30) log.shift()
       },
       { capture: true, passive: true },
     )
   }
+  // What moved under a finger: scrolling, and elements the layout shifted (with where they were and went).
+  window.addEventListener(
+    'scroll',
+    (event) => {
+      const el = event.target instanceof Element ? event.target : document.scrollingElement
+      push(`scroll ${describe(el)} to ${Math.round(el?.scrollTop ?? -1)}`)
+    },
+    { capture: true, passive: true },
+  )
+  const rect = (r: DOMRectReadOnly) =>
+    `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Array<
+      PerformanceEntry & {
+        sources?: Array<{ node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>
+      }
+    >) {
+      for (const source of entry.sources ?? []) {
+        push(
+          `layout shift ${describe(source.node instanceof Element ? source.node : (source.node?.parentElement ?? null))} from ${rect(source.previousRect)} to ${rect(source.currentRect)}`,
+        )
+      }
+    }
+  }).observe({ type: 'layout-shift', buffered: true })
 }
 
 /** What the test's phones show: address, the page on screen (text) and the last touches. */
@@ -159,10 +187,39 @@ export function screen(page: Page) {
   return page.locator('.taro_page').filter({ visible: true })
 }
 
-/** Navigates by hash route and waits until that page is the one on screen. */
+/**
+ * Waits until the page on screen has drawn all its Taro components, then two frames more. In H5 they are web
+ * components that hydrate — load their code and styles — a while after they first appear (~0.3 s after the page's
+ * text, more on a busy machine), and that moves what is around them (a card 35 px down, seen on the report form).
+ * A tap is a touch and, a moment later, a click the browser hit-tests again: a move in between sends the click to
+ * whatever is there now. So a test taps only once the page has settled.
+ */
+export async function settled(page: Page) {
+  await page.evaluate(async () => {
+    type Host = Element & { componentOnReady?: () => Promise<unknown> }
+    const shown = Array.from(document.querySelectorAll('.taro_page')).find(
+      (p) => p.getClientRects().length > 0,
+    )
+    const hosts = Array.from(shown?.querySelectorAll('*') ?? []).filter((e) =>
+      /^taro-.*-core$/.test(e.localName),
+    )
+    // Stencil's own signal: resolved once the component has loaded, rendered and applied its styles.
+    await Promise.all(hosts.map((e) => (e as Host).componentOnReady?.()))
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+  })
+}
+
+/** The layout shifts the page has recorded so far (`recordTouches`): which element moved, from where to where. */
+export async function layoutShifts(page: Page): Promise<string[]> {
+  const log = await page.evaluate(() => (window as unknown as { __gwTouches?: string[] }).__gwTouches ?? [])
+  return log.filter((line) => line.includes(' layout shift '))
+}
+
+/** Navigates by hash route and waits until that page is the one on screen, settled. */
 export async function open(page: Page, route: string, ready: string) {
   await page.goto(`/#${route}`)
   await screen(page).getByText(ready).first().waitFor()
+  await settled(page)
 }
 
 /**

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { CaseSummary } from '../../shared/contracts/cases'
-import { field, screen, type E2E } from './browser'
+import { field, open, screen, type E2E } from './browser'
 
 export const PHOTO = path.join(__dirname, '..', 'fixtures', 'photo.jpg')
 
@@ -22,8 +22,7 @@ export async function phoneAs(e2e: E2E, openid: string) {
 }
 
 export async function openReportForm(page: Page) {
-  await page.goto('/#/pages/report/index')
-  await screen(page).getByText('问题类别').first().waitFor()
+  await open(page, '/pages/report/index', '问题类别')
 }
 
 /** 使用当前位置; the first time in a browser, the explanation of why comes first. */
@@ -82,10 +81,20 @@ export interface ReportFill {
   locateFirstTime?: boolean
 }
 
+/**
+ * Taps a category on a report form (the citizen's, or the staff's 登记) and waits until it shows as chosen: what
+ * the choice changes on the page has been drawn before the next tap looks for its target.
+ */
+export async function chooseCategory(page: Page, label: string) {
+  const categories = screen(page).getByTestId('categories')
+  await categories.getByText(label, { exact: true }).tap()
+  await categories.locator('.active').filter({ hasText: label }).waitFor()
+}
+
 /** Fills the required parts of the form (category, description, location, reporter, consent). */
 export async function fillReport(page: Page, fill: ReportFill = {}) {
   const s = screen(page)
-  await s.getByText(fill.category ?? '噪声污染', { exact: true }).tap()
+  await chooseCategory(page, fill.category ?? '噪声污染')
   await field(page, 'description').fill(
     fill.description ?? '每晚十一点以后工地还在打桩，噪声很大，影响周边居民休息。',
   )

@@ -4,7 +4,7 @@
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { IssuedInvite } from '../../shared/contracts/staff-admin'
 import { reportInput, STAFF } from '../support/reports'
-import { field, open, screen, startE2E, type E2E } from './browser'
+import { field, open, screen, settled, startE2E, type E2E } from './browser'
 import { phoneAs } from './citizen'
 
 jest.setTimeout(90_000)
@@ -96,6 +96,7 @@ test('an invite for 山阳区分局 officer: redeemed by a new identity, deactiv
   expect([next.status, next.body.error?.message]).toEqual([403, '此功能仅限已绑定的工作人员使用'])
   await colleague.page.reload()
   await c.getByText('工作人员绑定身份').first().waitFor()
+  await settled(colleague.page)
   expect(await c.getByTestId('inbox-item').count()).toBe(0)
 
   // An expired code: refused with a clear message, nothing changes.

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import type { StaffCaseDetail } from '../../shared/contracts/staff'
 import type { StoredCase } from '../../shared/cases/case-doc'
 import { OFFICER, reportInput, STAFF } from '../support/reports'
-import { field, open, screen, startE2E, until, type E2E } from './browser'
+import { field, open, screen, settled, startE2E, until, type E2E } from './browser'
 import { addPhotos, PHOTO, phoneAs } from './citizen'
 
 jest.setTimeout(150_000)
@@ -130,6 +130,7 @@ test('offline actions survive a restart and are applied once when the gateway re
   await context.setOffline(false)
   await page.reload()
   await s.getByTestId('offline-view').waitFor()
+  await settled(page)
   await until(
     async () => await queuedOnPage(page).count(),
     (n) => n === 3,

@@ -6,10 +6,11 @@ import type { Page, Route } from 'playwright-core'
 import { LOCAL_RISKY_IMAGE_MARKER } from '../../local/adapters/keyword-content-check'
 import { QUERY_CODE_PATTERN } from '../../shared/contracts/cases'
 import { reportInput } from '../support/reports'
-import { field, open, screen, startE2E, until, type E2E } from './browser'
+import { field, layoutShifts, open, screen, settled, startE2E, until, type E2E } from './browser'
 import {
   addPhotos,
   casesOf,
+  chooseCategory,
   fillReport,
   largePhoto,
   locate,
@@ -42,6 +43,25 @@ async function interceptSubmits(page: Page, submit: (route: Route, attempt: numb
   })
   return () => attempt
 }
+
+test('on a slow phone the form stays put once it shows, and choosing a category moves nothing below it', async () => {
+  const { page } = await phoneAs(e2e, 'e2e-steady-form')
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  await page.goto('/#/pages/report/index')
+  const location = screen(page).getByTestId('manual-location')
+  await location.waitFor()
+  const where = await location.boundingBox()
+  // Whatever the page still does after it shows (its components, the root font size, the navigation bar) moves
+  // nothing: a tap aimed at it lands there.
+  await page.waitForTimeout(1500)
+  expect(await layoutShifts(page)).toEqual([])
+  // The line under the categories keeps two lines' room, whichever category says what it covers.
+  for (const category of ['危险废物', '其他', '大气污染']) {
+    await chooseCategory(page, category)
+    expect(await location.boundingBox()).toEqual(where)
+  }
+})
 
 test('a real-name report with two photos (one compressed on the device) and a location', async () => {
   const openid = 'e2e-real-name'
@@ -131,7 +151,7 @@ test('the draft survives a reload: text, place, reporter and uploaded photos', a
   const { page } = await phoneAs(e2e, openid)
   await openReportForm(page)
   const s = screen(page)
-  await s.getByText('水污染', { exact: true }).tap()
+  await chooseCategory(page, '水污染')
   await field(page, 'description').fill('河边排污口夜里排黑水，有很重的臭味。')
   await addPhotos(page, [PHOTO])
   await waitForUploads(page, 1)
@@ -146,6 +166,7 @@ test('the draft survives a reload: text, place, reporter and uploaded photos', a
 
   await page.reload()
   await s.getByTestId('draft-restored').waitFor()
+  await settled(page)
   await expect(field(page, 'description').inputValue()).resolves.toBe('河边排污口夜里排黑水，有很重的臭味。')
   await expect(field(page, 'address').inputValue()).resolves.toBe('焦作市山阳区新河桥下排污口')
   await expect(field(page, 'reporter-name').inputValue()).resolves.toBe('李四')
@@ -240,7 +261,7 @@ test('a second citizen sees the open case nearby before submitting and follows i
   const { page } = await phoneAs(e2e, openid)
   await openReportForm(page)
   const s = screen(page)
-  await s.getByText('噪声污染', { exact: true }).tap()
+  await chooseCategory(page, '噪声污染')
   await locate(page)
   const similar = s.locator('[data-testid="similar-case"]', { hasText: first.refNo })
   await similar.waitFor()
@@ -260,7 +281,7 @@ test('without a position from the browser, a demo place is chosen or coordinates
   const { page } = await phoneAs(e2e, 'e2e-manual-place')
   await openReportForm(page)
   const s = screen(page)
-  await s.getByText('固体废物', { exact: true }).tap()
+  await chooseCategory(page, '固体废物')
   await s.getByTestId('manual-location').tap()
   // A place inside each county of the demo jurisdiction (GET /api/dev/places), routed to that county.
   await s.getByTestId('demo-place').filter({ hasText: '武陟县' }).tap()
@@ -289,7 +310,7 @@ test('how the position was obtained is said; an address naming another county th
   const { page } = await phoneAs(e2e, 'e2e-place-mismatch')
   await openReportForm(page)
   const s = screen(page)
-  await s.getByText('大气污染', { exact: true }).tap()
+  await chooseCategory(page, '大气污染')
   await s.getByTestId('manual-location').tap()
   // A demo place is not the phone's position.
   await s.getByTestId('demo-place').filter({ hasText: '武陟县' }).tap()
@@ -389,7 +410,7 @@ test('tags stay on one line at 375 px (紧急 in the preview, statuses of simila
     return route.fulfill({ json: real })
   })
   await openReportForm(page)
-  await screen(page).getByText('噪声污染', { exact: true }).tap()
+  await chooseCategory(page, '噪声污染')
   await locate(page)
   const preview = await previewOfShownPlace(page)
   await preview.getByTestId('preview-urgent').waitFor()

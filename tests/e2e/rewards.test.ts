@@ -12,7 +12,7 @@ import {
 } from '../support/rewards'
 import { STAFF } from '../support/reports'
 import { field, open, screen, startE2E, type E2E } from './browser'
-import { phoneAs } from './citizen'
+import { openReportForm, phoneAs } from './citizen'
 import { decideInBrowser, reward } from './rewards-steps'
 
 jest.setTimeout(120_000)
@@ -96,7 +96,7 @@ test('anonymous, where only real-name reports are rewarded: the self-check says 
   const { page } = await phoneAs(e2e, anon)
   const s = screen(page)
 
-  await page.goto('/#/pages/report/index')
+  await openReportForm(page)
   await s.getByTestId('reward-self-check').tap()
   await s.getByTestId('self-check-result').waitFor()
   await s.locator('[data-testid="self-check-realName"] [data-value="false"]').tap()

@@ -2,6 +2,7 @@
 // My reports → an officer sees it in the staff inbox.
 import path from 'node:path'
 import { field, open, screen, startE2E, type E2E } from './browser'
+import { chooseCategory } from './citizen'
 
 jest.setTimeout(60_000)
 
@@ -15,9 +16,9 @@ afterAll(async () => {
 
 test('file a report with a photo and location, see it in My reports, see it as the officer', async () => {
   const { page } = await e2e.newPhone()
-  await page.goto('/#/pages/report/index')
+  await open(page, '/pages/report/index', '问题类别')
 
-  await page.getByText('噪声污染', { exact: true }).tap()
+  await chooseCategory(page, '噪声污染')
   await field(page, 'description').fill('每晚十一点以后工地还在打桩，噪声很大，影响周边居民休息。')
 
   const chooser = page.waitForEvent('filechooser')

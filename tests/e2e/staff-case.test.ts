@@ -9,7 +9,7 @@ import { formatShanghai } from '../../shared/time'
 import { STAFF_ROLES } from '../../shared/vocabulary/units'
 import { ACTOR_ROLE_LABELS, EVENT_CATALOGUE, REPLY_FIELDS, SITE_VISIT_FIELDS } from '../../shared/workflow'
 import { handleToReply, OFFICER as NAMED_OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
-import { field, open, screen, startE2E, type E2E } from './browser'
+import { field, open, screen, settled, startE2E, type E2E } from './browser'
 import { addPhotos, PHOTO, phoneAs, waitForUploads } from './citizen'
 
 jest.setTimeout(90_000)
@@ -161,6 +161,7 @@ test('after a send-back the officer’s 拟写答复 starts from the reply sent 
   await page.reload()
   // The form comes back open, with what was typed (not the reply sent back).
   await s.getByTestId('form-restored').waitFor()
+  await settled(page)
   expect(await field(page, 'field-reply.handlingOpinion').inputValue()).toBe(corrected)
   expect(await field(page, 'field-reply.matter').inputValue()).toBe(sent.matter)
 
@@ -202,6 +203,7 @@ test('a half-typed site visit survives a reload; missing fields are named next t
   await s.getByTestId('form-saved').waitFor()
   await page.reload()
   await s.getByTestId('form-restored').waitFor()
+  await settled(page)
   expect(await field(page, 'field-record.reportedEntity').inputValue()).toBe(SITE_VISIT.reportedEntity)
   expect(await field(page, 'field-record.findings').inputValue()).toBe(SITE_VISIT.findings)
   await waitForUploads(page, 1)

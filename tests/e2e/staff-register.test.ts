@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import { reportInput, STAFF } from '../support/reports'
 import { field, open, screen, startE2E, type E2E } from './browser'
-import { phoneAs } from './citizen'
+import { chooseCategory, phoneAs } from './citizen'
 
 jest.setTimeout(90_000)
 
@@ -43,7 +43,7 @@ test('the intake officer registers a phone report, reads out its query code and 
 
   await s.getByTestId('channel-phone').tap()
   expect(await s.getByTestId('received-clock').textContent()).toBe('09:50')
-  await s.getByTestId('categories').getByText('噪声污染').tap()
+  await chooseCategory(page, '噪声污染')
   await field(page, 'description').fill(
     '来电反映：塔南路工地每晚十一点后仍在打桩，噪声很大，老人孩子无法休息。',
   )

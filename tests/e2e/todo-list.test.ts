@@ -5,7 +5,7 @@
 import type { InboxItem } from '../../shared/contracts/staff'
 import { DUE_BADGES } from '../../shared/cases/todo-lists'
 import { reportInput, STAFF } from '../support/reports'
-import { open, screen, startE2E, until, type E2E } from './browser'
+import { open, screen, settled, startE2E, until, type E2E } from './browser'
 import { phoneAs } from './citizen'
 
 jest.setTimeout(120_000)
@@ -138,6 +138,7 @@ test('to-do lists per post: urgent first with its badge, filters, search by refe
   // Now it is on 王磊's own list, saying who holds it and what it waits for (he pulls to refresh: reloads).
   await officer.page.reload()
   await o.getByText('值班紧急').first().waitFor()
+  await settled(officer.page)
   await o.locator('[data-testid="todo-list"] [data-list="officer"]').tap()
   await until(
     () => refNos(officer.page),

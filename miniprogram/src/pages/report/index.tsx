@@ -45,6 +45,9 @@ const REQUEST_TYPE_HINTS = {
   suggestion: '对生态环境工作提出改进建议',
 } as const
 
+/** Under the categories before one is chosen (each category then says what it covers). */
+const NO_CATEGORY_HINT = '不确定属于哪一类？选最接近的一项即可，办理人员会再核对。'
+
 const TIME_CHOICES: ReadonlyArray<ChipOption<'now' | 'pick'>> = [
   { value: 'now', label: '正在发生 / 刚刚', testId: 'time-now' },
   { value: 'pick', label: '其他时间', testId: 'time-pick' },
@@ -235,7 +238,10 @@ export default function ReportPage() {
             </View>
           ))}
         </View>
-        {draft.category && <Text className="hint">{CATEGORIES[draft.category].description}</Text>}
+        {/* Always there, two lines high: choosing a category changes its words, never the place of what is below. */}
+        <Text className="hint report__category-hint" data-testid="category-hint">
+          {draft.category ? CATEGORIES[draft.category].description : NO_CATEGORY_HINT}
+        </Text>
         <FieldError errors={fieldErrors} names={['category']} />
       </View>
 
