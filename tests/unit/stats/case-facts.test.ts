@@ -11,9 +11,8 @@ import {
 import { calendar, actors, CaseDriver } from '../workflow/driver'
 import { caseIn } from '../workflow/paths'
 
-function rated(stars: number): MonthContribution[] {
-  const driver = caseIn('replied')
-  driver.apply({ type: 'rate-reply', rating: stars }, actors.reporter, '2026-04-01T10:00:00+08:00')
+/** The contributions of the driver's case: a noise complaint of 山阳区 filed in the mini-program. */
+function contributionsOf(driver: CaseDriver): MonthContribution[] {
   return caseContributions(
     {
       status: driver.state.status,
@@ -26,6 +25,12 @@ function rated(stars: number): MonthContribution[] {
     },
     { profile: driver.profile, calendar },
   )
+}
+
+function rated(stars: number): MonthContribution[] {
+  const driver = caseIn('replied')
+  driver.apply({ type: 'rate-reply', rating: stars }, actors.reporter, '2026-04-01T10:00:00+08:00')
+  return contributionsOf(driver)
 }
 
 test.each([
@@ -47,21 +52,7 @@ test.each([
 // Overdue (S3 第九条: accepted or not within 15 days of receipt) counts in the month of the day after the due date.
 // The day is kept on the contribution of the month the case was received in — a report left waiting past a month's
 // end has one contribution, not a second holding nothing else — and that month's sum reads it from there.
-function leftWaiting(receivedAt: string): MonthContribution[] {
-  const driver = new CaseDriver('national', { receivedAt })
-  return caseContributions(
-    {
-      status: driver.state.status,
-      unitId: 'jz-shanyang',
-      regionCode: '410811',
-      category: 'noise',
-      requestType: 'complaint',
-      facts: { channel: 'mini-program' },
-      history: driver.history,
-    },
-    { profile: driver.profile, calendar },
-  )
-}
+const leftWaiting = (receivedAt: string) => contributionsOf(new CaseDriver('national', { receivedAt }))
 
 test.each([
   ['received 3-02, due 3-17: overdue in its own month', '2026-03-02T09:00:00+08:00', '2026-03-18', null],
