@@ -189,10 +189,10 @@ export function screen(page: Page) {
 
 /**
  * Waits until the page on screen has drawn all its Taro components, then two frames more. In H5 they are web
- * components that hydrate — load their code and styles — a while after they first appear (~0.3 s after the page's
- * text, more on a busy machine), and that moves what is around them (a card 35 px down, seen on the report form).
- * A tap is a touch and, a moment later, a click the browser hit-tests again: a move in between sends the click to
- * whatever is there now. So a test taps only once the page has settled.
+ * components that hydrate — load their code and styles — a while after their text appears, more so on a busy
+ * machine. A tap is a touch and, a moment later, a click the browser hit-tests again: anything that moves in
+ * between sends the click to whatever is there now (CI saw it when the root font size changed half a second after
+ * a page showed; miniprogram/src/index.html). So a test taps only once the page has settled.
  */
 export async function settled(page: Page) {
   await page.evaluate(async () => {
