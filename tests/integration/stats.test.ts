@@ -223,6 +223,18 @@ function summary(values: number[]) {
   }
 }
 
+/** Whether a duty clock of the case had been missed by `asOf` (its history then; the clocks staff see). */
+async function lateBy(doc: CaseDoc, asOf: string): Promise<boolean> {
+  const calendar = await calendarFor(h.runtime)
+  const profile = getPolicyProfile(doc.profile.id, doc.profile.version)
+  const history = doc.history.filter((e) => Date.parse(e.at) <= Date.parse(asOf))
+  return caseClocks({ profile, calendar, history, asOf }).some(
+    (c) =>
+      CLOCK_KINDS[c.clock].nature === 'duty' &&
+      (c.overdue || (c.state === 'completed' && c.metDeadline === false)),
+  )
+}
+
 /** The figures of the cases, recounted from their histories and clocks as of the end of November. */
 async function recount(docs: readonly CaseDoc[]) {
   const calendar = await calendarFor(h.runtime)
@@ -287,12 +299,7 @@ async function recount(docs: readonly CaseDoc[]) {
       if (handling.metDeadline) r.closedOnTime++
       r.closeDays.push(workingDaysBetween(calendar, receivedOn, shanghaiDateOf(handling.completedAt!)).count)
     }
-    const late = clocks.some(
-      (c) =>
-        CLOCK_KINDS[c.clock].nature === 'duty' &&
-        (c.overdue || (c.state === 'completed' && c.metDeadline === false)),
-    )
-    if (late) r.overdue++
+    if (await lateBy(doc, monthEnd)) r.overdue++
   }
   return r
 }
@@ -446,18 +453,6 @@ describe('a month of cases', () => {
     expect(total[2]).toBe(report.report.by.unit.find((r) => r.key === 'jz-shanyang')!.figures.received)
   })
 })
-
-/** Whether a duty clock of the case had been missed by `asOf` (its history then; the clocks staff see). */
-async function lateBy(doc: CaseDoc, asOf: string): Promise<boolean> {
-  const calendar = await calendarFor(h.runtime)
-  const profile = getPolicyProfile(doc.profile.id, doc.profile.version)
-  const history = doc.history.filter((e) => Date.parse(e.at) <= Date.parse(asOf))
-  return caseClocks({ profile, calendar, history, asOf }).some(
-    (c) =>
-      CLOCK_KINDS[c.clock].nature === 'duty' &&
-      (c.overdue || (c.state === 'completed' && c.metDeadline === false)),
-  )
-}
 
 describe('the months after: November’s cases that fall overdue later count there', () => {
   // Their overdue day is kept on November's contribution (shared/stats/case-facts.ts): a later month's sum reads
