@@ -49,8 +49,11 @@ import { toGcj02, wgs84 } from '../shared/geo/coordinates'
 import { startHarness, type Harness } from '../tests/support/local-harness'
 import { handleToReply, OFFICER, REPLY, reportInput, SHANYANG, STAFF } from '../tests/support/reports'
 
-/** Bump when the generated data changes: cached stores of another version are not used. */
-const GENERATOR_VERSION = 4
+/**
+ * Bump when the generated data changes: cached stores of another version are not used. 5: documents stored as
+ * JSONB and sparse indexes (local/adapters/sqlite-docstore.ts).
+ */
+const GENERATOR_VERSION = 5
 /** "Now" of the generated world and of every benchmark on it (a Friday morning). */
 export const BENCH_NOW = '2026-11-20T10:00:00+08:00'
 const SPAN_DAYS = 730

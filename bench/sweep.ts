@@ -36,7 +36,7 @@ export function tieBacklog(runtime: LocalRuntime): number {
   const db = sqliteOf(runtime)
   try {
     const ids = db.prepare('SELECT id FROM docs_cases').pluck().all() as string[]
-    const update = db.prepare(`UPDATE docs_cases SET doc = json_set(doc, '$.nextCheckOn', ?) WHERE id = ?`)
+    const update = db.prepare(`UPDATE docs_cases SET doc = jsonb_set(doc, '$.nextCheckOn', ?) WHERE id = ?`)
     for (let i = 0; i < ids.length; i += 50_000) {
       db.transaction(() => {
         for (const id of ids.slice(i, i + 50_000)) update.run(TIED_DATE, id)
@@ -61,7 +61,7 @@ function dueAt(db: Database.Database, today: string, offset: number): { _id: str
 /** Moves the first `n` due cases past today, as the sweep leaves the cases it has looked at. */
 function markDone(db: Database.Database, today: string, after: string, n: number): void {
   const move = db.prepare(
-    `UPDATE docs_cases SET doc = json_set(doc, '$.nextCheckOn', ?) WHERE id IN (SELECT id FROM docs_cases WHERE ${NEXT_CHECK} <= ? ORDER BY ${NEXT_CHECK}, id LIMIT ?)`,
+    `UPDATE docs_cases SET doc = jsonb_set(doc, '$.nextCheckOn', ?) WHERE id IN (SELECT id FROM docs_cases WHERE ${NEXT_CHECK} <= ? ORDER BY ${NEXT_CHECK}, id LIMIT ?)`,
   )
   for (let left = n; left > 0; left -= 50_000) move.run(after, today, Math.min(left, 50_000))
 }

@@ -1,6 +1,12 @@
 // DocStore on SQLite (better-sqlite3): one table per collection holding JSON documents, with the
 // indexes of database/indexes.json as expression indexes on json_extract(...). Versioned updates run
 // in IMMEDIATE transactions, so two processes on one file never lose an update.
+//
+// Documents are stored as JSONB, SQLite's binary JSON (3.45+): an index or a projection reads a field without
+// parsing the whole text, and a case takes 18% less room. Measured on the benchmark's 100k store: reading 11
+// fields of 100 cases 1.11 → 0.67 ms, submits 308–326/s → 353–355/s. Reads turn it back into text (`json(doc)`).
+// Files written before hold text JSON rows, which every JSON function reads the same way; they become JSONB when
+// next written.
 import Database from 'better-sqlite3'
 import {
   applyPatch,
@@ -15,7 +21,13 @@ import {
   toPage,
   totalOrder,
 } from '../../cloudfunctions/common/db/query'
-import { assertIndexCatalog, INDEXES, type IndexCatalog } from '../../cloudfunctions/common/db/indexes'
+import { INLINE_CHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './sqlite-checkpointer'
+import {
+  assertIndexCatalog,
+  INDEXES,
+  type IndexCatalog,
+  type IndexSpec,
+} from '../../cloudfunctions/common/db/indexes'
 import {
   newDocId,
   stageWork,
@@ -140,6 +152,15 @@ function eq(expr: string, value: Scalar, params: Param[]): string {
   return `${expr} = ?`
 }
 
+/** The CREATE INDEX statement of a catalog index, as SQLite keeps it in sqlite_master (to compare with). */
+function indexSql(indexName: string, tableName: string, index: IndexSpec): string {
+  const cols = index.fields.map(([f, dir]) => `${fieldExpr(f)}${dir === -1 ? ' DESC' : ''}`).join(', ')
+  const unique = index.unique ? 'UNIQUE ' : ''
+  // `expr IS NOT NULL`: SQLite proves it from any comparison of expr in a query (partialindex.html, 3.1).
+  const where = index.sparse ? ` WHERE ${fieldExpr(index.sparse)} IS NOT NULL` : ''
+  return `CREATE ${unique}INDEX ${indexName} ON ${tableName} (${cols})${where}`
+}
+
 function table(collection: string): string {
   assertCollectionName(collection)
   return `"docs_${collection}"`
@@ -194,6 +215,14 @@ export interface SqliteDocStoreOptions {
    * as running a small indexed query, so every statement is prepared once; 0 prepares on every call.
    */
   statementCacheSize?: number
+  /**
+   * Where WAL checkpoints run: 'background' (default) in a worker thread with its own connection
+   * (sqlite-checkpointer.ts), the request connection only past `INLINE_CHECKPOINT_PAGES`; 'inline' as SQLite does
+   * by default, in the commit that finds the WAL past 1,000 pages.
+   */
+  checkpoints?: 'background' | 'inline'
+  /** A background checkpoint round that failed. */
+  onCheckpointError?: (message: string) => void
 }
 
 export class SqliteDocStore implements DocStore {
@@ -202,6 +231,7 @@ export class SqliteDocStore implements DocStore {
   private readonly indexes: IndexCatalog
   private readonly statements = new Map<string, Database.Statement>()
   private readonly statementCacheSize: number
+  private readonly checkpointer: Checkpointer | null
 
   constructor(file: string, options: SqliteDocStoreOptions = {}) {
     this.indexes = options.indexes ?? INDEXES
@@ -212,6 +242,14 @@ export class SqliteDocStore implements DocStore {
     this.db.pragma('busy_timeout = 5000')
     this.db.pragma('synchronous = NORMAL')
     for (const collection of Object.keys(this.indexes)) this.ensure(collection)
+    if ((options.checkpoints ?? 'background') === 'background') {
+      this.db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
+      // A WAL that grew while the worker was behind is cut back to this size once it restarts from the top.
+      this.db.pragma(`journal_size_limit = ${INLINE_CHECKPOINT_PAGES * 4096}`)
+      this.checkpointer = startCheckpointer(file, { onError: options.onCheckpointError })
+    } else {
+      this.checkpointer = null
+    }
   }
 
   /** The prepared statement for `sql`, prepared on first use. */
@@ -234,6 +272,7 @@ export class SqliteDocStore implements DocStore {
   }
 
   close(): void {
+    this.checkpointer?.stop()
     this.db.close()
   }
 
@@ -249,23 +288,34 @@ export class SqliteDocStore implements DocStore {
   private ensure(collection: string): string {
     const name = table(collection)
     if (this.known.has(collection)) return name
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL)`,
-    )
-    for (const index of this.indexes[collection] ?? []) {
-      const cols = index.fields.map(([f, dir]) => `${fieldExpr(f)}${dir === -1 ? ' DESC' : ''}`).join(', ')
-      const unique = index.unique ? 'UNIQUE ' : ''
-      this.db.exec(
-        `CREATE ${unique}INDEX IF NOT EXISTS "ix_${collection}_${index.name}" ON ${name} (${cols})`,
-      )
-    }
+    // In one write transaction, so that two processes opening the file at once never build an index twice.
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          `CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, doc BLOB NOT NULL)`,
+        )
+        const built = this.db
+          .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`)
+          .pluck()
+        for (const index of this.indexes[collection] ?? []) {
+          const indexName = `ix_${collection}_${index.name}`
+          const sql = indexSql(`"${indexName}"`, name, index)
+          const have = built.get(indexName) as string | undefined
+          if (have === sql) continue
+          // Built otherwise than the catalog declares it now (made sparse, say): built again as declared.
+          if (have !== undefined) this.db.exec(`DROP INDEX "${indexName}"`)
+          this.db.exec(sql)
+        }
+      })
+      .immediate()
     this.known.add(collection)
     return name
   }
 
   private readRow(collection: string, id: string): Row | undefined {
-    return this.statement(`SELECT id, version, doc FROM ${this.ensure(collection)} WHERE id = ?`).get(id) as
-      Row | undefined
+    return this.statement(
+      `SELECT id, version, json(doc) AS doc FROM ${this.ensure(collection)} WHERE id = ?`,
+    ).get(id) as Row | undefined
   }
 
   async get<T extends object>(collection: string, id: string): Promise<WithId<T> | null> {
@@ -328,7 +378,7 @@ export class SqliteDocStore implements DocStore {
     const columns = [
       'id',
       'version',
-      ...(projection ? projection.map((p, i) => `doc -> '$.${p}' AS p${i}`) : ['doc']),
+      ...(projection ? projection.map((p, i) => `doc -> '$.${p}' AS p${i}`) : ['json(doc) AS doc']),
     ].join(', ')
     const order = totalOrder(options.orderBy)
     // Sorting by a field the filter pins to one value is a no-op, and SQLite sorts in a temporary B-tree when an
@@ -391,7 +441,7 @@ export class SqliteDocStore implements DocStore {
     assertNewDoc(doc)
     const id = doc._id ?? newDocId()
     try {
-      this.statement(`INSERT INTO ${this.ensure(collection)} (id, version, doc) VALUES (?, 1, ?)`).run(
+      this.statement(`INSERT INTO ${this.ensure(collection)} (id, version, doc) VALUES (?, 1, jsonb(?))`).run(
         id,
         serialize(doc),
       )
@@ -414,7 +464,7 @@ export class SqliteDocStore implements DocStore {
     if (row.version !== expectedVersion) throw new VersionConflictError(collection, id)
     const next = applyPatch(JSON.parse(row.doc) as object, patch)
     const result = this.statement(
-      `UPDATE ${this.ensure(collection)} SET version = version + 1, doc = ? WHERE id = ? AND version = ?`,
+      `UPDATE ${this.ensure(collection)} SET version = version + 1, doc = jsonb(?) WHERE id = ? AND version = ?`,
     ).run(serialize(next), id, expectedVersion)
     if (result.changes !== 1) throw new VersionConflictError(collection, id)
   }

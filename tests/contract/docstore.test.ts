@@ -6,7 +6,7 @@
 // (b) and (c) run the real @cloudbase/database query builder against the offline stub. No credentials, and
 // any attempt to open a network connection fails the suite. The live run is docstore.live.test.ts.
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { INDEXES, type IndexCatalog } from '../../cloudfunctions/common/db/indexes'
@@ -178,19 +178,25 @@ describe('SQLite plans of the contract’s paged queries', () => {
   })
 })
 
-describe('SQLite statements and bulk loads', () => {
-  let dir: string
+/** A fresh temporary directory for each test of the block (`dir()`), removed after it, with spies restored. */
+function tempDirEach(prefix: string): () => string {
+  let dir = ''
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'gw-sqlite-statements-'))
+    dir = mkdtempSync(path.join(tmpdir(), prefix))
   })
   afterEach(() => {
     jest.restoreAllMocks()
     rmSync(dir, { recursive: true, force: true })
   })
+  return () => dir
+}
+
+describe('SQLite statements and bulk loads', () => {
+  const dir = tempDirEach('gw-sqlite-statements-')
 
   /** How many statements `work` prepares on a store whose cache keeps `size` of them. */
   async function preparedBy(size: number | undefined, work: (db: SqliteDocStore) => Promise<void>) {
-    const db = new SqliteDocStore(path.join(dir, `s${size ?? 'default'}.sqlite`), {
+    const db = new SqliteDocStore(path.join(dir(), `s${size ?? 'default'}.sqlite`), {
       statementCacheSize: size,
     })
     await db.insert('docs', { _id: 'a', n: 1, at: 't1' })
@@ -220,7 +226,7 @@ describe('SQLite statements and bulk loads', () => {
   })
 
   test('a full cache drops the least recently used statement and answers stay right', async () => {
-    const db = new SqliteDocStore(path.join(dir, 'small.sqlite'), { statementCacheSize: 2 })
+    const db = new SqliteDocStore(path.join(dir(), 'small.sqlite'), { statementCacheSize: 2 })
     db.insertMany('docs', [
       { _id: 'a', n: 1 },
       { _id: 'b', n: 2 },
@@ -236,7 +242,7 @@ describe('SQLite statements and bulk loads', () => {
   })
 
   test('insertMany writes all documents in one transaction, or none when one fails', async () => {
-    const db = new SqliteDocStore(path.join(dir, 'bulk.sqlite'))
+    const db = new SqliteDocStore(path.join(dir(), 'bulk.sqlite'))
     db.insertMany('docs', [{ _id: 'x', n: 1 }])
     expect(() =>
       db.insertMany('docs', [
@@ -289,4 +295,189 @@ test('observeDocStore reports every call, inside transactions too, with how long
   // Members that are not DocStore calls pass through: the adapter's own queryPlan.
   expect(db.queryPlan('docs', { limit: 1 }).length).toBeGreaterThan(0)
   await h.close()
+})
+
+describe('SQLite document storage', () => {
+  const dir = tempDirEach('gw-sqlite-storage-')
+
+  test('documents are stored as JSONB; text JSON rows of older files are read, found and updated alike', async () => {
+    const file = path.join(dir(), 'mixed.sqlite')
+    const indexes: IndexCatalog = {
+      tasks: [
+        {
+          name: 'due',
+          fields: [
+            ['due', 1],
+            ['_id', 1],
+          ],
+        },
+      ],
+    }
+    const db = new SqliteDocStore(file, { indexes })
+    await db.insert('tasks', { _id: 'new', due: '2026-11-02', tags: ['噪声', '夜间'], n: 0.1 })
+    const raw = new Database(file)
+    // A row as files before JSONB hold it.
+    raw
+      .prepare(`INSERT INTO docs_tasks (id, version, doc) VALUES ('old', 1, ?)`)
+      .run(JSON.stringify({ due: '2026-11-01', tags: ['异味'], n: 2 }))
+    const typeOf = (id: string) =>
+      raw.prepare(`SELECT typeof(doc) FROM docs_tasks WHERE id = ?`).pluck().get(id)
+    expect([typeOf('new'), typeOf('old')]).toEqual(['blob', 'text'])
+    await expect(db.get('tasks', 'new')).resolves.toEqual({
+      _id: 'new',
+      _version: 1,
+      due: '2026-11-02',
+      tags: ['噪声', '夜间'],
+      n: 0.1,
+    })
+    const page = await db.find<{ tags: string[] }>('tasks', {
+      filter: { due: { $gte: '2026-11-01' } },
+      orderBy: [['due', 'asc']],
+      limit: 5,
+      fields: ['tags'],
+    })
+    expect(page.items).toEqual([
+      { _id: 'old', _version: 1, due: '2026-11-01', tags: ['异味'] },
+      { _id: 'new', _version: 1, due: '2026-11-02', tags: ['噪声', '夜间'] },
+    ])
+    await db.update('tasks', 'old', { n: 3 }, 1)
+    expect(typeOf('old')).toBe('blob')
+    await expect(db.get('tasks', 'old')).resolves.toMatchObject({ _version: 2, n: 3, tags: ['异味'] })
+    raw.close()
+    db.close()
+  })
+})
+
+describe('SQLite sparse indexes', () => {
+  const dir = tempDirEach('gw-sqlite-sparse-')
+
+  const due = (sparse: boolean): IndexCatalog => ({
+    tasks: [
+      {
+        name: 'due',
+        fields: [
+          ['due', 1],
+          ['_id', 1],
+        ],
+        ...(sparse ? { sparse: 'due' } : {}),
+      },
+    ],
+  })
+  const TASKS = [
+    { _id: 't1', due: '2026-11-01' },
+    { _id: 't2', due: '2026-11-03' },
+    { _id: 't3', due: null },
+    { _id: 't4' },
+  ]
+  /** Entries of an index, as ANALYZE counts them (sqlite_stat1's first number). */
+  function entries(file: string, index: string): number {
+    const raw = new Database(file)
+    raw.exec('ANALYZE')
+    const stat = raw.prepare(`SELECT stat FROM sqlite_stat1 WHERE idx = ?`).pluck().get(index) as
+      string | undefined
+    raw.close()
+    return stat ? Number(stat.split(' ')[0]) : 0
+  }
+
+  test('holds only the documents that set the field, serves comparisons of it, and the rest are still found', async () => {
+    const file = path.join(dir(), 'sparse.sqlite')
+    const db = new SqliteDocStore(file, { indexes: due(true) })
+    db.insertMany('tasks', TASKS)
+    const options = { filter: { due: { $lte: '2026-11-02' } }, orderBy: [['due', 'asc']] as const, limit: 10 }
+    expect(db.queryPlan('tasks', options).join(' | ')).toMatch(/SEARCH docs_tasks USING INDEX ix_tasks_due/)
+    await expect(db.find('tasks', options)).resolves.toMatchObject({ items: [{ _id: 't1' }] })
+    // Documents without it: not from the index, but found all the same.
+    const unset = { filter: { due: null }, limit: 10 }
+    expect(db.queryPlan('tasks', unset).join(' | ')).not.toMatch(/ix_tasks_due/)
+    const found = await db.find('tasks', unset)
+    expect(found.items.map((d) => d._id).sort()).toEqual(['t3', 't4'])
+    db.close()
+    expect(entries(file, 'ix_tasks_due')).toBe(2)
+  })
+
+  test('an index built otherwise than declared is built again on open, once', async () => {
+    const file = path.join(dir(), 'migrate.sqlite')
+    const before = new SqliteDocStore(file, { indexes: due(false) })
+    before.insertMany('tasks', TASKS)
+    before.close()
+    expect(entries(file, 'ix_tasks_due')).toBe(4)
+    const exec = jest.spyOn(Database.prototype, 'exec')
+    const dropped = () => exec.mock.calls.filter(([sql]) => sql.startsWith('DROP INDEX')).length
+    new SqliteDocStore(file, { indexes: due(true) }).close()
+    expect(dropped()).toBe(1)
+    expect(entries(file, 'ix_tasks_due')).toBe(2)
+    new SqliteDocStore(file, { indexes: due(true) }).close()
+    expect(dropped()).toBe(1)
+  })
+
+  test('a catalog cannot make an index sparse on a field it does not hold', () => {
+    const bad: IndexCatalog = {
+      tasks: [
+        {
+          name: 'due',
+          fields: [
+            ['due', 1],
+            ['_id', 1],
+          ],
+          sparse: 'owner',
+        },
+      ],
+    }
+    expect(() => new SqliteDocStore(path.join(dir(), 'bad.sqlite'), { indexes: bad })).toThrow(
+      /sparse on owner/,
+    )
+  })
+})
+
+describe('SQLite checkpoints in the background', () => {
+  const dir = tempDirEach('gw-sqlite-checkpoints-')
+
+  /** Only this collection, so that the empty file is a few pages. */
+  const NOTES: IndexCatalog = { notes: [] }
+  /** ~800 KB of committed pages, one commit per document: below SQLite's own threshold of 1,000 pages. */
+  async function write(db: SqliteDocStore) {
+    for (let i = 0; i < 200; i++) await db.insert('notes', { _id: `n${i}`, text: 'x'.repeat(4000) })
+  }
+  const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0)
+  async function within(ms: number, done: () => boolean): Promise<boolean> {
+    for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) {
+      if (done()) return true
+    }
+    return done()
+  }
+
+  test('committed pages reach the database file without the request connection checkpointing', async () => {
+    const file = path.join(dir(), 'bg.sqlite')
+    const db = new SqliteDocStore(file, { indexes: NOTES })
+    await write(db)
+    await expect(within(5000, () => sizeOf(file) > 700_000)).resolves.toBe(true)
+    db.close()
+    // The last connection closed: the WAL is checkpointed and removed, nothing lost.
+    expect(existsSync(`${file}-wal`)).toBe(false)
+    const again = new SqliteDocStore(file, { indexes: NOTES })
+    await expect(again.count('notes')).resolves.toBe(200)
+    again.close()
+  })
+
+  test('inline, the same pages wait in the WAL until SQLite’s threshold', async () => {
+    const file = path.join(dir(), 'inline.sqlite')
+    const db = new SqliteDocStore(file, { indexes: NOTES, checkpoints: 'inline' })
+    await write(db)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(sizeOf(file)).toBeLessThan(100_000)
+    expect(sizeOf(`${file}-wal`)).toBeGreaterThan(700_000)
+    db.close()
+  })
+
+  test('a store closed at once, or twice, stops its worker cleanly', async () => {
+    const file = path.join(dir(), 'quick.sqlite')
+    const db = new SqliteDocStore(file, { indexes: NOTES })
+    db.close()
+    db.close()
+    const other = new SqliteDocStore(file, { indexes: NOTES })
+    await other.insert('notes', { _id: 'a', text: 'x' })
+    await new Promise((r) => setTimeout(r, 150))
+    other.close()
+    expect(existsSync(`${file}-wal`)).toBe(false)
+  })
 })

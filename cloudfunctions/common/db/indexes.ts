@@ -8,6 +8,13 @@ export interface IndexSpec {
   /** [dotted field path, 1 ascending | -1 descending] */
   fields: Array<[string, 1 | -1]>
   unique?: boolean
+  /**
+   * A field of the index that most documents leave unset. The SQLite adapter indexes only the documents where it
+   * is set (neither absent nor null), so writes of the others skip the index; a query uses it only when it
+   * compares this field (`=`, `<`, `>`, `$in` without null), never to find documents without it. CloudBase has no
+   * partial indexes: there the index holds every document, which serves the same queries.
+   */
+  sparse?: string
 }
 
 export type IndexCatalog = Record<string, IndexSpec[]>
@@ -22,6 +29,11 @@ export const INDEXES = indexFile.collections as unknown as IndexCatalog
 export function assertIndexCatalog(catalog: IndexCatalog): void {
   for (const [collection, indexes] of Object.entries(catalog)) {
     for (const index of indexes) {
+      if (index.sparse !== undefined && !index.fields.some(([f]) => f === index.sparse && f !== '_id')) {
+        throw new Error(
+          `index ${collection}.${index.name} is sparse on ${index.sparse}, which it does not hold`,
+        )
+      }
       if (index.unique) continue
       const [last, before] = [index.fields[index.fields.length - 1], index.fields[index.fields.length - 2]]
       if (last?.[0] !== '_id' || (before && before[1] !== last[1])) {
