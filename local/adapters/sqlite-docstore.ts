@@ -67,6 +67,15 @@ function fieldExpr(path: string): string {
   return `json_extract(doc, '$.${path}')`
 }
 
+/**
+ * SQL for a projected field: its JSON text (NULL when absent), keeping its type. Identical text in projections and
+ * in the included columns of an index (IndexSpec.include), so SQLite reads it from the index.
+ */
+function projectedExpr(path: string): string {
+  assertFieldPath(path)
+  return `doc -> '$.${path}'`
+}
+
 /** SQL that is NULL only when the field is absent (json_type says 'null' for a stored null). */
 function presenceExpr(path: string): string {
   if (path === '_id' || path === '_version') return "'present'"
@@ -154,7 +163,10 @@ function eq(expr: string, value: Scalar, params: Param[]): string {
 
 /** The CREATE INDEX statement of a catalog index, as SQLite keeps it in sqlite_master (to compare with). */
 function indexSql(indexName: string, tableName: string, index: IndexSpec): string {
-  const cols = index.fields.map(([f, dir]) => `${fieldExpr(f)}${dir === -1 ? ' DESC' : ''}`).join(', ')
+  const key = index.fields.map(([f, dir]) => `${fieldExpr(f)}${dir === -1 ? ' DESC' : ''}`)
+  // Included fields after the key, with the version: what a projection selects (findSql), so it covers them.
+  const included = index.include ? ['version', ...index.include.map(projectedExpr)] : []
+  const cols = [...key, ...included].join(', ')
   const unique = index.unique ? 'UNIQUE ' : ''
   // `expr IS NOT NULL`: SQLite proves it from any comparison of expr in a query (partialindex.html, 3.1).
   const where = index.sparse ? ` WHERE ${fieldExpr(index.sparse)} IS NOT NULL` : ''
@@ -378,7 +390,7 @@ export class SqliteDocStore implements DocStore {
     const columns = [
       'id',
       'version',
-      ...(projection ? projection.map((p, i) => `doc -> '$.${p}' AS p${i}`) : ['json(doc) AS doc']),
+      ...(projection ? projection.map((p, i) => `${projectedExpr(p)} AS p${i}`) : ['json(doc) AS doc']),
     ].join(', ')
     const order = totalOrder(options.orderBy)
     // Sorting by a field the filter pins to one value is a no-op, and SQLite sorts in a temporary B-tree when an

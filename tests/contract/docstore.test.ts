@@ -348,7 +348,7 @@ describe('SQLite document storage', () => {
   })
 })
 
-describe('SQLite sparse indexes', () => {
+describe('SQLite sparse and covering indexes', () => {
   const dir = tempDirEach('gw-sqlite-sparse-')
 
   const due = (sparse: boolean): IndexCatalog => ({
@@ -408,6 +408,57 @@ describe('SQLite sparse indexes', () => {
     expect(entries(file, 'ix_tasks_due')).toBe(2)
     new SqliteDocStore(file, { indexes: due(true) }).close()
     expect(dropped()).toBe(1)
+  })
+
+  test('included fields answer a projection of them from the index alone, and the answer is the same', async () => {
+    const covering: IndexCatalog = {
+      tasks: [
+        {
+          name: 'due',
+          fields: [
+            ['due', 1],
+            ['_id', 1],
+          ],
+          include: ['due', 'owner', 'place', 'flags.urgent'],
+        },
+      ],
+    }
+    const db = new SqliteDocStore(path.join(dir(), 'covering.sqlite'), { indexes: covering })
+    db.insertMany('tasks', [
+      {
+        _id: 't1',
+        due: '2026-11-01',
+        owner: '王磊',
+        place: { lat: 35.2, lng: 113.2 },
+        flags: { urgent: true },
+      },
+      { _id: 't2', due: '2026-11-02', owner: null, note: '不在索引中' },
+    ])
+    await db.update('tasks', 't2', { owner: '李娜' }, 1)
+    const options = { filter: { due: { $gte: '2026-11-01' } }, orderBy: [['due', 'asc']] as const, limit: 10 }
+    // The sort field is read too (a page's cursor needs it): the index includes it as well.
+    const covered = { ...options, fields: ['owner', 'place', 'flags.urgent'] }
+    expect(db.queryPlan('tasks', covered).join(' | ')).toMatch(/USING COVERING INDEX ix_tasks_due/)
+    await expect(db.find('tasks', covered)).resolves.toMatchObject({
+      items: [
+        {
+          _id: 't1',
+          _version: 1,
+          due: '2026-11-01',
+          owner: '王磊',
+          place: { lat: 35.2, lng: 113.2 },
+          flags: { urgent: true },
+        },
+        { _id: 't2', _version: 2, due: '2026-11-02', owner: '李娜' },
+      ],
+    })
+    // A field the index does not hold: the documents are read, and the answer is right.
+    const other = { ...options, fields: ['note'] }
+    expect(db.queryPlan('tasks', other).join(' | ')).not.toMatch(/COVERING/)
+    await expect(db.find('tasks', other)).resolves.toMatchObject({
+      items: [{ _id: 't1' }, { _id: 't2', note: '不在索引中' }],
+    })
+    db.close()
   })
 
   test('a catalog cannot make an index sparse on a field it does not hold', () => {
