@@ -54,7 +54,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
   mkdirSync(path.join(dataDir, 'files'), { recursive: true })
   const secrets = loadSecrets(dataDir)
   const clock = options.clock ?? systemClock
-  const db = new SqliteDocStore(path.join(dataDir, 'greenwhistle.sqlite'))
+  const log = options.log ?? jsonLogger({ mode: 'local' })
+  const db = new SqliteDocStore(path.join(dataDir, 'greenwhistle.sqlite'), {
+    // The requests go on; past 64 MB of WAL the request connection checkpoints itself.
+    onCheckpointError: (error) => log.error('background checkpoint failed', { error }),
+  })
   const deployment = options.deployment ?? loadDeployment()
   const blobs = new FsBlobStore(path.join(dataDir, 'files'), Buffer.from(secrets.signingKey, 'base64'), clock)
   return {
@@ -65,7 +69,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
     notifier: new OutboxNotifier(db, clock),
     contentCheck: new KeywordContentCheck((fileId) => blobs.read(fileId)),
     clock,
-    log: options.log ?? jsonLogger({ mode: 'local' }),
+    log,
     secrets: {
       identityKey: Buffer.from(secrets.identityKey, 'base64'),
       platformKeys: process.env[PLATFORM_SECRETS_ENV]

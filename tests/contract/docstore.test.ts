@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { INDEXES, type IndexCatalog } from '../../cloudfunctions/common/db/indexes'
+import { startCheckpointer } from '../../local/adapters/sqlite-checkpointer'
 import { SqliteDocStore } from '../../local/adapters/sqlite-docstore'
 import { installNetworkGuard, type NetworkGuard } from '../support/cloudbase-network-guard'
 import { nodeDatabase, nodeHarness, skipPlatformProbe, wxHarness } from '../support/cloudbase-harness'
@@ -518,6 +519,17 @@ describe('SQLite checkpoints in the background', () => {
     expect(sizeOf(file)).toBeLessThan(100_000)
     expect(sizeOf(`${file}-wal`)).toBeGreaterThan(700_000)
     db.close()
+  })
+
+  test('a round that fails is reported, and the worker still stops when asked', async () => {
+    const errors: string[] = []
+    const checkpointer = startCheckpointer(path.join(dir(), 'missing.sqlite'), {
+      intervalMs: 10,
+      onError: (message) => errors.push(message),
+    })
+    await expect(within(5000, () => errors.length > 0)).resolves.toBe(true)
+    expect(errors[0]).toMatch(/unable to open|does not exist/i)
+    checkpointer.stop()
   })
 
   test('a store closed at once, or twice, stops its worker cleanly', async () => {
