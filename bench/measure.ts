@@ -57,3 +57,13 @@ export function table(rows: ReadonlyArray<readonly string[]>, indent = '  '): vo
     if (i === 0) console.log(indent + widths.map((w) => '-'.repeat(w)).join('   '))
   }
 }
+
+/** Counts a failed result's error code in `failures`. */
+export function countFailure(
+  failures: Record<string, number>,
+  result: { ok: boolean; error?: { code: string } },
+) {
+  if (result.ok) return
+  const code = result.error?.code ?? '?'
+  failures[code] = (failures[code] ?? 0) + 1
+}

@@ -44,7 +44,7 @@ import { createWorkingCalendar } from '../shared/calendar'
 import { clockFactsFor, computeClocks } from '../shared/deadlines'
 import { gcj02 } from '../shared/geo/coordinates'
 import { getPolicyProfile } from '../shared/policy'
-import { fmtMs, fmtTiming, summarise, table, timeCalls } from './measure'
+import { countFailure, fmtMs, fmtTiming, summarise, table, timeCalls } from './measure'
 import { benchSweep, TIED_DATE, tieBacklog } from './sweep'
 import {
   BENCH_NOW,
@@ -380,7 +380,7 @@ async function submitRun(
   const cases = FUNCTIONS.cases!
   const latencies: number[] = []
   const end = performance.now() + (until.seconds ?? Infinity) * 1000
-  let failures = 0
+  const failures: Record<string, number> = {}
   const started = performance.now()
   for (let i = 0; performance.now() < end && i < (until.count ?? Infinity); i++) {
     const { openid, payload } = samplePayload(world, seed * 1e7 + i)
@@ -388,7 +388,7 @@ async function submitRun(
     const t = performance.now()
     const result = await cases.handle({ action: 'submitReport', payload }, { openid }, runtime)
     latencies.push(performance.now() - t)
-    if (!result.ok) failures++
+    countFailure(failures, result)
     each()
   }
   const elapsed = (performance.now() - started) / 1000
@@ -444,8 +444,12 @@ async function benchSubmit(runtime: LocalRuntime, dir: string) {
   const spread = [...perSubmit].sort(([a], [b]) => a - b).map(([n, submits]) => `${n} calls × ${submits}`)
   // More than 8: the submit set off a repeat action (+5) or a warning (+2), or read the calendar (+1, first).
   console.log(`  by submit: ${spread.join(', ')}`)
-  const failed = counted.failures + one.failures + reports.reduce((s, r) => s + r.failures, 0)
-  if (failed) console.log(`  failed submits: ${failed}`)
+  const failed: Record<string, number> = {}
+  for (const run of [counted.failures, one.failures, ...reports.map((r) => r.failures)]) {
+    for (const [code, n] of Object.entries(run)) failed[code] = (failed[code] ?? 0) + n
+  }
+  const codes = Object.entries(failed).map(([code, n]) => `${code} ${n}`)
+  if (codes.length) console.log(`  failed submits: ${codes.join(', ')}`)
 }
 
 /** The same calls on a store that prepares each statement once and on one that prepares it every time. */

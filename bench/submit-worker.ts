@@ -7,11 +7,13 @@ import { silentLogger } from '../cloudfunctions/common/log'
 import { FUNCTIONS } from '../cloudfunctions/registry'
 import { loadDeployment } from '../local/deployments'
 import { createLocalRuntime } from '../local/runtime'
+import { countFailure } from './measure'
 import { BENCH_NOW, buildWorld, rng, samplePayload } from './realistic-store'
 
 export interface WorkerReport {
   latencies: number[]
-  failures: number
+  /** Failed submits by error code. */
+  failures: Record<string, number>
 }
 
 async function main() {
@@ -25,7 +27,7 @@ async function main() {
   const world = buildWorld(runtime, 100_000, rng(Number(seed)))
   const cases = FUNCTIONS.cases!
   const latencies: number[] = []
-  let failures = 0
+  const failures: Record<string, number> = {}
   const clock = runtime.clock as ControlledClock
   const until = performance.now() + Number(seconds) * 1000
   for (let i = 0; performance.now() < until; i++) {
@@ -34,7 +36,7 @@ async function main() {
     const start = performance.now()
     const result = await cases.handle({ action: 'submitReport', payload }, { openid }, runtime)
     latencies.push(performance.now() - start)
-    if (!result.ok) failures++
+    countFailure(failures, result)
   }
   runtime.close()
   process.send!({ latencies, failures } satisfies WorkerReport)
