@@ -86,6 +86,8 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
   })
   // A worker that fails to start leaves the inline checkpoint in charge.
   worker.on('error', (error) => options.onError?.(String(error)))
+  // One that has gone (failed, say) holds no connection: stop() has nothing to wait for.
+  worker.on('exit', () => Atomics.store(state, 0, CLOSED))
   // Never keeps a process alive (after the listeners: adding one refs the worker's port again).
   worker.unref()
   return {
