@@ -26,6 +26,8 @@ const Database = require(workerData.driver)
 const state = new Int32Array(workerData.state)
 let db = null
 let timer = null
+// Reported once until a round succeeds or fails otherwise: a file that stays unreadable is not logged 20 times a second.
+let lastError = null
 function round() {
   timer = null
   try {
@@ -37,8 +39,11 @@ function round() {
       db.pragma('busy_timeout = 0')
     }
     db.pragma('wal_checkpoint(PASSIVE)')
+    lastError = null
   } catch (error) {
-    parentPort.postMessage({ error: String((error && error.message) || error) })
+    const message = String((error && error.message) || error)
+    if (message !== lastError) parentPort.postMessage({ error: message })
+    lastError = message
   }
   timer = setTimeout(round, workerData.intervalMs)
 }
