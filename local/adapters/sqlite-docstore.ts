@@ -303,26 +303,32 @@ export class SqliteDocStore implements DocStore {
   private ensure(collection: string): string {
     const name = table(collection)
     if (this.known.has(collection)) return name
-    // In one write transaction, so that two processes opening the file at once never build an index twice.
-    this.db
-      .transaction(() => {
-        this.db.exec(
-          `CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, doc BLOB NOT NULL)`,
-        )
-        const built = this.db
-          .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`)
-          .pluck()
-        for (const index of this.indexes[collection] ?? []) {
-          const indexName = `ix_${collection}_${index.name}`
-          const sql = indexSql(`"${indexName}"`, name, index)
-          const have = built.get(indexName) as string | undefined
-          if (have === sql) continue
-          // Built otherwise than the catalog declares it now (made sparse, say): built again as declared.
-          if (have !== undefined) this.db.exec(`DROP INDEX "${indexName}"`)
-          this.db.exec(sql)
-        }
-      })
-      .immediate()
+    const declared = (this.indexes[collection] ?? []).map((index) => {
+      const indexName = `ix_${collection}_${index.name}`
+      return { indexName, sql: indexSql(`"${indexName}"`, name, index) }
+    })
+    const built = this.db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck()
+    const upToDate = () =>
+      built.get(`docs_${collection}`) !== undefined &&
+      declared.every(({ indexName, sql }) => built.get(indexName) === sql)
+    // Usually so: opening a store takes no write lock. Otherwise in one write transaction, checked again there, so
+    // that two processes opening the file at once never build an index twice.
+    if (!upToDate()) {
+      this.db
+        .transaction(() => {
+          this.db.exec(
+            `CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, doc BLOB NOT NULL)`,
+          )
+          for (const { indexName, sql } of declared) {
+            const have = built.get(indexName) as string | undefined
+            if (have === sql) continue
+            // Built otherwise than the catalog declares it now (made sparse, say): built again as declared.
+            if (have !== undefined) this.db.exec(`DROP INDEX "${indexName}"`)
+            this.db.exec(sql)
+          }
+        })
+        .immediate()
+    }
     this.known.add(collection)
     return name
   }

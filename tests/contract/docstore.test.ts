@@ -396,7 +396,7 @@ describe('SQLite sparse and covering indexes', () => {
     expect(entries(file, 'ix_tasks_due')).toBe(2)
   })
 
-  test('an index built otherwise than declared is built again on open, once', async () => {
+  test('an index built otherwise than declared is built again on open, once; an up-to-date store opens without a write', async () => {
     const file = path.join(dir(), 'migrate.sqlite')
     const before = new SqliteDocStore(file, { indexes: due(false) })
     before.insertMany('tasks', TASKS)
@@ -407,8 +407,11 @@ describe('SQLite sparse and covering indexes', () => {
     new SqliteDocStore(file, { indexes: due(true) }).close()
     expect(dropped()).toBe(1)
     expect(entries(file, 'ix_tasks_due')).toBe(2)
+    // Up to date: opened without a write transaction (nothing waits for the write lock).
+    const transactions = jest.spyOn(Database.prototype, 'transaction')
     new SqliteDocStore(file, { indexes: due(true) }).close()
     expect(dropped()).toBe(1)
+    expect(transactions).not.toHaveBeenCalled()
   })
 
   test('included fields answer a projection of them from the index alone, and the answer is the same', async () => {
