@@ -238,7 +238,18 @@ export interface SqliteDocStoreOptions {
   checkpoints?: 'background' | 'inline'
   /** A background checkpoint round that failed. */
   onCheckpointError?: (message: string) => void
+  /** How long a write waits for another connection's write lock before it fails (default 5 s). */
+  busyTimeoutMs?: number
+  /**
+   * How long opening waits for another connection's write lock (default 2 min). Longer than a request's wait:
+   * another process may be building an index declared anew, which takes ~20 s on a store of a million cases, and
+   * a process started meanwhile must open once it is done, not fail.
+   */
+  openTimeoutMs?: number
 }
+
+const BUSY_TIMEOUT_MS = 5_000
+const OPEN_TIMEOUT_MS = 120_000
 
 export class SqliteDocStore implements DocStore {
   private readonly db: Database.Database
@@ -252,11 +263,11 @@ export class SqliteDocStore implements DocStore {
     this.indexes = options.indexes ?? INDEXES
     assertIndexCatalog(this.indexes)
     this.statementCacheSize = options.statementCacheSize ?? 500
-    this.db = new Database(file)
+    this.db = new Database(file, { timeout: options.openTimeoutMs ?? OPEN_TIMEOUT_MS })
     this.db.pragma('journal_mode = WAL')
-    this.db.pragma('busy_timeout = 5000')
     this.db.pragma('synchronous = NORMAL')
     for (const collection of Object.keys(this.indexes)) this.ensure(collection)
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`)
     if ((options.checkpoints ?? 'background') === 'background') {
       this.db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`)
       // A WAL that grew while the worker was behind is cut back to this size once it restarts from the top.

@@ -6,6 +6,7 @@
 // (b) and (c) run the real @cloudbase/database query builder against the offline stub. No credentials, and
 // any attempt to open a network connection fails the suite. The live run is docstore.live.test.ts.
 import Database from 'better-sqlite3'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -412,6 +413,48 @@ describe('SQLite sparse and covering indexes', () => {
     new SqliteDocStore(file, { indexes: due(true) }).close()
     expect(dropped()).toBe(1)
     expect(transactions).not.toHaveBeenCalled()
+  })
+
+  /**
+   * Another process holding the store's write lock for `ms` (as one building an index declared anew does), with a
+   * document it inserted under the lock; resolves once it holds the lock, with its exit.
+   */
+  async function holdWriteLock(file: string, ms: number): Promise<{ done: Promise<number | null> }> {
+    const script = `
+      const Database = require('better-sqlite3')
+      const db = new Database(process.argv[1])
+      db.exec('BEGIN IMMEDIATE')
+      db.prepare("INSERT INTO docs_tasks (id, version, doc) VALUES ('held', 1, jsonb('{}'))").run()
+      process.stdout.write('locked\\n')
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]))
+      db.exec('COMMIT')
+      db.close()`
+    // Run from the project, where `require` finds the same better-sqlite3.
+    const child = spawn(process.execPath, ['-e', script, file, String(ms)], {
+      cwd: path.join(__dirname, '..', '..'),
+    })
+    const done = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.once('data', () => resolve())
+      child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)))
+    })
+    return { done }
+  }
+
+  test('opening waits for another process’s write lock, longer than a request does, then rebuilds', async () => {
+    const file = path.join(dir(), 'wait.sqlite')
+    const before = new SqliteDocStore(file, { indexes: due(false) })
+    before.insertMany('tasks', TASKS)
+    before.close()
+    const holder = await holdWriteLock(file, 1_500)
+    // With a request's patience it would fail to open while the other process works.
+    expect(() => new SqliteDocStore(file, { indexes: due(true), openTimeoutMs: 200 })).toThrow(/locked|busy/i)
+    const db = new SqliteDocStore(file, { indexes: due(true), busyTimeoutMs: 200 })
+    // Opened after the other process committed: its document is there, and the index was rebuilt over it.
+    await expect(db.get('tasks', 'held')).resolves.toMatchObject({ _id: 'held' })
+    await expect(holder.done).resolves.toBe(0)
+    db.close()
+    expect(entries(file, 'ix_tasks_due')).toBe(2)
   })
 
   test('included fields answer a projection of them from the index alone, and the answer is the same', async () => {
