@@ -1,7 +1,8 @@
 // The shape of the code, checked in `npm test` (`npm run deps`): no import cycles anywhere, and `shared/` built
 // in floors — a module imports only from its own floor or the floors below it. From the ground up:
 //
-//   vocabulary/, time.ts       words everything speaks: request types, categories, staff posts, units, the zod wrapper
+//   vocabulary/, time.ts,      words everything speaks: request types, categories, staff posts, units, the zod wrapper;
+//   months.ts                  instants and days; months and quarters
 //   calendar/, geo/            working days (State Council notices); coordinates, boundaries, cells
 //   policy/                    each jurisdiction's rules as cited data (profiles/<id>/: limits, intake values)
 //   workflow/ words            the case's words: states, actors, grounds, events and their catalogue
@@ -21,7 +22,7 @@
 // shared/ never imports the platform (cloud functions, the mini-program, local mode).
 const WORKFLOW_WORDS = 'workflow/(states|actors|events|grounds|catalogue)(\\.ts$|/)'
 const FLOORS = [
-  ['vocabulary', 'time\\.ts$'],
+  ['vocabulary', 'time\\.ts$', 'months\\.ts$'],
   ['calendar', 'geo'],
   ['policy'],
   [WORKFLOW_WORDS],

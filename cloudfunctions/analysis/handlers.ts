@@ -2,7 +2,6 @@
 // figures and the quarterly analysis report (S0 第十五条, S3 第十九条). Map pages go through the staff member's unit
 // scope like the inbox; the figures and reports are the jurisdiction's, for the posts that answer for its work.
 import { analysisContract } from '../../shared/contracts/analysis'
-import { addMonths, monthOf } from '../../shared/analysis/figures'
 import { localDateOf, toShanghaiIso } from '../../shared/time'
 import { openCaseMapPage } from '../common/analysis/case-map'
 import { countyNames } from '../common/analysis/counties'
@@ -14,6 +13,7 @@ import {
 } from '../common/analysis/report-access'
 import { publishedMonths } from '../common/disclosure/monthly'
 import { defineFunction } from '../common/router'
+import { addMonths, monthOf } from '../../shared/months'
 
 /** What an on-demand generation may spend before it answers 'counting' (the next call goes on). */
 const ON_DEMAND_BUDGET_MS = 15_000

@@ -6,7 +6,6 @@
 // three finished months are looked at, so a month a run missed is not lost. Reports like every paged job
 // (PagedJobReport): the documents its counts folded, their pages, counts lost to an overlapping run; a publication
 // that fails is logged and counted and does not stop the others.
-import { addMonths, quarterOf } from '../../shared/analysis/figures'
 import type { PagedJobReport } from '../../shared/contracts/timers'
 import { localDateOf } from '../../shared/time'
 import { analysisReportId, quarterlyReportFor, quarterIsOver } from '../common/analysis/quarterly'
@@ -15,6 +14,7 @@ import { lastFinishedMonth, publishMonth, type PublishOutcome } from '../common/
 import type { PagedJobOptions } from '../common/paged-job'
 import type { Runtime } from '../common/ports'
 import { emptyMeter, type CountOptions } from '../common/resumable-count'
+import { addMonths, quarterOf } from '../../shared/months'
 
 /** A month the timer missed (a run that failed, a deployment mid-month) is published by a later run. */
 const MONTHS_LOOKED_AT = 3

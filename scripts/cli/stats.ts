@@ -13,11 +13,12 @@ import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { statNames } from '../../cloudfunctions/common/stats/names'
 import { toXlsx } from '../../cloudfunctions/common/stats/exports'
 import { unitScopeOf } from '../../cloudfunctions/common/staff-records'
-import { buildMonthlyReport, DIMENSIONS, figuresTable, isMonth, REPORT_BREAKDOWNS } from '../../shared/stats'
+import { buildMonthlyReport, DIMENSIONS, figuresTable, REPORT_BREAKDOWNS } from '../../shared/stats'
 import { localDateOf } from '../../shared/time'
 import { loadBoundaries, loadDeployment } from '../../local/deployments'
 import { SqliteDocStore } from '../../local/adapters/sqlite-docstore'
 import { CliError, parseOptions, requireOption } from './args'
+import { isMonth } from '../../shared/months'
 
 export async function run(argv: string[]): Promise<unknown> {
   const values = parseOptions(argv, {

@@ -6,7 +6,6 @@ import {
   byCategory,
   byCounty,
   FIGURE_MEASURES,
-  monthLabel,
   onTimeRate,
   satisfactionRate,
   totalsOf,
@@ -14,6 +13,7 @@ import {
   type MonthlyFigureRow,
   type MonthlyFigures,
 } from './figures'
+import { monthLabel } from '../months'
 
 interface ChartDatum {
   /** The category axis: a month (`2026-11`), a county or a pollution category, as labelled. */

@@ -6,16 +6,8 @@
 // (common/analysis/monthly-figures.ts: `monthlyFiguresFor`). Counts only: no figure carries a case, a place finer
 // than a county, or anything of a reporter.
 import type { StatCell } from '../stats/figures'
-import type { LocalDate } from '../time'
+import type { Month } from '../months'
 import { CATEGORY_KEYS, type CategoryKey } from '../vocabulary/categories'
-
-/** A calendar month in Shanghai time, `2026-11`. */
-export type Month = string
-/** A calendar quarter, `2026Q4`. */
-export type Quarter = string
-
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/
-export const QUARTER_PATTERN = /^\d{4}Q[1-4]$/
 
 /**
  * The counts of one cell of the table, each declared once with its label (the public page, charts, report): the
@@ -141,47 +133,4 @@ export function figureRowsOf(cells: Iterable<StatCell>): MonthlyFigureRow[] {
     ...addCounts(emptyCounts(), tally),
   }))
   return mergeRows([rows]).filter((row) => FIGURE_MEASURE_KEYS.some((key) => row[key] > 0))
-}
-
-// ---------- months and quarters (Shanghai calendar) ----------
-
-export function monthOf(date: LocalDate): Month {
-  return date.slice(0, 7)
-}
-
-export function addMonths(month: Month, n: number): Month {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const index = y * 12 + (m - 1) + n
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
-/** The instants a month spans, as the stored `createdAt` strings compare (Shanghai ISO, `+08:00`). */
-export function monthRange(month: Month): { from: string; to: string } {
-  return { from: `${month}-01T00:00:00+08:00`, to: `${addMonths(month, 1)}-01T00:00:00+08:00` }
-}
-
-export function quarterOf(month: Month): Quarter {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  return `${y}Q${Math.floor((m - 1) / 3) + 1}`
-}
-
-export function quarterMonths(quarter: Quarter): [Month, Month, Month] {
-  const year = Number(quarter.slice(0, 4))
-  const q = Number(quarter.slice(5))
-  const first = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}`
-  return [first, addMonths(first, 1), addMonths(first, 2)]
-}
-
-export function previousQuarter(quarter: Quarter): Quarter {
-  return quarterOf(addMonths(quarterMonths(quarter)[0], -1))
-}
-
-/** `2026年11月`, `2026年第四季度`. */
-export function monthLabel(month: Month): string {
-  return `${month.slice(0, 4)}年${Number(month.slice(5))}月`
-}
-
-const QUARTER_NAMES = ['一', '二', '三', '四'] as const
-export function quarterLabel(quarter: Quarter): string {
-  return `${quarter.slice(0, 4)}年第${QUARTER_NAMES[Number(quarter.slice(5)) - 1]}季度`
 }

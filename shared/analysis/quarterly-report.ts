@@ -10,18 +10,15 @@ import {
   byCategory,
   byCounty,
   mergeRows,
-  monthLabel,
   onTimeRate,
   percent,
-  quarterLabel,
-  quarterMonths,
   satisfactionRate,
   totalsOf,
   type FigureCounts,
   type MonthlyFigures,
-  type Quarter,
 } from './figures'
 import type { CellTally, EntityTally, QuarterTally } from './quarter-tally'
+import { monthLabel, quarterLabel, quarterMonths, type Quarter } from '../months'
 
 interface Hotspot {
   cell: string

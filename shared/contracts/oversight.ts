@@ -7,9 +7,8 @@ import type { InboxItem, StaffCaseDetail } from '../cases/views/staff'
 import { SUPERVISION_REASONS } from '../workflow/grounds'
 import { SPOT_CHECK_FINDINGS, SUPERVISION_SEND_BACK_REASONS } from '../workflow/catalogue/supervision'
 import type { CasePage } from './cases'
-import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
+import { cursorSchema, idSchema, monthSchema, pageLimitSchema } from '../vocabulary/fields'
 import { isLocalDate } from '../time'
-import { MONTH } from '../stats/months'
 import { action, staffWith } from './define'
 import * as z from '../vocabulary/zod'
 
@@ -26,7 +25,6 @@ const keysOf = <O extends object>(o: O) => Object.keys(o) as [keyof O & string, 
 
 const dateSchema = (label: string) =>
   z.string({ error: `请选择${label}` }).check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))
-const monthSchema = z.string({ error: '请选择月份' }).check(z.regex(MONTH, '月份格式不正确（YYYY-MM）'))
 const versionSchema = z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确'))
 const text = (label: string, max: number, min = 1) =>
   z
@@ -97,7 +95,7 @@ const recordReturnVisitInput = z.object({
 
 const orderRedoInput = z.object({ ...caseStep, reason: text('重新办理的理由', 1000) })
 
-const drawSpotCheckInput = z.object({ unitId: idSchema, period: monthSchema })
+const drawSpotCheckInput = z.object({ unitId: idSchema, period: monthSchema() })
 
 interface SpotCheckFindingView {
   caseId: string
@@ -219,7 +217,7 @@ export interface ReceptionView {
   recordedBy: string
 }
 
-const receptionsInput = z.object({ month: monthSchema })
+const receptionsInput = z.object({ month: monthSchema() })
 
 export interface ReceptionMonth {
   month: string

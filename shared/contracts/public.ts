@@ -10,9 +10,8 @@ import {
   type PublicTypicalCase,
   type TypicalCaseKind,
 } from '../disclosure/typical-cases'
-import { MONTH_PATTERN } from '../analysis/figures'
 import type { RewardRulesView } from '../rewards/rules-view'
-import { cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
+import { cursorSchema, idSchema, monthSchema, pageLimitSchema } from '../vocabulary/fields'
 import type { CasePage } from './cases'
 import { action, ANYONE, staffWith } from './define'
 import * as z from '../vocabulary/zod'
@@ -47,9 +46,7 @@ export interface TypicalCaseRecord {
 
 const disclosureInput = z._default(
   z.object({
-    month: z.optional(
-      z.string({ error: '月份格式应为 YYYY-MM' }).check(z.regex(MONTH_PATTERN, '月份格式应为 YYYY-MM')),
-    ),
+    month: z.optional(monthSchema()),
   }),
   {},
 )

@@ -2,16 +2,12 @@
 // exports (XLSX, CSV). Counts only: no reporter field reaches any answer or file.
 import type { Breakdown, MonthlyReport } from '../stats'
 import { DIMENSIONS, type Dimension } from '../stats/dimensions'
-import { MONTH } from '../stats/months'
-import { idSchema } from '../vocabulary/fields'
+import { idSchema, monthSchema } from '../vocabulary/fields'
 import { action, staffWith } from './define'
 import * as z from '../vocabulary/zod'
 
 /** A period is at most two years of whole months. */
 const MAX_STATS_MONTHS = 24
-
-const monthSchema = (label: string) =>
-  z.string({ error: `请选择${label}` }).check(z.regex(MONTH, `${label}格式不正确（YYYY-MM）`))
 
 const DIMENSION_KEYS = Object.keys(DIMENSIONS) as [Dimension, ...Dimension[]]
 

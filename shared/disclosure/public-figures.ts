@@ -4,15 +4,14 @@
 import {
   byCategory,
   byCounty,
-  monthLabel,
   onTimeRate,
   satisfactionRate,
   totalsOf,
   type FigureCounts,
-  type Month,
   type MonthlyFigures,
 } from '../analysis/figures'
 import { categoryLabel, type CategoryKey } from '../vocabulary/categories'
+import { monthLabel, type Month } from '../months'
 
 interface Rates {
   /** 按期办结率, percent; null when nothing was closed. */

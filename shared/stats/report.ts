@@ -5,7 +5,7 @@
 import type { LocalDate } from '../time'
 import { breakdown, type BreakdownRow, type Cells, type Figures, type Names } from './figures'
 import type { Dimension } from './dimensions'
-import { firstDayOf, nextMonth } from './months'
+import { firstDayOf, nextMonth } from '../months'
 
 /** When the report is due: the 10th of the following month (S0 第十八条; S1 第十三条 names no day). */
 export const MONTHLY_REPORT_DUE = { day: 10, basis: 'S0 第十八条' } as const

@@ -1,4 +1,5 @@
 // Field schemas shared by several actions. Messages are written for the person filling in the form.
+import { MONTH_PATTERN, QUARTER_PATTERN } from '../months'
 import { isIsoWithOffset } from '../time'
 import * as z from './zod'
 
@@ -83,3 +84,14 @@ export const contactPhoneSchema = z.string({ error: '请填写联系电话' }).c
 
 /** A platform's order number: letters, digits and - _ . / (part of the order's identity: one case per number). */
 export const EXTERNAL_NO = { pattern: /^[A-Za-z0-9][A-Za-z0-9_\-./]*$/, max: 64 } as const
+
+/** A calendar month, `2026-11` (`label` names it in the messages: 起始月份, 截止月份). */
+export const monthSchema = (label = '月份') =>
+  z
+    .string({ error: `请选择${label}` })
+    .check(z.regex(MONTH_PATTERN, `${label}格式不正确，应为 YYYY-MM，如 2026-11`))
+
+/** A calendar quarter, `2026Q3`. */
+export const quarterSchema = z
+  .string({ error: '请选择季度' })
+  .check(z.regex(QUARTER_PATTERN, '季度格式不正确，应为 YYYYQn，如 2026Q3'))

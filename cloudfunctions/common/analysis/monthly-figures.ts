@@ -13,12 +13,13 @@
 //     the caller's budget, and answers null until that pass is done (call again: it goes on). While the cases
 //     stored before statistics are still waiting for theirs (the timers' monthly report job gives them), null.
 //   - the month under way from its latest pass (the hourly run keeps it fresh); summed here when it has none yet.
-import { figureRowsOf, monthOf, type Month, type MonthlyFigures } from '../../../shared/analysis/figures'
+import { figureRowsOf, type MonthlyFigures } from '../../../shared/analysis/figures'
 import { localDateOf } from '../../../shared/time'
 import type { Runtime, WithId } from '../ports'
 import { emptyMeter, type CountOptions } from '../resumable-count'
 import { backfillCasesDoneAt } from '../stats/backfill'
 import { begunSince, monthCells, refreshMonth, settledSince, type MonthDoc } from '../stats/months'
+import { monthOf, type Month } from '../../../shared/months'
 
 /**
  * The figures of a month, or null while they are not yet available (still being summed: call again — the pass

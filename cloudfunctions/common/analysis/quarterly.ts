@@ -7,16 +7,7 @@
 //      blob store.
 import type { QuarterlyReportState } from '../../../shared/contracts/analysis'
 import { AppError } from '../../../shared/contracts/result'
-import {
-  addMonths,
-  monthOf,
-  monthRange,
-  previousQuarter,
-  quarterMonths,
-  type Month,
-  type MonthlyFigures,
-  type Quarter,
-} from '../../../shared/analysis/figures'
+import { type MonthlyFigures } from '../../../shared/analysis/figures'
 import { buildQuarterlyReport, type QuarterlyReport } from '../../../shared/analysis/quarterly-report'
 import { quarterlyReportHtml } from '../../../shared/analysis/report-document'
 import {
@@ -37,6 +28,15 @@ import { runResumableCount, type CountOptions } from '../resumable-count'
 import { disclosureId, type DisclosureDoc } from '../disclosure/monthly'
 import { countyNamer } from './counties'
 import { monthlyFiguresFor } from './monthly-figures'
+import {
+  addMonths,
+  monthOf,
+  monthRange,
+  previousQuarter,
+  quarterMonths,
+  type Month,
+  type Quarter,
+} from '../../../shared/months'
 
 export interface AnalysisReportDoc {
   quarter: Quarter

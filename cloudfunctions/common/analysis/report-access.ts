@@ -4,12 +4,12 @@ import type { QuarterlyReportInfo, ReportDocumentLink } from '../../../shared/co
 import type { CasePage } from '../../../shared/contracts/cases'
 import { AppError } from '../../../shared/contracts/result'
 import type { QuarterlyReport } from '../../../shared/analysis/quarterly-report'
-import { monthOf, quarterOf, type Quarter } from '../../../shared/analysis/figures'
 import { localDateOf } from '../../../shared/time'
 import { audit, type Auditor } from '../audit'
 import { COLLECTIONS } from '../collections'
 import type { Runtime } from '../ports'
 import { analysisReportId, type AnalysisReportDoc } from './quarterly'
+import { monthOf, quarterOf, type Quarter } from '../../../shared/months'
 
 /** How long a document link works. */
 const DOCUMENT_LINK_SECONDS = 600

@@ -4,13 +4,13 @@ import type { PublicDisclosure } from '../../../shared/contracts/public'
 import type { CasePage } from '../../../shared/contracts/cases'
 import { toPublicCase, type PublicSource } from '../../../shared/cases/views/public'
 import { toPublicTypicalCase, type PublicTypicalCase } from '../../../shared/disclosure/typical-cases'
-import type { Month } from '../../../shared/analysis/figures'
 import { COLLECTIONS } from '../collections'
 import { jurisdictionRewardRules } from '../rewards/rules'
 import type { Runtime } from '../ports'
 import { unitNamer } from '../staff-records'
 import { disclosureId, lastFinishedMonth, publishedMonths, type DisclosureDoc } from './monthly'
 import { listTypicalCases } from './typical-cases'
+import { type Month } from '../../../shared/months'
 
 /** The months the page offers. */
 const MONTHS_SHOWN = 24

@@ -7,7 +7,6 @@ import { AppError } from '../../../shared/contracts/result'
 import { receptionCounts } from '../../../shared/oversight'
 import { oversightPolicy } from '../../../shared/policy/oversight'
 import type { ProfileId } from '../../../shared/policy'
-import { firstDayOf, lastDayOf } from '../../../shared/stats/months'
 import { toShanghaiIso } from '../../../shared/time'
 import { audit } from '../audit'
 import { COLLECTIONS } from '../collections'
@@ -15,6 +14,7 @@ import { findAcross } from '../db/find-across'
 import { MAX_PAGE_SIZE, type Page, type Runtime, type WithId } from '../ports'
 import { encryptField, maskName } from '../reporter-identity'
 import { listActiveStaff, unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
+import { firstDayOf, lastDayOf } from '../../../shared/months'
 
 interface ReceptionDoc {
   date: string

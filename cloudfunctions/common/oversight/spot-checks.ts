@@ -9,7 +9,6 @@ import type { CasePage } from '../../../shared/contracts/cases'
 import type { SpotCheckSummary, SpotCheckView } from '../../../shared/contracts/oversight'
 import { AppError } from '../../../shared/contracts/result'
 import { drawSample, sampleSeed } from '../../../shared/oversight'
-import { firstDayOf, lastDayOf } from '../../../shared/stats/months'
 import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { stateLabel, type EventOf } from '../../../shared/workflow'
 import { audit } from '../audit'
@@ -20,6 +19,7 @@ import { findAcross } from '../db/find-across'
 import { getMany } from '../db/get-many'
 import { DuplicateKeyError, MAX_PAGE_SIZE, type Page, type Runtime, type WithId } from '../ports'
 import { unitNamer, unitScopeOf, type StaffRecord } from '../staff-records'
+import { firstDayOf, lastDayOf } from '../../../shared/months'
 
 interface SpotCheckDoc {
   unitId: string

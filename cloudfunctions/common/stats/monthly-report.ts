@@ -7,13 +7,7 @@
 // ended, so every contribution of the month is in it. Cases stored before statistics existed are given their
 // contributions first (backfill.ts), and the report waits for them: its pass starts after they are all written.
 import { requireRouting } from '../../../shared/routing/config'
-import {
-  buildMonthlyReport,
-  monthOf,
-  previousMonth,
-  type Cells,
-  type MonthlyReport,
-} from '../../../shared/stats'
+import { buildMonthlyReport, type Cells, type MonthlyReport } from '../../../shared/stats'
 import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { COLLECTIONS } from '../collections'
 import { DuplicateKeyError, VersionConflictError, type Runtime, type WithId } from '../ports'
@@ -23,6 +17,7 @@ import { tellOverseers } from '../oversight/notify'
 import { backfillCaseStats, sumBackfilledMonths, type BackfillRun } from './backfill'
 import { refreshMonth, settledSince } from './months'
 import { statNames } from './names'
+import { monthOf, previousMonth } from '../../../shared/months'
 
 export interface MonthlyReportDoc {
   kind: 'monthly'

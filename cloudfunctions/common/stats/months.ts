@@ -7,7 +7,7 @@
 // that loses the version check stops.
 import type { LocalDate } from '../../../shared/time'
 import { localDateOf, startOfLocalDate, toShanghaiIso } from '../../../shared/time'
-import { firstDayOf, foldContribution, nextMonth, type Cells, type MonthPart } from '../../../shared/stats'
+import { foldContribution, type Cells, type MonthPart } from '../../../shared/stats'
 import { COLLECTIONS } from '../collections'
 import { getMany } from '../db/get-many'
 import {
@@ -20,6 +20,7 @@ import {
 } from '../ports'
 import { DEFAULT_BUDGET_MS, roomForPage, type PagedJobOptions, type PagedJobOutcome } from '../paged-job'
 import type { CaseStatDoc } from './case-stats'
+import { firstDayOf, nextMonth } from '../../../shared/months'
 
 export interface MonthDoc {
   month: string

@@ -7,10 +7,6 @@ import { AppError } from '../../../shared/contracts/result'
 import {
   breakdown,
   buildMonthlyReport,
-  firstDayOf,
-  monthOf,
-  monthsBetween,
-  nextMonth,
   type Dimension,
   ledgerInputOf,
   type LedgerRow,
@@ -26,6 +22,7 @@ import { unitScopeOf, type StaffRecord } from '../staff-records'
 import { monthlyReportId, type MonthlyReportDoc } from './monthly-report'
 import { monthCells, refreshMonth } from './months'
 import { statNames } from './names'
+import { firstDayOf, monthOf, monthsBetween, nextMonth } from '../../../shared/months'
 
 const UNIT_NOT_FOUND = '没有找到该单位，或不在您的范围内'
 

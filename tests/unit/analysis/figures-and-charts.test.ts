@@ -3,17 +3,12 @@
 // chart's points — what is drawn, tested here; how it is drawn is the renderer's business (F2 in the app, SVG in the
 // document).
 import {
-  addMonths,
   byCategory,
   byCounty,
   emptyCounts,
   figureRowsOf,
   mergeRows,
-  monthRange,
   onTimeRate,
-  previousQuarter,
-  quarterMonths,
-  quarterOf,
   satisfactionRate,
   totalsOf,
   type MonthlyFigureRow,
@@ -74,18 +69,6 @@ test('rates: 按期办结率 of the closed, 满意率 of the rated, none without
   expect(onTimeRate(t)).toBe(75)
   expect(satisfactionRate(t)).toBe(50)
   expect(onTimeRate(emptyCounts())).toBeNull()
-})
-
-test('months and quarters in Shanghai time', () => {
-  expect(addMonths('2026-11', 2)).toBe('2027-01')
-  expect(addMonths('2026-01', -1)).toBe('2025-12')
-  expect(monthRange('2026-12')).toEqual({
-    from: '2026-12-01T00:00:00+08:00',
-    to: '2027-01-01T00:00:00+08:00',
-  })
-  expect(quarterOf('2026-11')).toBe('2026Q4')
-  expect(quarterMonths('2026Q1')).toEqual(['2026-01', '2026-02', '2026-03'])
-  expect(previousQuarter('2026Q1')).toBe('2025Q4')
 })
 
 test('several months merge into one row per county × category', () => {

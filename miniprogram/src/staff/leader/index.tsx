@@ -7,6 +7,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import type { DeskItem, ReceptionMonth } from '@shared/contracts/oversight'
 import { localDateOf } from '@shared/time'
+import { monthOf } from '@shared/months'
 import StateView from '../../components/state-view'
 import ChipPicker from '../../components/chip-picker'
 import { listLeaderCases, receptionMonth, recordReception } from '../../services/oversight'
@@ -14,7 +15,7 @@ import '../oversight/index.scss'
 
 export default function LeaderDesk() {
   const [cases, setCases] = useState<DeskItem[] | null>(null)
-  const [month, setMonth] = useState(localDateOf(new Date()).slice(0, 7))
+  const [month, setMonth] = useState(monthOf(localDateOf(new Date())))
   const [receptions, setReceptions] = useState<ReceptionMonth | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [form, setForm] = useState({

@@ -32,6 +32,7 @@ import {
   recordReturnVisit,
   recordSpotCheck,
 } from '../../services/oversight'
+import { monthOf, previousMonth } from '@shared/months'
 import './index.scss'
 
 type Tab = DeskList | 'warnings' | 'spot-checks'
@@ -55,8 +56,7 @@ function toast(text: string) {
 
 /** Last month, `YYYY-MM`: the period a spot check usually samples. */
 function lastMonth(): string {
-  const [y, m] = localDateOf(new Date()).split('-').map(Number) as [number, number]
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+  return previousMonth(monthOf(localDateOf(new Date())))
 }
 
 function CaseHead({ item }: { item: DeskItem | WarningView['cases'][number] }) {

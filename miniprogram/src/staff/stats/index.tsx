@@ -12,6 +12,7 @@ import { localDateOf } from '@shared/time'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import { exportCases, exportFigures, exportReport, getFigures, getMonthlyReport } from '../../services/stats'
+import { monthOf, previousMonth } from '@shared/months'
 import './index.scss'
 
 const BREAKDOWNS: ReadonlyArray<ChipOption<Dimension | 'none'>> = [
@@ -19,9 +20,9 @@ const BREAKDOWNS: ReadonlyArray<ChipOption<Dimension | 'none'>> = [
   ...(Object.entries(DIMENSIONS) as Array<[Dimension, string]>).map(([value, label]) => ({ value, label })),
 ]
 
+/** Last month, `YYYY-MM`. */
 function lastMonth(): string {
-  const [y, m] = localDateOf(new Date()).split('-').map(Number) as [number, number]
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+  return previousMonth(monthOf(localDateOf(new Date())))
 }
 
 function FigureTable({ title, figures }: { title: string; figures: Figures }) {

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { QuarterlyReport, QuarterlyReportInfo } from '@shared/contracts/analysis'
-import { monthOf, quarterLabel, quarterOf } from '@shared/analysis/figures'
 import { localDateOf } from '@shared/time'
 import ChipPicker from '../../../components/chip-picker'
 import StateView from '../../../components/state-view'
@@ -16,6 +15,7 @@ import {
   quarterlyReportDocument,
 } from '../../../services/analysis'
 import SpecChart from '../spec-chart'
+import { monthOf, quarterLabel, quarterOf } from '@shared/months'
 import '../maps.scss'
 
 /** How many times a generation is continued from here before asking the person to try again later. */

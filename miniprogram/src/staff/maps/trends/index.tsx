@@ -5,10 +5,10 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { TrendFigures } from '@shared/contracts/analysis'
 import { categoryChart, countyChart, rateTrendChart, trendChart } from '@shared/analysis/charts'
-import { monthLabel } from '@shared/analysis/figures'
 import StateView from '../../../components/state-view'
 import { getTrends } from '../../../services/analysis'
 import SpecChart from '../spec-chart'
+import { monthLabel } from '@shared/months'
 import '../maps.scss'
 
 type Load =
