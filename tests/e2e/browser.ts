@@ -246,7 +246,7 @@ export async function until<T>(
  * rows on from the phone's today with a finger's swipe up (a row is 34 px high), and confirms.
  */
 export async function pickDate(page: Page, testId: string, days: number) {
-  await screen(page).getByTestId(testId).locator('.form-field__picker').tap()
+  await screen(page).getByTestId(testId).locator('.date-picker__value').tap()
   const dayWheel = page.locator('.weui-picker__group').filter({ visible: true }).nth(2)
   await dayWheel.waitFor()
   await dayWheel.evaluate(async (wheel, rows) => {

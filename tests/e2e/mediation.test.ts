@@ -53,7 +53,7 @@ test('the officer records a mediation: refused without consent, then closes the 
   await os.locator('[data-testid="field-consent"] [data-value="false"]').tap()
   await field(officer.page, 'field-agreement').fill(AGREEMENT)
   // The date picker: confirm today (the phone's date).
-  await os.getByTestId('field-agreedOn').locator('.form-field__picker').tap()
+  await os.getByTestId('field-agreedOn').locator('.date-picker__value').tap()
   await officer.page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).tap()
   await os.getByTestId('field-agreedOn').filter({ hasText: '2026-11-23' }).waitFor()
 

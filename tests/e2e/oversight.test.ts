@@ -6,7 +6,7 @@ import type { CaseDoc } from '../../shared/cases/case-doc'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { demoPlaces } from '../../local/demo-places'
 import { handleToReply, OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
-import { field, open, screen, startE2E, type E2E } from './browser'
+import { field, open, pickDate, screen, startE2E, type E2E } from './browser'
 import { phoneAs } from './citizen'
 
 jest.setTimeout(120_000)
@@ -43,11 +43,13 @@ describe('焦作', () => {
     }
     h.clock.set('2026-11-23T09:00:00+08:00')
 
-    const { page } = await phoneAs(e2e, STAFF.supervisor)
+    const { page, context } = await phoneAs(e2e, STAFF.supervisor)
+    await context.clock.install({ time: new Date('2026-11-23T09:00:00+08:00') })
     const s = screen(page)
     await open(page, '/staff/oversight/index?tab=spot-checks', '抽取样本')
     await s.locator('[data-testid="spot-unit"] [data-value="jz-shanyang"]').tap()
-    await field(page, 'spot-period').fill('2026-10')
+    // Last month is offered: picked on the wheel, not typed.
+    expect(await s.getByTestId('spot-period').textContent()).toBe('2026-10')
     await s.getByTestId('spot-draw').tap()
     await s.getByTestId('sample-summary').getByText('办结 3 件，抽取 3 件', { exact: false }).waitFor()
     expect(await s.getByTestId('sample-summary').textContent()).toContain('jz-shanyang|2026-10')
@@ -74,7 +76,8 @@ describe('焦作', () => {
     // Nobody handles it: three weeks later it is overdue.
     h.clock.set('2026-12-14T09:00:00+08:00')
 
-    const { page } = await phoneAs(e2e, STAFF.supervisor)
+    const { page, context } = await phoneAs(e2e, STAFF.supervisor)
+    await context.clock.install({ time: new Date('2026-12-14T09:00:00+08:00') })
     const s = screen(page)
     await open(page, '/staff/oversight/index', '逾期未办')
     const overdue = item(page, caseId)
@@ -83,7 +86,9 @@ describe('焦作', () => {
     await overdue
       .locator('[data-testid="supervision-instructions"] textarea')
       .fill('限 12 月 18 日前办结并上报查处情况')
-    await overdue.locator('[data-testid="supervision-due"] input').fill('2026-12-18')
+    // Four days on from the phone's today, on the wheel.
+    await pickDate(page, 'supervision-due', 4)
+    expect(await overdue.getByTestId('supervision-due').getAttribute('data-value')).toBe('2026-12-18')
     await overdue.getByTestId('supervision-submit').tap()
     await item(page, caseId).getByTestId('order-due').getByText('督办期限 2026-12-18').waitFor()
     expect((await stored(caseId))!.flags.supervisionOrder).toMatchObject({
@@ -101,7 +106,8 @@ describe('焦作', () => {
     await reported.locator('[data-testid="check-decision"] [data-value="send-back"]').tap()
     await reported.locator('[data-testid="check-reason"] [data-value="incomplete"]').tap()
     await reported.locator('[data-testid="check-note"] textarea').fill('未写明整改期限和复测安排')
-    await reported.locator('[data-testid="check-due"] input').fill('2026-12-22')
+    await pickDate(page, 'check-due', 8)
+    expect(await reported.getByTestId('check-due').getAttribute('data-value')).toBe('2026-12-22')
     await reported.getByTestId('check-submit').tap()
     await s.getByText('暂无案件').waitFor()
     await tab(page, 'supervision')

@@ -43,7 +43,7 @@ test('real name: the officer records the penalty → 符合条件 → claimed �
   await o.locator('[data-testid="field-decisionKind"] [data-value="penalty"]').tap()
   await field(officer.page, 'field-decisionNumber').fill('焦环罚〔2026〕12号')
   // The date picker opens on today: confirming it takes today.
-  await o.getByTestId('field-decidedOn').locator('.form-field__picker').tap()
+  await o.getByTestId('field-decidedOn').locator('.date-picker__value').tap()
   await officer.page.getByText('确定', { exact: true }).filter({ visible: true }).first().tap()
   await o.locator('[data-testid="field-violationType"] [data-value="no-permit"]').tap()
   await field(officer.page, 'field-fineYuan').fill('50000')

@@ -234,7 +234,7 @@ test('an urgent night-noise case from the report to the rated reply, persona by 
     await field(officer.page, 'field-measures').fill(MEASURES)
     expect(await field(officer.page, 'field-responsibleParty').inputValue()).toBe('塔南路某建设工程项目部')
     // The date picker: confirm today (the phone's date).
-    await o.getByTestId('field-dueDate').locator('.form-field__picker').tap()
+    await o.getByTestId('field-dueDate').locator('.date-picker__value').tap()
     // (Taro's H5 picker draws its wheel outside the page.)
     await officer.page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).tap()
   })

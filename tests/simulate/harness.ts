@@ -36,6 +36,8 @@ interface PageHandle {
    * carry no placeholder or test ids, so fields are found by position.)
    */
   input(tag: 'wx-input' | 'wx-textarea', index: number, value: string): Promise<void>
+  /** Picks `value` on the n-th picker (`wx-picker`) in page order, as its wheel's 确定 does. */
+  pick(index: number, value: string): Promise<void>
 }
 
 /** A previewReport answer routing the report to `unit` (in `region`), as the cases function gives it. */
@@ -179,6 +181,11 @@ export function loadWeappBuild(setup?: (wx: Record<string, unknown>) => void): S
           const el = comp.dom.querySelectorAll(tag)[index]
           if (!el) throw new Error(`no ${tag} #${index}`)
           await fire(comp.instance, el as HTMLElement, 'input', { value })
+        },
+        async pick(index, value) {
+          const el = comp.dom.querySelectorAll('wx-picker')[index]
+          if (!el) throw new Error(`no picker #${index}`)
+          await fire(comp.instance, el as HTMLElement, 'change', { value })
         },
       }
       return page

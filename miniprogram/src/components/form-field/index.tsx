@@ -14,6 +14,7 @@ import { useSitePhotos } from '../../hooks/use-site-photos'
 import { currentFix } from '../../platform/location'
 import type { DraftPhoto } from '../../services/draft'
 // In the order the citizen's pages meet them (their styles share one stylesheet, in one order).
+import DatePicker from '../date-picker'
 import ChipPicker from '../chip-picker'
 import FieldError from '../field-error'
 import StarRating from '../star-rating'
@@ -234,18 +235,12 @@ function Control({
       )
     case 'date':
       return (
-        <View className="form-field__inline">
-          <Picker mode="date" value={str(value)} onChange={(e) => onChange(String(e.detail.value))}>
-            <View className={`input form-field__picker ${str(value) ? '' : 'form-field__picker--empty'}`}>
-              {str(value) || spec.placeholder || '请选择日期'}
-            </View>
-          </Picker>
-          {spec.optional && str(value) && (
-            <Text className="link form-field__now" onClick={() => onChange('')}>
-              清除
-            </Text>
-          )}
-        </View>
+        <DatePicker
+          value={str(value)}
+          onChange={onChange}
+          placeholder={spec.placeholder}
+          onClear={spec.optional ? () => onChange('') : undefined}
+        />
       )
     case 'staff': {
       if (colleagues?.waiting) return <Text className="muted">{colleagues.waiting}</Text>

@@ -11,6 +11,7 @@ import type { ApiResult } from '@shared/contracts/result'
 import { REFUSAL_REASON_KEYS, REFUSAL_REASONS, type RefusalReasonKey } from '@shared/rewards/statuses'
 import { formatShanghai } from '@shared/time'
 import ChipPicker from '../../components/chip-picker'
+import DatePicker from '../../components/date-picker'
 import StateView from '../../components/state-view'
 import { decideReward, getClaim, recordPayout, recordRecovery, refuseReward } from '../../services/rewards'
 import './index.scss'
@@ -258,8 +259,8 @@ export default function RewardClaim() {
         <View className="card" data-testid="money-form">
           <Text className="card-title">{claim.actions.includes('pay') ? '登记发放' : '登记追回'}</Text>
           {claim.decision && <Text className="hint">奖励金额：{claim.decision.amount} 元</Text>}
-          <Text className="label">日期（YYYY-MM-DD）</Text>
-          <Input className="input" value={date} maxlength={10} onInput={(e) => setDate(e.detail.value)} />
+          <Text className="label">{claim.actions.includes('pay') ? '发放日期' : '追回日期'}</Text>
+          <DatePicker testId="money-date" value={date} end={today()} onChange={setDate} />
           <Text className="label section-gap">凭证号</Text>
           <Input
             className="input"

@@ -3,10 +3,11 @@
 // them. An urgent case is sent at once to the officers and the leader of the shift.
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import type { ColleagueOption, DutyRoster, StaffProfile } from '@shared/contracts/staff'
 import { addLocalDays } from '@shared/time'
 import ChipPicker from '../../components/chip-picker'
+import DatePicker from '../../components/date-picker'
 import StateView from '../../components/state-view'
 import { getDutyRoster, getStaffProfile, listColleagues, setDuty } from '../../services/staff'
 import './index.scss'
@@ -120,14 +121,12 @@ export default function Duty() {
             {profile?.units.find((u) => u.id === draft.unitId)?.name} · 值班安排
           </Text>
           <Text className="label">值班日期</Text>
-          <Picker
-            mode="date"
+          <DatePicker
+            testId="duty-date"
             value={draft.date}
             start={roster.today}
-            onChange={(e) => setDraft({ ...draft, date: String(e.detail.value) })}
-          >
-            <View className="input">{draft.date}</View>
-          </Picker>
+            onChange={(date) => setDraft({ ...draft, date })}
+          />
           <Text className="label">值班人员</Text>
           <ChipPicker
             multiple

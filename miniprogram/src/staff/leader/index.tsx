@@ -9,18 +9,22 @@ import type { DeskItem, ReceptionMonth } from '@shared/contracts/oversight'
 import { localDateOf } from '@shared/time'
 import { monthOf } from '@shared/months'
 import StateView from '../../components/state-view'
+import DatePicker from '../../components/date-picker'
 import ChipPicker from '../../components/chip-picker'
 import { listLeaderCases, receptionMonth, recordReception } from '../../services/oversight'
 import '../oversight/index.scss'
 
+/** Today on the phone. */
+const today = () => localDateOf(new Date())
+
 export default function LeaderDesk() {
   const [cases, setCases] = useState<DeskItem[] | null>(null)
-  const [month, setMonth] = useState(monthOf(localDateOf(new Date())))
+  const [month, setMonth] = useState(monthOf(today()))
   const [receptions, setReceptions] = useState<ReceptionMonth | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [form, setForm] = useState({
     leaderStaffId: '',
-    date: localDateOf(new Date()),
+    date: today(),
     petitioners: '',
     matters: '',
   })
@@ -86,17 +90,16 @@ export default function LeaderDesk() {
       )}
       <View className="card">
         <Text className="card-title">领导接访</Text>
-        <View className="row">
-          <Input
-            className="input"
-            data-testid="reception-month"
-            value={month}
-            onInput={(e) => setMonth(e.detail.value)}
-          />
-          <Button className="btn small secondary" onClick={() => void load(month)}>
-            查看
-          </Button>
-        </View>
+        <DatePicker
+          month
+          testId="reception-month"
+          value={month}
+          end={monthOf(today())}
+          onChange={(picked) => {
+            setMonth(picked)
+            void load(picked)
+          }}
+        />
         {receptions && (
           <>
             <Text className="hint">
@@ -127,11 +130,12 @@ export default function LeaderDesk() {
                 value={form.leaderStaffId || null}
                 onChange={(v) => setForm((f) => ({ ...f, leaderStaffId: v }))}
               />
-              <Text className="label">接访日期（YYYY-MM-DD）</Text>
-              <Input
-                className="input"
+              <Text className="label">接访日期</Text>
+              <DatePicker
+                testId="reception-date"
                 value={form.date}
-                onInput={(e) => setForm((f) => ({ ...f, date: e.detail.value }))}
+                end={today()}
+                onChange={(date) => setForm((f) => ({ ...f, date }))}
               />
               <Text className="label">来访人（以逗号分隔）</Text>
               <Input

@@ -4,7 +4,7 @@
 // itself: every answer reloads the list. A case opens on its own page for everything else.
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, Textarea, View } from '@tarojs/components'
 import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import {
   DESK_LISTS,
@@ -20,6 +20,7 @@ import { CATEGORIES } from '@shared/vocabulary/categories'
 import { formatShanghai, localDateOf } from '@shared/time'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
+import DatePicker from '../../components/date-picker'
 import { listUnits } from '../../services/staff'
 import {
   checkSupervision,
@@ -54,10 +55,11 @@ function toast(text: string) {
   void Taro.showToast({ title: text, icon: 'none', duration: 3000 })
 }
 
+/** Today on the phone (a deadline is today or later). */
+const today = () => localDateOf(new Date())
+
 /** Last month, `YYYY-MM`: the period a spot check usually samples. */
-function lastMonth(): string {
-  return previousMonth(monthOf(localDateOf(new Date())))
-}
+const lastMonth = () => previousMonth(monthOf(today()))
 
 function CaseHead({ item }: { item: DeskItem | WarningView['cases'][number] }) {
   return (
@@ -124,12 +126,12 @@ function SupervisionForm({ item, onDone }: { item: DeskItem; onDone: () => void 
         maxlength={2000}
         onInput={(e) => form.set('instructions', e.detail.value)}
       />
-      <Text className="label">办结上报期限（YYYY-MM-DD）</Text>
-      <Input
-        className="input"
-        data-testid="supervision-due"
+      <Text className="label">办结上报期限</Text>
+      <DatePicker
+        testId="supervision-due"
         value={form.values.dueDate}
-        onInput={(e) => form.set('dueDate', e.detail.value)}
+        start={today()}
+        onChange={(v) => form.set('dueDate', v)}
       />
       {form.error && <Text className="error-text">{form.error}</Text>}
       <Button
@@ -190,12 +192,12 @@ function CheckForm({ item, onDone }: { item: DeskItem; onDone: () => void }) {
       />
       {sendBack && (
         <>
-          <Text className="label">重新上报期限（YYYY-MM-DD）</Text>
-          <Input
-            className="input"
-            data-testid="check-due"
+          <Text className="label">重新上报期限</Text>
+          <DatePicker
+            testId="check-due"
             value={form.values.dueDate}
-            onInput={(e) => form.set('dueDate', e.detail.value)}
+            start={today()}
+            onChange={(v) => form.set('dueDate', v)}
           />
         </>
       )}
@@ -534,13 +536,8 @@ function SpotChecks() {
           onChange={setUnitId}
           testId="spot-unit"
         />
-        <Text className="label">办结月份（YYYY-MM）</Text>
-        <Input
-          className="input"
-          data-testid="spot-period"
-          value={period}
-          onInput={(e) => setPeriod(e.detail.value)}
-        />
+        <Text className="label">办结月份</Text>
+        <DatePicker month testId="spot-period" value={period} end={monthOf(today())} onChange={setPeriod} />
         {error && <Text className="error-text">{error}</Text>}
         <Button className="btn" data-testid="spot-draw" onClick={() => void draw()}>
           抽取样本

@@ -28,6 +28,7 @@ import { REQUEST_TYPES, REQUEST_TYPE_KEYS, type RequestTypeKey } from '@shared/v
 import { TERMS } from '@shared/vocabulary/terms'
 import { INTAKE_CHANNELS } from '@shared/workflow/grounds'
 import ChipPicker from '../../components/chip-picker'
+import DatePicker from '../../components/date-picker'
 import FieldError, { errorFor } from '../../components/field-error'
 import LocationField from '../../components/location-field'
 import { chooseDocuments } from '../../platform/documents'
@@ -304,13 +305,13 @@ export default function RegisterReport() {
             />
             <FieldError errors={errors} names={['externalNo']} />
             <Text className="label register__gap">平台办理时限（选填）</Text>
-            <Picker
-              mode="date"
-              value={form.platformDue || form.receivedDate}
-              onChange={(e) => update({ platformDue: String(e.detail.value) })}
-            >
-              <View className="input">{form.platformDue || '选择日期'}</View>
-            </Picker>
+            <DatePicker
+              testId="platform-due"
+              value={form.platformDue}
+              start={form.receivedDate}
+              onChange={(platformDue) => update({ platformDue })}
+              onClear={() => update({ platformDue: '' })}
+            />
             <Text className="hint">平台对办理时限另有规定的，从其规定（与本地时限都约束时从严）。</Text>
           </>
         )}
@@ -318,15 +319,12 @@ export default function RegisterReport() {
           收到时间<Text className="required">*</Text>
         </Text>
         <View className="register__time">
-          <Picker
-            mode="date"
+          <DatePicker
+            testId="received-date"
             value={form.receivedDate}
-            onChange={(e) => update({ receivedDate: String(e.detail.value) })}
-          >
-            <View className="input" data-testid="received-date">
-              {form.receivedDate}
-            </View>
-          </Picker>
+            end={formatShanghai(new Date(), 'YYYY-MM-DD')}
+            onChange={(receivedDate) => update({ receivedDate })}
+          />
           <Picker
             mode="time"
             value={form.receivedClock}

@@ -3,7 +3,7 @@
 // only, never a reporter. Every export is audited by the function.
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { ExportResult, StatsFigures } from '@shared/contracts/stats'
 import { DIMENSIONS, type Dimension } from '@shared/stats/dimensions'
 import { FIGURE_COLUMNS } from '@shared/stats/columns'
@@ -11,6 +11,7 @@ import type { Figures } from '@shared/stats'
 import { localDateOf } from '@shared/time'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
+import DatePicker from '../../components/date-picker'
 import { exportCases, exportFigures, exportReport, getFigures, getMonthlyReport } from '../../services/stats'
 import { monthOf, previousMonth } from '@shared/months'
 import './index.scss'
@@ -20,10 +21,8 @@ const BREAKDOWNS: ReadonlyArray<ChipOption<Dimension | 'none'>> = [
   ...(Object.entries(DIMENSIONS) as Array<[Dimension, string]>).map(([value, label]) => ({ value, label })),
 ]
 
-/** Last month, `YYYY-MM`. */
-function lastMonth(): string {
-  return previousMonth(monthOf(localDateOf(new Date())))
-}
+const thisMonth = () => monthOf(localDateOf(new Date()))
+const lastMonth = () => previousMonth(thisMonth())
 
 function FigureTable({ title, figures }: { title: string; figures: Figures }) {
   return (
@@ -85,16 +84,11 @@ export default function Stats() {
   return (
     <View className="page">
       <View className="card">
-        <Text className="label">统计期间（YYYY-MM）</Text>
+        <Text className="label">统计期间</Text>
         <View className="row stats-period">
-          <Input
-            className="input"
-            data-testid="stats-from"
-            value={from}
-            onInput={(e) => setFrom(e.detail.value)}
-          />
+          <DatePicker month testId="stats-from" value={from} end={to} onChange={setFrom} />
           <Text className="muted">至</Text>
-          <Input className="input" data-testid="stats-to" value={to} onInput={(e) => setTo(e.detail.value)} />
+          <DatePicker month testId="stats-to" value={to} start={from} end={thisMonth()} onChange={setTo} />
         </View>
         <Text className="label">分类</Text>
         <ChipPicker options={BREAKDOWNS} value={by} onChange={setBy} testId="stats-by" />
