@@ -7,7 +7,7 @@
 //      blob store.
 import type { QuarterlyReportState } from '../../../shared/contracts/analysis'
 import { AppError } from '../../../shared/contracts/result'
-import { type MonthlyFigures } from '../../../shared/analysis/figures'
+import type { MonthlyFigures } from '../../../shared/analysis/figures'
 import { buildQuarterlyReport, type QuarterlyReport } from '../../../shared/analysis/quarterly-report'
 import { quarterlyReportHtml } from '../../../shared/analysis/report-document'
 import {

@@ -1,7 +1,7 @@
 // The monthly disclosure (每月向社会公开, S1 第十三条; S3 第十七条): once a month is over and its figures are
 // available (monthlyFiguresFor), they are published once as a stored document — counts per county and category,
 // nothing else — which the public page serves as it is (an anonymous request reads one document, never cases).
-import { type MonthlyFigures } from '../../../shared/analysis/figures'
+import type { MonthlyFigures } from '../../../shared/analysis/figures'
 import { toPublicFigures, type PublicMonthlyFigures } from '../../../shared/disclosure/public-figures'
 import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { countyNamer } from '../analysis/counties'

@@ -10,7 +10,7 @@ import type { Runtime } from '../ports'
 import { unitNamer } from '../staff-records'
 import { disclosureId, lastFinishedMonth, publishedMonths, type DisclosureDoc } from './monthly'
 import { listTypicalCases } from './typical-cases'
-import { type Month } from '../../../shared/months'
+import type { Month } from '../../../shared/months'
 
 /** The months the page offers. */
 const MONTHS_SHOWN = 24
