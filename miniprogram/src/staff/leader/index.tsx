@@ -3,14 +3,14 @@
 // reception. Petitioners are shown masked; their names stay sealed.
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import type { DeskItem, ReceptionMonth } from '@shared/contracts/oversight'
 import { localDateOf } from '@shared/time'
 import { monthOf } from '@shared/months'
 import StateView from '../../components/state-view'
 import DatePicker from '../../components/date-picker'
-import ChipPicker from '../../components/chip-picker'
+import { DeskChoice, DeskSubmit, DeskText, useDeskForm } from '../desk-form'
 import { listLeaderCases, receptionMonth, recordReception } from '../../services/oversight'
 import '../oversight/index.scss'
 
@@ -22,13 +22,7 @@ export default function LeaderDesk() {
   const [month, setMonth] = useState(monthOf(today()))
   const [receptions, setReceptions] = useState<ReceptionMonth | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [form, setForm] = useState({
-    leaderStaffId: '',
-    date: today(),
-    petitioners: '',
-    matters: '',
-  })
-  const [formError, setFormError] = useState<string | null>(null)
+  const form = useDeskForm({ leaderStaffId: '', date: today(), petitioners: '', matters: '' })
 
   const load = async (which = month) => {
     setError(null)
@@ -41,23 +35,26 @@ export default function LeaderDesk() {
   }
   useDidShow(() => void load())
 
-  const record = async () => {
-    setFormError(null)
-    const result = await recordReception({
-      leaderStaffId: form.leaderStaffId,
-      date: form.date,
-      petitioners: form.petitioners
-        .split(/[，,、\s]+/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-      matters: form.matters,
-      assignments: [],
-    })
-    if (!result.ok) return setFormError(result.error.message)
-    setForm((f) => ({ ...f, petitioners: '', matters: '' }))
-    void Taro.showToast({ title: '接访记录已保存', icon: 'none' })
-    void load()
-  }
+  const record = () =>
+    form.submit(
+      () =>
+        recordReception({
+          leaderStaffId: form.values.leaderStaffId,
+          date: form.values.date,
+          petitioners: form.values.petitioners
+            .split(/[，,、\s]+/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+          matters: form.values.matters,
+          assignments: [],
+        }),
+      () => {
+        form.set('petitioners', '')
+        form.set('matters', '')
+        void Taro.showToast({ title: '接访记录已保存', icon: 'none' })
+        void load()
+      },
+    )
 
   return (
     <View className="page">
@@ -124,35 +121,31 @@ export default function LeaderDesk() {
               </View>
             ))}
             <View className="desk-form">
-              <Text className="label">接访领导</Text>
-              <ChipPicker
+              <DeskChoice
+                label="接访领导"
+                testId="reception-leader"
                 options={receptions.counts.map((c) => ({ value: c.leaderStaffId, label: c.leaderName }))}
-                value={form.leaderStaffId || null}
-                onChange={(v) => setForm((f) => ({ ...f, leaderStaffId: v }))}
+                value={form.values.leaderStaffId || null}
+                onChange={(v) => form.set('leaderStaffId', v)}
               />
               <Text className="label">接访日期</Text>
               <DatePicker
                 testId="reception-date"
-                value={form.date}
+                value={form.values.date}
                 end={today()}
-                onChange={(date) => setForm((f) => ({ ...f, date }))}
+                onChange={(date) => form.set('date', date)}
               />
               <Text className="label">来访人（以逗号分隔）</Text>
               <Input
                 className="input"
-                value={form.petitioners}
-                onInput={(e) => setForm((f) => ({ ...f, petitioners: e.detail.value }))}
+                data-testid="reception-petitioners"
+                value={form.values.petitioners}
+                onInput={(e) => form.set('petitioners', e.detail.value)}
               />
-              <Text className="label">反映事项</Text>
-              <Textarea
-                className="textarea"
-                value={form.matters}
-                onInput={(e) => setForm((f) => ({ ...f, matters: e.detail.value }))}
-              />
-              {formError && <Text className="error-text">{formError}</Text>}
-              <Button className="btn" onClick={() => void record()}>
+              <DeskText label="反映事项" testId="reception-matters" {...form.field('matters')} />
+              <DeskSubmit form={form} onClick={() => void record()}>
                 保存接访记录
-              </Button>
+              </DeskSubmit>
             </View>
           </>
         )}

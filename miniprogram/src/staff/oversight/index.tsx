@@ -4,7 +4,7 @@
 // itself: every answer reloads the list. A case opens on its own page for everything else.
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import {
   DESK_LISTS,
@@ -21,6 +21,7 @@ import { formatShanghai, localDateOf } from '@shared/time'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import DatePicker from '../../components/date-picker'
+import { DeskChoice, DeskSubmit, DeskText, useDeskForm } from '../desk-form'
 import { listUnits } from '../../services/staff'
 import {
   checkSupervision,
@@ -61,18 +62,25 @@ const today = () => localDateOf(new Date())
 /** Last month, `YYYY-MM`: the period a spot check usually samples. */
 const lastMonth = () => previousMonth(monthOf(today()))
 
+/** A case's reference number, which opens the case, and where it stands. */
+function RefNoRow({ item }: { item: { caseId: string; refNo: string; statusLabel: string } }) {
+  return (
+    <View className="row">
+      <Text
+        className="ref-no link"
+        onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${item.caseId}` })}
+      >
+        {item.refNo}
+      </Text>
+      <Text className="tag">{item.statusLabel}</Text>
+    </View>
+  )
+}
+
 function CaseHead({ item }: { item: DeskItem | WarningView['cases'][number] }) {
   return (
     <>
-      <View className="row">
-        <Text
-          className="ref-no link"
-          onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${item.caseId}` })}
-        >
-          {item.refNo}
-        </Text>
-        <Text className="tag">{item.statusLabel}</Text>
-      </View>
+      <RefNoRow item={item} />
       <Text className="card-title">
         {item.unitName} · {CATEGORIES[item.category].label}
       </Text>
@@ -87,44 +95,22 @@ function CaseHead({ item }: { item: DeskItem | WarningView['cases'][number] }) {
   )
 }
 
-/** One form's state: its fields and its last error. */
-function useForm<T extends Record<string, unknown>>(initial: T) {
-  const [values, setValues] = useState<T>(initial)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const set = <K extends keyof T>(key: K, value: T[K]) => setValues((v) => ({ ...v, [key]: value }))
-  const submit = async (
-    send: () => Promise<{ ok: boolean; error?: { message: string } }>,
-    done: () => void,
-  ) => {
-    setBusy(true)
-    setError(null)
-    const result = await send()
-    setBusy(false)
-    if (!result.ok) return setError(result.error?.message ?? '操作失败')
-    done()
-  }
-  return { values, set, error, busy, submit }
-}
-
 function SupervisionForm({ item, onDone }: { item: DeskItem; onDone: () => void }) {
-  const form = useForm({ reason: 'procedure-violated', instructions: '', dueDate: '' })
+  const form = useDeskForm({ reason: 'procedure-violated', instructions: '', dueDate: '' })
   return (
     <View className="desk-form" data-testid="supervision-form">
-      <Text className="label">督办情形</Text>
-      <ChipPicker
+      <DeskChoice
+        label="督办情形"
         options={options(SUPERVISION_REASONS)}
-        value={form.values.reason}
-        onChange={(v) => form.set('reason', v)}
+        {...form.field('reason')}
         testId="supervision-reason"
       />
-      <Text className="label">督办要求</Text>
-      <Textarea
-        className="textarea"
-        data-testid="supervision-instructions"
+      <DeskText
+        label="督办要求"
+        testId="supervision-instructions"
         value={form.values.instructions}
         maxlength={2000}
-        onInput={(e) => form.set('instructions', e.detail.value)}
+        onChange={(v) => form.set('instructions', v)}
       />
       <Text className="label">办结上报期限</Text>
       <DatePicker
@@ -133,11 +119,9 @@ function SupervisionForm({ item, onDone }: { item: DeskItem; onDone: () => void 
         start={today()}
         onChange={(v) => form.set('dueDate', v)}
       />
-      {form.error && <Text className="error-text">{form.error}</Text>}
-      <Button
-        className="btn"
-        data-testid="supervision-submit"
-        disabled={form.busy}
+      <DeskSubmit
+        form={form}
+        testId="supervision-submit"
         onClick={() =>
           void form.submit(
             () =>
@@ -153,13 +137,13 @@ function SupervisionForm({ item, onDone }: { item: DeskItem; onDone: () => void 
         }
       >
         下达督办单
-      </Button>
+      </DeskSubmit>
     </View>
   )
 }
 
 function CheckForm({ item, onDone }: { item: DeskItem; onDone: () => void }) {
-  const form = useForm({ decision: 'accept', reason: 'incomplete', note: '', dueDate: '' })
+  const form = useDeskForm({ decision: 'accept', reason: 'incomplete', note: '', dueDate: '' })
   const sendBack = form.values.decision === 'send-back'
   return (
     <View className="desk-form" data-testid="check-form">
@@ -168,28 +152,20 @@ function CheckForm({ item, onDone }: { item: DeskItem; onDone: () => void }) {
           { value: 'accept', label: '审核通过' },
           { value: 'send-back', label: '退回重新办理' },
         ]}
-        value={form.values.decision}
-        onChange={(v) => form.set('decision', v)}
+        {...form.field('decision')}
         testId="check-decision"
       />
       {sendBack && (
         <>
-          <Text className="label">退回理由</Text>
-          <ChipPicker
+          <DeskChoice
+            label="退回理由"
             options={options(SUPERVISION_SEND_BACK_REASONS)}
-            value={form.values.reason}
-            onChange={(v) => form.set('reason', v)}
+            {...form.field('reason')}
             testId="check-reason"
           />
         </>
       )}
-      <Text className="label">{sendBack ? '退回说明' : '审核意见'}</Text>
-      <Textarea
-        className="textarea"
-        data-testid="check-note"
-        value={form.values.note}
-        onInput={(e) => form.set('note', e.detail.value)}
-      />
+      <DeskText label={sendBack ? '退回说明' : '审核意见'} testId="check-note" {...form.field('note')} />
       {sendBack && (
         <>
           <Text className="label">重新上报期限</Text>
@@ -201,11 +177,9 @@ function CheckForm({ item, onDone }: { item: DeskItem; onDone: () => void }) {
           />
         </>
       )}
-      {form.error && <Text className="error-text">{form.error}</Text>}
-      <Button
-        className="btn"
-        data-testid="check-submit"
-        disabled={form.busy}
+      <DeskSubmit
+        form={form}
+        testId="check-submit"
         onClick={() =>
           void form.submit(
             () =>
@@ -231,28 +205,20 @@ function CheckForm({ item, onDone }: { item: DeskItem; onDone: () => void }) {
         }
       >
         提交审核结果
-      </Button>
+      </DeskSubmit>
     </View>
   )
 }
 
 /** 责令重新办理 after a check found a problem. */
 function RedoForm({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
-  const form = useForm({ reason: '' })
+  const form = useDeskForm({ reason: '' })
   return (
     <View className="desk-form" data-testid="redo-form">
-      <Text className="label">重新办理的理由</Text>
-      <Textarea
-        className="textarea"
-        data-testid="redo-reason"
-        value={form.values.reason}
-        onInput={(e) => form.set('reason', e.detail.value)}
-      />
-      {form.error && <Text className="error-text">{form.error}</Text>}
-      <Button
-        className="btn"
-        data-testid="redo-submit"
-        disabled={form.busy}
+      <DeskText label="重新办理的理由" testId="redo-reason" {...form.field('reason')} />
+      <DeskSubmit
+        form={form}
+        testId="redo-submit"
         onClick={() =>
           void form.submit(
             () => orderRedo({ caseId, expectedVersion: version, reason: form.values.reason }),
@@ -261,46 +227,36 @@ function RedoForm({ caseId, version, onDone }: { caseId: string; version: number
         }
       >
         责令重新办理
-      </Button>
+      </DeskSubmit>
     </View>
   )
 }
 
 function ReturnVisitForm({ item, onDone }: { item: DeskItem; onDone: (recurred: boolean) => void }) {
-  const form = useForm<{ problemRecurred: boolean | null; satisfied: boolean | null; note: string }>({
+  const form = useDeskForm<{ problemRecurred: boolean | null; satisfied: boolean | null; note: string }>({
     problemRecurred: null,
     satisfied: null,
     note: '',
   })
   return (
     <View className="desk-form" data-testid="return-visit-form">
-      <Text className="label">问题是否反弹</Text>
-      <ChipPicker
+      <DeskChoice
+        label="问题是否反弹"
         options={YES_NO}
-        value={form.values.problemRecurred}
-        onChange={(v) => form.set('problemRecurred', v)}
+        {...form.field('problemRecurred')}
         testId="visit-recurred"
       />
-      <Text className="label">反映人是否满意</Text>
-      <ChipPicker
+      <DeskChoice
+        label="反映人是否满意"
         options={YES_NO}
-        value={form.values.satisfied}
-        onChange={(v) => form.set('satisfied', v)}
+        {...form.field('satisfied')}
         onClear={() => form.set('satisfied', null)}
         testId="visit-satisfied"
       />
-      <Text className="label">回访情况</Text>
-      <Textarea
-        className="textarea"
-        data-testid="visit-note"
-        value={form.values.note}
-        onInput={(e) => form.set('note', e.detail.value)}
-      />
-      {form.error && <Text className="error-text">{form.error}</Text>}
-      <Button
-        className="btn"
-        data-testid="visit-submit"
-        disabled={form.busy}
+      <DeskText label="回访情况" testId="visit-note" {...form.field('note')} />
+      <DeskSubmit
+        form={form}
+        testId="visit-submit"
         onClick={() => {
           if (form.values.problemRecurred === null) return toast('请说明问题是否反弹')
           const recurred = form.values.problemRecurred
@@ -318,7 +274,7 @@ function ReturnVisitForm({ item, onDone }: { item: DeskItem; onDone: (recurred: 
         }}
       >
         录入回访结果
-      </Button>
+      </DeskSubmit>
     </View>
   )
 }
@@ -374,7 +330,7 @@ function DeskRow({ tab, item, onChanged }: { tab: DeskList; item: DeskItem; onCh
 }
 
 function WarningCard({ warning, onChanged }: { warning: WarningView; onChanged: () => void }) {
-  const form = useForm({ note: '' })
+  const form = useDeskForm({ note: '' })
   return (
     <View className="list-item" data-testid="warning">
       <View className="row">
@@ -394,22 +350,15 @@ function WarningCard({ warning, onChanged }: { warning: WarningView; onChanged: 
       {warning.hiddenCases > 0 && <Text className="muted">另有 {warning.hiddenCases} 件不在您的范围内</Text>}
       {warning.status === 'open' && (
         <View className="desk-form">
-          <Text className="label">处置情况</Text>
-          <Textarea
-            className="textarea"
-            data-testid="warning-note"
-            value={form.values.note}
-            onInput={(e) => form.set('note', e.detail.value)}
-          />
-          {form.error && <Text className="error-text">{form.error}</Text>}
-          <Button
-            className="btn small"
-            data-testid="warning-submit"
-            disabled={form.busy}
+          <DeskText label="处置情况" testId="warning-note" {...form.field('note')} />
+          <DeskSubmit
+            form={form}
+            small
+            testId="warning-submit"
             onClick={() => void form.submit(() => handleWarning(warning.id, form.values.note), onChanged)}
           >
             标记已处置
-          </Button>
+          </DeskSubmit>
         </View>
       )}
       {warning.handledNote && <Text className="hint">处置情况：{warning.handledNote}</Text>}
@@ -426,7 +375,7 @@ function SpotCheckItem({
   item: SpotCheckView['items'][number]
   onChanged: (view: SpotCheckView | null) => void
 }) {
-  const form = useForm<{ finding: string | null; problemRecurred: boolean | null; note: string }>({
+  const form = useDeskForm<{ finding: string | null; problemRecurred: boolean | null; note: string }>({
     finding: null,
     problemRecurred: null,
     note: '',
@@ -434,15 +383,7 @@ function SpotCheckItem({
   if (item.version === null) return <Text className="muted">（不在您的范围内）</Text>
   return (
     <View className="list-item" data-testid="sample-item" data-case={item.caseId}>
-      <View className="row">
-        <Text
-          className="ref-no link"
-          onClick={() => void Taro.navigateTo({ url: `/staff/case/index?id=${item.caseId}` })}
-        >
-          {item.refNo}
-        </Text>
-        <Text className="tag">{item.statusLabel}</Text>
-      </View>
+      <RefNoRow item={item} />
       {item.finding ? (
         <Text
           className={`tag ${item.finding === 'irregular' || item.problemRecurred ? 'warn' : ''}`}
@@ -454,32 +395,23 @@ function SpotCheckItem({
         </Text>
       ) : (
         <View className="desk-form">
-          <Text className="label">抽查结论</Text>
-          <ChipPicker
+          <DeskChoice
+            label="抽查结论"
             options={options(SPOT_CHECK_FINDINGS)}
-            value={form.values.finding}
-            onChange={(v) => form.set('finding', v)}
+            {...form.field('finding')}
             testId="sample-finding-choice"
           />
-          <Text className="label">问题是否反弹</Text>
-          <ChipPicker
+          <DeskChoice
+            label="问题是否反弹"
             options={YES_NO}
-            value={form.values.problemRecurred}
-            onChange={(v) => form.set('problemRecurred', v)}
+            {...form.field('problemRecurred')}
             testId="sample-recurred"
           />
-          <Text className="label">抽查情况</Text>
-          <Textarea
-            className="textarea"
-            data-testid="sample-note"
-            value={form.values.note}
-            onInput={(e) => form.set('note', e.detail.value)}
-          />
-          {form.error && <Text className="error-text">{form.error}</Text>}
-          <Button
-            className="btn small"
-            data-testid="sample-submit"
-            disabled={form.busy}
+          <DeskText label="抽查情况" testId="sample-note" {...form.field('note')} />
+          <DeskSubmit
+            form={form}
+            small
+            testId="sample-submit"
             onClick={() => {
               if (!form.values.finding || form.values.problemRecurred === null)
                 return toast('请选择抽查结论和是否反弹')
@@ -498,7 +430,7 @@ function SpotCheckItem({
             }}
           >
             录入抽查结果
-          </Button>
+          </DeskSubmit>
         </View>
       )}
       {(item.finding === 'irregular' || item.problemRecurred) && !item.redoOrdered && (
@@ -529,8 +461,8 @@ function SpotChecks() {
   return (
     <View data-testid="spot-checks">
       <View className="card">
-        <Text className="label">被抽查单位</Text>
-        <ChipPicker
+        <DeskChoice
+          label="被抽查单位"
           options={units.map((u) => ({ value: u.id, label: u.name }))}
           value={unitId}
           onChange={setUnitId}
