@@ -1,11 +1,12 @@
 // The supervisor's desk in the browser, as the supervisor persona: a 督办单 ordered on an overdue case, its result
 // sent back and then accepted (S3 第十五条); a spot check drawn for a unit and month, an irregular finding ordered
-// redone (S3 第十四条); and, in 海东, a key case's return visit within 5 日 (S4 四(七)) whose relapse reopens it.
+// redone (S3 第十四条); an early warning shown with its cases and handled (S3 第十六条); and, in 海东, a key case's
+// return visit within 5 日 (S4 四(七)) whose relapse reopens it.
 import type { Page } from 'playwright-core'
 import type { CaseDoc } from '../../shared/cases/case-doc'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { demoPlaces } from '../../local/demo-places'
-import { handleToReply, OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
+import { handleToReply, northOf, OFFICER, REPLY, reportInput, STAFF } from '../support/reports'
 import { field, open, pickDate, screen, startE2E, type E2E } from './browser'
 import { phoneAs } from './citizen'
 
@@ -124,6 +125,41 @@ describe('焦作', () => {
     await again.getByTestId('check-submit').tap()
     await s.getByText('暂无案件').waitFor()
     expect((await stored(caseId))!.flags.supervisionOrder).toMatchObject({ state: 'closed', sendBacks: 1 })
+  })
+  test('early warning: the cluster is shown with its cases, and marked handled with what was done (S3 第十六条)', async () => {
+    const h = e2e.harness
+    h.clock.set('2026-12-15T21:00:00+08:00')
+    const filed: string[] = []
+    for (let i = 0; i < 8; i++) {
+      const location = { ...northOf(i * 40), coordSystem: 'gcj02', address: '焦作市山阳区塔南路' }
+      const { caseId } = await h.ok<{ caseId: string }>(
+        'cases',
+        'submitReport',
+        reportInput({ location }),
+        `e2e-warning-${i}`,
+      )
+      filed.push(caseId)
+    }
+
+    const { page } = await phoneAs(e2e, STAFF.supervisor)
+    const s = screen(page)
+    await open(page, '/staff/oversight/index?tab=warnings', '集中举报预警')
+    const card = s.getByTestId('warning')
+    expect(await card.count()).toBe(1)
+    expect(await card.textContent()).toContain('待处置')
+    // The cases behind it are tonight's reports on the street (at least the three that make a cluster).
+    const refNos = await Promise.all(filed.map(async (id) => (await stored(id))!.refNo))
+    const shown = await card.locator('.ref-no').allTextContents()
+    expect(shown.length).toBeGreaterThanOrEqual(3)
+    expect(shown.every((refNo) => refNos.includes(refNo))).toBe(true)
+    await card.locator('[data-testid="warning-note"] textarea').fill('已组织山阳区分局夜间巡查')
+    await card.getByTestId('warning-submit').tap()
+    await s.getByText('暂无待处置的预警').waitFor()
+    const handled = await h.runtime.db.find<{ status: string; handledNote?: string }>(COLLECTIONS.warnings, {
+      filter: { status: 'handled' },
+      limit: 5,
+    })
+    expect(handled.items).toMatchObject([{ handledNote: '已组织山阳区分局夜间巡查' }])
   })
 })
 
