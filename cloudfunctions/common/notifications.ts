@@ -16,7 +16,8 @@ import type { StoredCase } from '../../shared/cases/case-doc'
 import { hasCaseDuty } from '../../shared/vocabulary/units'
 import { listFollows } from './follows'
 import { noteStaffNotice } from './notice-consent'
-import type { Runtime } from './ports'
+import { eachAtMost } from './at-most'
+import type { Runtime, SubscribeMessage } from './ports'
 import { listActiveStaff, type StaffRecord } from './staff-records'
 import { onDutyFor } from './workbench/duty'
 
@@ -94,6 +95,85 @@ async function recipients(
   return staff.filter((s) => s.openid && !hasRecused(doc.flags, s._id))
 }
 
+/** Messages delivered at once, at most: each is a call to WeChat (and two writes of its record) in the cloud. */
+const NOTICES_AT_ONCE = 4
+
+/** A message to send, and whether it is a staff notice (whose agreements are counted, notice-consent.ts). */
+interface Outgoing {
+  message: SubscribeMessage
+  staff: boolean
+  effect: Effect['type']
+}
+
+/**
+ * The messages a transition's effects ask for: to the case's followers, to the staff whose work it is (and, for a
+ * caller registered by staff, to intake staff to phone them). An effect whose recipients cannot be read is logged
+ * and the others still go.
+ */
+async function messagesFor(
+  runtime: Runtime,
+  doc: StoredCase,
+  effects: readonly Effect[],
+  entry: HistoryEntry,
+  known: { followers?: readonly string[] },
+): Promise<Outgoing[]> {
+  const seq = doc.history.length - 1
+  const followers = async () =>
+    known.followers ?? (await listFollows(runtime.db, doc._id)).map((f) => f.openid)
+  // Read once per call, all pages: a deployment may have more staff than one page holds.
+  let active: StaffRecord[] | null = null
+  const activeStaff = async () => (active ??= await listActiveStaff(runtime.db))
+  const staffMessage = (member: StaffRecord, text: string, key: string): SubscribeMessage => ({
+    to: member.openid!,
+    template: STAFF_NOTICE_TEMPLATE,
+    page: `staff/case/index?id=${doc._id}`,
+    data: caseData(doc, text, entry.at),
+    dedupeKey: `${doc._id}:${seq}:${key}:${member.openid}`,
+  })
+  const outgoing: Outgoing[] = []
+  for (const effect of effects) {
+    try {
+      if (effect.type === 'notify-reporter') {
+        const { template, text } = REPORTER_NOTICES[effect.notice]
+        for (const openid of await followers()) {
+          const message = {
+            to: openid,
+            template,
+            page: `pages/case/index?id=${doc._id}`,
+            data: caseData(doc, text, entry.at),
+            dedupeKey: `${doc._id}:${seq}:${effect.notice}:${openid}`,
+          }
+          outgoing.push({ message, staff: false, effect: effect.type })
+        }
+        // A caller registered by staff (or a platform's caller the bureau answers itself) has no WeChat to hear
+        // it: intake staff are given the call to make (S0 第七条(三) 向举报人反馈; an SMS is not sent).
+        if (doc.origin?.tellReporter === 'phone') {
+          const todo = `${STAFF_NOTICES['tell-reporter']}：${text}`
+          for (const member of staffOf(await activeStaff(), unitLine(runtime, doc.unitId), ['intake'])) {
+            const message = staffMessage(member, todo, `${effect.notice}:phone`)
+            outgoing.push({ message, staff: true, effect: effect.type })
+          }
+        }
+      } else if (isStaffEffect(effect)) {
+        for (const member of await recipients(runtime, doc, effect, entry, activeStaff)) {
+          const message = staffMessage(member, STAFF_NOTICES[effect.notice], effect.notice)
+          outgoing.push({ message, staff: true, effect: effect.type })
+        }
+      }
+      // Clock effects need no action: clocks are derived from the history on every read.
+    } catch (error) {
+      runtime.log.warn('notification failed', { caseId: doc._id, effect: effect.type, error: String(error) })
+    }
+  }
+  return outgoing
+}
+
+/**
+ * Sends what a transition's effects ask for, `NOTICES_AT_ONCE` at a time: in the cloud each message is a call to
+ * WeChat between two writes of its record, so one after the other the ~4 messages of a filed report cost a dozen
+ * round trips of the request's time. The case is already saved: a message that fails is logged, never turned
+ * into a failed action, and the others still go.
+ */
 export async function sendCaseNotices(
   runtime: Runtime,
   doc: StoredCase,
@@ -102,57 +182,14 @@ export async function sendCaseNotices(
   /** Who follows the case, when the caller knows (a case just filed: its reporter); read otherwise. */
   known: { followers?: readonly string[] } = {},
 ): Promise<void> {
-  const seq = doc.history.length - 1
-  const followers = async () =>
-    known.followers ?? (await listFollows(runtime.db, doc._id)).map((f) => f.openid)
-  // Read once per call, all pages: a deployment may have more staff than one page holds.
-  let active: StaffRecord[] | null = null
-  const activeStaff = async () => (active ??= await listActiveStaff(runtime.db))
-  for (const effect of effects) {
+  const outgoing = await messagesFor(runtime, doc, effects, entry, known)
+  await eachAtMost(outgoing, NOTICES_AT_ONCE, async ({ message, staff, effect }) => {
     try {
-      if (effect.type === 'notify-reporter') {
-        const { template, text } = REPORTER_NOTICES[effect.notice]
-        for (const openid of await followers()) {
-          await runtime.notifier.send({
-            to: openid,
-            template,
-            page: `pages/case/index?id=${doc._id}`,
-            data: caseData(doc, text, entry.at),
-            dedupeKey: `${doc._id}:${seq}:${effect.notice}:${openid}`,
-          })
-        }
-        // A caller registered by staff (or a platform's caller the bureau answers itself) has no WeChat to hear
-        // it: intake staff are given the call to make (S0 第七条(三) 向举报人反馈; an SMS is not sent).
-        if (doc.origin?.tellReporter === 'phone') {
-          const todo = `${STAFF_NOTICES['tell-reporter']}：${text}`
-          for (const member of staffOf(await activeStaff(), unitLine(runtime, doc.unitId), ['intake'])) {
-            await runtime.notifier.send({
-              to: member.openid!,
-              template: STAFF_NOTICE_TEMPLATE,
-              page: `staff/case/index?id=${doc._id}`,
-              data: caseData(doc, todo, entry.at),
-              dedupeKey: `${doc._id}:${seq}:${effect.notice}:phone:${member.openid}`,
-            })
-          }
-        }
-      } else if (isStaffEffect(effect)) {
-        const staff = await recipients(runtime, doc, effect, entry, activeStaff)
-        for (const member of staff) {
-          const outcome = await runtime.notifier.send({
-            to: member.openid!,
-            template: STAFF_NOTICE_TEMPLATE,
-            page: `staff/case/index?id=${doc._id}`,
-            data: caseData(doc, STAFF_NOTICES[effect.notice], entry.at),
-            dedupeKey: `${doc._id}:${seq}:${effect.notice}:${member.openid}`,
-          })
-          // Agreements to staff notices are counted, so the workbench can ask again when none are left.
-          await noteStaffNotice(runtime, member.openid!, outcome)
-        }
-      }
-      // Clock effects need no action: clocks are derived from the history on every read.
+      const outcome = await runtime.notifier.send(message)
+      // Agreements to staff notices are counted, so the workbench can ask again when none are left.
+      if (staff) await noteStaffNotice(runtime, message.to, outcome)
     } catch (error) {
-      // The case is already saved; a failed notification is logged, never turned into a failed action.
-      runtime.log.warn('notification failed', { caseId: doc._id, effect: effect.type, error: String(error) })
+      runtime.log.warn('notification failed', { caseId: doc._id, effect, error: String(error) })
     }
-  }
+  })
 }

@@ -1,0 +1,79 @@
+// A transition's subscribe messages go out together, a few at a time (common/notifications.ts): in the cloud each
+// is a call to WeChat between two writes of its record, and one after the other they were a dozen round trips of
+// a submit's time. A message that fails is logged; the others still go, and the action still succeeds.
+import type { Logger, Notifier, SubscribeMessage } from '../../cloudfunctions/common/ports'
+import { COLLECTIONS } from '../../cloudfunctions/common/collections'
+import { startHarness, type Harness } from '../support/local-harness'
+import { reportInput } from '../support/reports'
+
+jest.setTimeout(60_000)
+
+let h: Harness
+let warnings: Array<{ message: string; fields?: Record<string, unknown> }>
+beforeEach(async () => {
+  warnings = []
+  const log: Logger = {
+    info: () => undefined,
+    warn: (message, fields) => void warnings.push({ message, fields }),
+    error: () => undefined,
+  }
+  h = await startHarness({ log })
+})
+afterEach(async () => {
+  await h.close()
+})
+
+/** The harness's notifier, each send held a moment (a network call), counting how many are under way. */
+function slowNotifier(fail?: (m: SubscribeMessage) => boolean) {
+  const inner = h.runtime.notifier
+  const seen = { running: 0, most: 0, sent: [] as SubscribeMessage[] }
+  const notifier: Notifier = {
+    async send(message) {
+      seen.running++
+      seen.most = Math.max(seen.most, seen.running)
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        if (fail?.(message)) throw new Error('WeChat did not answer')
+        seen.sent.push(message)
+        return await inner.send(message)
+      } finally {
+        seen.running--
+      }
+    },
+  }
+  h.runtime.notifier = notifier
+  return seen
+}
+
+const outbox = async (caseId: string) =>
+  (await h.runtime.db.find<{ page: string }>(COLLECTIONS.outbox, { limit: 100 })).items.filter((m) =>
+    m.page.endsWith(`id=${caseId}`),
+  )
+
+test('a filed report’s messages are sent together, at most four at a time, each once', async () => {
+  const seen = slowNotifier()
+  const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
+  expect(seen.sent.length).toBeGreaterThanOrEqual(2)
+  expect(seen.most).toBeGreaterThanOrEqual(2)
+  expect(seen.most).toBeLessThanOrEqual(4)
+  expect(await outbox(caseId)).toHaveLength(seen.sent.length)
+  // The reporter is told it was registered; intake staff that a new case is waiting.
+  expect(seen.sent.map((m) => m.to)).toContain('dev-citizen')
+  expect(seen.sent.some((m) => m.page.startsWith('staff/case/index'))).toBe(true)
+  expect(warnings).toEqual([])
+})
+
+test('a message that fails is logged; the others go and the report is filed', async () => {
+  const seen = slowNotifier((m) => m.to === 'dev-citizen')
+  const { caseId } = await h.ok<{ caseId: string }>('cases', 'submitReport', reportInput(), 'dev-citizen')
+  expect(seen.sent.length).toBeGreaterThanOrEqual(1)
+  expect(seen.sent.every((m) => m.to !== 'dev-citizen')).toBe(true)
+  expect(await outbox(caseId)).toHaveLength(seen.sent.length)
+  expect(warnings).toEqual([
+    {
+      message: 'notification failed',
+      fields: { caseId, effect: 'notify-reporter', error: 'Error: WeChat did not answer' },
+    },
+  ])
+  await h.ok('cases', 'getMine', { caseId }, 'dev-citizen')
+})
