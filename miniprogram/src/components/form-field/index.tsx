@@ -19,6 +19,7 @@ import ChipPicker from '../chip-picker'
 import FieldError from '../field-error'
 import StarRating from '../star-rating'
 import PhotoGrid from '../photo-grid'
+import { phoneToday } from '../../platform/clock'
 import './index.scss'
 
 /** The deployment's units, for unit fields: null while loading, with the reason if they could not be loaded. */
@@ -273,7 +274,7 @@ function Control({
           <Picker
             mode="date"
             value={date}
-            end={formatShanghai(new Date(), 'YYYY-MM-DD')}
+            end={phoneToday()}
             onChange={(e) => onChange(`${String(e.detail.value)} ${clock || '00:00'}`)}
           >
             <View className="input form-field__picker">{date || '日期'}</View>
@@ -281,9 +282,7 @@ function Control({
           <Picker
             mode="time"
             value={clock}
-            onChange={(e) =>
-              onChange(`${date || formatShanghai(new Date(), 'YYYY-MM-DD')} ${String(e.detail.value)}`)
-            }
+            onChange={(e) => onChange(`${date || phoneToday()} ${String(e.detail.value)}`)}
           >
             <View className="input form-field__picker">{clock || '时间'}</View>
           </Picker>

@@ -34,6 +34,7 @@ import { followCase, loadClientConfig } from '../../services/cases'
 import type { ReportDraft } from '../../services/draft'
 import { handOverFiled } from '../../services/handoff'
 import { CONSENT_EVENT } from '../../events'
+import { phoneToday } from '../../platform/clock'
 import './index.scss'
 
 const REQUEST_TYPE_HINTS = {
@@ -91,8 +92,6 @@ const FIELD_OF: Partial<Record<keyof ReportDraft, string>> = {
   consent: 'consent',
 }
 
-const todayInShanghai = () => formatShanghai(new Date(), 'YYYY-MM-DD')
-
 export default function ReportPage() {
   const { params } = useRouter()
   const preset = CATEGORY_KEYS.find((k) => k === params.category)
@@ -109,7 +108,7 @@ export default function ReportPage() {
   const photos = usePhotoUploads(draft.photos, setPhotos)
   const preview = useReportPreview(draft)
   const [followBusy, setFollowBusy] = useState<string | null>(null)
-  const [timeDate, setTimeDate] = useState(() => draft.occurredAt?.slice(0, 10) ?? todayInShanghai())
+  const [timeDate, setTimeDate] = useState(() => draft.occurredAt?.slice(0, 10) ?? phoneToday())
   const [timeClock, setTimeClock] = useState(() => draft.occurredAt?.slice(11, 16) ?? '')
   const [pickTime, setPickTime] = useState(draft.occurredAt !== null)
   const [localities, setLocalities] = useState<ClientConfig['localities']>([])
@@ -325,7 +324,7 @@ export default function ReportPage() {
             <Picker
               mode="date"
               value={timeDate}
-              end={todayInShanghai()}
+              end={phoneToday()}
               onChange={(e) =>
                 setOccurred(String(e.detail.value), timeClock || formatShanghai(new Date(), 'HH:mm'))
               }

@@ -14,6 +14,7 @@ import ChipPicker from '../../components/chip-picker'
 import DatePicker from '../../components/date-picker'
 import StateView from '../../components/state-view'
 import { decideReward, getClaim, recordPayout, recordRecovery, refuseReward } from '../../services/rewards'
+import { phoneToday } from '../../platform/clock'
 import './index.scss'
 
 const YES_NO = [
@@ -21,7 +22,6 @@ const YES_NO = [
   { value: false, label: '否' },
 ]
 const REASONS = REFUSAL_REASON_KEYS.map((value) => ({ value, label: REFUSAL_REASONS[value] }))
-const today = () => formatShanghai(new Date(), 'YYYY-MM-DD')
 
 export default function RewardClaim() {
   const { params } = useRouter()
@@ -35,7 +35,7 @@ export default function RewardClaim() {
   const [overrideReason, setOverrideReason] = useState('')
   const [reasons, setReasons] = useState<RefusalReasonKey[]>([])
   const [note, setNote] = useState('')
-  const [date, setDate] = useState(today)
+  const [date, setDate] = useState(phoneToday)
   const [reference, setReference] = useState('')
 
   const load = useCallback(async () => {
@@ -260,7 +260,7 @@ export default function RewardClaim() {
           <Text className="card-title">{claim.actions.includes('pay') ? '登记发放' : '登记追回'}</Text>
           {claim.decision && <Text className="hint">奖励金额：{claim.decision.amount} 元</Text>}
           <Text className="label">{claim.actions.includes('pay') ? '发放日期' : '追回日期'}</Text>
-          <DatePicker testId="money-date" value={date} end={today()} onChange={setDate} />
+          <DatePicker testId="money-date" value={date} end={phoneToday()} onChange={setDate} />
           <Text className="label section-gap">凭证号</Text>
           <Input
             className="input"

@@ -21,11 +21,11 @@ import {
   startImport,
   uploadOrderFile,
 } from '../../services/channels'
+import { phoneMonth, phoneToday } from '../../platform/clock'
+import { firstDayOf } from '@shared/months'
 import './index.scss'
 
 const ORDER_EXTENSIONS = Object.values(ORDER_FILE_TYPES)
-const monthStart = () => `${formatShanghai(new Date(), 'YYYY-MM')}-01`
-const today = () => formatShanghai(new Date(), 'YYYY-MM-DD')
 
 export default function ImportOrders() {
   const [platforms, setPlatforms] = useState<PlatformInfo[] | null>(null)
@@ -78,8 +78,8 @@ export default function ImportOrders() {
   async function download(kind: 'feedback' | 'national') {
     const res =
       kind === 'feedback' && platform
-        ? await exportFeedback(platform, monthStart(), today())
-        : await exportNationalRecords(monthStart(), today())
+        ? await exportFeedback(platform, firstDayOf(phoneMonth()), phoneToday())
+        : await exportNationalRecords(firstDayOf(phoneMonth()), phoneToday())
     if (!res.ok) return toast(res.error.message)
     if (res.data.count === 0) return toast('本月没有可导出的记录')
     if (!(await openExport(res.data.url, res.data.fileName))) toast('文件已生成，但无法打开，请稍后重试')

@@ -6,23 +6,19 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { CLOCK_STATE_LABELS } from '@shared/contracts/cases'
 import type { DeskItem, ReceptionMonth } from '@shared/contracts/oversight'
-import { localDateOf } from '@shared/time'
-import { monthOf } from '@shared/months'
 import StateView from '../../components/state-view'
 import DatePicker from '../../components/date-picker'
 import { DeskChoice, DeskSubmit, DeskText, useDeskForm } from '../desk-form'
 import { listLeaderCases, receptionMonth, recordReception } from '../../services/oversight'
+import { phoneMonth, phoneToday } from '../../platform/clock'
 import '../oversight/index.scss'
-
-/** Today on the phone. */
-const today = () => localDateOf(new Date())
 
 export default function LeaderDesk() {
   const [cases, setCases] = useState<DeskItem[] | null>(null)
-  const [month, setMonth] = useState(monthOf(today()))
+  const [month, setMonth] = useState(phoneMonth())
   const [receptions, setReceptions] = useState<ReceptionMonth | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const form = useDeskForm({ leaderStaffId: '', date: today(), petitioners: '', matters: '' })
+  const form = useDeskForm({ leaderStaffId: '', date: phoneToday(), petitioners: '', matters: '' })
 
   const load = async (which = month) => {
     setError(null)
@@ -91,7 +87,7 @@ export default function LeaderDesk() {
           month
           testId="reception-month"
           value={month}
-          end={monthOf(today())}
+          end={phoneMonth()}
           onChange={(picked) => {
             setMonth(picked)
             void load(picked)
@@ -132,7 +128,7 @@ export default function LeaderDesk() {
               <DatePicker
                 testId="reception-date"
                 value={form.values.date}
-                end={today()}
+                end={phoneToday()}
                 onChange={(date) => form.set('date', date)}
               />
               <Text className="label">来访人（以逗号分隔）</Text>

@@ -17,7 +17,7 @@ import type { UnitOption } from '@shared/contracts/staff'
 import { SUPERVISION_REASONS } from '@shared/workflow/grounds'
 import { SPOT_CHECK_FINDINGS, SUPERVISION_SEND_BACK_REASONS } from '@shared/workflow/catalogue/supervision'
 import { CATEGORIES } from '@shared/vocabulary/categories'
-import { formatShanghai, localDateOf } from '@shared/time'
+import { formatShanghai } from '@shared/time'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import DatePicker from '../../components/date-picker'
@@ -34,7 +34,8 @@ import {
   recordReturnVisit,
   recordSpotCheck,
 } from '../../services/oversight'
-import { monthOf, previousMonth } from '@shared/months'
+import { previousMonth } from '@shared/months'
+import { phoneMonth, phoneToday } from '../../platform/clock'
 import './index.scss'
 
 type Tab = DeskList | 'warnings' | 'spot-checks'
@@ -56,11 +57,8 @@ function toast(text: string) {
   void Taro.showToast({ title: text, icon: 'none', duration: 3000 })
 }
 
-/** Today on the phone (a deadline is today or later). */
-const today = () => localDateOf(new Date())
-
 /** Last month, `YYYY-MM`: the period a spot check usually samples. */
-const lastMonth = () => previousMonth(monthOf(today()))
+const lastMonth = () => previousMonth(phoneMonth())
 
 /** A case's reference number, which opens the case, and where it stands. */
 function RefNoRow({ item }: { item: { caseId: string; refNo: string; statusLabel: string } }) {
@@ -116,7 +114,7 @@ function SupervisionForm({ item, onDone }: { item: DeskItem; onDone: () => void 
       <DatePicker
         testId="supervision-due"
         value={form.values.dueDate}
-        start={today()}
+        start={phoneToday()}
         onChange={(v) => form.set('dueDate', v)}
       />
       <DeskSubmit
@@ -172,7 +170,7 @@ function CheckForm({ item, onDone }: { item: DeskItem; onDone: () => void }) {
           <DatePicker
             testId="check-due"
             value={form.values.dueDate}
-            start={today()}
+            start={phoneToday()}
             onChange={(v) => form.set('dueDate', v)}
           />
         </>
@@ -469,7 +467,7 @@ function SpotChecks() {
           testId="spot-unit"
         />
         <Text className="label">办结月份</Text>
-        <DatePicker month testId="spot-period" value={period} end={monthOf(today())} onChange={setPeriod} />
+        <DatePicker month testId="spot-period" value={period} end={phoneMonth()} onChange={setPeriod} />
         {error && <Text className="error-text">{error}</Text>}
         <Button className="btn" data-testid="spot-draw" onClick={() => void draw()}>
           抽取样本

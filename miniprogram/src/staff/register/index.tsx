@@ -35,6 +35,7 @@ import { chooseDocuments } from '../../platform/documents'
 import type { DraftPosition } from '../../services/draft'
 import { registerReport, uploadMaterial } from '../../services/channels'
 import { actOnCase } from '../../services/staff'
+import { phoneToday } from '../../platform/clock'
 import './index.scss'
 
 /** Channels a hotline or platform order comes under: its number and deadline may be typed in. */
@@ -322,7 +323,7 @@ export default function RegisterReport() {
           <DatePicker
             testId="received-date"
             value={form.receivedDate}
-            end={formatShanghai(new Date(), 'YYYY-MM-DD')}
+            end={phoneToday()}
             onChange={(receivedDate) => update({ receivedDate })}
           />
           <Picker

@@ -8,12 +8,12 @@ import type { ExportResult, StatsFigures } from '@shared/contracts/stats'
 import { DIMENSIONS, type Dimension } from '@shared/stats/dimensions'
 import { FIGURE_COLUMNS } from '@shared/stats/columns'
 import type { Figures } from '@shared/stats'
-import { localDateOf } from '@shared/time'
 import StateView from '../../components/state-view'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import DatePicker from '../../components/date-picker'
 import { exportCases, exportFigures, exportReport, getFigures, getMonthlyReport } from '../../services/stats'
-import { monthOf, previousMonth } from '@shared/months'
+import { previousMonth } from '@shared/months'
+import { phoneMonth } from '../../platform/clock'
 import './index.scss'
 
 const BREAKDOWNS: ReadonlyArray<ChipOption<Dimension | 'none'>> = [
@@ -21,8 +21,7 @@ const BREAKDOWNS: ReadonlyArray<ChipOption<Dimension | 'none'>> = [
   ...(Object.entries(DIMENSIONS) as Array<[Dimension, string]>).map(([value, label]) => ({ value, label })),
 ]
 
-const thisMonth = () => monthOf(localDateOf(new Date()))
-const lastMonth = () => previousMonth(thisMonth())
+const lastMonth = () => previousMonth(phoneMonth())
 
 function FigureTable({ title, figures }: { title: string; figures: Figures }) {
   return (
@@ -88,7 +87,7 @@ export default function Stats() {
         <View className="row stats-period">
           <DatePicker month testId="stats-from" value={from} end={to} onChange={setFrom} />
           <Text className="muted">至</Text>
-          <DatePicker month testId="stats-to" value={to} start={from} end={thisMonth()} onChange={setTo} />
+          <DatePicker month testId="stats-to" value={to} start={from} end={phoneMonth()} onChange={setTo} />
         </View>
         <Text className="label">分类</Text>
         <ChipPicker options={BREAKDOWNS} value={by} onChange={setBy} testId="stats-by" />

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { QuarterlyReport, QuarterlyReportInfo } from '@shared/contracts/analysis'
-import { localDateOf } from '@shared/time'
 import ChipPicker from '../../../components/chip-picker'
 import StateView from '../../../components/state-view'
 import {
@@ -15,7 +14,8 @@ import {
   quarterlyReportDocument,
 } from '../../../services/analysis'
 import SpecChart from '../spec-chart'
-import { monthOf, quarterLabel, quarterOf } from '@shared/months'
+import { quarterLabel, quarterOf } from '@shared/months'
+import { phoneMonth } from '../../../platform/clock'
 import '../maps.scss'
 
 /** How many times a generation is continued from here before asking the person to try again later. */
@@ -26,7 +26,7 @@ export default function ReportPage() {
   const [report, setReport] = useState<QuarterlyReport | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const current = quarterOf(monthOf(localDateOf(new Date())))
+  const current = quarterOf(phoneMonth())
 
   const refresh = useCallback(async () => {
     const res = await listQuarterlyReports()
