@@ -1,6 +1,7 @@
 // A transition's subscribe messages go out together, a few at a time (common/notifications.ts): in the cloud each
 // is a call to WeChat between two writes of its record, and one after the other they were a dozen round trips of
-// a submit's time. A message that fails is logged; the others still go, and the action still succeeds.
+// a submit's time. A message that fails is logged; the others still go, and the action still succeeds. After a
+// report is filed, a repeat action it sets off runs beside its notices, not after them.
 import type { Logger, Notifier, SubscribeMessage } from '../../cloudfunctions/common/ports'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { startHarness, type Harness } from '../support/local-harness'
@@ -76,4 +77,43 @@ test('a message that fails is logged; the others go and the report is filed', as
     },
   ])
   await h.ok('cases', 'getMine', { caseId }, 'dev-citizen')
+})
+
+test('a repeat action does not wait for the filed report’s own notices (S0 第十一条: the third report escalates)', async () => {
+  const events: Array<{ at: number; kind: 'start' | 'end'; notice: string }> = []
+  const inner = h.runtime.notifier
+  h.runtime.notifier = {
+    async send(message) {
+      const notice = message.dedupeKey.split(':')[2]!
+      events.push({ at: performance.now(), kind: 'start', notice })
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      events.push({ at: performance.now(), kind: 'end', notice })
+      return inner.send(message)
+    },
+  }
+  const file = (i: number) =>
+    h.ok<{ caseId: string }>(
+      'cases',
+      'submitReport',
+      reportInput({
+        requestType: 'report',
+        category: 'air',
+        source: 'industrial',
+        description: '化工厂每天傍晚排放刺鼻气味，周边居民多次反映仍未解决。',
+        reportedEntity: '恒通化工有限公司',
+      }),
+      `repeat-reporter-${i}`,
+    )
+  for (let i = 0; i < 2; i++) {
+    await file(i)
+    h.clock.advance(86_400_000)
+  }
+  events.length = 0
+  await file(2)
+  const escalated = events.find((e) => e.kind === 'start' && e.notice === 'escalated')
+  expect(escalated).toBeDefined()
+  const registration = events.filter((e) => e.kind === 'end' && ['registered', 'new-case'].includes(e.notice))
+  expect(registration.length).toBeGreaterThanOrEqual(2)
+  // The escalation's notices started while the registration's were still on their way.
+  expect(escalated!.at).toBeLessThan(Math.max(...registration.map((e) => e.at)))
 })

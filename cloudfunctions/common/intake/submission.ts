@@ -202,8 +202,9 @@ async function storeNewCase(
 /**
  * After the case is stored: tell the unit (or, if a photo check answered before the photo was attached, apply
  * it now), tell the supervising unit of a warning the report raised and apply the repeat action the count called
- * for. Never fails the filing, and one
- * step failing never skips the next.
+ * for. Never fails the filing, and one step failing never skips another. The steps run side by side (in the
+ * cloud each is several round trips), except that a case being screened again is settled before a repeat action
+ * may write it.
  */
 async function afterFiling(
   runtime: Runtime,
@@ -220,26 +221,30 @@ async function afterFiling(
     screening: doc.screening,
   })
   for (const { step, error } of checks.failures) runtime.log.error(`${step} failed`, { caseId, error })
-  try {
-    // A case just filed has at most one follower: its reporter.
-    const followers = follower ? [follower] : []
-    if (doc.screening === 'passed')
-      await sendCaseNotices(runtime, doc, opened.effects, opened.entry, { followers })
-    else await rescreenCase(runtime, caseId)
-  } catch (error) {
-    runtime.log.error('registration notices failed', { caseId, error: String(error) })
-  }
-  try {
+  const step = (failure: string, run: () => Promise<unknown>): Promise<void> =>
+    Promise.resolve()
+      .then(run)
+      .then(
+        () => undefined,
+        (error: unknown) => runtime.log.error(failure, { caseId, error: String(error) }),
+      )
+  // A case just filed has at most one follower: its reporter.
+  const followers = follower ? [follower] : []
+  const passed = doc.screening === 'passed'
+  // Screening again writes the case, which may be the one that takes the repeat action: that waits for it.
+  const screened = passed
+    ? Promise.resolve()
+    : step('registration notices failed', () => rescreenCase(runtime, caseId))
+  const repeat = checks.repeat
+  await Promise.all([
+    passed &&
+      step('registration notices failed', () =>
+        sendCaseNotices(runtime, doc, opened.effects, opened.entry, { followers }),
+      ),
     // S3 第十六条: the supervising unit is told, with the cases behind it on its desk (common/oversight/warnings.ts).
-    if (warning) await tellWarning(runtime, warning.id, warning.doc)
-  } catch (error) {
-    runtime.log.error('early-warning notice failed', { caseId, error: String(error) })
-  }
-  try {
-    if (checks.repeat) await applyRepeatAction(runtime, checks.repeat)
-  } catch (error) {
-    runtime.log.error('repeat action failed', { caseId, error: String(error) })
-  }
+    warning && step('early-warning notice failed', () => tellWarning(runtime, warning.id, warning.doc)),
+    screened.then(() => repeat && step('repeat action failed', () => applyRepeatAction(runtime, repeat))),
+  ])
 }
 
 /**
