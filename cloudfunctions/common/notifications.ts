@@ -95,6 +95,12 @@ async function recipients(
   return staff.filter((s) => s.openid && !hasRecused(doc.flags, s._id))
 }
 
+/** `read`'s answer, read on first use and shared by every later use. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let answer: Promise<T> | null = null
+  return () => (answer ??= read())
+}
+
 /** Messages delivered at once, at most: each is a call to WeChat (and two writes of its record) in the cloud. */
 const NOTICES_AT_ONCE = 4
 
@@ -118,11 +124,18 @@ async function messagesFor(
   known: { followers?: readonly string[] },
 ): Promise<Outgoing[]> {
   const seq = doc.history.length - 1
-  const followers = async () =>
-    known.followers ?? (await listFollows(runtime.db, doc._id)).map((f) => f.openid)
+  const followers = once(
+    async () => known.followers ?? (await listFollows(runtime.db, doc._id)).map((f) => f.openid),
+  )
   // Read once per call, all pages: a deployment may have more staff than one page holds.
-  let active: StaffRecord[] | null = null
-  const activeStaff = async () => (active ??= await listActiveStaff(runtime.db))
+  const activeStaff = once(() => listActiveStaff(runtime.db))
+  // What the effects will read, started together (in the cloud each read is a round trip); a read that fails
+  // fails the effects that need it, below.
+  const phoneCaller = doc.origin?.tellReporter === 'phone'
+  const reporterNotice = effects.some((e) => e.type === 'notify-reporter')
+  if (reporterNotice) void followers().catch(() => undefined)
+  if (effects.some(isStaffEffect) || (reporterNotice && phoneCaller))
+    void activeStaff().catch(() => undefined)
   const staffMessage = (member: StaffRecord, text: string, key: string): SubscribeMessage => ({
     to: member.openid!,
     template: STAFF_NOTICE_TEMPLATE,
@@ -147,7 +160,7 @@ async function messagesFor(
         }
         // A caller registered by staff (or a platform's caller the bureau answers itself) has no WeChat to hear
         // it: intake staff are given the call to make (S0 第七条(三) 向举报人反馈; an SMS is not sent).
-        if (doc.origin?.tellReporter === 'phone') {
+        if (phoneCaller) {
           const todo = `${STAFF_NOTICES['tell-reporter']}：${text}`
           for (const member of staffOf(await activeStaff(), unitLine(runtime, doc.unitId), ['intake'])) {
             const message = staffMessage(member, todo, `${effect.notice}:phone`)

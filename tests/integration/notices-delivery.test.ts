@@ -1,8 +1,9 @@
 // A transition's subscribe messages go out together, a few at a time (common/notifications.ts): in the cloud each
 // is a call to WeChat between two writes of its record, and one after the other they were a dozen round trips of
 // a submit's time. A message that fails is logged; the others still go, and the action still succeeds. After a
-// report is filed, a repeat action it sets off runs beside its notices, not after them.
-import type { Logger, Notifier, SubscribeMessage } from '../../cloudfunctions/common/ports'
+// report is filed, a repeat action it sets off runs beside its notices, not after them; the reads a transition's
+// notices need (followers, staff) start together.
+import type { FindOptions, Logger, Notifier, SubscribeMessage } from '../../cloudfunctions/common/ports'
 import { COLLECTIONS } from '../../cloudfunctions/common/collections'
 import { startHarness, type Harness } from '../support/local-harness'
 import { reportInput } from '../support/reports'
@@ -79,6 +80,28 @@ test('a message that fails is logged; the others go and the report is filed', as
   await h.ok('cases', 'getMine', { caseId }, 'dev-citizen')
 })
 
+/** Reports naming the same enterprise on successive days, by different reporters: the third escalates (S0 第十一条). */
+const fileOnEntity = (i: number) =>
+  h.ok<{ caseId: string }>(
+    'cases',
+    'submitReport',
+    reportInput({
+      requestType: 'report',
+      category: 'air',
+      source: 'industrial',
+      description: '化工厂每天傍晚排放刺鼻气味，周边居民多次反映仍未解决。',
+      reportedEntity: '恒通化工有限公司',
+    }),
+    `repeat-reporter-${i}`,
+  )
+
+async function twoDaysOfReports() {
+  for (let i = 0; i < 2; i++) {
+    await fileOnEntity(i)
+    h.clock.advance(86_400_000)
+  }
+}
+
 test('a repeat action does not wait for the filed report’s own notices (S0 第十一条: the third report escalates)', async () => {
   const events: Array<{ at: number; kind: 'start' | 'end'; notice: string }> = []
   const inner = h.runtime.notifier
@@ -91,29 +114,39 @@ test('a repeat action does not wait for the filed report’s own notices (S0 第
       return inner.send(message)
     },
   }
-  const file = (i: number) =>
-    h.ok<{ caseId: string }>(
-      'cases',
-      'submitReport',
-      reportInput({
-        requestType: 'report',
-        category: 'air',
-        source: 'industrial',
-        description: '化工厂每天傍晚排放刺鼻气味，周边居民多次反映仍未解决。',
-        reportedEntity: '恒通化工有限公司',
-      }),
-      `repeat-reporter-${i}`,
-    )
-  for (let i = 0; i < 2; i++) {
-    await file(i)
-    h.clock.advance(86_400_000)
-  }
+  await twoDaysOfReports()
   events.length = 0
-  await file(2)
+  await fileOnEntity(2)
   const escalated = events.find((e) => e.kind === 'start' && e.notice === 'escalated')
   expect(escalated).toBeDefined()
   const registration = events.filter((e) => e.kind === 'end' && ['registered', 'new-case'].includes(e.notice))
   expect(registration.length).toBeGreaterThanOrEqual(2)
   // The escalation's notices started while the registration's were still on their way.
   expect(escalated!.at).toBeLessThan(Math.max(...registration.map((e) => e.at)))
+})
+
+test('the escalation’s notices read the case’s followers and the staff together', async () => {
+  await twoDaysOfReports()
+  // Every query takes a moment (a round trip); which are under way at once is recorded.
+  const base = h.runtime.db
+  const running = new Set<string>()
+  const together: string[][] = []
+  h.runtime.db = new Proxy(base, {
+    get(target, key, receiver) {
+      if (key !== 'find') return Reflect.get(target, key, receiver) as unknown
+      return async (collection: string, options: FindOptions) => {
+        running.add(collection)
+        together.push([...running].sort())
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        try {
+          return await target.find(collection, options)
+        } finally {
+          running.delete(collection)
+        }
+      }
+    },
+  })
+  await fileOnEntity(2)
+  h.runtime.db = base
+  expect(together).toContainEqual(['follows', 'staff'])
 })
