@@ -6,6 +6,7 @@
 //     for an officer (one unit) and a supervisor (14 units), My reports, case detail;
 //   - the multi-unit inbox's three possible strategies, at the store;
 //   - submit throughput (one process, then two processes on the 2 cores), with statements prepared once or not;
+//     the submit's wall time when every database and WeChat round trip takes 10 ms (bench/round-trips.ts);
 //   - the deadline sweep (bench/sweep.ts): a real run on the due backlog — cases per second, page times, DocStore
 //     calls per case — and the page query at depth; with --tied also on a copy where every case shares one
 //     `nextCheckOn`; --sweep-only measures only the sweep;
@@ -32,7 +33,15 @@ import { findAcross } from '../cloudfunctions/common/db/find-across'
 import { getMany } from '../cloudfunctions/common/db/get-many'
 import { observeDocStore, type DocStoreCall } from '../cloudfunctions/common/db/observed'
 import { silentLogger } from '../cloudfunctions/common/log'
-import type { DocStore, Filter, FindOptions, Page, Scalar, WithId } from '../cloudfunctions/common/ports'
+import type {
+  DocStore,
+  Filter,
+  FindOptions,
+  Page,
+  Runtime,
+  Scalar,
+  WithId,
+} from '../cloudfunctions/common/ports'
 import { routerFor } from '../cloudfunctions/common/routing'
 import { unitScopeOf, findStaffByOpenid } from '../cloudfunctions/common/staff-records'
 import { FUNCTIONS } from '../cloudfunctions/registry'
@@ -56,6 +65,7 @@ import {
   samplePayload,
   type StoreMeta,
 } from './realistic-store'
+import { notifierWithRoundTrips, withRoundTrips } from './round-trips'
 import type { WorkerReport } from './submit-worker'
 
 interface Args {
@@ -452,6 +462,35 @@ async function benchSubmit(runtime: LocalRuntime, dir: string) {
   if (codes.length) console.log(`  failed submits: ${codes.join(', ')}`)
 }
 
+/**
+ * The submit with every database and WeChat round trip taking ROUND_TRIP_MS (bench/round-trips.ts): its wall time
+ * over the pause is the number of round trips standing one after the other, what the cloud's latency multiplies.
+ */
+async function benchSubmitRoundTrips(runtime: LocalRuntime) {
+  const ROUND_TRIP_MS = 10
+  const { db, notifier } = runtime
+  // Seen by the functions as any Runtime: the store is the decorated one for these submits only.
+  const seen: Runtime = runtime
+  seen.db = withRoundTrips(db, ROUND_TRIP_MS)
+  seen.notifier = notifierWithRoundTrips(notifier, ROUND_TRIP_MS)
+  const run = await submitRun(runtime, 11, { count: 60 }).finally(() => {
+    runtime.db = db
+    runtime.notifier = notifier
+  })
+  console.log(
+    `\nSubmit with a ${ROUND_TRIP_MS} ms round trip to the database and to WeChat (the cloud's shape)`,
+  )
+  table([
+    ['submitReport (function, action map)', 'mean', 'p50 / p95', 'round trips in a row'],
+    [
+      `${run.n} submits`,
+      fmtMs(run.timing!.mean),
+      fmtTiming(run.timing),
+      (run.timing!.mean / ROUND_TRIP_MS).toFixed(1),
+    ],
+  ])
+}
+
 /** The same calls on a store that prepares each statement once and on one that prepares it every time. */
 async function benchStatements(runtime: LocalRuntime, dir: string) {
   const file = path.join(dir, 'greenwhistle.sqlite')
@@ -577,6 +616,7 @@ async function main() {
     if (!args.sweepOnly) {
       await benchReads(runtime, runtime.db, meta)
       await benchSubmit(runtime, dir)
+      await benchSubmitRoundTrips(runtime)
       await benchStatements(runtime, dir)
     }
     await benchSweep(
