@@ -1,14 +1,22 @@
-// Dates and months on staff pages are picked on the phone's wheel, never typed (components/date-picker), in the
-// real weapp build: the spot check's month offers last month, and a month picked on the wheel is what is drawn.
+// Dates and months are picked on the phone's wheel, never typed (components/date-picker), in the real weapp
+// build: the spot check's month offers last month, and a month picked on the wheel is what is drawn; on the report
+// form, the day and the time picked for 其他时间 are the report's time of occurrence.
 import { monthOf, previousMonth } from '../../shared/months'
 import { localDateOf } from '../../shared/time'
-import { loadWeappBuild, type SimulatedApp } from './harness'
+import { loadWeappBuild, waitUntil, type SimulatedApp } from './harness'
 
 jest.setTimeout(60_000)
 
+const stored: Record<string, unknown> = {}
+
 let app: SimulatedApp
 beforeAll(() => {
-  app = loadWeappBuild()
+  app = loadWeappBuild((wx) => {
+    wx.getStorageSync = (key: string) => stored[key] ?? ''
+    wx.setStorageSync = (key: string, data: unknown) => {
+      stored[key] = data
+    }
+  })
 })
 
 test('a spot check draws the month picked on the wheel; last month is offered first', async () => {
@@ -48,4 +56,20 @@ test('a spot check draws the month picked on the wheel; last month is offered fi
   await page.tap('抽取样本')
   expect(drawn).toEqual([{ unitId: 'jz-shanyang', period: '2026-09' }])
   expect(page.text()).toContain('山阳区分局 2026-09 办结 0 件')
+})
+
+test('a report’s time of occurrence is the day and the time picked on the wheels', async () => {
+  const page = await app.renderPage('pages/report/index')
+  await page.tap('其他时间')
+  // The day's wheel, then the time's.
+  await page.pick(0, '2026-11-20')
+  await page.pick(1, '23:10')
+  expect(page.text()).toContain('2026-11-20')
+  expect(page.text()).toContain('23:10')
+  await waitUntil(
+    () =>
+      (stored['gw.reportDraft'] as { occurredAt?: string } | undefined)?.occurredAt ===
+      '2026-11-20T23:10:00+08:00',
+    'the draft to hold the time picked',
+  )
 })

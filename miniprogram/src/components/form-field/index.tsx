@@ -271,14 +271,12 @@ function Control({
       const [date = '', clock = ''] = str(value).split(' ')
       return (
         <View className="form-field__inline">
-          <Picker
-            mode="date"
+          <DatePicker
             value={date}
             end={phoneToday()}
-            onChange={(e) => onChange(`${String(e.detail.value)} ${clock || '00:00'}`)}
-          >
-            <View className="input form-field__picker">{date || '日期'}</View>
-          </Picker>
+            placeholder="日期"
+            onChange={(picked) => onChange(`${picked} ${clock || '00:00'}`)}
+          />
           <Picker
             mode="time"
             value={clock}

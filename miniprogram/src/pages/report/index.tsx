@@ -22,6 +22,7 @@ import { formatShanghai } from '@shared/time'
 import Glyph, { CATEGORY_GLYPHS, REQUEST_TYPE_GLYPHS } from '../../components/glyph'
 import PhotoGrid from '../../components/photo-grid'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
+import DatePicker from '../../components/date-picker'
 import LocationField from '../../components/location-field'
 import ReportPreviewCard from '../../components/report-preview'
 import FieldError, { errorFor } from '../../components/field-error'
@@ -321,16 +322,12 @@ export default function ReportPage() {
         />
         {pickTime && (
           <View className="report__time">
-            <Picker
-              mode="date"
+            <DatePicker
               value={timeDate}
               end={phoneToday()}
-              onChange={(e) =>
-                setOccurred(String(e.detail.value), timeClock || formatShanghai(new Date(), 'HH:mm'))
-              }
-            >
-              <View className="input report__picker">{timeDate || '选择日期'}</View>
-            </Picker>
+              placeholder="选择日期"
+              onChange={(picked) => setOccurred(picked, timeClock || formatShanghai(new Date(), 'HH:mm'))}
+            />
             <Picker
               mode="time"
               value={timeClock || '22:00'}
