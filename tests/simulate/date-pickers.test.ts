@@ -3,7 +3,7 @@
 // form, the day and the time picked for 其他时间 are the report's time of occurrence.
 import { monthOf, previousMonth } from '../../shared/months'
 import { localDateOf } from '../../shared/time'
-import { loadWeappBuild, waitUntil, type SimulatedApp } from './harness'
+import { loadWeappBuild, waitUntil, type SimulatedApp, useMemoryStorage } from './harness'
 
 jest.setTimeout(60_000)
 
@@ -11,12 +11,7 @@ const stored: Record<string, unknown> = {}
 
 let app: SimulatedApp
 beforeAll(() => {
-  app = loadWeappBuild((wx) => {
-    wx.getStorageSync = (key: string) => stored[key] ?? ''
-    wx.setStorageSync = (key: string, data: unknown) => {
-      stored[key] = data
-    }
-  })
+  app = loadWeappBuild((wx) => useMemoryStorage(wx, stored))
 })
 
 test('a spot check draws the month picked on the wheel; last month is offered first', async () => {

@@ -80,6 +80,20 @@ export function previewAnswer(unit: string, region = unit) {
   }
 }
 
+/**
+ * The weapp's storage kept in `stored` (wx.getStorageSync / setStorageSync / removeStorageSync), for a test that
+ * reads what the app saved or gives it a saved state: call it in `loadWeappBuild`'s setup.
+ */
+export function useMemoryStorage(wx: Record<string, unknown>, stored: Record<string, unknown>): void {
+  wx.getStorageSync = (key: string) => stored[key] ?? ''
+  wx.setStorageSync = (key: string, data: unknown) => {
+    stored[key] = data
+  }
+  wx.removeStorageSync = (key: string) => {
+    delete stored[key]
+  }
+}
+
 let loaded: SimulatedApp | null = null
 
 /**

@@ -1,7 +1,7 @@
 // The staff case page of the real weapp build without a network: an action whose call gets no answer is kept in
 // the phone's storage (wx storage) with its request id, is still there when the page is opened again (the app
 // restarted), and is sent — with the same request id — when the officer syncs, after which nothing is left.
-import { loadWeappBuild, waitUntil, type SimulatedApp } from './harness'
+import { loadWeappBuild, waitUntil, type SimulatedApp, useMemoryStorage } from './harness'
 
 jest.setTimeout(60_000)
 
@@ -10,15 +10,7 @@ const stored: Record<string, unknown> = {}
 
 let app: SimulatedApp
 beforeAll(() => {
-  app = loadWeappBuild((wx) => {
-    wx.getStorageSync = (key: string) => stored[key] ?? ''
-    wx.setStorageSync = (key: string, data: unknown) => {
-      stored[key] = data
-    }
-    wx.removeStorageSync = (key: string) => {
-      delete stored[key]
-    }
-  })
+  app = loadWeappBuild((wx) => useMemoryStorage(wx, stored))
 })
 
 const PLACE = { lat: 35.29958, lng: 113.27638 }

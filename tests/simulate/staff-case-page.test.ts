@@ -2,7 +2,7 @@
 // acted; 拟写答复 after a send-back starts from the reply sent back; what is typed is kept in the phone's storage;
 // the server's message for a field of the event (`event.reply.matter`) shows at that field; once the event is
 // accepted the draft goes.
-import { loadWeappBuild, waitUntil, type SimulatedApp } from './harness'
+import { loadWeappBuild, waitUntil, type SimulatedApp, useMemoryStorage } from './harness'
 
 jest.setTimeout(60_000)
 
@@ -11,12 +11,7 @@ const stored: Record<string, unknown> = {}
 
 let app: SimulatedApp
 beforeAll(() => {
-  app = loadWeappBuild((wx) => {
-    wx.getStorageSync = (key: string) => stored[key] ?? ''
-    wx.setStorageSync = (key: string, data: unknown) => {
-      stored[key] = data
-    }
-  })
+  app = loadWeappBuild((wx) => useMemoryStorage(wx, stored))
 })
 
 const REPLY = {
