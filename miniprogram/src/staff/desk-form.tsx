@@ -3,6 +3,7 @@
 // text box, a labelled row of chips, and the error above the button that sends it.
 import { useState, type ReactNode } from 'react'
 import { Button, Text, Textarea } from '@tarojs/components'
+import type { ApiResult } from '@shared/contracts/result'
 import ChipPicker, { type ChipOption } from '../components/chip-picker'
 
 /** One form's fields, its last error and whether it is being sent. */
@@ -11,16 +12,15 @@ export function useDeskForm<T extends Record<string, unknown>>(initial: T) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const set = <K extends keyof T>(key: K, value: T[K]) => setValues((v) => ({ ...v, [key]: value }))
-  const submit = async (
-    send: () => Promise<{ ok: boolean; error?: { message: string } }>,
-    done: () => void,
-  ) => {
+  /** Sends the form once at a time (the button is held meanwhile); `done` gets the answer, an error stays shown. */
+  const submit = async <D,>(send: () => Promise<ApiResult<D>>, done: (data: D) => void) => {
+    if (busy) return
     setBusy(true)
     setError(null)
     const result = await send()
     setBusy(false)
-    if (!result.ok) return setError(result.error?.message ?? '操作失败')
-    done()
+    if (!result.ok) return setError(result.error.message)
+    done(result.data)
   }
   /** A field's value and its setter, for a row's `value` and `onChange`. */
   const field = <K extends keyof T>(key: K) => ({ value: values[key], onChange: (v: T[K]) => set(key, v) })

@@ -413,18 +413,19 @@ function SpotCheckItem({
             onClick={() => {
               if (!form.values.finding || form.values.problemRecurred === null)
                 return toast('请选择抽查结论和是否反弹')
-              void (async () => {
-                const result = await recordSpotCheck({
-                  sampleId: sample.id,
-                  caseId: item.caseId,
-                  expectedVersion: item.version!,
-                  finding: form.values.finding as keyof typeof SPOT_CHECK_FINDINGS,
-                  problemRecurred: form.values.problemRecurred!,
-                  note: form.values.note,
-                })
-                if (!result.ok) return toast(result.error.message)
-                onChanged(result.data)
-              })()
+              const { finding, problemRecurred, note } = form.values
+              void form.submit(
+                () =>
+                  recordSpotCheck({
+                    sampleId: sample.id,
+                    caseId: item.caseId,
+                    expectedVersion: item.version!,
+                    finding: finding as keyof typeof SPOT_CHECK_FINDINGS,
+                    problemRecurred,
+                    note,
+                  }),
+                onChanged,
+              )
             }}
           >
             录入抽查结果
