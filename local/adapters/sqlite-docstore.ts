@@ -472,10 +472,16 @@ export class SqliteDocStore implements DocStore {
   private insertSync(collection: string, doc: NewDoc<object>): string {
     assertNewDoc(doc)
     const id = doc._id ?? newDocId()
+    this.insertText(collection, id, serialize(doc))
+    return id
+  }
+
+  /** Inserts a document given as the JSON text of its fields (without its keys). */
+  private insertText(collection: string, id: string, text: string): void {
     try {
       this.statement(`INSERT INTO ${this.ensure(collection)} (id, version, doc) VALUES (?, 1, jsonb(?))`).run(
         id,
-        serialize(doc),
+        text,
       )
     } catch (error) {
       // Duck-typed, not `instanceof Database.SqliteError`: the native addon keeps the SqliteError class of the
@@ -487,7 +493,6 @@ export class SqliteDocStore implements DocStore {
       }
       throw error
     }
-    return id
   }
 
   private updateSync(collection: string, id: string, patch: Patch<object>, expectedVersion: number): void {
@@ -495,10 +500,25 @@ export class SqliteDocStore implements DocStore {
     if (!row) throw new DocNotFoundError(collection, id)
     if (row.version !== expectedVersion) throw new VersionConflictError(collection, id)
     const next = applyPatch(JSON.parse(row.doc) as object, patch)
+    this.replaceText(collection, id, serialize(next), expectedVersion)
+  }
+
+  /** Replaces the fields of the document at `expectedVersion` with the JSON text `text`, moving it on one version. */
+  private replaceText(collection: string, id: string, text: string, expectedVersion: number): void {
     const result = this.statement(
       `UPDATE ${this.ensure(collection)} SET version = version + 1, doc = jsonb(?) WHERE id = ? AND version = ?`,
-    ).run(serialize(next), id, expectedVersion)
-    if (result.changes !== 1) throw new VersionConflictError(collection, id)
+    ).run(text, id, expectedVersion)
+    if (result.changes === 1) return
+    if (this.versionOf(collection, id) === null) throw new DocNotFoundError(collection, id)
+    throw new VersionConflictError(collection, id)
+  }
+
+  /** The stored version of a document, null when there is none: no more is read. */
+  private versionOf(collection: string, id: string): number | null {
+    const version = this.statement(`SELECT version FROM ${this.ensure(collection)} WHERE id = ?`)
+      .pluck()
+      .get(id) as number | undefined
+    return version ?? null
   }
 
   private removeSync(collection: string, id: string): void {
@@ -535,8 +555,7 @@ export class SqliteDocStore implements DocStore {
         this.db
           .transaction(() => {
             for (const read of staged.reads) {
-              const row = this.readRow(read.collection, read.id)
-              if ((row ? row.version : null) !== read.version) throw new TxRetry()
+              if (this.versionOf(read.collection, read.id) !== read.version) throw new TxRetry()
             }
             for (const write of staged.writes) this.applySync(write)
           })
@@ -547,10 +566,14 @@ export class SqliteDocStore implements DocStore {
     )
   }
 
+  /**
+   * A staged write, as the work left it: its document's text is written as it is. An update's text is its patch
+   * applied to the version the work read — the one the UPDATE requires — so nothing is read or patched again.
+   */
   private applySync(write: StagedWrite): void {
-    if (write.op === 'insert') this.insertSync(write.collection, write.doc)
+    if (write.op === 'insert') this.insertText(write.collection, write.id, write.text)
     else if (write.op === 'update')
-      this.updateSync(write.collection, write.id, write.patch, write.expectedVersion)
+      this.replaceText(write.collection, write.id, write.text, write.expectedVersion)
     else this.removeSync(write.collection, write.id)
   }
 }

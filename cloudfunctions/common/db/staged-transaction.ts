@@ -32,9 +32,12 @@ interface StagedRead {
   version: number | null
 }
 
-/** A buffered write, in the order the work made it. `doc` is the document as stored after it (JSON form). */
+/**
+ * A buffered write, in the order the work made it. `doc` is the document as stored after it (JSON form), `text`
+ * the same without its keys as JSON text: a store that writes JSON text writes it as it is.
+ */
 export type StagedWrite =
-  | { op: 'insert'; collection: string; id: string; doc: WithId<Record<string, unknown>> }
+  | { op: 'insert'; collection: string; id: string; doc: WithId<Record<string, unknown>>; text: string }
   | {
       op: 'update'
       collection: string
@@ -42,6 +45,7 @@ export type StagedWrite =
       patch: Patch<object>
       expectedVersion: number
       doc: WithId<Record<string, unknown>>
+      text: string
     }
   | { op: 'remove'; collection: string; id: string }
 
@@ -62,10 +66,11 @@ export function newDocId(): string {
   return randomUUID().replace(/-/g, '')
 }
 
-/** The stored (JSON) form of a document without its keys: what a read after the commit returns. */
-function storedForm(doc: object): Record<string, unknown> {
+/** The stored (JSON) form of a document without its keys — what a read after the commit returns — and its text. */
+function storedForm(doc: object): { fields: Record<string, unknown>; text: string } {
   const { _id: _i, _version: _v, ...rest } = doc as Record<string, unknown>
-  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>
+  const text = JSON.stringify(rest)
+  return { fields: JSON.parse(text) as Record<string, unknown>, text }
 }
 
 const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`
@@ -98,9 +103,10 @@ export async function stageWork<R>(read: StagedReader, work: (tx: Tx) => Promise
       const id = doc._id ?? newDocId()
       const k = keyOf(collection, id)
       if (staged.get(k)) throw new DuplicateKeyError(collection, id)
-      const stored = { ...storedForm(doc), _id: id, _version: 1 }
+      const { fields, text } = storedForm(doc)
+      const stored = { ...fields, _id: id, _version: 1 }
       staged.set(k, stored)
-      writes.push({ op: 'insert', collection, id, doc: stored })
+      writes.push({ op: 'insert', collection, id, doc: stored, text })
       return id
     },
     async update<T extends object>(collection: string, id: string, patch: Patch<T>, expectedVersion: number) {
@@ -108,13 +114,18 @@ export async function stageWork<R>(read: StagedReader, work: (tx: Tx) => Promise
       const current = staged.has(k) ? staged.get(k) : await get<object>(collection, id)
       if (!current) throw new DocNotFoundError(collection, id)
       if (current._version !== expectedVersion) throw new VersionConflictError(collection, id)
-      const next = {
-        ...storedForm(applyPatch(current, patch as Patch<object>)),
-        _id: id,
-        _version: expectedVersion + 1,
-      }
+      const { fields, text } = storedForm(applyPatch(current, patch as Patch<object>))
+      const next = { ...fields, _id: id, _version: expectedVersion + 1 }
       staged.set(k, next)
-      writes.push({ op: 'update', collection, id, patch: patch as Patch<object>, expectedVersion, doc: next })
+      writes.push({
+        op: 'update',
+        collection,
+        id,
+        patch: patch as Patch<object>,
+        expectedVersion,
+        doc: next,
+        text,
+      })
     },
     async remove(collection: string, id: string) {
       assertCollectionName(collection)
