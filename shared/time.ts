@@ -40,7 +40,9 @@ const DAYJS_LOCAL_TEXT =
 function instantMs(instant: Instant): number | null {
   if (instant instanceof Date) return instant.getTime()
   if (typeof instant === 'number') return instant
-  return /Z$/i.test(instant) || !DAYJS_LOCAL_TEXT.test(instant) ? Date.parse(instant) : null
+  // A `+` (an offset east of UTC, as every stored instant has) is never in what dayjs reads as a wall clock.
+  const asDate = instant.includes('+') || /Z$/i.test(instant) || !DAYJS_LOCAL_TEXT.test(instant)
+  return asDate ? Date.parse(instant) : null
 }
 
 /** The Shanghai wall clock of a valid instant as `YYYY-MM-DDTHH:mm:ss.sss` (+ a `Z` that means nothing), else null. */
