@@ -184,7 +184,10 @@ function barrier(parties: number, timeoutMs: number): () => Promise<void> {
   return async () => {
     arrived++
     if (arrived === parties) release()
-    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs))])
+    // The fallback timer is cleared once passed: left running, it kept jest from exiting after the suite.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))])
+    clearTimeout(timer)
   }
 }
 
