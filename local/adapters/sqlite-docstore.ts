@@ -431,12 +431,18 @@ export class SqliteDocStore implements DocStore {
     const sort = order.filter(([f]) => !pinned.has(f))
     const dir = (d: string) => (d === 'desc' ? 'DESC' : 'ASC')
     const params: Param[] = []
+    // The page and one more row, to know whether there is a next page. Written into the SQL, not bound: SQLite
+    // (3.53) plans a statement whose LIMIT is a bound parameter for that value and prepares it again whenever the
+    // parameter is bound, i.e. on every call — 17 µs instead of 3 for a one-range find, 370 µs instead of 6 for
+    // intake's nine merged cell ranges (bench, 100k store). assertFindOptions holds the limit to an integer in
+    // 1..MAX_PAGE_SIZE, so each query keeps a handful of statements in the cache.
+    const fetch = options.limit + 1
     const merged = this.mergedRanges(collection, options.filter, order, pinned)
     let sql: string
     if (!merged) {
       const where = compileFilter(pageFilter(options), params)
       const orderBy = sort.map(([f, d]) => `${fieldExpr(f)} ${dir(d)}`).join(', ')
-      sql = `SELECT ${columns} FROM ${name} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ?`
+      sql = `SELECT ${columns} FROM ${name} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''} LIMIT ${fetch}`
     } else {
       // One SELECT per value, each an index range in sort order; the compound ORDER BY merges them.
       const keys = sort.map(([f], i) => (f === '_id' ? null : `${fieldExpr(f)} AS k${i}`)).filter(Boolean)
@@ -446,9 +452,8 @@ export class SqliteDocStore implements DocStore {
         return `SELECT ${[columns, ...keys].join(', ')} FROM ${name} WHERE ${where}`
       })
       const orderBy = sort.map(([f, d], i) => `${f === '_id' ? 'id' : `k${i}`} ${dir(d)}`).join(', ')
-      sql = `${arms.join(' UNION ALL ')} ORDER BY ${orderBy} LIMIT ?`
+      sql = `${arms.join(' UNION ALL ')} ORDER BY ${orderBy} LIMIT ${fetch}`
     }
-    params.push(options.limit + 1)
     return { sql, params, projection }
   }
 

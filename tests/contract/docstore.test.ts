@@ -227,6 +227,28 @@ describe('SQLite statements and bulk loads', () => {
     await expect(preparedBy(0, typicalCalls)).resolves.toBeGreaterThanOrEqual(30)
   })
 
+  test('a page size is written into the statement, not bound (SQLite prepares a bound LIMIT again on every call)', async () => {
+    const db = new SqliteDocStore(path.join(dir(), 'limit.sqlite'))
+    db.insertMany('docs', [
+      { _id: 'a', n: 1, at: 't1' },
+      { _id: 'b', n: 2, at: 't2' },
+      { _id: 'c', n: 3, at: 't3' },
+    ])
+    const prepare = jest.spyOn(Database.prototype, 'prepare')
+    const page = (limit: number) =>
+      db.find('docs', { filter: { n: { $gte: 2 } }, orderBy: [['at', 'asc']], limit })
+    await expect(page(1)).resolves.toMatchObject({ items: [{ _id: 'b' }] })
+    await expect(page(2)).resolves.toMatchObject({ items: [{ _id: 'b' }, { _id: 'c' }], next: null })
+    const sql = prepare.mock.calls.map(([text]) => text)
+    prepare.mockRestore()
+    db.close()
+    // One statement per page size, each with the size and one more row, and the filter's value the only parameter.
+    expect(sql).toHaveLength(2)
+    expect(sql[0]).toMatch(/ LIMIT 2$/)
+    expect(sql[1]).toMatch(/ LIMIT 3$/)
+    for (const text of sql) expect(text.match(/\?/g)).toHaveLength(1)
+  })
+
   test('a full cache drops the least recently used statement and answers stay right', async () => {
     const db = new SqliteDocStore(path.join(dir(), 'small.sqlite'), { statementCacheSize: 2 })
     db.insertMany('docs', [
