@@ -178,7 +178,14 @@ async function messagesFor(
       runtime.log.warn('notification failed', { caseId: doc._id, effect: effect.type, error: String(error) })
     }
   }
-  return outgoing
+  // One message per key: a member holding two of the roles two effects notify (a supervisor who also dispatches, told
+  // of an escalation by both) is told once here, instead of the message record refusing the second.
+  const seen = new Set<string>()
+  return outgoing.filter(({ message }) => {
+    if (seen.has(message.dedupeKey)) return false
+    seen.add(message.dedupeKey)
+    return true
+  })
 }
 
 /**

@@ -150,3 +150,15 @@ test('the escalation’s notices read the case’s followers and the staff toget
   h.runtime.db = base
   expect(together).toContainEqual(['follows', 'staff'])
 })
+
+test('a member holding two roles an escalation notifies is told once (not refused by the message record)', async () => {
+  await twoDaysOfReports()
+  const seen = slowNotifier()
+  await fileOnEntity(2)
+  const escalated = seen.sent.filter((m) => m.dedupeKey.split(':')[2] === 'escalated')
+  // The dispatchers and the leaders and supervisors are told of the escalation (two effects); the development
+  // supervisor is both a dispatcher and a supervisor.
+  expect(escalated.map((m) => m.to)).toContain('dev-supervisor')
+  const keys = seen.sent.map((m) => m.dedupeKey)
+  expect(new Set(keys).size).toBe(keys.length)
+})
