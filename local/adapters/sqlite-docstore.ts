@@ -237,8 +237,9 @@ export interface SqliteDocStoreOptions {
   /** Index catalog (default: database/indexes.json). */
   indexes?: IndexCatalog
   /**
-   * Prepared statements kept, by SQL text (least recently used dropped first). Preparing costs about as much
-   * as running a small indexed query, so every statement is prepared once; 0 prepares on every call.
+   * Prepared statements kept, by SQL text (least recently used dropped first). Preparing costs more than running
+   * an indexed query (intake's nine merged cell ranges: ~390 µs to prepare, 6 µs to run), so every statement is
+   * prepared once; 0 prepares on every call.
    */
   statementCacheSize?: number
   /**
