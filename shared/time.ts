@@ -39,7 +39,8 @@ const DAYJS_LOCAL_TEXT =
 /** The instant in ms as dayjs reads it, or null where only dayjs reads it so (a string without an offset). */
 function instantMs(instant: Instant): number | null {
   if (instant instanceof Date) return instant.getTime()
-  if (typeof instant === 'number') return instant
+  // As Date reads a number: whole milliseconds, toward zero.
+  if (typeof instant === 'number') return Math.trunc(instant)
   // A `+` (an offset east of UTC, as every stored instant has) is never in what dayjs reads as a wall clock.
   const asDate = instant.includes('+') || /Z$/i.test(instant) || !DAYJS_LOCAL_TEXT.test(instant)
   return asDate ? Date.parse(instant) : null

@@ -130,6 +130,8 @@ describe('the Date fast paths answer as dayjs does, for every kind of input', ()
     Date.UTC(1000, 0, 1) - 8 * 3600_000 - 1,
     Date.UTC(50, 0, 1) - 8 * 3600_000,
     1e20,
+    -0.5,
+    1_795_224_600_000.7,
     NaN,
     new Date(NaN),
     '',
