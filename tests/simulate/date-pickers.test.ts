@@ -1,6 +1,6 @@
-// Dates and months are picked on the phone's wheel, never typed (components/date-picker), in the real weapp
-// build: the spot check's month offers last month, and a month picked on the wheel is what is drawn; on the report
-// form, the day and the time picked for 其他时间 are the report's time of occurrence.
+// Dates, months and times are picked on the phone's wheel, never typed (components/date-picker and time-picker),
+// in the real weapp build: the spot check's month offers last month, and a month picked on the wheel is what is
+// drawn; on the report form, the day and the time picked for 其他时间 are the report's time of occurrence.
 import { monthOf, previousMonth } from '../../shared/months'
 import { localDateOf } from '../../shared/time'
 import { loadWeappBuild, waitUntil, type SimulatedApp, useMemoryStorage } from './harness'
@@ -56,6 +56,8 @@ test('a spot check draws the month picked on the wheel; last month is offered fi
 test('a report’s time of occurrence is the day and the time picked on the wheels', async () => {
   const page = await app.renderPage('pages/report/index')
   await page.tap('其他时间')
+  // The day starts on the phone's today; no time is picked yet, and the time's wheel says so (components/time-picker).
+  expect(page.text()).toContain('选择时间')
   // The day's wheel, then the time's.
   await page.pick(0, '2026-11-20')
   await page.pick(1, '23:10')

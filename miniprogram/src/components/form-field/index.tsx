@@ -2,7 +2,7 @@
 // asks for — with the limits the declaration gives (the same the server checks) — and its message. Text keeps a
 // count of what is left; an instant starts at now and can be changed; choices, 是/否 and units are chips.
 import { useCallback, useEffect, useState } from 'react'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { ColleagueOption, UnitOption } from '@shared/contracts/staff'
 import { citeForStaff } from '@shared/policy/sources'
 import { formatShanghai } from '@shared/time'
@@ -15,6 +15,7 @@ import { currentFix } from '../../platform/location'
 import type { DraftPhoto } from '../../services/draft'
 // In the order the citizen's pages meet them (their styles share one stylesheet, in one order).
 import DatePicker from '../date-picker'
+import TimePicker from '../time-picker'
 import ChipPicker from '../chip-picker'
 import FieldError from '../field-error'
 import StarRating from '../star-rating'
@@ -277,13 +278,11 @@ function Control({
             placeholder="日期"
             onChange={(picked) => onChange(`${picked} ${clock || '00:00'}`)}
           />
-          <Picker
-            mode="time"
+          <TimePicker
             value={clock}
-            onChange={(e) => onChange(`${date || phoneToday()} ${String(e.detail.value)}`)}
-          >
-            <View className="input form-field__picker">{clock || '时间'}</View>
-          </Picker>
+            placeholder="时间"
+            onChange={(picked) => onChange(`${date || phoneToday()} ${picked}`)}
+          />
           <Text className="link form-field__now" onClick={() => onChange(instantText(new Date()))}>
             现在
           </Text>

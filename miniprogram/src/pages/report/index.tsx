@@ -2,7 +2,7 @@
 // submitting it shows who will handle it, by when, and similar open cases nearby (follow instead).
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import {
   CATEGORIES,
   CATEGORY_KEYS,
@@ -23,6 +23,7 @@ import Glyph, { CATEGORY_GLYPHS, REQUEST_TYPE_GLYPHS } from '../../components/gl
 import PhotoGrid from '../../components/photo-grid'
 import ChipPicker, { type ChipOption } from '../../components/chip-picker'
 import DatePicker from '../../components/date-picker'
+import TimePicker from '../../components/time-picker'
 import LocationField from '../../components/location-field'
 import ReportPreviewCard from '../../components/report-preview'
 import FieldError, { errorFor } from '../../components/field-error'
@@ -328,13 +329,12 @@ export default function ReportPage() {
               placeholder="选择日期"
               onChange={(picked) => setOccurred(picked, timeClock || formatShanghai(new Date(), 'HH:mm'))}
             />
-            <Picker
-              mode="time"
-              value={timeClock || '22:00'}
-              onChange={(e) => setOccurred(timeDate, String(e.detail.value))}
-            >
-              <View className="input report__picker">{timeClock || '选择时间'}</View>
-            </Picker>
+            <TimePicker
+              value={timeClock}
+              initial="22:00"
+              placeholder="选择时间"
+              onChange={(picked) => setOccurred(timeDate, picked)}
+            />
           </View>
         )}
         <Text className="hint">如夜间噪声第二天才反映，请选择实际发生的时间。</Text>

@@ -5,7 +5,7 @@
 // are to call them at each step, and the same matter already open, offered for merging.
 import { useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import {
   MAX_MATERIALS,
   MATERIAL_TYPES,
@@ -29,6 +29,7 @@ import { TERMS } from '@shared/vocabulary/terms'
 import { INTAKE_CHANNELS } from '@shared/workflow/grounds'
 import ChipPicker from '../../components/chip-picker'
 import DatePicker from '../../components/date-picker'
+import TimePicker from '../../components/time-picker'
 import FieldError, { errorFor } from '../../components/field-error'
 import LocationField from '../../components/location-field'
 import { chooseDocuments } from '../../platform/documents'
@@ -326,15 +327,11 @@ export default function RegisterReport() {
             end={phoneToday()}
             onChange={(receivedDate) => update({ receivedDate })}
           />
-          <Picker
-            mode="time"
+          <TimePicker
+            testId="received-clock"
             value={form.receivedClock}
-            onChange={(e) => update({ receivedClock: String(e.detail.value) })}
-          >
-            <View className="input" data-testid="received-clock">
-              {form.receivedClock}
-            </View>
-          </Picker>
+            onChange={(receivedClock) => update({ receivedClock })}
+          />
         </View>
         <Text className="hint">办理时限从收到之日起计算。</Text>
         <FieldError errors={errors} names={['receivedAt']} />
