@@ -12,6 +12,7 @@ import {
   contactPhoneSchema,
   coordSystemSchema,
   cursorSchema,
+  dateSchema,
   EXTERNAL_NO,
   fileIdSchema,
   idSchema,
@@ -276,10 +277,8 @@ const feedbackRefInput = z.object({
 })
 
 const dateRangeSchema = {
-  from: z
-    .string({ error: '请选择开始日期' })
-    .check(z.refine(isLocalDate, '开始日期格式不正确（YYYY-MM-DD）')),
-  to: z.string({ error: '请选择结束日期' }).check(z.refine(isLocalDate, '结束日期格式不正确（YYYY-MM-DD）')),
+  from: dateSchema('开始日期'),
+  to: dateSchema('结束日期'),
 }
 const rangeChecks = z.refine<{ from: string; to: string }>((r) => r.from <= r.to, {
   message: '开始日期不能晚于结束日期',

@@ -7,8 +7,14 @@ import type { InboxItem, StaffCaseDetail } from '../cases/views/staff'
 import { SUPERVISION_REASONS } from '../workflow/grounds'
 import { SPOT_CHECK_FINDINGS, SUPERVISION_SEND_BACK_REASONS } from '../workflow/catalogue/supervision'
 import type { CasePage } from './cases'
-import { cursorSchema, idSchema, monthSchema, pageLimitSchema } from '../vocabulary/fields'
-import { isLocalDate } from '../time'
+import {
+  cursorSchema,
+  dateSchema,
+  idSchema,
+  monthSchema,
+  pageLimitSchema,
+  versionSchema,
+} from '../vocabulary/fields'
 import { action, staffWith } from './define'
 import * as z from '../vocabulary/zod'
 
@@ -23,9 +29,6 @@ export type DeskList = keyof typeof DESK_LISTS
 
 const keysOf = <O extends object>(o: O) => Object.keys(o) as [keyof O & string, ...(keyof O & string)[]]
 
-const dateSchema = (label: string) =>
-  z.string({ error: `请选择${label}` }).check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))
-const versionSchema = z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确'))
 const text = (label: string, max: number, min = 1) =>
   z
     .string({ error: `请填写${label}` })

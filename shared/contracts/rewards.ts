@@ -10,8 +10,15 @@ import {
   type ClaimState,
   type RefusalReasonKey,
 } from '../rewards/statuses'
-import { cursorSchema, idSchema, mobileSchema, pageLimitSchema, personNameSchema } from '../vocabulary/fields'
-import { isLocalDate } from '../time'
+import {
+  cursorSchema,
+  dateSchema,
+  idSchema,
+  mobileSchema,
+  pageLimitSchema,
+  personNameSchema,
+  versionSchema,
+} from '../vocabulary/fields'
 import { lookupByCodeInput, normaliseQueryCode, QUERY_CODE_PATTERN, type CasePage } from './cases'
 import { action, staffWith, USER } from './define'
 import * as z from '../vocabulary/zod'
@@ -41,11 +48,6 @@ const text = (label: string, min: number, max: number) =>
       z.minLength(min, min > 1 ? `${label}至少 ${min} 个字` : `请填写${label}`),
       z.maxLength(max, `${label}最多 ${max} 个字`),
     )
-
-const dateSchema = (label: string) =>
-  z.string({ error: `请填写${label}` }).check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))
-
-const versionSchema = z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确'))
 
 /** The anonymous report's query code, which is also its claim code. */
 const claimCodeSchema = z

@@ -7,7 +7,13 @@
 // staff whose units all lie in it. Only an administrator of a top unit (one with no parent) grants or changes the
 // 系统管理员 post. Nobody changes their own record: a staff member never widens their own roles or units.
 import { CASE_DUTY_ROLES, STAFF_ROLE_KEYS, STAFF_ROLES, type StaffRole } from '../vocabulary/units'
-import { cursorSchema, idSchema, pageLimitSchema, personNameSchema } from '../vocabulary/fields'
+import {
+  cursorSchema,
+  idSchema,
+  pageLimitSchema,
+  personNameSchema,
+  versionSchema,
+} from '../vocabulary/fields'
 import { HAND_OVER } from '../workflow/catalogue/staffing'
 import type { CasePage } from './cases'
 import { action, staffWith } from './define'
@@ -31,8 +37,6 @@ const unitIdsSchema = z
 const titleSchema = z
   .string({ error: '请填写职务' })
   .check(z.trim(), z.minLength(2, '职务至少 2 个字'), z.maxLength(40, '职务最多 40 个字'))
-
-const versionSchema = z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确'))
 
 /** How long an invite code stays valid: long enough to reach a colleague, short enough to expire unused. */
 export const INVITE_VALID_DAYS = { min: 1, max: 30, default: 7 } as const

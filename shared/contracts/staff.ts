@@ -13,8 +13,14 @@ import { REPLY_FIELDS } from '../workflow/catalogue/reply'
 import type { CasePage } from './cases'
 import { categorySchema, type CategoryKey } from '../vocabulary/categories'
 import { requestTypeSchema } from '../vocabulary/request-types'
-import { clientRequestIdSchema, cursorSchema, idSchema, pageLimitSchema } from '../vocabulary/fields'
-import { isLocalDate } from '../time'
+import {
+  clientRequestIdSchema,
+  cursorSchema,
+  dateSchema,
+  idSchema,
+  pageLimitSchema,
+  versionSchema,
+} from '../vocabulary/fields'
 import { action, ANY_STAFF, staffWith, USER } from './define'
 import { enrolmentContract, type StaffProfile } from './enrolment'
 import * as z from '../vocabulary/zod'
@@ -66,7 +72,7 @@ export type InboxInput = NonNullable<z.input<typeof inboxInput>>
 const actInput = z.object({
   caseId: idSchema,
   /** The version the staff member saw: a concurrent edit answers CONFLICT instead of being overwritten. */
-  expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
+  expectedVersion: versionSchema,
   event: caseEventSchema,
   /**
    * Made on the device once per action and kept across its retries (an action queued offline is sent again when
@@ -91,7 +97,7 @@ const revealReporterInput = z.object({
 
 const clearHeldContentInput = z.object({
   caseId: idSchema,
-  expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
+  expectedVersion: versionSchema,
   holdId: z
     .string({ error: '请选择要审核的内容' })
     .check(z.regex(/^[a-z-]{1,40}(-\d{1,4})?$/, '待审核内容编号不正确')),
@@ -137,9 +143,6 @@ export interface MergeCandidates {
   candidates: MergeCandidate[]
 }
 
-const localDate = (label: string) =>
-  z.string({ error: `请选择${label}` }).check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))
-
 /** One unit's duty day: who is on duty, which leader leads the shift (S0 第五条, S2 第十二条). */
 export interface DutyDay {
   unitId: string
@@ -168,7 +171,7 @@ const MAX_ON_DUTY = 10
 const dutyInput = z._default(
   z.object({
     /** First duty day; today's when absent. */
-    from: z.optional(localDate('开始日期')),
+    from: z.optional(dateSchema('开始日期')),
     days: z._default(
       z
         .int({ error: '天数必须是整数' })
@@ -183,7 +186,7 @@ const dutyInput = z._default(
 
 const setDutyInput = z.object({
   unitId: idSchema,
-  date: localDate('值班日期'),
+  date: dateSchema('值班日期'),
   officerIds: z.array(idSchema).check(
     z.minLength(1, '请至少安排 1 名值班人员'),
     z.maxLength(MAX_ON_DUTY, `值班人员最多 ${MAX_ON_DUTY} 名`),
@@ -241,7 +244,7 @@ const saveReplyTemplateInput = z.object({
 
 const removeReplyTemplateInput = z.object({
   templateId: idSchema,
-  expectedVersion: z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确')),
+  expectedVersion: versionSchema,
 })
 
 /** A reveal of a reporter's contact, or an export, as supervisors review them. */

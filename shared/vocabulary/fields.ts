@@ -1,6 +1,6 @@
 // Field schemas shared by several actions. Messages are written for the person filling in the form.
 import { MONTH_PATTERN, QUARTER_PATTERN } from '../months'
-import { isIsoWithOffset } from '../time'
+import { isIsoWithOffset, isLocalDate } from '../time'
 import * as z from './zod'
 
 export const idSchema = z
@@ -84,6 +84,13 @@ export const contactPhoneSchema = z.string({ error: '请填写联系电话' }).c
 
 /** A platform's order number: letters, digits and - _ . / (part of the order's identity: one case per number). */
 export const EXTERNAL_NO = { pattern: /^[A-Za-z0-9][A-Za-z0-9_\-./]*$/, max: 64 } as const
+
+/** A Shanghai calendar date, `2026-11-21`, picked on the date picker (`label` names it: 接访日期, 发放日期). */
+export const dateSchema = (label: string) =>
+  z.string({ error: `请选择${label}` }).check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))
+
+/** The version of a record the caller read (a versioned write refuses a stale one). */
+export const versionSchema = z.int({ error: '缺少版本号，请刷新后重试' }).check(z.gte(1, '版本号不正确'))
 
 /** A calendar month, `2026-11` (`label` names it in the messages: 起始月份, 截止月份). */
 export const monthSchema = (label = '月份') =>

@@ -2,8 +2,8 @@
 // declared once, and from that one declaration come the schema the server validates with (Chinese messages that
 // name the field), the form the mini-program draws, and how the value reads afterwards. Nothing re-types a
 // label or a limit.
-import { isIsoWithOffset, isLocalDate } from '../time'
-import { coordSystemSchema } from './fields'
+import { isIsoWithOffset } from '../time'
+import { coordSystemSchema, dateSchema } from './fields'
 import * as z from './zod'
 
 /** How a field is asked on a form. `internal` fields are set by the system or the citizen's own pages. */
@@ -185,23 +185,19 @@ export const ask = {
 
   /** A Shanghai calendar date, `YYYY-MM-DD`. */
   date: (label: string) =>
-    field(
-      z.string({ error: `缺少${label}` }).check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`)),
-      {
-        kind: 'date',
-        label,
-      },
-    ),
+    field(dateSchema(label), {
+      kind: 'date',
+      label,
+    }),
 
   /** A Shanghai calendar date that may be left empty (stored as null). */
   optionalDate: (label: string, placeholder?: string) =>
-    field(
-      z._default(
-        z.nullable(z.string().check(z.refine(isLocalDate, `${label}格式不正确（YYYY-MM-DD）`))),
-        null,
-      ),
-      { kind: 'date', label, optional: true, ...(placeholder ? { placeholder } : {}) },
-    ),
+    field(z._default(z.nullable(dateSchema(label)), null), {
+      kind: 'date',
+      label,
+      optional: true,
+      ...(placeholder ? { placeholder } : {}),
+    }),
 
   /** A moment with its offset (the form offers now, and takes an earlier time). */
   instant: (label: string) =>
