@@ -609,6 +609,11 @@ async function main() {
     ['units', `${Object.keys(meta.units).length}`],
     ['case document, JSON', `${(meta.caseJsonBytes / 1024).toFixed(2)} KB`],
     [
+      'intake checks replayed (last reports)',
+      `${meta.replayed.reports.toLocaleString()}: ${meta.replayed.repeatActions.toLocaleString()} repeat actions, ` +
+        `${meta.replayed.warnings.toLocaleString()} warnings`,
+    ],
+    [
       'database file per case (documents, follows, indexes)',
       `${(dbBytes / meta.cases / 1024).toFixed(2)} KB`,
     ],
