@@ -479,6 +479,41 @@ describe('SQLite sparse and covering indexes', () => {
     expect(entries(file, 'ix_tasks_due')).toBe(2)
   })
 
+  test('a write another process’s lock holds up goes through once the lock is released', async () => {
+    const file = path.join(dir(), 'held.sqlite')
+    const db = new SqliteDocStore(file, { indexes: due(true) })
+    db.insertMany('tasks', TASKS)
+    const holder = await holdWriteLock(file, 300)
+    // Asked while the other process holds the lock: a single write, an update and a transaction all wait for it.
+    const writes = Promise.all([
+      db.insert('tasks', { _id: 'mine', due: '2026-12-01' }),
+      db.update('tasks', 't1', { owner: '王磊' }, 1),
+      db.transaction(async (tx) => tx.insert('tasks', { _id: 'in-tx', due: '2026-12-02' })),
+    ])
+    await expect(writes).resolves.toEqual(['mine', undefined, 'in-tx'])
+    await expect(holder.done).resolves.toBe(0)
+    for (const id of ['held', 'mine', 'in-tx'])
+      await expect(db.get('tasks', id)).resolves.toMatchObject({ _id: id })
+    await expect(db.get('tasks', 't1')).resolves.toMatchObject({ owner: '王磊', _version: 2 })
+    db.close()
+  })
+
+  test('a write that waits longer than its patience fails as busy and writes nothing', async () => {
+    const file = path.join(dir(), 'impatient.sqlite')
+    const db = new SqliteDocStore(file, { indexes: due(true), busyTimeoutMs: 100 })
+    db.insertMany('tasks', TASKS)
+    const holder = await holdWriteLock(file, 1_500)
+    await expect(db.insert('tasks', { _id: 'mine', due: '2026-12-01' })).rejects.toThrow(/locked|busy/i)
+    await expect(db.update('tasks', 't1', { owner: '王磊' }, 1)).rejects.toThrow(/locked|busy/i)
+    // Reads do not wait for a writer (WAL): the other process's uncommitted document is not seen.
+    await expect(db.get('tasks', 'held')).resolves.toBeNull()
+    await expect(holder.done).resolves.toBe(0)
+    await expect(db.get('tasks', 'mine')).resolves.toBeNull()
+    await expect(db.get('tasks', 't1')).resolves.toMatchObject({ _version: 1 })
+    await expect(db.get('tasks', 'held')).resolves.toMatchObject({ _id: 'held' })
+    db.close()
+  })
+
   test('included fields answer a projection of them from the index alone, and the answer is the same', async () => {
     const covering: IndexCatalog = {
       tasks: [
