@@ -438,29 +438,44 @@ describe('SQLite sparse and covering indexes', () => {
   })
 
   /**
-   * Another process holding the store's write lock for `ms` (as one building an index declared anew does), with a
-   * document it inserted under the lock; resolves once it holds the lock, with its exit.
+   * Another process holding the store's write lock (as one building an index declared anew does), with a document
+   * it inserted under the lock; resolves once it holds the lock. It commits `afterMs` after `release(afterMs)`, never
+   * before: a test never depends on how fast a busy machine runs it.
    */
-  async function holdWriteLock(file: string, ms: number): Promise<{ done: Promise<number | null> }> {
+  async function holdWriteLock(
+    file: string,
+  ): Promise<{ release: (afterMs?: number) => void; done: Promise<number | null> }> {
     const script = `
+      const fs = require('node:fs')
       const Database = require('better-sqlite3')
       const db = new Database(process.argv[1])
       db.exec('BEGIN IMMEDIATE')
       db.prepare("INSERT INTO docs_tasks (id, version, doc) VALUES ('held', 1, jsonb('{}'))").run()
       process.stdout.write('locked\\n')
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]))
+      const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+      let line = ''
+      const buffer = Buffer.alloc(64)
+      while (!line.includes('\\n')) {
+        try {
+          const n = fs.readSync(0, buffer, 0, buffer.length, null)
+          if (n === 0) break
+          line += buffer.toString('utf8', 0, n)
+        } catch (error) {
+          if (error.code !== 'EAGAIN') throw error
+          pause(5)
+        }
+      }
+      pause(Number(line.trim()) || 0)
       db.exec('COMMIT')
       db.close()`
     // Run from the project, where `require` finds the same better-sqlite3.
-    const child = spawn(process.execPath, ['-e', script, file, String(ms)], {
-      cwd: path.join(__dirname, '..', '..'),
-    })
+    const child = spawn(process.execPath, ['-e', script, file], { cwd: path.join(__dirname, '..', '..') })
     const done = new Promise<number | null>((resolve) => child.once('exit', resolve))
     await new Promise<void>((resolve, reject) => {
       child.stdout.once('data', () => resolve())
       child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)))
     })
-    return { done }
+    return { release: (afterMs = 0) => child.stdin.end(`${afterMs}\n`), done }
   }
 
   test('opening waits for another process’s write lock, longer than a request does, then rebuilds', async () => {
@@ -468,9 +483,11 @@ describe('SQLite sparse and covering indexes', () => {
     const before = new SqliteDocStore(file, { indexes: due(false) })
     before.insertMany('tasks', TASKS)
     before.close()
-    const holder = await holdWriteLock(file, 1_500)
+    const holder = await holdWriteLock(file)
     // With a request's patience it would fail to open while the other process works.
     expect(() => new SqliteDocStore(file, { indexes: due(true), openTimeoutMs: 200 })).toThrow(/locked|busy/i)
+    // The other process finishes 300 ms on, past a request's patience: opening waits for it all the same.
+    holder.release(300)
     const db = new SqliteDocStore(file, { indexes: due(true), busyTimeoutMs: 200 })
     // Opened after the other process committed: its document is there, and the index was rebuilt over it.
     await expect(db.get('tasks', 'held')).resolves.toMatchObject({ _id: 'held' })
@@ -483,7 +500,8 @@ describe('SQLite sparse and covering indexes', () => {
     const file = path.join(dir(), 'held.sqlite')
     const db = new SqliteDocStore(file, { indexes: due(true) })
     db.insertMany('tasks', TASKS)
-    const holder = await holdWriteLock(file, 300)
+    const holder = await holdWriteLock(file)
+    holder.release(300)
     // Asked while the other process holds the lock: a single write, an update and a transaction all wait for it.
     const writes = Promise.all([
       db.insert('tasks', { _id: 'mine', due: '2026-12-01' }),
@@ -502,11 +520,12 @@ describe('SQLite sparse and covering indexes', () => {
     const file = path.join(dir(), 'impatient.sqlite')
     const db = new SqliteDocStore(file, { indexes: due(true), busyTimeoutMs: 100 })
     db.insertMany('tasks', TASKS)
-    const holder = await holdWriteLock(file, 1_500)
+    const holder = await holdWriteLock(file)
     await expect(db.insert('tasks', { _id: 'mine', due: '2026-12-01' })).rejects.toThrow(/locked|busy/i)
     await expect(db.update('tasks', 't1', { owner: '王磊' }, 1)).rejects.toThrow(/locked|busy/i)
     // Reads do not wait for a writer (WAL): the other process's uncommitted document is not seen.
     await expect(db.get('tasks', 'held')).resolves.toBeNull()
+    holder.release()
     await expect(holder.done).resolves.toBe(0)
     await expect(db.get('tasks', 'mine')).resolves.toBeNull()
     await expect(db.get('tasks', 't1')).resolves.toMatchObject({ _version: 1 })
