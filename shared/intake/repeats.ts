@@ -21,7 +21,7 @@ import { REPEAT_GROUNDS, type RepeatEventType } from '../workflow/grounds'
 import { statesFor } from '../workflow/machine'
 import type { CaseStateKey } from '../workflow/states'
 import type { RoutedDeployment } from '../deployment/config'
-import { entityKey, isSameEntity, type EntityNameOptions } from '../routing/entity-names'
+import { entityKey, sameEntityAs, type EntityNameOptions } from '../routing/entity-names'
 import {
   basisText,
   type Basis,
@@ -83,10 +83,8 @@ export function countRepeats(
   const key = entityKey(report.entityName, names)
   let matching: ReportFacts[]
   if (key && report.entityName) {
-    const name = report.entityName
-    matching = prior.filter(
-      (r) => r.id !== report.id && !!r.entityName && isSameEntity(name, r.entityName, names),
-    )
+    const sameEntity = sameEntityAs(report.entityName, names)
+    matching = prior.filter((r) => r.id !== report.id && !!r.entityName && sameEntity(r.entityName))
   } else {
     const radius = policy.placeRadiusMetres[report.category]
     const here = report.position

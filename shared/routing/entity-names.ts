@@ -247,8 +247,10 @@ export const SAME_ENTITY_SIMILARITY = 0.8
  * identifies no entity (see `entityKey`).
  */
 export function entityNameSimilarity(a: string, b: string, options: EntityNameOptions = {}): number {
-  const x = entityKey(a, options)
-  const y = entityKey(b, options)
+  return keySimilarity(entityKey(a, options), entityKey(b, options))
+}
+
+function keySimilarity(x: string | null, y: string | null): number {
   if (!x || !y) return 0
   if (x === y) return 1
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x]
@@ -258,4 +260,21 @@ export function entityNameSimilarity(a: string, b: string, options: EntityNameOp
 
 export function isSameEntity(a: string, b: string, options: EntityNameOptions = {}): boolean {
   return entityNameSimilarity(a, b, options) >= SAME_ENTITY_SIMILARITY
+}
+
+/**
+ * `isSameEntity(name, ·)` for many names (a target's earlier reports, which mostly spell it alike): the name's key
+ * is made once, and each other spelling's once.
+ */
+export function sameEntityAs(name: string, options: EntityNameOptions = {}): (other: string) => boolean {
+  const key = entityKey(name, options)
+  const seen = new Map<string, boolean>()
+  return (other) => {
+    let same = seen.get(other)
+    if (same === undefined) {
+      same = keySimilarity(key, entityKey(other, options)) >= SAME_ENTITY_SIMILARITY
+      seen.set(other, same)
+    }
+    return same
+  }
 }

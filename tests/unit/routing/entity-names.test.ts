@@ -2,6 +2,7 @@ import {
   entityNameSimilarity,
   isSameEntity,
   normaliseEntityName,
+  sameEntityAs,
   shortPlaceName,
   type EntityNameOptions,
 } from '@shared/routing/entity-names'
@@ -72,5 +73,9 @@ describe('entityNameSimilarity / isSameEntity', () => {
   ])('%s ~ %s: %d, same entity %s', (a, b, similarity, same) => {
     expect(entityNameSimilarity(a, b, JIAOZUO)).toBeCloseTo(similarity, 2)
     expect(isSameEntity(a, b, JIAOZUO)).toBe(same)
+    // Matching one name against many answers the same, the first time and again (each spelling is kept).
+    const sameAsA = sameEntityAs(a, JIAOZUO)
+    expect([sameAsA(b), sameAsA(b)]).toEqual([same, same])
+    expect(sameAsA(a)).toBe(isSameEntity(a, a, JIAOZUO))
   })
 })
