@@ -42,7 +42,6 @@ export type StagedWrite =
       op: 'update'
       collection: string
       id: string
-      patch: Patch<object>
       expectedVersion: number
       doc: WithId<Record<string, unknown>>
       text: string
@@ -117,15 +116,7 @@ export async function stageWork<R>(read: StagedReader, work: (tx: Tx) => Promise
       const { fields, text } = storedForm(applyPatch(current, patch as Patch<object>))
       const next = { ...fields, _id: id, _version: expectedVersion + 1 }
       staged.set(k, next)
-      writes.push({
-        op: 'update',
-        collection,
-        id,
-        patch: patch as Patch<object>,
-        expectedVersion,
-        doc: next,
-        text,
-      })
+      writes.push({ op: 'update', collection, id, expectedVersion, doc: next, text })
     },
     async remove(collection: string, id: string) {
       assertCollectionName(collection)
