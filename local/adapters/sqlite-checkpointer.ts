@@ -8,6 +8,14 @@
 //
 // The request connection keeps a checkpoint of its own past `INLINE_CHECKPOINT_PAGES`, in case the worker falls
 // behind or stops: then the WAL grows to that size and SQLite checkpoints inline as before, never without bound.
+//
+// While commits come in, the worker's rounds follow each other `busyIntervalMs` apart; once a round finds nothing
+// new, they go back to `intervalMs`. A PASSIVE round copies the pages committed before it started, so under a
+// steady stream of commits the WAL is never wholly copied and cannot start over: it grew to
+// INLINE_CHECKPOINT_PAGES and the request connection checkpointed there, syncing the database file with what the
+// worker had not copied yet — ~90 ms on this project's machines, once every ~220 submits. With 50 ms between
+// rounds that was 17% of the wall time of the benchmark's submits at 1M (2.1 s in 5,000); with 2 ms, ~1% (95 ms),
+// and 447 submits/s instead of 407 (same code, same store, one process).
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
@@ -28,6 +36,8 @@ let db = null
 let timer = null
 // Reported once until a round succeeds or fails otherwise: a file that stays unreadable is not logged 20 times a second.
 let lastError = null
+// The WAL's size and the frames copied after the last round: a round that finds them unchanged found no commits.
+let lastSeen = ''
 function round() {
   timer = null
   try {
@@ -38,8 +48,13 @@ function round() {
       // A round that finds another checkpoint running (another process's) skips instead of waiting.
       db.pragma('busy_timeout = 0')
     }
-    db.pragma('wal_checkpoint(PASSIVE)')
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)')
     lastError = null
+    const seen = result.log + '/' + result.checkpointed
+    const busy = seen !== lastSeen
+    lastSeen = seen
+    timer = setTimeout(round, busy ? workerData.busyIntervalMs : workerData.intervalMs)
+    return
   } catch (error) {
     const message = String((error && error.message) || error)
     if (message !== lastError) parentPort.postMessage({ error: message })
@@ -67,8 +82,10 @@ export interface Checkpointer {
 }
 
 export interface CheckpointerOptions {
-  /** Pause between two rounds (default 50 ms: at 300 commits/s a round copies ~1,500 pages). */
+  /** Pause after a round that found no new commits (default 50 ms). */
   intervalMs?: number
+  /** Pause after a round that found new commits (default 2 ms: see the top of this file). */
+  busyIntervalMs?: number
   /** A round that failed (the request connection goes on; past the inline threshold SQLite checkpoints there). */
   onError?: (message: string) => void
 }
@@ -83,6 +100,7 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
       driver: createRequire(__filename).resolve('better-sqlite3'),
       file,
       intervalMs: options.intervalMs ?? 50,
+      busyIntervalMs: options.busyIntervalMs ?? 2,
       state: shared,
     },
   })
