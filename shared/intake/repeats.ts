@@ -29,7 +29,7 @@ import {
   type RepeatCounting,
   type RepeatPolicy,
 } from '../policy/intake'
-import { daysBetweenInstants, type ReportFacts } from './report-facts'
+import { DAY_MS, instantMs, type ReportFacts } from './report-facts'
 
 type RepeatTarget =
   { kind: 'entity'; key: string } | { kind: 'place'; category: CategoryKey; anchorReportId: string }
@@ -58,12 +58,10 @@ function countingKey(report: ReportFacts, counting: RepeatCounting): string {
     : `${report.reporterKey}|${localDateOf(report.reportedAt)}`
 }
 
-function countOf(reports: readonly ReportFacts[], counting: RepeatCounting): number {
-  return new Set(reports.map((r) => countingKey(r, counting))).size
+/** Distinct counting keys (`countingKey`) among `keys`. */
+function countOf(keys: readonly string[]): number {
+  return new Set(keys).size
 }
-
-const byTime = (a: ReportFacts, b: ReportFacts) =>
-  a.reportedAt === b.reportedAt ? a.id.localeCompare(b.id) : daysBetweenInstants(b.reportedAt, a.reportedAt)
 
 /**
  * Counts the reports on the new report's target. `prior` are earlier reports fetched by the entity key
@@ -76,10 +74,10 @@ export function countRepeats(
   policy: RepeatPolicy,
   names: EntityNameOptions = {},
 ): RepeatCount {
-  const inWindow = (r: ReportFacts) => {
-    const age = daysBetweenInstants(r.reportedAt, report.reportedAt)
-    return age >= 0 && age <= policy.windowDays
-  }
+  // Each report's instant is read once: the window and the order both use it.
+  const at = (r: ReportFacts) => instantMs(r.reportedAt)
+  const reportedMs = at(report)
+  const inWindow = (ms: number) => ms <= reportedMs && ms >= reportedMs - policy.windowDays * DAY_MS
   const key = entityKey(report.entityName, names)
   let matching: ReportFacts[]
   if (key && report.entityName) {
@@ -98,13 +96,20 @@ export function countRepeats(
         )
       : []
   }
-  const counted = matching.filter(inWindow).sort(byTime)
+  const counted = matching
+    .map((r) => ({ r, ms: at(r) }))
+    .filter(({ ms }) => inWindow(ms))
+    .sort((a, b) => a.ms - b.ms || a.r.id.localeCompare(b.r.id))
+    .map(({ r }) => r)
   const all = [...counted, report]
   const target: RepeatTarget = key
     ? { kind: 'entity', key }
     : { kind: 'place', category: report.category, anchorReportId: (counted[0] ?? report).id }
-  const count = countOf(all, policy.counting)
-  const countBefore = countOf(counted, policy.counting)
+  // Each report's counting key is made once (the day of a report is a date conversion): `all` is `counted` and
+  // the new report.
+  const keys = all.map((r) => countingKey(r, policy.counting))
+  const count = countOf(keys)
+  const countBefore = countOf(keys.slice(0, -1))
   return {
     targetKey:
       target.kind === 'entity' ? `entity:${target.key}` : `place:${target.category}:${target.anchorReportId}`,

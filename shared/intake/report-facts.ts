@@ -17,9 +17,10 @@ export interface ReportFacts {
   reporterKey?: string | null
 }
 
-const DAY_MS = 86_400_000
+export const DAY_MS = 86_400_000
 
-function instantMs(iso: string): number {
+/** Milliseconds since the epoch of an ISO 8601 timestamp; throws on anything else. */
+export function instantMs(iso: string): number {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) throw new RangeError(`not a timestamp: ${iso}`)
   return ms
