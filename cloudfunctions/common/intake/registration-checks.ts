@@ -3,7 +3,8 @@
 // index (entity key, geohash cell — never a scan), reading only the fields the decisions look at, and persists
 // what they decide. Both decisions pick the reports they count by distance and age themselves, so for a report
 // on a place one query over the wider search (the larger radius, the longer window) answers both when it holds
-// every match (one page, as where few reports came before): one round trip instead of two.
+// every match (one page, as where few reports came before): one round trip instead of two. At a busy place the
+// page still answers one of the two checks.
 //
 // The checks read inside the transaction that stores the report (submission.ts), after it has read the day's
 // reference-number counter, which every report of the day writes: two reports filed at the same moment cannot
@@ -168,31 +169,43 @@ function warningFrom(
 
 /**
  * For a report on a place (no entity named) with a position: the earlier reports of its category within the
- * larger of the repeat radius and the early-warning radius and the longer of the two windows, oldest first — a
- * superset of what each check's own query finds. `complete` when that is every such report (one page); else the
- * checks run their own queries, except the repeat count when this is its own query (`isRepeatQuery`: it searched
- * no wider), so a busy place costs no more queries than before.
+ * larger of the repeat radius and the early-warning radius and the longer of the two windows — a superset of what
+ * each check's own query finds. `complete` when that is every such report (one page): both checks take it. A busy
+ * place fills the page, and then it still answers one check, so that such a place costs two queries, not three:
+ * - where the repeat count searches no wider (the same radius; its window is the longer), the page is its own
+ *   query, oldest first (`priorReports`): `isRepeatQuery`;
+ * - else the page is newest first, and answers the early warning when it reaches back past the warning's shorter
+ *   window (`coversWarning`: it then holds every report in that window).
  */
 async function placeReports(
   runtime: Runtime,
   doc: StoredCase,
   policy: IntakePolicy,
-): Promise<{ reports: EarlierReport[]; complete: boolean; isRepeatQuery: boolean } | null> {
+): Promise<{
+  reports: EarlierReport[]
+  complete: boolean
+  isRepeatQuery: boolean
+  coversWarning: boolean
+} | null> {
   if (doc.entityKey || !doc.position) return null
   const repeatRadius = policy.repeat.placeRadiusMetres[doc.category]
   const warning = policy.earlyWarning.byCategory[doc.category]
   const days = Math.max(policy.repeat.windowDays, warning.windowDays)
   const radius = Math.max(repeatRadius, warning.radiusMetres)
-  const cells = nearbyCells(doc.position, radius)
+  const isRepeatQuery = radius === repeatRadius && days === policy.repeat.windowDays
   const page = await casesInCellsPage<EarlierReport>(
     runtime,
     doc.category,
-    cells,
+    nearbyCells(doc.position, radius),
     { createdAt: { $gte: daysBefore(doc.createdAt, days) } },
-    { orderBy: [['createdAt', 'asc']], limit: 100, fields: EARLIER_REPORT_FIELDS },
+    { orderBy: [['createdAt', isRepeatQuery ? 'asc' : 'desc']], limit: 100, fields: EARLIER_REPORT_FIELDS },
   )
-  const isRepeatQuery = radius === repeatRadius && days === policy.repeat.windowDays
-  return { reports: page.items, complete: page.next === null, isRepeatQuery }
+  const complete = page.next === null
+  // Newest first, nothing of the warning's window lies past the last row when that row is older than the window.
+  const last = page.items[page.items.length - 1]
+  const reachesBack =
+    !isRepeatQuery && !!last && last.createdAt < daysBefore(doc.createdAt, warning.windowDays)
+  return { reports: page.items, complete, isRepeatQuery, coversWarning: complete || reachesBack }
 }
 
 export interface RegistrationChecks {
@@ -206,8 +219,8 @@ export interface RegistrationChecks {
 
 /**
  * The repeat count and the early-warning decision for a new report (`doc`, not stored yet): for a report on a
- * place, both from one projected query when it holds every match (`placeReports`); else each from its own
- * projected query — the repeat count's being that one when it searched no wider. A step that fails is recorded,
+ * place, both from one projected query when it holds every match (`placeReports`); at a busy place one of them
+ * still from that query where it can, the other from its own. A step that fails is recorded,
  * never thrown: it must not keep the report from being filed, and the other step still runs.
  */
 export async function checkNewReport(runtime: Runtime, doc: StoredCase): Promise<RegistrationChecks> {
@@ -217,7 +230,7 @@ export async function checkNewReport(runtime: Runtime, doc: StoredCase): Promise
   // A failure here leaves each check to its own query (which records its own failure).
   const place = await placeReports(runtime, doc, policy).catch(() => null)
   const prior = place && (place.complete || place.isRepeatQuery) ? place.reports : null
-  const recent = place?.complete ? place.reports : null
+  const recent = place?.coversWarning ? place.reports : null
   const [repeat, warning] = await Promise.all([
     (prior ? Promise.resolve(prior) : priorReports(runtime, doc, policy))
       .then((found) => repeatFinding(runtime, doc, found, policy))
