@@ -149,6 +149,60 @@ function checkMergeTarget(doc: StoredCase, target: StoredCase): StoredCase {
 }
 
 /**
+ * The case after a transition the workflow took: its new state and history, the fields derived from them (the
+ * to-do lists' work index, `open`, the holding unit, the next date the timer looks at it) and `extraPatch`.
+ */
+function caseAfter(
+  before: CaseDoc,
+  result: { state: CaseMachineState; entry: HistoryEntry },
+  event: CaseEvent,
+  { profile, calendar, now }: { profile: PolicyProfile; calendar: WorkingCalendar; now: Date },
+  extraPatch: Partial<CaseDoc> = {},
+): { next: CaseDoc; clocks: CaseClock[] } {
+  const history = [...before.history, result.entry]
+  const clocks = caseClocks({ profile, calendar, history, asOf: now })
+  const next: CaseDoc = {
+    ...before,
+    ...result.state,
+    // What the to-do lists query, derived from the new state and clocks (shared/cases/todo.ts).
+    ...workIndexOf(result.state, clocks),
+    open: isOpenState(result.state.status),
+    history,
+    unitId: holdingUnit(before, result.state, event),
+    updatedAt: result.entry.at,
+    nextCheckOn: nextCheckOnOf(clocks, now),
+    ...extraPatch,
+  }
+  return { next, clocks }
+}
+
+/**
+ * One more event on a case that is not stored yet, taken before its insert: a new report that holds its
+ * target's repeat action (intake/registration-checks.ts) is stored with it, in the transaction that stores it,
+ * instead of being written twice. The same transition and derived fields as `applyCaseEvent`; the caller writes
+ * the case (its statistics contributions made from it as it is then) and, once committed, sends the effects and
+ * the reward follow-up. Events that name other cases (a merge) are not taken here. Null when the workflow refuses
+ * the event.
+ */
+export function eventOnNewCase(
+  doc: CaseDoc & { _id: string },
+  event: CaseEvent,
+  actor: Actor,
+  calendar: WorkingCalendar,
+  now: Date,
+  extraPatch?: Partial<CaseDoc>,
+): { doc: CaseDoc; effects: readonly Effect[]; entry: HistoryEntry } | null {
+  if (caseIdsNamedBy(event).length > 0)
+    throw new Error(`${event.type} names other cases: apply it once stored`)
+  const profile = profileOf(doc)
+  const ctx = contextFor({ profile, calendar, history: doc.history, now: toShanghaiIso(now) })
+  const result = transition(machineStateOf(doc), event, actor, ctx)
+  if (!result.ok) return null
+  const { next } = caseAfter(doc, result, event, { profile, calendar, now }, extraPatch)
+  return { doc: next, effects: result.effects, entry: result.entry }
+}
+
+/**
  * Applies one workflow event to a stored case, as the access's actor. The case and every case the event names
  * are loaded through `access` (the caller's scope). Illegal events answer ILLEGAL_TRANSITION with the workflow's
  * Chinese message (naming the failed guard); nothing is written then.
@@ -184,21 +238,16 @@ export async function applyCaseEvent(
       : null
   const extraPatch =
     typeof options.extraPatch === 'function' ? options.extraPatch(before) : options.extraPatch
-  const history = [...before.history, result.entry]
-  const clocks = caseClocks({ profile, calendar, history, asOf: now })
-  const next: CaseDoc = {
-    ...before,
-    ...result.state,
-    // What the to-do lists query, derived from the new state and clocks (shared/cases/todo.ts).
-    ...workIndexOf(result.state, clocks),
-    open: isOpenState(result.state.status),
-    history,
-    unitId: holdingUnit(before, result.state, event),
-    mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
-    updatedAt: result.entry.at,
-    nextCheckOn: nextCheckOnOf(clocks, now),
-    ...extraPatch,
-  }
+  const { next, clocks } = caseAfter(
+    before,
+    result,
+    event,
+    { profile, calendar, now },
+    {
+      mergedInto: mergeTarget ? mergeTarget._id : before.mergedInto,
+      ...extraPatch,
+    },
+  )
   // The desk's derived fields and the statistics contributions (common/stats/case-stats.ts).
   const stats = caseWriteExtras(before._id, next, { profile, calendar, clocks }, storedStatsOf(before))
   const patch: Patch<CaseDoc & CaseStatFields> = {

@@ -214,6 +214,50 @@ describe.each(JURISDICTIONS)('$article', (j) => {
     expect(told?.detail).toMatch(/近 90 日内已被反映 3 次/)
     expect(mine.unread).toBe(1)
   })
+
+  test('when every earlier report on the target has ended, the new report takes the action on its way in', async () => {
+    const location = placeOf(h, j.place)
+    const entity = '永盛造纸有限公司'
+    const file = async (reporter: string) =>
+      (
+        await h.ok<{ caseId: string }>(
+          'cases',
+          'submitReport',
+          reportInput({ requestType: 'report', category: 'water', reportedEntity: entity, location }),
+          reporter,
+        )
+      ).caseId
+    const earlier = [await file('ended-0')]
+    h.clock.advance(DAY)
+    earlier.push(await file('ended-1'))
+    h.clock.advance(DAY)
+    // Handled and archived since (a shortcut through the store: the workflow's own path is tested elsewhere).
+    for (const id of earlier) {
+      const doc = (await h.runtime.db.get<CaseDoc>('cases', id))!
+      await h.runtime.db.update<CaseDoc>('cases', id, { status: 'archived', open: false }, doc._version)
+    }
+    const third = await file('ended-2')
+
+    // Stored once, with the action: registered and acted on in one write.
+    const doc = (await h.runtime.db.get<CaseDoc>('cases', third))!
+    expect(doc._version).toBe(1)
+    expect(doc.history.map((e) => e.event.type)).toEqual(['register', j.event])
+    expect(doc.history[1]!.actor).toEqual({ kind: 'system', id: 'intake' })
+    expect(doc.history[1]!.event).toMatchObject({ repeats: { count: 3, threshold: 3, windowDays: 90 } })
+    expect(doc.flags.repeatAction).toMatchObject({ event: j.event, count: 3 })
+    expect(j.flag(await h.ok<StaffView>('staff', 'getCase', { caseId: third }, 'dev-supervisor'))).toBe(true)
+    for (const id of earlier) expect(repeatEntries(await h.runtime.db.get<CaseDoc>('cases', id))).toEqual([])
+
+    // The same notices as an action applied once stored: the staff who must act, and its reporter.
+    for (const [openid, text] of j.staffNotices) {
+      const mine = (await outbox(h, openid)).filter((m) => m.page.includes(third) && m.data.thing2 === text)
+      expect({ openid, text, sent: mine.length }).toEqual({ openid, text, sent: 1 })
+    }
+    const toReporter = (await outbox(h, 'ended-2')).filter((m) => m.data.thing2 === REPORTED_TO_REPORTERS)
+    expect(toReporter).toHaveLength(1)
+    const mine = await h.ok<ReporterView>('cases', 'getMine', { caseId: third }, 'ended-2')
+    expect(mine.timeline.find((t) => t.kind === j.event)).toMatchObject({ label: j.reporterLabel })
+  })
 })
 
 async function escalated(h: Harness, ids: readonly string[]): Promise<string[]> {

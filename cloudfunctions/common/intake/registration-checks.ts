@@ -29,11 +29,12 @@ import {
   type RepeatCount,
 } from '../../../shared/intake/repeats'
 import { daysBefore } from '../../../shared/intake/report-facts'
+import type { WorkingCalendar } from '../../../shared/calendar'
 import { requireRouting } from '../../../shared/routing/config'
-import type { CaseEventType } from '../../../shared/workflow'
+import type { CaseEventType, Effect, HistoryEntry, RepeatActionEvent } from '../../../shared/workflow'
 import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
 import { systemCaseAccess } from '../case-access'
-import { applyCaseEvent } from '../case-workflow'
+import { applyCaseEvent, eventOnNewCase } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { VersionConflictError, type Runtime, type Tx, type WithId } from '../ports'
 import { routerFor } from '../routing'
@@ -283,14 +284,15 @@ export async function raiseWarningInTx(
   return { id, doc: warning }
 }
 
-/**
- * Once the report is stored: at the threshold, the profile's repeat action (提级办理, 督办, 重点案件, 领导包案) on the
- * case holding the target, through the workflow as the system. Returns the case and event applied, or null.
- */
-export async function applyRepeatAction(
-  runtime: Runtime,
-  finding: RepeatFinding,
-): Promise<{ caseId: string; event: CaseEventType } | null> {
+/** The repeat action a finding calls for: the event the holder takes, with the fields written with it. */
+interface RepeatActionPlan {
+  holderId: string
+  event: RepeatActionEvent
+  extraPatch: Partial<CaseDoc> | undefined
+  count: number
+}
+
+function repeatActionPlan(runtime: Runtime, finding: RepeatFinding): RepeatActionPlan | null {
   const { count, holder } = finding
   if (!holder) return null
   const policy = intakePolicyOf(runtime).repeat
@@ -300,17 +302,62 @@ export async function applyRepeatAction(
   // 专人督办 (S0 第十一条): the supervising unit's officer named on the escalated case.
   const extraPatch =
     handling.kind === 'escalate' ? { supervisorStaffId: handling.supervisorStaffIds[0] ?? null } : undefined
+  return { holderId: holder.id, event, extraPatch, count: count.count }
+}
+
+/** The repeat action taken by a new report on its way in, for its effects once it is stored. */
+export interface RepeatActionOnNew {
+  event: CaseEventType
+  count: number
+  effects: readonly Effect[]
+  entry: HistoryEntry
+}
+
+/**
+ * When the new report itself holds its target (every earlier report on it was closed, say): the new case with the
+ * repeat action already taken, to be inserted as it is — one write instead of an insert and a rewrite. Null when
+ * another case holds it (`applyRepeatAction` once stored) or the workflow does not take the event.
+ */
+export function repeatActionOnNewCase(
+  runtime: Runtime,
+  doc: CaseDoc & { _id: string },
+  finding: RepeatFinding | null,
+  calendar: WorkingCalendar,
+  now: Date,
+): { doc: CaseDoc; applied: RepeatActionOnNew } | null {
+  const plan = finding && repeatActionPlan(runtime, finding)
+  if (!plan || plan.holderId !== doc._id) return null
+  const actor = systemCaseAccess(runtime, 'intake').actor
+  const taken = eventOnNewCase(doc, plan.event, actor, calendar, now, plan.extraPatch)
+  if (!taken) return null
+  return {
+    doc: taken.doc,
+    applied: { event: plan.event.type, count: plan.count, effects: taken.effects, entry: taken.entry },
+  }
+}
+
+/**
+ * Once the report is stored: at the threshold, the profile's repeat action (提级办理, 督办, 重点案件, 领导包案) on the
+ * case holding the target, through the workflow as the system. Returns the case and event applied, or null.
+ */
+export async function applyRepeatAction(
+  runtime: Runtime,
+  finding: RepeatFinding,
+): Promise<{ caseId: string; event: CaseEventType } | null> {
+  const plan = repeatActionPlan(runtime, finding)
+  if (!plan) return null
+  const { holderId, event, extraPatch } = plan
   for (let attempt = 1; ; attempt++) {
     try {
-      await applyCaseEvent(runtime, systemCaseAccess(runtime, 'intake'), holder.id, event, { extraPatch })
-      runtime.log.info('repeat action applied', { caseId: holder.id, event: event.type, count: count.count })
-      return { caseId: holder.id, event: event.type }
+      await applyCaseEvent(runtime, systemCaseAccess(runtime, 'intake'), holderId, event, { extraPatch })
+      runtime.log.info('repeat action applied', { caseId: holderId, event: event.type, count: plan.count })
+      return { caseId: holderId, event: event.type }
     } catch (error) {
       // Changed since it was loaded: read the case again (the workflow then refuses a second repeat action).
       if (error instanceof VersionConflictError && attempt < 3) continue
       if (error instanceof AppError && error.code === 'ILLEGAL_TRANSITION') {
         // E.g. a person escalated or marked it already, or another report's action was applied meanwhile.
-        runtime.log.info('repeat action not applicable', { caseId: holder.id, reason: error.message })
+        runtime.log.info('repeat action not applicable', { caseId: holderId, reason: error.message })
         return null
       }
       throw error
