@@ -17,7 +17,6 @@ import {
   pageFilter,
   pinnedFields,
   projectionOf,
-  setPath,
   toPage,
   totalOrder,
 } from '../../cloudfunctions/common/db/query'
@@ -76,14 +75,48 @@ function projectedExpr(path: string): string {
   return `doc -> '$.${path}'`
 }
 
+/** Projected paths as a tree of their segments: a leaf holds the full path it reads. */
+type PathTree = Map<string, PathTree | string>
+
+function pathTree(paths: readonly string[]): PathTree {
+  const root: PathTree = new Map()
+  for (const path of paths) {
+    const keys = path.split('.')
+    let node = root
+    for (const key of keys.slice(0, -1)) {
+      let child = node.get(key)
+      if (typeof child !== 'object') node.set(key, (child = new Map()))
+      node = child
+    }
+    node.set(keys[keys.length - 1]!, path)
+  }
+  return root
+}
+
 /**
- * SQL for a projected row as the JSON text of one object: `_id`, `_version` and each present path under its
- * dotted name (an absent one is left out; a stored null is null). One string and one JSON.parse per row instead of
- * one per field: 100 cases × 11 fields read and hydrated in 0.18 ms instead of 0.36 (bench, 100k store).
+ * SQL for the members of a projected object, each `,"key":value`: a present path under its key (a stored null is
+ * null), a nested one inside the objects of its parents; an absent path, or a parent none of whose paths is
+ * present, is left out. `projectionOf` refuses paths that contain one another, so a key is a path or a parent.
+ */
+function membersExpr(tree: PathTree): string {
+  return [...tree]
+    .map(([key, node]) =>
+      typeof node === 'string'
+        ? `ifnull(',"${key}":' || (${projectedExpr(node)}), '')`
+        : `ifnull(',"${key}":{' || substr(nullif(${membersExpr(node)}, ''), 2) || '}', '')`,
+    )
+    .join(' || ')
+}
+
+/**
+ * SQL for a projected row as the JSON text of the document it reads: `_id`, `_version` and the present paths, a
+ * nested one in its parent objects. One string and one JSON.parse per row instead of one per field: 100 cases × 11
+ * fields read and hydrated in 0.18 ms instead of 0.36 (bench, 100k store); built whole in SQL, not moved into its
+ * parent afterwards (a `delete` per row left the object slow to read).
  */
 function projectedObjectExpr(paths: readonly string[]): string {
-  const members = paths.map((path) => `ifnull(',"${path}":' || (${projectedExpr(path)}), '')`)
-  return [`'{"_id":' || json_quote(id) || ',"_version":' || version`, ...members, `'}'`].join(' || ')
+  const members = paths.length > 0 ? ` || ${membersExpr(pathTree(paths))}` : ''
+  return `'{"_id":' || json_quote(id) || ',"_version":' || version${members} || '}'`
 }
 
 /** SQL that is NULL only when the field is absent (json_type says 'null' for a stored null). */
@@ -196,16 +229,8 @@ function hydrate<T>(row: Row): WithId<T> {
 }
 
 /** A projected document: the paths that are present, `_id` and `_version`. */
-function hydrateProjected<T>(row: ProjectedRow, nested: readonly string[]): WithId<T> {
-  const doc = JSON.parse(row.fields) as Record<string, unknown>
-  // A nested path came under its dotted name: moved to where it belongs.
-  for (const path of nested) {
-    if (!(path in doc)) continue
-    const value = doc[path]
-    delete doc[path]
-    setPath(doc, path, value)
-  }
-  return doc as WithId<T>
+function hydrateProjected<T>(row: ProjectedRow): WithId<T> {
+  return JSON.parse(row.fields) as WithId<T>
 }
 
 /** Most `$in` values one find expands into merged index ranges (SQLite allows 500 compound terms). */
@@ -461,9 +486,8 @@ export class SqliteDocStore implements DocStore {
   async find<T extends object>(collection: string, options: FindOptions): Promise<Page<WithId<T>>> {
     const { sql, params, projection } = this.findSql(collection, options)
     const rows = this.statement(sql).all(...params)
-    const nested = projection?.filter((path) => path.includes('.')) ?? []
     const docs = projection
-      ? (rows as ProjectedRow[]).map((r) => hydrateProjected<T>(r, nested))
+      ? (rows as ProjectedRow[]).map((r) => hydrateProjected<T>(r))
       : (rows as Row[]).map((r) => hydrate<T>(r))
     return toPage(docs, options)
   }

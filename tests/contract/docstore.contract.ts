@@ -575,6 +575,25 @@ export function describeDocStoreContract(
       )
 
       test(
+        'paths under one parent come in one object of it; a parent none of whose paths is present is missing',
+        async () => {
+          const page = await db.find<Person>(c('people'), {
+            fields: ['addr.zone', 'addr.none', 'name'],
+            orderBy: [['_id', 'asc']],
+            limit: 100,
+          })
+          expect(page.items).toEqual([
+            { _id: 'p1', _version: 1, name: 'an', addr: { zone: 'north' } },
+            { _id: 'p2', _version: 1, name: 'bo', addr: { zone: 'south' } },
+            { _id: 'p3', _version: 1, name: 'cai', addr: { zone: 'north' } },
+            { _id: 'p4', _version: 1, name: 'du' },
+            { _id: 'p5', _version: 1, name: '郑' },
+          ])
+        },
+        timeout,
+      )
+
+      test(
         'a projection always carries the sort fields, and projected pages follow the same cursors',
         async () => {
           const orderBy: OrderBy = [
