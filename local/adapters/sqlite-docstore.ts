@@ -52,8 +52,8 @@ import {
 } from '../../cloudfunctions/common/ports'
 
 type Row = { id: string; version: number; doc: string }
-/** A row of a projected find: `fields` is the JSON text of an object of its key and its projected paths. */
-type ProjectedRow = { fields: string }
+/** A row of a projected find, read as an array: first the JSON text of the document's key and projected paths. */
+type ProjectedRow = [fields: string, ...rest: unknown[]]
 type Param = string | number | null
 
 const OPS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists'])
@@ -230,7 +230,7 @@ function hydrate<T>(row: Row): WithId<T> {
 
 /** A projected document: the paths that are present, `_id` and `_version`. */
 function hydrateProjected<T>(row: ProjectedRow): WithId<T> {
-  return JSON.parse(row.fields) as WithId<T>
+  return JSON.parse(row[0]) as WithId<T>
 }
 
 /** Most `$in` values one find expands into merged index ranges (SQLite allows 500 compound terms). */
@@ -444,11 +444,12 @@ export class SqliteDocStore implements DocStore {
     assertFindOptions(options)
     const name = this.ensure(collection)
     const projection = projectionOf(options)
-    const columns = [
-      'id',
-      'version',
-      ...(projection ? [`${projectedObjectExpr(projection)} AS fields`] : ['json(doc) AS doc']),
-    ].join(', ')
+    // A projected row is its JSON text alone (first, read as an array: no object per row), `_id` and `_version`
+    // inside it; `id` follows where a merge orders by it.
+    const columns = projection
+      ? `${projectedObjectExpr(projection)} AS fields`
+      : 'id, version, json(doc) AS doc'
+
     const order = totalOrder(options.orderBy)
     // Sorting by a field the filter pins to one value is a no-op, and SQLite sorts in a temporary B-tree when an
     // ORDER BY names an expression-index column that the WHERE pins by equality (measured on 3.53:
@@ -472,10 +473,11 @@ export class SqliteDocStore implements DocStore {
     } else {
       // One SELECT per value, each an index range in sort order; the compound ORDER BY merges them.
       const keys = sort.map(([f], i) => (f === '_id' ? null : `${fieldExpr(f)} AS k${i}`)).filter(Boolean)
+      const selected = [columns, ...(projection ? ['id'] : []), ...keys].join(', ')
       const arms = merged.values.map((value) => {
         const filter = { ...options.filter, [merged.field]: value }
         const where = compileFilter(pageFilter({ ...options, filter }), params)
-        return `SELECT ${[columns, ...keys].join(', ')} FROM ${name} WHERE ${where}`
+        return `SELECT ${selected} FROM ${name} WHERE ${where}`
       })
       const orderBy = sort.map(([f, d], i) => `${f === '_id' ? 'id' : `k${i}`} ${dir(d)}`).join(', ')
       sql = `${arms.join(' UNION ALL ')} ORDER BY ${orderBy} LIMIT ${fetch}`
@@ -485,10 +487,13 @@ export class SqliteDocStore implements DocStore {
 
   async find<T extends object>(collection: string, options: FindOptions): Promise<Page<WithId<T>>> {
     const { sql, params, projection } = this.findSql(collection, options)
-    const rows = this.statement(sql).all(...params)
     const docs = projection
-      ? (rows as ProjectedRow[]).map((r) => hydrateProjected<T>(r))
-      : (rows as Row[]).map((r) => hydrate<T>(r))
+      ? (
+          this.statement(sql)
+            .raw(true)
+            .all(...params) as ProjectedRow[]
+        ).map((r) => hydrateProjected<T>(r))
+      : (this.statement(sql).all(...params) as Row[]).map((r) => hydrate<T>(r))
     return toPage(docs, options)
   }
 
