@@ -68,18 +68,6 @@ export function projectionOf(options: Pick<FindOptions, 'fields' | 'orderBy'>): 
   return list
 }
 
-/** Sets `value` at a dotted path, creating the objects on the way (to rebuild a projected document). */
-export function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.')
-  let target = doc
-  for (const key of keys.slice(0, -1)) {
-    const next = target[key]
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) target[key] = {}
-    target = target[key] as Record<string, unknown>
-  }
-  target[keys[keys.length - 1]!] = value
-}
-
 /**
  * The full sort: the requested fields, then `_id` in the direction of the last field, so order is total.
  * `_id` is unique, so an explicit `_id` ends the sort: fields after it could never matter.

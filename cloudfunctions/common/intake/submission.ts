@@ -15,7 +15,8 @@
 // the staff to notify (1) — 8 (tests/integration/call-budgets.test.ts). A second month of statistics (its clock
 // falls due in a later month) adds its insert; photos the read of their records and their attachment; a new
 // warning its insert and the supervising unit's notice; a copy to a business section its record and its audit
-// record; a repeat action the workflow's write on the case.
+// record; a repeat action on an earlier case the workflow's write on it (on the new case itself, none: the case
+// is stored with it, `repeatActionOnNewCase`).
 import { createHash } from 'node:crypto'
 import { buildNewCase, registerEventOf, type Arrival, type NewReport } from '../../../shared/cases/new-case'
 import {
