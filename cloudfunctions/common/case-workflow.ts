@@ -177,21 +177,54 @@ function caseAfter(
 }
 
 /**
+ * What an event writes besides the case, in the transaction that writes the case: a platform order's feedback
+ * when the step closes it (S0 第七条(三)) and the co-handling records (协办) its units call for.
+ */
+async function eventSideWritesInTx(
+  tx: Tx,
+  before: CaseDoc & { _id: string },
+  next: CaseDoc & { _id: string },
+  feedback: Awaited<ReturnType<typeof feedbackForStep>>,
+): Promise<void> {
+  await insertFeedbackInTx(tx, feedback)
+  await syncCoHandlingInTx(tx, before, next)
+}
+
+/**
+ * Once an event is written: its notices (unless the caller sends them itself) and what it means for
+ * whistleblower rewards (a violation confirmed, a report found untrue, the case ended).
+ */
+async function afterEventWritten(runtime: Runtime, applied: AppliedEvent, notify: boolean): Promise<void> {
+  if (notify) await sendCaseNotices(runtime, applied.doc, applied.effects, applied.entry)
+  await rewardsAfterCaseEvent(runtime, { before: applied.before, doc: applied.doc, entry: applied.entry })
+}
+
+/** An event a case takes before its insert (`eventOnNewCase`). */
+export interface EventOnNewCase {
+  /** The case with the event taken, to be stored (its statistics contributions made from it). */
+  doc: CaseDoc
+  entry: HistoryEntry
+  /** In the transaction that inserts the case, given as stored: what `applyCaseEvent` writes with an event. */
+  writeInTx(tx: Tx, stored: CaseDoc & { _id: string }): Promise<void>
+  /** Once that transaction has committed: the event's notices and reward follow-up. */
+  afterCommit(stored: StoredCase): Promise<void>
+}
+
+/**
  * One more event on a case that is not stored yet, taken before its insert: a new report that holds its
  * target's repeat action (intake/registration-checks.ts) is stored with it, in the transaction that stores it,
- * instead of being written twice. The same transition and derived fields as `applyCaseEvent`; the caller writes
- * the case (its statistics contributions made from it as it is then) and, once committed, sends the effects and
- * the reward follow-up. Events that name other cases (a merge) are not taken here. Null when the workflow refuses
- * the event.
+ * instead of being written twice. The same transition, derived fields, writes and effects as `applyCaseEvent`;
+ * the caller inserts the case and calls `writeInTx` and, once committed, `afterCommit`. Events that name other
+ * cases (a merge) are not taken here. Null when the workflow refuses the event.
  */
 export function eventOnNewCase(
+  runtime: Runtime,
   doc: CaseDoc & { _id: string },
   event: CaseEvent,
   actor: Actor,
-  calendar: WorkingCalendar,
-  now: Date,
+  { calendar, now }: { calendar: WorkingCalendar; now: Date },
   extraPatch?: Partial<CaseDoc>,
-): { doc: CaseDoc; effects: readonly Effect[]; entry: HistoryEntry } | null {
+): EventOnNewCase | null {
   if (caseIdsNamedBy(event).length > 0)
     throw new Error(`${event.type} names other cases: apply it once stored`)
   const profile = profileOf(doc)
@@ -199,7 +232,22 @@ export function eventOnNewCase(
   const result = transition(machineStateOf(doc), event, actor, ctx)
   if (!result.ok) return null
   const { next } = caseAfter(doc, result, event, { profile, calendar, now }, extraPatch)
-  return { doc: next, effects: result.effects, entry: result.entry }
+  return {
+    doc: next,
+    entry: result.entry,
+    async writeInTx(tx, stored) {
+      await eventSideWritesInTx(tx, doc, stored, await feedbackForStep(runtime, doc.status, stored, now))
+    },
+    async afterCommit(stored) {
+      // The case as registered, before the event: never stored on its own.
+      const before: StoredCase = { ...doc, _version: stored._version }
+      await afterEventWritten(
+        runtime,
+        { before, doc: stored, effects: result.effects, entry: result.entry },
+        true,
+      )
+    },
+  }
 }
 
 /**
@@ -274,9 +322,8 @@ export async function applyCaseEvent(
   await runtime.db.transaction(async (tx: Tx) => {
     await tx.update<CaseDoc & CaseStatFields>(COLLECTIONS.cases, before._id, patch, before._version)
     await writeCaseStatsInTx(tx, stats)
-    await insertFeedbackInTx(tx, feedback)
     if (options.attach) await attachUploadsInTx(tx, options.attach, before._id)
-    await syncCoHandlingInTx(tx, before, { ...next, _id: before._id })
+    await eventSideWritesInTx(tx, before, { ...next, _id: before._id }, feedback)
     if (mergeTarget) {
       // The target's scope and state were checked on the version loaded: a change since is a conflict.
       const target = await tx.get<CaseDoc>(COLLECTIONS.cases, mergeTarget._id)
@@ -287,8 +334,7 @@ export async function applyCaseEvent(
     }
   })
   const doc = { ...next, ...stats.patch, _id: before._id, _version: before._version + 1 } as StoredCase
-  if (options.notify !== false) await sendCaseNotices(runtime, doc, result.effects, result.entry)
-  // What the event means for whistleblower rewards (a violation confirmed, a report found untrue, the case ended).
-  await rewardsAfterCaseEvent(runtime, { before, doc, entry: result.entry })
-  return { before, doc, effects: result.effects, entry: result.entry }
+  const applied = { before, doc, effects: result.effects, entry: result.entry }
+  await afterEventWritten(runtime, applied, options.notify !== false)
+  return applied
 }

@@ -31,10 +31,10 @@ import {
 import { daysBefore } from '../../../shared/intake/report-facts'
 import type { WorkingCalendar } from '../../../shared/calendar'
 import { requireRouting } from '../../../shared/routing/config'
-import type { CaseEventType, Effect, HistoryEntry, RepeatActionEvent } from '../../../shared/workflow'
+import { systemActor, type CaseEventType, type RepeatActionEvent } from '../../../shared/workflow'
 import type { CaseDoc, StoredCase } from '../../../shared/cases/case-doc'
 import { systemCaseAccess } from '../case-access'
-import { applyCaseEvent, eventOnNewCase } from '../case-workflow'
+import { applyCaseEvent, eventOnNewCase, type EventOnNewCase } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { VersionConflictError, type Runtime, type Tx, type WithId } from '../ports'
 import { routerFor } from '../routing'
@@ -305,34 +305,31 @@ function repeatActionPlan(runtime: Runtime, finding: RepeatFinding): RepeatActio
   return { holderId: holder.id, event, extraPatch, count: count.count }
 }
 
-/** The repeat action taken by a new report on its way in, for its effects once it is stored. */
-export interface RepeatActionOnNew {
-  event: CaseEventType
-  count: number
-  effects: readonly Effect[]
-  entry: HistoryEntry
-}
-
 /**
- * When the new report itself holds its target (every earlier report on it was closed, say): the new case with the
- * repeat action already taken, to be inserted as it is — one write instead of an insert and a rewrite. Null when
- * another case holds it (`applyRepeatAction` once stored) or the workflow does not take the event.
+ * When the new report itself holds its target (every earlier report on it has ended, say): the repeat action taken
+ * before its insert (`eventOnNewCase`), so that the case is stored once, with it, instead of inserted and then
+ * rewritten. Null when another case holds it (`applyRepeatAction` once stored) or the workflow does not take it.
  */
 export function repeatActionOnNewCase(
   runtime: Runtime,
   doc: CaseDoc & { _id: string },
   finding: RepeatFinding | null,
-  calendar: WorkingCalendar,
-  now: Date,
-): { doc: CaseDoc; applied: RepeatActionOnNew } | null {
+  at: { calendar: WorkingCalendar; now: Date },
+): EventOnNewCase | null {
   const plan = finding && repeatActionPlan(runtime, finding)
   if (!plan || plan.holderId !== doc._id) return null
-  const actor = systemCaseAccess(runtime, 'intake').actor
-  const taken = eventOnNewCase(doc, plan.event, actor, calendar, now, plan.extraPatch)
+  const taken = eventOnNewCase(runtime, doc, plan.event, systemActor('intake'), at, plan.extraPatch)
   if (!taken) return null
   return {
-    doc: taken.doc,
-    applied: { event: plan.event.type, count: plan.count, effects: taken.effects, entry: taken.entry },
+    ...taken,
+    async afterCommit(stored) {
+      runtime.log.info('repeat action applied', {
+        caseId: doc._id,
+        event: plan.event.type,
+        count: plan.count,
+      })
+      await taken.afterCommit(stored)
+    },
   }
 }
 

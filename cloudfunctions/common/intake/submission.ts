@@ -38,7 +38,7 @@ import { localDateOf, toShanghaiIso } from '../../../shared/time'
 import { openCase, type Actor, type TransitionResult } from '../../../shared/workflow'
 import { calendarFor } from '../calendar'
 import { citizenCaseAccess } from '../case-access'
-import { profileForNewCase } from '../case-workflow'
+import { profileForNewCase, type EventOnNewCase } from '../case-workflow'
 import { COLLECTIONS } from '../collections'
 import { followId, type FollowDoc } from '../follows'
 import { sendCaseNotices } from '../notifications'
@@ -49,15 +49,11 @@ import { rescreenCase, screenCitizenContent, type ScreenedContent } from '../scr
 import { attachUploadsInTx, type UploadDoc } from '../uploads'
 import { newCaseExtras, writeCaseStatsInTx } from '../stats/case-stats'
 import { tellWarning } from '../oversight/warnings'
-import { feedbackForStep, insertFeedbackInTx } from '../channels/feedback'
-import { rewardsAfterCaseEvent } from '../rewards/after-case-event'
-import { syncCoHandlingInTx } from '../workbench/co-handling'
 import { copyToSectionsInTx } from '../sharing/section-copies'
 import {
   applyRepeatAction,
   checkNewReport,
   repeatActionOnNewCase,
-  type RepeatActionOnNew,
   raiseWarningInTx,
   warningKeyOf,
   type RegistrationChecks,
@@ -151,8 +147,8 @@ type Stored =
       doc: StoredCase
       checks: RegistrationChecks
       warning: WarningRaised
-      /** The repeat action the new report took on its way in (it holds its target), with the case before it. */
-      actedOn: { applied: RepeatActionOnNew; before: StoredCase } | null
+      /** The repeat action the new report took on its way in (it holds its target): its effects are still due. */
+      actedOn: EventOnNewCase | null
     }
   | { replayed: true; doc: StoredCase }
 
@@ -182,21 +178,17 @@ async function storeNewCase(
       const built: CaseDoc = filing.follower ? { ...numbered, followerCount: 1 } : numbered
       const checks = await checkNewReport(runtime, { ...built, _id: caseId, _version: 1 })
       // Holding its target, the report takes the repeat action on its way in: stored once, with it.
-      const acted = repeatActionOnNewCase(runtime, { ...built, _id: caseId }, checks.repeat, calendar, now)
+      const acted = repeatActionOnNewCase(runtime, { ...built, _id: caseId }, checks.repeat, {
+        calendar,
+        now,
+      })
       const registered = acted?.doc ?? built
       // The desk's derived fields and the statistics contributions, written with the case (common/stats).
       const stats = newCaseExtras(caseId, registered, calendar, now)
       const fresh: CaseDoc = { ...registered, ...stats.patch, warningKey: warningKeyOf(checks.warning) }
       await tx.insert<CaseDoc>(COLLECTIONS.cases, { _id: caseId, ...fresh })
       await writeCaseStatsInTx(tx, stats, { newCase: true })
-      if (acted) {
-        // What applyCaseEvent writes with an event, from the case as registered to the case as stored.
-        await syncCoHandlingInTx(tx, { ...built, _id: caseId }, { ...fresh, _id: caseId })
-        await insertFeedbackInTx(
-          tx,
-          await feedbackForStep(runtime, built.status, { ...fresh, _id: caseId }, now),
-        )
-      }
+      await acted?.writeInTx(tx, { ...fresh, _id: caseId })
       if (filing.follower) {
         // The case is new, so is its reporter's follow.
         const follow: FollowDoc = {
@@ -213,8 +205,7 @@ async function storeNewCase(
       await copyToSectionsInTx(tx, runtime, { ...fresh, _id: caseId })
       await filing.alsoInTx?.(tx, { ...fresh, _id: caseId })
       const warning = await raiseWarningInTx(tx, runtime, checks.warning, fresh.createdAt)
-      const actedOn = acted && { applied: acted.applied, before: { ...built, _id: caseId, _version: 1 } }
-      return { replayed: false, doc: { ...fresh, _id: caseId, _version: 1 }, checks, warning, actedOn }
+      return { replayed: false, doc: { ...fresh, _id: caseId, _version: 1 }, checks, warning, actedOn: acted }
     })
   } catch (error) {
     if (!(error instanceof DuplicateKeyError && error.collection === COLLECTIONS.cases)) throw error
@@ -222,17 +213,6 @@ async function storeNewCase(
     if (!earlier) throw error
     return { replayed: true, doc: earlier }
   }
-}
-
-/** A repeat action the new report took on its way in: what applyCaseEvent does once an event is written. */
-async function afterRepeatActionOnNew(
-  runtime: Runtime,
-  doc: StoredCase,
-  { applied, before }: { applied: RepeatActionOnNew; before: StoredCase },
-): Promise<void> {
-  runtime.log.info('repeat action applied', { caseId: doc._id, event: applied.event, count: applied.count })
-  await sendCaseNotices(runtime, doc, applied.effects, applied.entry)
-  await rewardsAfterCaseEvent(runtime, { before, doc, entry: applied.entry })
 }
 
 /**
@@ -280,7 +260,7 @@ async function afterFiling(
     // S3 第十六条: the supervising unit is told, with the cases behind it on its desk (common/oversight/warnings.ts).
     warning && step('early-warning notice failed', () => tellWarning(runtime, warning.id, warning.doc)),
     actedOn
-      ? step('repeat action notices failed', () => afterRepeatActionOnNew(runtime, doc, actedOn))
+      ? step('repeat action notices failed', () => actedOn.afterCommit(doc))
       : screened.then(() => repeat && step('repeat action failed', () => applyRepeatAction(runtime, repeat))),
   ])
 }
